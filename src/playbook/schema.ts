@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { ROLES } from '../core/types';
+
+/** Every user-facing text in a playbook exists in the three languages. */
+export const Text = z
+  .object({
+    en: z.string().trim().min(1, 'the English text is empty'),
+    es: z.string().trim().min(1, 'the Spanish text is empty'),
+    fr: z.string().trim().min(1, 'the French text is empty'),
+  })
+  .strict()
+  .describe('A text in English, Spanish and French.');
+
+const Role = z
+  .enum(ROLES)
+  .describe('A role: lead, comms, approver, scribe, listener, sme, support, legal or hr.');
+
+const Id = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'use lowercase letters, digits and single dashes (like hacked-account)');
+
+export const Step = z
+  .object({
+    id: Id.describe('Stable id of the step, unique within the playbook.'),
+    title: Text.describe('Short imperative title shown on the step card.'),
+    role: Role.describe('Who does the step.'),
+    due: z.number().int().min(0).describe('When the step is due, in minutes from opening.'),
+    what: Text.describe('What to do, in a few sentences.'),
+    approval: z.array(Role).default([]).describe('Roles that must approve before the step counts as done.'),
+    template: Text.optional().describe('A statement template offered when drafting from this step.'),
+  })
+  .strict();
+
+export const Playbook = z
+  .object({
+    id: Id.describe('The playbook id used in `/crisis open <id> ...`.'),
+    title: Text,
+    description: Text.describe('When to use this playbook.'),
+    severity: z.number().int().min(1).max(4).describe('Default severity, 1 (worst) to 4.'),
+    private: z.boolean().default(false).describe('Open the incident channel as private.'),
+    roles: z.array(Role).min(1).describe('Roles this playbook needs filled.'),
+    keywords: z
+      .object({ en: z.array(z.string()), es: z.array(z.string()), fr: z.array(z.string()) })
+      .strict()
+      .optional()
+      .describe('Words in titles that suggest this playbook.'),
+    rules: z.array(Text).default([]).describe('Rules shown to responders for the whole incident.'),
+    steps: z.array(Step).min(1, 'a playbook needs at least one step'),
+  })
+  .strict()
+  .superRefine((playbook, ctx) => {
+    const seen = new Set<string>();
+    playbook.steps.forEach((step, index) => {
+      if (seen.has(step.id)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['steps', index, 'id'],
+          message: `duplicate step id "${step.id}"`,
+        });
+      }
+      seen.add(step.id);
+    });
+  });
+
+export type Text = z.infer<typeof Text>;
+export type Step = z.infer<typeof Step>;
+export type Playbook = z.infer<typeof Playbook>;

@@ -1,0 +1,42 @@
+import type { Card } from '../core/card';
+import type { UserId } from '../core/types';
+
+/** A posted message, so it can be updated or pinned later. */
+export interface MessageRef {
+  room: string;
+  id: string;
+}
+
+export interface Room {
+  id: string;
+  name: string;
+}
+
+/** A form the adapter shows (a Slack modal, a Discord modal, prompts in the console). */
+export interface Form {
+  /** What the submission does; the answers arrive as a `form` interaction with this id and args. */
+  submit: { kind: FormKind; args: string[] };
+  title: string;
+  fields: { id: string; label: string; placeholder?: string; optional?: boolean }[];
+}
+
+export type FormKind = 'step.skip' | 'step.assign';
+
+/**
+ * What an incident needs from a chat platform (shaped by the crisis, not by one platform's API, as
+ * incidentbot's PlatformAdapter). Implemented by the console, Slack and Discord adapters.
+ */
+export interface ChatPort {
+  /**
+   * Creates the incident room. `names` are candidates in order of preference: the adapter takes the
+   * first one the platform accepts (a taken name moves on to the next, which carries a suffix).
+   */
+  createRoom(workspace: string, spec: { names: string[]; private: boolean; topic: string }): Promise<Room>;
+  invite(room: string, users: UserId[]): Promise<void>;
+  setTopic(room: string, topic: string): Promise<void>;
+  post(room: string, card: Card): Promise<MessageRef>;
+  update(ref: MessageRef, card: Card): Promise<void>;
+  pin(ref: MessageRef): Promise<void>;
+  /** Renders a user id as a mention on this platform. */
+  mention(user: UserId): string;
+}

@@ -1,0 +1,42 @@
+import type { Incident, TimelineEntry } from '../core/types';
+
+/** A change computed by core from the current state; `null` incident means "nothing to store". */
+export interface Change {
+  incident: Incident;
+  events: TimelineEntry[];
+}
+
+/**
+ * Where incidents live. Implemented on Redis in `src/store`. Every mutation of one incident is atomic:
+ * `update` re-reads and re-applies `mutate` when another writer got there first.
+ */
+export interface IncidentStore {
+  /** Next per-workspace sequence number (1, 2, 3, ...). */
+  nextSeq(workspace: string): Promise<number>;
+  /** Stores a new incident and its first timeline events; fails if that seq already exists. */
+  create(change: Change): Promise<void>;
+  get(workspace: string, seq: number): Promise<Incident | null>;
+  /**
+   * Atomically applies `mutate` to the stored incident. `mutate` is pure and may run more than once;
+   * it returns the change to store, or a value with no change (e.g. a user error) to store nothing.
+   * Resolves with whatever `mutate` returned last.
+   */
+  update<R extends { change?: Change }>(
+    workspace: string,
+    seq: number,
+    mutate: (incident: Incident) => R,
+  ): Promise<R | null>;
+  /** All incidents of a workspace, newest first; only open ones unless `all`. */
+  list(workspace: string, opts?: { all?: boolean }): Promise<Incident[]>;
+  /** The incident whose chat room this is, if any. */
+  findByRoom(workspace: string, room: string): Promise<Incident | null>;
+  timeline(workspace: string, seq: number): Promise<TimelineEntry[]>;
+  /**
+   * Claims an idempotency key for `ttlSeconds`. True the first time, false when it was already claimed:
+   * the caller then skips the effect (a retried Slack event, a webhook redelivery, a job run twice).
+   */
+  claim(key: string, ttlSeconds: number): Promise<boolean>;
+  /** Short-lived scratch values (e.g. an `/crisis open` waiting for its playbook choice). */
+  putDraft(key: string, value: unknown, ttlSeconds: number): Promise<void>;
+  takeDraft<T>(key: string): Promise<T | null>;
+}
