@@ -1,48 +1,122 @@
 import { z } from 'zod';
 import { LOCALES } from '../core/types';
 
+/**
+ * Names whose values must never reach a log line or an error message. Matching on the name (not a list)
+ * means a secret added to `Env` later is hidden without anyone remembering to register it.
+ */
+export function isSecretName(name: string): boolean {
+  return /TOKEN|SECRET|PASSWORD/i.test(name);
+}
+
+// Every message below completes "PORT: ..." for an operator; the loader appends `, got "<value>"` for
+// values that are not secret. The env is all strings, so each check is one readable sentence.
 const optionalSecret = z.string().min(1).optional();
 
-/** Secrets and connection settings: environment only (the names are fixed by DESIGN.md). */
-export const Env = z.object({
-  REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'a redis:// or rediss:// URL' }).optional(),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  SLACK_BOT_TOKEN: optionalSecret,
-  SLACK_SIGNING_SECRET: optionalSecret,
-  SLACK_APP_TOKEN: optionalSecret,
-  SLACK_API_URL: z.url().optional(),
-  DISCORD_TOKEN: optionalSecret,
-  DISCORD_APPLICATION_ID: z.string().optional(),
-  DISCORD_GUILD_ID: z.string().optional(),
-  DISCORD_API_URL: z.url().optional(),
-  CALMA_CONFIG: z.string().default('./calma.yaml'),
-  CALMA_LOCALE: z.enum(LOCALES).optional(),
-  CALMA_MINUTE_MS: z.coerce.number().int().positive().default(60_000),
-  CALMA_API_TOKEN: optionalSecret,
-  CALMA_DATA_DIR: z.string().default('./.calma'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  ALERTMANAGER_TOKEN: optionalSecret,
-  GRAFANA_WEBHOOK_SECRET: optionalSecret,
-  PAGERDUTY_WEBHOOK_SECRET: optionalSecret,
-  GENERIC_WEBHOOK_SECRET: optionalSecret,
-});
+/** A whole number in a range, from its decimal text: `z.coerce` would accept "", "1e3" and "0x10". */
+function wholeNumber(min: number, max: number, expected: string) {
+  return z
+    .string()
+    .regex(/^\d{1,16}$/, expected)
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, expected);
+}
+
+/** Catches the classic mix-up of Slack's bot token (xoxb-) and app-level token (xapp-). */
+function slackToken(prefix: string, what: string) {
+  return z.string().startsWith(prefix, `expected ${what} starting with ${prefix}`).optional();
+}
+
+const httpUrl = z.url({ protocol: /^https?$/, error: 'expected an http:// or https:// URL' });
+const discordId = z
+  .string()
+  .regex(/^\d{1,20}$/, 'expected a Discord id (digits only)')
+  .optional();
+
+/**
+ * Secrets and connection settings: environment only (the names are fixed by DESIGN.md). Parse it through
+ * `loadConfig`, which treats empty strings as unset and trims values first.
+ */
+export const Env = z
+  .object({
+    REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'expected a redis:// or rediss:// URL' }).optional(),
+    PORT: wholeNumber(0, 65535, 'expected a number from 0 to 65535').default(3000),
+    SLACK_BOT_TOKEN: slackToken('xoxb-', 'a bot token'),
+    SLACK_SIGNING_SECRET: optionalSecret,
+    SLACK_APP_TOKEN: slackToken('xapp-', 'an app-level token'),
+    // Bolt calls `${slackApiUrl}${method}`: a missing trailing slash would glue the method to the path.
+    SLACK_API_URL: httpUrl.transform((url) => (url.endsWith('/') ? url : `${url}/`)).optional(),
+    DISCORD_TOKEN: optionalSecret,
+    DISCORD_APPLICATION_ID: discordId,
+    DISCORD_GUILD_ID: discordId,
+    // discord.js appends `/v10/...` itself: a trailing slash would make `//v10`.
+    DISCORD_API_URL: httpUrl.transform((url) => url.replace(/\/+$/, '')).optional(),
+    CALMA_CONFIG: z.string().default('./calma.yaml'),
+    CALMA_LOCALE: z.enum(LOCALES, { error: `expected one of ${LOCALES.join(', ')}` }).optional(),
+    CALMA_MINUTE_MS: wholeNumber(
+      1,
+      86_400_000,
+      'expected a whole number of milliseconds, at least 1',
+    ).default(60_000),
+    CALMA_API_TOKEN: optionalSecret,
+    CALMA_DATA_DIR: z.string().default('./.calma'),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+        error: 'expected one of fatal, error, warn, info, debug, trace, silent',
+      })
+      .default('info'),
+    ALERTMANAGER_TOKEN: optionalSecret,
+    GRAFANA_WEBHOOK_SECRET: optionalSecret,
+    PAGERDUTY_WEBHOOK_SECRET: optionalSecret,
+    GENERIC_WEBHOOK_SECRET: optionalSecret,
+  })
+  // Half a platform's settings would silently start calma without that platform (or console only):
+  // better to refuse and say which variable is missing. Zod runs this even when a field failed.
+  .superRefine((env, ctx) => {
+    const missing = (key: keyof typeof env, message: string) =>
+      ctx.addIssue({ code: 'custom', path: [key], message, params: { combination: true } });
+    const slackSet = (['SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN'] as const).filter(
+      (k) => env[k] !== undefined,
+    );
+    if (env.SLACK_BOT_TOKEN === undefined && slackSet.length > 0) {
+      missing('SLACK_BOT_TOKEN', `missing: ${slackSet.join(' and ')} set, but Slack needs the bot token too`);
+    }
+    if (env.SLACK_BOT_TOKEN !== undefined && !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
+      missing(
+        'SLACK_SIGNING_SECRET',
+        'missing: Slack HTTP mode (no SLACK_APP_TOKEN) needs it to verify requests; or set SLACK_APP_TOKEN for Socket Mode',
+      );
+    }
+    const discordSet = (['DISCORD_APPLICATION_ID', 'DISCORD_GUILD_ID'] as const).filter(
+      (k) => env[k] !== undefined,
+    );
+    if (env.DISCORD_TOKEN === undefined && discordSet.length > 0) {
+      missing(
+        'DISCORD_TOKEN',
+        `missing: ${discordSet.join(' and ')} set, but Discord needs the bot token too`,
+      );
+    }
+  });
 export type Env = z.infer<typeof Env>;
+
+/** Env variable names whose values are secret (for log redaction and error messages). */
+export const SECRET_ENV_NAMES: readonly string[] = Object.keys(Env.shape).filter(isSecretName);
 
 /** Behaviour: `calma.yaml`. Every key is documented with its default in `calma.example.yaml`. */
 export const Settings = z
   .object({
-    locale: z.enum(LOCALES).default('en'),
+    locale: z.enum(LOCALES, { error: `expected one of ${LOCALES.join(', ')}` }).default('en'),
     redis: z
       .object({
+        /** Prepended with `:` to every Redis key and BullMQ queue, so tenants and tests do not collide. */
         key_prefix: z
           .string()
-          .regex(/^[A-Za-z0-9_.-]+$/)
+          .regex(/^[A-Za-z0-9_.-]{1,40}$/, 'letters, digits, ., - or _, at most 40 characters (no ":")')
           .default('calma'),
       })
       .strict()
-      .default({
-        key_prefix: 'calma',
-      }),
+      // prefault parses `{}` through the object, so the inner defaults are written once.
+      .prefault({}),
     channels: z
       .object({
         prefix: z
@@ -51,9 +125,21 @@ export const Settings = z
           .default('crisis'),
       })
       .strict()
-      .default({ prefix: 'crisis' }),
-    responders: z.array(z.string().min(1)).default([]),
-    playbooks_dir: z.string().nullable().default(null),
+      .prefault({}),
+    // YAML reads an unquoted Discord snowflake as a number and loses its last digits: insist on quotes.
+    responders: z
+      .array(
+        z
+          .string({ error: 'a user id in quotes (an unquoted number loses digits)' })
+          .trim()
+          .min(1, 'an empty user id'),
+      )
+      .default([]),
+    /**
+     * Directory of playbooks (YAML) to use instead of the ones shipped in `playbooks/`; null: the shipped
+     * ones. `loadConfig` resolves a relative path from the directory of calma.yaml, not from the cwd.
+     */
+    playbooks_dir: z.string().trim().min(1, 'a directory path, or null').nullable().default(null),
   })
   .strict();
 export type Settings = z.infer<typeof Settings>;
