@@ -1,6 +1,9 @@
 import type { Incident, TimelineEntry } from '../core/types';
 
-/** A change computed by core from the current state; `null` incident means "nothing to store". */
+/**
+ * A change computed by core from the current state: the incident as it is to be stored, and the timeline
+ * entries to append (their `id` is ignored; the store assigns the stream id).
+ */
 export interface Change {
   incident: Incident;
   events: TimelineEntry[];
@@ -19,7 +22,9 @@ export interface IncidentStore {
   /**
    * Atomically applies `mutate` to the stored incident. `mutate` is pure and may run more than once;
    * it returns the change to store, or a value with no change (e.g. a user error) to store nothing.
-   * Resolves with whatever `mutate` returned last.
+   * Resolves with whatever `mutate` returned last, or null when the incident does not exist.
+   * Declare `mutate`'s return type (e.g. `{ change?: Change; error?: ... }`): TypeScript rejects an object
+   * literal that has none of R's properties, such as a bare `{ error }`.
    */
   update<R extends { change?: Change }>(
     workspace: string,

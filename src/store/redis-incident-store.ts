@@ -1,0 +1,194 @@
+import { createHash } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import type { Incident, TimelineEntry } from '../core/types';
+import type { Change, IncidentStore } from '../ports/incident-store';
+import { type StoreKeys, storeKeys } from './keys';
+
+/** `create` was asked to store a seq the workspace already has. */
+export class IncidentExistsError extends Error {
+  constructor(workspace: string, seq: number) {
+    super(`incident ${seq} already exists in workspace ${workspace}`);
+    this.name = 'IncidentExistsError';
+  }
+}
+
+/** Data under a calma key is not what calma writes there: someone else wrote to it, or a bug did. */
+export class CorruptDataError extends Error {
+  constructor(key: string, detail: string) {
+    super(`unexpected data at Redis key ${key}: ${detail}`);
+    this.name = 'CorruptDataError';
+  }
+}
+
+// Writes of one incident go through this compare-and-set script instead of WATCH/MULTI: it is just as
+// atomic, but WATCH state lives on the connection, so it would need a connection per concurrent update.
+// ARGV[1] is the JSON the caller read ('' = must not exist yet); any other value means someone else wrote.
+const COMMIT_LUA = `
+local current = redis.call('GET', KEYS[1])
+if ARGV[1] == '' then
+  if current then return 0 end
+elseif current ~= ARGV[1] then
+  return 0
+end
+redis.call('SET', KEYS[1], ARGV[2])
+redis.call('ZADD', KEYS[2], ARGV[3], ARGV[3])
+if KEYS[4] then redis.call('SET', KEYS[4], ARGV[3]) end
+for i = 4, #ARGV do redis.call('XADD', KEYS[3], '*', 'event', ARGV[i]) end
+return 1
+`;
+const COMMIT_SHA = createHash('sha1').update(COMMIT_LUA).digest('hex');
+
+// Optimistic concurrency: with N writers racing on one incident the unluckiest may lose N-1 times,
+// so the bound is well above the number of responders who can click at once.
+const MAX_ATTEMPTS = 50;
+
+export class RedisIncidentStore implements IncidentStore {
+  private readonly keys: StoreKeys;
+
+  constructor(
+    private readonly redis: Redis,
+    prefix = 'calma',
+  ) {
+    this.keys = storeKeys(prefix);
+  }
+
+  async nextSeq(workspace: string): Promise<number> {
+    return this.redis.incr(this.keys.seq(workspace));
+  }
+
+  async create(change: Change): Promise<void> {
+    const { workspace, seq } = change.incident;
+    if (!(await this.commit(change, ''))) throw new IncidentExistsError(workspace, seq);
+  }
+
+  async get(workspace: string, seq: number): Promise<Incident | null> {
+    const key = this.keys.incident(workspace, seq);
+    const raw = await this.redis.get(key);
+    return raw === null ? null : parseIncident(raw, key);
+  }
+
+  async update<R extends { change?: Change }>(
+    workspace: string,
+    seq: number,
+    mutate: (incident: Incident) => R,
+  ): Promise<R | null> {
+    const key = this.keys.incident(workspace, seq);
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      const raw = await this.redis.get(key);
+      if (raw === null) return null;
+      const result = mutate(parseIncident(raw, key));
+      if (!result.change) return result;
+      const { incident } = result.change;
+      if (incident.workspace !== workspace || incident.seq !== seq) {
+        throw new Error(`update of ${key} returned incident ${incident.workspace}/${incident.seq}`);
+      }
+      if (await this.commit(result.change, raw)) return result;
+      // Someone else wrote first: re-read and re-apply, spread out so racers do not collide again.
+      await sleep(Math.random() * Math.min(2 ** attempt, 25));
+    }
+    throw new Error(`update of ${key} gave up after ${MAX_ATTEMPTS} conflicting concurrent writes`);
+  }
+
+  async list(workspace: string, opts: { all?: boolean } = {}): Promise<Incident[]> {
+    const seqs = await this.redis.zrange(this.keys.incidents(workspace), 0, '-1', 'REV');
+    if (seqs.length === 0) return [];
+    const keys = seqs.map((seq) => this.keys.incident(workspace, Number(seq)));
+    const raws = await this.redis.mget(keys);
+    const incidents = raws.flatMap((raw, i) => (raw === null ? [] : [parseIncident(raw, keys[i] ?? '')]));
+    return opts.all ? incidents : incidents.filter((incident) => incident.status === 'open');
+  }
+
+  async findByRoom(workspace: string, room: string): Promise<Incident | null> {
+    const seq = await this.redis.get(this.keys.room(workspace, room));
+    if (seq === null) return null;
+    const incident = await this.get(workspace, Number(seq));
+    // The index is never cleaned when an incident moves rooms; the incident itself is the truth.
+    return incident?.room === room ? incident : null;
+  }
+
+  async timeline(workspace: string, seq: number): Promise<TimelineEntry[]> {
+    const key = this.keys.timeline(workspace, seq);
+    const entries = await this.redis.xrange(key, '-', '+');
+    return entries.map(([id, fields]) => parseEntry(fields, id, key));
+  }
+
+  async claim(key: string, ttlSeconds: number): Promise<boolean> {
+    return (await this.redis.set(this.keys.idem(key), '1', 'EX', ttlSeconds, 'NX')) === 'OK';
+  }
+
+  async putDraft(key: string, value: unknown, ttlSeconds: number): Promise<void> {
+    await this.redis.set(this.keys.draft(key), JSON.stringify(value), 'EX', ttlSeconds);
+  }
+
+  async takeDraft<T>(key: string): Promise<T | null> {
+    const raw = await this.redis.getdel(this.keys.draft(key));
+    // The caller put the draft under its own key, so it knows the type it gets back.
+    return raw === null ? null : (JSON.parse(raw) as T);
+  }
+
+  /** Stores `change` if the incident is still `expected` (its JSON as read, or '' for "absent"). */
+  private async commit(change: Change, expected: string): Promise<boolean> {
+    const { workspace, seq, room } = change.incident;
+    const keys = [
+      this.keys.incident(workspace, seq),
+      this.keys.incidents(workspace),
+      this.keys.timeline(workspace, seq),
+      ...(room ? [this.keys.room(workspace, room)] : []),
+    ];
+    const events = change.events.map(({ id: _storedId, ...event }) => JSON.stringify(event));
+    const args = [expected, JSON.stringify(change.incident), String(seq), ...events];
+    return (await this.evalCommit(keys, args)) === 1;
+  }
+
+  private async evalCommit(keys: string[], args: string[]): Promise<unknown> {
+    try {
+      return await this.redis.evalsha(COMMIT_SHA, keys.length, ...keys, ...args);
+    } catch (error) {
+      // First use on this server (or after SCRIPT FLUSH / restart): send the body, Redis caches it.
+      if (!String(error).includes('NOSCRIPT')) throw error;
+      return this.redis.eval(COMMIT_LUA, keys.length, ...keys, ...args);
+    }
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function parseJson(raw: string, key: string): Record<string, unknown> {
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    throw new CorruptDataError(key, 'not JSON');
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new CorruptDataError(key, 'not a JSON object');
+  }
+  return value as Record<string, unknown>;
+}
+
+// Only calma writes these keys, so a shape check catches foreign or truncated data without a full schema.
+function parseIncident(raw: string, key: string): Incident {
+  const value = parseJson(raw, key);
+  const ok =
+    typeof value.workspace === 'string' &&
+    typeof value.seq === 'number' &&
+    typeof value.title === 'string' &&
+    (value.status === 'open' || value.status === 'resolved') &&
+    Array.isArray(value.steps) &&
+    (value.room === null || typeof value.room === 'string');
+  if (!ok) throw new CorruptDataError(key, 'not an incident');
+  return value as unknown as Incident;
+}
+
+function parseEntry(fields: string[], id: string, key: string): TimelineEntry {
+  const at = fields.indexOf('event');
+  const raw = at % 2 === 0 ? fields[at + 1] : undefined;
+  if (raw === undefined) throw new CorruptDataError(key, `stream entry ${id} has no event field`);
+  const value = parseJson(raw, `${key} entry ${id}`);
+  if (typeof value.kind !== 'string' || typeof value.at !== 'string' || typeof value.by !== 'string') {
+    throw new CorruptDataError(key, `stream entry ${id} is not a timeline event`);
+  }
+  return { ...value, id } as unknown as TimelineEntry;
+}

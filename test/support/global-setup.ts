@@ -1,0 +1,18 @@
+/**
+ * Starts one throwaway redis-server for the whole run, so no test touches a Redis it does not own
+ * (DESIGN.md: hermetic tests; never the Redis on 6379). Test files isolate themselves by key prefix.
+ */
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { startPrivateRedis } from '../../src/redis/private-server';
+import type { TestRedisHandle } from './global-teardown';
+
+export default async function globalSetup(): Promise<void> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'calma-test-redis-'));
+  const server = await startPrivateRedis({ dataDir, persist: false });
+  // Workers are forked after this runs and inherit the environment; globals only reach the teardown.
+  process.env.CALMA_TEST_REDIS_URL = server.url;
+  const handle: TestRedisHandle = { server, dataDir };
+  (globalThis as { calmaTestRedis?: TestRedisHandle }).calmaTestRedis = handle;
+}
