@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { ROLES } from '../core/types';
 
+/*
+ * The `id` in `.meta()` names a definition in playbooks/schema.json (`#/$defs/Text`), so editors show
+ * one documented shape instead of the same object inlined everywhere.
+ */
+
 /** Every user-facing text in a playbook exists in the three languages. */
 export const Text = z
   .object({
@@ -9,43 +14,62 @@ export const Text = z
     fr: z.string().trim().min(1, 'the French text is empty'),
   })
   .strict()
-  .describe('A text in English, Spanish and French.');
+  .meta({
+    id: 'Text',
+    description:
+      'A text in English, Spanish and French, each written for its readers rather than translated word for word.',
+  });
 
-const Role = z
-  .enum(ROLES)
-  .describe('A role: lead, comms, approver, scribe, listener, sme, support, legal or hr.');
+const Role = z.enum(ROLES).meta({
+  id: 'Role',
+  description: 'A role: lead, comms, approver, scribe, listener, sme, support, legal or hr.',
+});
 
 const Id = z
   .string()
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'use lowercase letters, digits and single dashes (like hacked-account)');
 
+const Keyword = z.string().trim().min(1, 'the keyword is empty');
+
 export const Step = z
   .object({
-    id: Id.describe('Stable id of the step, unique within the playbook.'),
+    id: Id.describe('Stable id of the step, unique within the playbook (like kill-switch).'),
     title: Text.describe('Short imperative title shown on the step card.'),
     role: Role.describe('Who does the step.'),
-    due: z.number().int().min(0).describe('When the step is due, in minutes from opening.'),
+    due: z
+      .number()
+      .int()
+      .min(0)
+      .describe('When the step is due, in minutes from opening (0: at once). Overdue steps are nagged.'),
     what: Text.describe('What to do, in a few sentences.'),
-    approval: z.array(Role).default([]).describe('Roles that must approve before the step counts as done.'),
-    template: Text.optional().describe('A statement template offered when drafting from this step.'),
+    approval: z
+      .array(Role)
+      .default([])
+      .describe('Roles that must approve before the step counts as done (empty: no approval needed).'),
+    template: Text.optional().describe(
+      'A statement template offered when drafting from this step; {placeholders} in braces are filled in by the author.',
+    ),
   })
-  .strict();
+  .strict()
+  .meta({ id: 'Step', description: 'One step of the playbook: who does what, by when.' });
 
 export const Playbook = z
   .object({
-    id: Id.describe('The playbook id used in `/crisis open <id> ...`.'),
-    title: Text,
+    id: Id.describe('The playbook id used in `/crisis open <id> ...`; the file is named after it.'),
+    title: Text.describe('Name of the playbook, shown when choosing one.'),
     description: Text.describe('When to use this playbook.'),
     severity: z.number().int().min(1).max(4).describe('Default severity, 1 (worst) to 4.'),
     private: z.boolean().default(false).describe('Open the incident channel as private.'),
     roles: z.array(Role).min(1).describe('Roles this playbook needs filled.'),
     keywords: z
-      .object({ en: z.array(z.string()), es: z.array(z.string()), fr: z.array(z.string()) })
+      .object({ en: z.array(Keyword), es: z.array(Keyword), fr: z.array(Keyword) })
       .strict()
       .optional()
-      .describe('Words in titles that suggest this playbook.'),
+      .describe(
+        'Words or phrases in an incident title that suggest this playbook, in any of the three languages (matched as whole words, ignoring case and accents).',
+      ),
     rules: z.array(Text).default([]).describe('Rules shown to responders for the whole incident.'),
-    steps: z.array(Step).min(1, 'a playbook needs at least one step'),
+    steps: z.array(Step).min(1, 'a playbook needs at least one step').describe('The steps, in order.'),
   })
   .strict()
   .superRefine((playbook, ctx) => {

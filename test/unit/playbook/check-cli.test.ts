@@ -1,0 +1,57 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+const root = path.resolve(__dirname, '../../..');
+
+interface Run {
+  code: number;
+  stdout: string;
+}
+
+/** Runs `npm run playbooks:check` the way a person or CI would: a real process and its exit code. */
+async function check(...dirs: string[]): Promise<Run> {
+  try {
+    const { stdout } = await promisify(execFile)(
+      path.join(root, 'node_modules/.bin/tsx'),
+      ['src/playbook/check-cli.ts', ...dirs],
+      { cwd: root },
+    );
+    return { code: 0, stdout };
+  } catch (error) {
+    const failed = error as { code?: number; stdout?: string };
+    return { code: failed.code ?? -1, stdout: failed.stdout ?? '' };
+  }
+}
+
+describe('playbooks:check', () => {
+  let dir: string;
+
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'calma-check-'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('GIVEN only the shipped playbooks WHEN checked THEN it says they are OK and exits 0', async () => {
+    const run = await check();
+
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^\d+ playbooks? OK$/m);
+  });
+
+  it('GIVEN a folder with a broken playbook WHEN checked THEN it prints file:line:column and key, and exits 1', async () => {
+    const file = path.join(dir, 'viral-post.yaml');
+    await writeFile(file, 'id: viral-post\nseverity: high\n');
+
+    const run = await check(dir);
+
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(`${file}:2:11 severity: `);
+    expect(run.stdout).toContain(`${file}:1:1 title: missing`);
+    expect(run.stdout).toMatch(/^\d+ problems in 1 file$/m);
+  });
+});
