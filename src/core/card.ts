@@ -29,7 +29,7 @@ export interface Action {
   args: string[];
 }
 
-export type ActionKind = 'step.done' | 'step.skip' | 'step.assign' | 'open.pick' | 'open.sev' | 'help';
+export type ActionKind = 'step.done' | 'step.skip' | 'step.assign' | 'open.pick' | 'sev.set' | 'help';
 
 const SEPARATOR = '|';
 
@@ -39,7 +39,7 @@ export function encodeAction(action: Action): string {
 
 export function decodeAction(value: string): Action | null {
   const [kind, ...args] = value.split(SEPARATOR);
-  const kinds: readonly string[] = ['step.done', 'step.skip', 'step.assign', 'open.pick', 'open.sev', 'help'];
+  const kinds: readonly string[] = ['step.done', 'step.skip', 'step.assign', 'open.pick', 'sev.set', 'help'];
   if (!kind || !kinds.includes(kind)) return null;
   return { kind: kind as ActionKind, args };
 }

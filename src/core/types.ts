@@ -50,6 +50,8 @@ export interface Incident {
   /** The incident's chat room (channel id) once created, and its name. */
   room: string | null;
   roomName: string;
+  /** The pinned summary message in the room, kept up to date in place. */
+  summary: { room: string; id: string } | null;
   openedBy: UserId;
   openedAt: string;
   updatedAt: string;

@@ -1,0 +1,21 @@
+import type { Caller, Deps, Reply } from '../src/app/deps';
+import { announce, callerLocale, mutateIncident, problem } from '../src/app/mutate';
+import { setLocale } from '../src/core/incident';
+import type { Locale } from '../src/core/types';
+import { translator } from '../src/i18n';
+
+/** `/crisis lang <en|es|fr>`: the incident's language for cards, reminders and the postmortem. */
+export async function lang(
+  deps: Deps,
+  caller: Caller,
+  command: { incident?: number; locale: Locale },
+): Promise<Reply> {
+  const result = await mutateIncident(deps, caller, command.incident, (incident, now) =>
+    setLocale(incident, command.locale, caller.user, now),
+  );
+  if (!result.ok) return problem(callerLocale(deps, caller), result.error);
+  const t = translator(command.locale);
+  return announce(deps, caller, result.value, [
+    { lines: [t('lang.changed', { language: t(`languages.${command.locale}`) })], tone: 'info' },
+  ]);
+}

@@ -1,0 +1,18 @@
+import type { Caller, Deps, Reply } from '../src/app/deps';
+import { callerLocale, mutateIncident, problem } from '../src/app/mutate';
+import { addNote } from '../src/core/incident';
+import { translator } from '../src/i18n';
+
+/** `/crisis note <text>`: adds to the timeline (and so to the postmortem). */
+export async function note(
+  deps: Deps,
+  caller: Caller,
+  command: { incident?: number; text: string },
+): Promise<Reply> {
+  const result = await mutateIncident(deps, caller, command.incident, (incident, now) =>
+    addNote(incident, command.text, caller.user, now),
+  );
+  if (!result.ok) return problem(callerLocale(deps, caller), result.error);
+  const t = translator(result.value.locale);
+  return { cards: [{ lines: [t('note.added', { seq: result.value.seq })], tone: 'success' }] };
+}

@@ -1,0 +1,27 @@
+import type { Caller, Deps, Reply } from '../src/app/deps';
+import { callerLocale, problem } from '../src/app/mutate';
+import { currentStepCard, playbookOf } from '../src/app/room';
+import { targetIncident } from '../src/app/target';
+import { summaryCard } from '../src/cards/summary';
+import { timelineLine } from '../src/cards/timeline';
+import { translator } from '../src/i18n';
+
+const RECENT = 5;
+
+/** `/crisis status [#N]`: the summary, the step the team is on, and what happened last. */
+export async function status(deps: Deps, caller: Caller, command: { incident?: number }): Promise<Reply> {
+  const target = await targetIncident(deps, caller, command.incident);
+  if (!target.ok) return problem(callerLocale(deps, caller), target.error);
+  const incident = target.value;
+  const t = translator(incident.locale);
+  const mention = (u: string) => deps.chat.mention(u);
+  const timeline = await deps.store.timeline(incident.workspace, incident.seq);
+  const step = currentStepCard(deps, incident);
+  return {
+    cards: [
+      summaryCard(incident, playbookOf(deps, incident), t, mention),
+      ...(step ? [step] : []),
+      { title: t('status.recent'), lines: timeline.slice(-RECENT).map((e) => timelineLine(e, t, mention)) },
+    ],
+  };
+}

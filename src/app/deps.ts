@@ -1,0 +1,41 @@
+import type { Logger } from 'pino';
+import type { Card } from '../core/card';
+import type { Clock, Locale, UserId } from '../core/types';
+import type { PlaybookRegistry } from '../playbook/registry';
+import type { ChatPort, Form } from '../ports/chat';
+import type { IncidentStore } from '../ports/incident-store';
+
+/** What every handler may use: ports, not implementations. */
+export interface Deps {
+  store: IncidentStore;
+  chat: ChatPort;
+  playbooks: PlaybookRegistry;
+  clock: Clock;
+  log: Logger;
+  /** Default language when neither the incident nor the caller has one. */
+  locale: Locale;
+  /** How long one playbook minute lasts (CALMA_MINUTE_MS). */
+  minuteMs: number;
+  channelPrefix: string;
+  /** Invited to every incident room. */
+  responders: UserId[];
+}
+
+/** Who is asking, from where. */
+export interface Caller {
+  workspace: string;
+  user: UserId;
+  room: string;
+  /** The caller's own language when the platform tells it (Slack / Discord user locale). */
+  locale?: Locale;
+}
+
+/** What the caller alone sees. Public record goes to the incident room through `ChatPort`. */
+export interface Reply {
+  cards: Card[];
+  form?: Form;
+  /** Set when a room was just created for the caller (the console moves into it). */
+  openedRoom?: string;
+}
+
+export const noReply: Reply = { cards: [] };

@@ -1,0 +1,50 @@
+import type { Card } from '../core/card';
+import { stepOwner } from '../core/incident';
+import type { Incident } from '../core/types';
+import { roleName, type Translator } from '../i18n';
+import type { Playbook } from '../playbook/schema';
+import { local, when } from './format';
+import type { Mention } from './summary';
+
+/** One playbook step with who, by when, and Done / Skip / Assign. */
+export function stepCard(
+  incident: Incident,
+  playbook: Playbook,
+  index: number,
+  t: Translator,
+  mention: Mention,
+  minuteMs: number,
+): Card {
+  const step = playbook.steps[index];
+  if (!step) throw new Error(`playbook ${playbook.id} has no step ${index}`);
+  const owner = stepOwner(incident, playbook, index);
+  const due = new Date(new Date(incident.openedAt).getTime() + step.due * minuteMs);
+  const args = [String(incident.seq), String(index)];
+  const lines = [
+    local(step.what, t),
+    t('step.who', { role: roleName(t, step.role), who: owner ? mention(owner) : t('step.nobody') }),
+    t('step.due', { minutes: step.due, when: when(due) }),
+  ];
+  if (step.approval.length > 0) {
+    lines.push(t('step.approval', { roles: step.approval.map((r) => roleName(t, r)).join(', ') }));
+  }
+  return {
+    title: t('step.title', { step: index + 1, count: playbook.steps.length, title: local(step.title, t) }),
+    lines,
+    buttons: [
+      { label: t('buttons.done'), action: { kind: 'step.done', args }, style: 'primary' },
+      { label: t('buttons.skip'), action: { kind: 'step.skip', args } },
+      { label: t('buttons.assign'), action: { kind: 'step.assign', args } },
+    ],
+    context: `#${incident.seq} · ${local(playbook.title, t)}`,
+  };
+}
+
+/** The playbook's rules, posted once when the room opens. */
+export function rulesCard(playbook: Playbook, t: Translator): Card {
+  return {
+    title: t('rules.title', { playbook: local(playbook.title, t) }),
+    lines: [local(playbook.description, t), ...playbook.rules.map((rule) => `• ${local(rule, t)}`)],
+    tone: 'info',
+  };
+}

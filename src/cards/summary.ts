@@ -1,0 +1,63 @@
+import type { Card } from '../core/card';
+import { currentStep } from '../core/incident';
+import type { Incident } from '../core/types';
+import { roleName, type Translator } from '../i18n';
+import type { Playbook } from '../playbook/schema';
+import { local, severityLabel, when } from './format';
+
+/** Mentions a user through the platform's own syntax. */
+export type Mention = (user: string) => string;
+
+/** The pinned card at the top of the incident room, kept current as the incident changes. */
+export function summaryCard(incident: Incident, playbook: Playbook, t: Translator, mention: Mention): Card {
+  const done = incident.steps.filter((s) => s.state === 'done').length;
+  const skipped = incident.steps.filter((s) => s.state === 'skipped').length;
+  const current = currentStep(incident);
+  const roles = playbook.roles.map(
+    (role) =>
+      `${roleName(t, role)}: ${incident.roles[role] ? mention(incident.roles[role]) : t('summary.nobody')}`,
+  );
+  return {
+    title: `${severityLabel(incident.severity)} · #${incident.seq} ${incident.title}`,
+    tone:
+      incident.status === 'open'
+        ? incident.severity && incident.severity <= 2
+          ? 'danger'
+          : 'warning'
+        : 'success',
+    fields: [
+      { label: t('summary.status'), value: t(`status.${incident.status}`) },
+      {
+        label: t('summary.severity'),
+        value: incident.severity ? severityLabel(incident.severity) : t('severity.unset'),
+      },
+      { label: t('summary.playbook'), value: local(playbook.title, t) },
+      {
+        label: t('summary.lead'),
+        value: incident.roles.lead ? mention(incident.roles.lead) : t('summary.nobody'),
+      },
+      {
+        label: t('summary.opened'),
+        value: t('summary.openedBy', { when: when(incident.openedAt), who: mention(incident.openedBy) }),
+      },
+      {
+        label: t('summary.progress'),
+        value:
+          current === null
+            ? t('summary.allStepsDone', { count: incident.steps.length })
+            : t('summary.progressValue', { step: current + 1, count: incident.steps.length, done, skipped }),
+      },
+      { label: t('summary.roles'), value: roles.join(' · ') },
+    ],
+    context: `#${incident.roomName}`,
+  };
+}
+
+/** The room topic: what someone glancing at the channel header needs. */
+export function roomTopic(incident: Incident, t: Translator, mention: Mention): string {
+  return [
+    severityLabel(incident.severity),
+    t(`status.${incident.status}`),
+    `${t('summary.lead')}: ${incident.roles.lead ? mention(incident.roles.lead) : t('summary.nobody')}`,
+  ].join(' · ');
+}

@@ -1,0 +1,89 @@
+import { createInterface } from 'node:readline';
+import type { Caller, Deps, Reply } from '../app/deps';
+import { dispatch } from '../app/dispatch';
+import { translator } from '../i18n';
+import type { Form } from '../ports/chat';
+import type { ConsoleChat } from './console-chat';
+
+/** The console's one workspace: sequence numbers and incidents live under it in Redis. */
+export const CONSOLE_WORKSPACE = 'console';
+const LOBBY = 'general';
+
+interface PendingForm {
+  form: Form;
+  values: Record<string, string>;
+}
+
+/**
+ * A terminal chat like Hubot's shell adapter: lines starting with `/crisis` are commands, numbers press
+ * the buttons on screen, a form asks its fields one line at a time. Reads a pipe as well as a keyboard
+ * and returns at end of input, so transcripts can be scripted.
+ */
+export async function runConsole(
+  deps: Deps & { chat: ConsoleChat },
+  io: { input: NodeJS.ReadableStream; write: (text: string) => void; interactive: boolean; user: string },
+): Promise<void> {
+  const t = translator(deps.locale);
+  const caller: Caller = { workspace: CONSOLE_WORKSPACE, user: io.user, room: LOBBY };
+  let pending: PendingForm | null = null;
+  const lines = createInterface({ input: io.input, terminal: io.interactive });
+  const prompt = () => {
+    if (!io.interactive) return;
+    lines.setPrompt(pending ? `${nextField(pending)?.label ?? ''}> ` : `#${caller.room} ${caller.user}> `);
+    lines.prompt();
+  };
+  const show = (reply: Reply) => {
+    for (const card of reply.cards) deps.chat.reply(card);
+    if (reply.openedRoom) {
+      caller.room = reply.openedRoom;
+      io.write(t('console.room', { room: caller.room }));
+    }
+    if (reply.form) {
+      pending = { form: reply.form, values: {} };
+      io.write(reply.form.title);
+      if (!io.interactive) io.write(`${nextField(pending)?.label ?? ''}>`);
+    }
+  };
+
+  io.write(`${t('console.welcome')}\n${t('console.you', { user: caller.user })}`);
+  prompt();
+  for await (const raw of lines) {
+    const line = raw.trim();
+    deps.chat.startBatch();
+    if (pending && line.startsWith('/')) {
+      // A command typed while a form waits abandons the form rather than becoming its answer.
+      pending = null;
+      io.write(t('console.formCancelled'));
+    }
+    if (pending) {
+      const form: PendingForm = pending;
+      const field = nextField(form);
+      if (field) form.values[field.id] = line;
+      if (!nextField(form)) {
+        pending = null;
+        const { kind, args } = form.form.submit;
+        show(await dispatch(deps, caller, { type: 'form', kind, args, values: form.values }));
+      }
+    } else if (line === '/quit' || line === '/exit') {
+      break;
+    } else if (line.startsWith('/as ')) {
+      caller.user = line.slice(4).trim().replace(/^@/, '') || caller.user;
+      io.write(t('console.as', { user: caller.user }));
+    } else if (/^\/crisis(\s|$)/.test(line)) {
+      show(await dispatch(deps, caller, { type: 'command', text: line.slice('/crisis'.length) }));
+    } else if (/^\d+$/.test(line)) {
+      const value = deps.chat.choice(Number(line));
+      if (value) show(await dispatch(deps, caller, { type: 'action', value }));
+      else io.write(t('console.noSuchChoice', { choice: line }));
+    } else if (line) {
+      io.write(t('console.notACommand'));
+    }
+    prompt();
+  }
+  lines.close();
+  io.write(t('console.bye'));
+}
+
+function nextField(pending: PendingForm) {
+  return pending.form.fields.find((f) => !(f.id in pending.values));
+}

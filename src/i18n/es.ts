@@ -1,0 +1,167 @@
+import type { Catalogue } from './en';
+
+/** Español (neutro, tuteo, como la mayoría de herramientas de equipo). */
+export const es: Catalogue = {
+  severity: {
+    unset: 'sin definir: `/crisis sev 1-4`',
+  },
+  status: { open: 'abierta', resolved: 'resuelta', recent: 'Lo último en la cronología' },
+  summary: {
+    status: 'Estado',
+    severity: 'Gravedad',
+    playbook: 'Protocolo',
+    lead: 'Responsable de la crisis',
+    opened: 'Abierta',
+    openedBy: '{{when}} por {{who}}',
+    progress: 'Avance',
+    progressValue: 'paso {{step}} de {{count}} (hechos: {{done}}, omitidos: {{skipped}})',
+    allStepsDone: 'los {{count}} pasos están hechos u omitidos',
+    roles: 'Roles',
+    nobody: 'sin asignar',
+  },
+  step: {
+    title: 'Paso {{step}} de {{count}}: {{title}}',
+    who: '*Quién:* {{role}} ({{who}})',
+    nobody: 'nadie todavía: pulsa Asignar',
+    due: '*Plazo:* {{minutes}} min desde la apertura ({{when}})',
+    approval: '*Requiere la aprobación de:* {{roles}}. Solo esa persona puede darlo por hecho.',
+    doneBy: '{{who}} completó el paso {{step}}: {{title}}',
+    skippedBy: '{{who}} omitió el paso {{step}}: {{title}}. Motivo: {{reason}}',
+    assignedTo: '{{who}} asignó el paso {{step}} ({{title}}) a {{user}}',
+    allDone: 'Todos los pasos de la crisis #{{seq}} están hechos u omitidos.',
+    allDoneNow: 'Era el último paso del protocolo. Sigue alimentando la cronología con `/crisis note`.',
+    noSuchStep: 'No existe el paso {{step}}: este protocolo tiene {{count}} pasos.',
+    already: {
+      open: 'El paso {{step}} sigue pendiente.',
+      done: 'El paso {{step}} ya está hecho.',
+      skipped: 'El paso {{step}} ya se omitió.',
+    },
+    needsApproval: 'El paso {{step}} requiere la aprobación de: {{roles}}. Pídeles que lo den por hecho.',
+    needsApprovalRoleless:
+      'El paso {{step}} requiere la aprobación de: {{roles}}, y nadie tiene ese rol todavía. Nombra a alguien primero: `/crisis role {{id}} @nombre`.',
+    reasonRequired: 'Explica por qué omites el paso {{step}}: el motivo quedará en el informe posterior.',
+    skipUsage: 'Explica por qué omites el paso: `/crisis step skip [N] <motivo>`.',
+    assignUsage: 'Indica quién se encarga del paso: `/crisis step assign [N] @nombre`.',
+    usage:
+      'Usa `/crisis step`, `/crisis step done [N]`, `/crisis step skip [N] <motivo>` o `/crisis step assign [N] @nombre`.',
+  },
+  buttons: { done: 'Hecho', skip: 'Omitir', assign: 'Asignar' },
+  rules: { title: 'Protocolo: {{playbook}}. Reglas para todo el equipo de esta crisis' },
+  timeline: {
+    opened: 'abrió «{{title}}» con el protocolo {{playbook}}, {{severity}}',
+    severity: 'gravedad {{from}} → {{to}}',
+    role: '{{user}} es {{role}}',
+    stepDone: 'paso {{step}} hecho',
+    stepSkipped: 'paso {{step}} omitido ({{reason}})',
+    stepAssigned: 'paso {{step}} asignado a {{user}}',
+    note: 'nota: {{text}}',
+    locale: 'idioma cambiado a {{language}}',
+    room: 'canal #{{name}} creado',
+  },
+  languages: { en: 'inglés', es: 'español', fr: 'francés' },
+  list: {
+    title: 'Crisis',
+    none: 'Todavía no hay ninguna crisis.',
+    noneOpen: 'No hay crisis abiertas. Bien.',
+    allDone: 'todos los pasos hechos',
+    step: 'paso {{step}}/{{count}}',
+    hint: '`/crisis list all` muestra también las resueltas.',
+  },
+  help: {
+    title: 'calma: gestión de crisis, paso a paso',
+    intro: 'Escribe `/crisis` seguido de una de estas órdenes:',
+    open: 'abre una crisis: un canal, el protocolo y su primer paso',
+    status: 'el resumen, el paso actual y lo último que ha pasado',
+    list: 'las crisis abiertas (o todas)',
+    step: 'muestra el paso actual, dalo por hecho, omítelo con un motivo o asígnalo a alguien',
+    role: 'indica quién asume un rol',
+    sev: 'cambia la gravedad (1 es la peor; ante la duda, elige la más alta)',
+    note: 'añade una nota a la cronología',
+    lang: 'cambia el idioma de la crisis',
+    help: 'esta ayuda',
+    roles:
+      'Roles: lead (responsable), comms (comunicación), approver (aprobación), scribe, listener (escucha), sme (técnico), support, legal, hr.',
+    playbooks: 'Protocolos: {{playbooks}}.',
+    incidentRef:
+      'Dentro del canal de una crisis, las órdenes se aplican a esa crisis; fuera, añade `#N` (p. ej. `/crisis status #3`).',
+  },
+  roles: {
+    lead: 'responsable de la crisis',
+    comms: 'responsable de comunicación',
+    approver: 'aprobador/a',
+    scribe: 'relator/a',
+    listener: 'escucha social',
+    sme: 'responsable técnico',
+    support: 'atención al cliente / moderación',
+    legal: 'asesoría jurídica / DPD',
+    hr: 'RR. HH.',
+  },
+  incident: {
+    notFound: 'No existe la crisis #{{seq}}. `/crisis list all` las muestra todas.',
+    noneOpen: 'No hay ninguna crisis abierta. Abre una con `/crisis open <título>`.',
+    which:
+      'Hay varias crisis abiertas ({{open}}). Indica cuál: `/crisis status #N`, o escribe la orden en su canal.',
+    closed: 'La crisis #{{seq}} está resuelta: ya no se puede modificar.',
+  },
+  note: {
+    added: 'Nota añadida a la cronología de la crisis #{{seq}}.',
+    empty: 'Escribe la nota después de la orden: `/crisis note <texto>`.',
+  },
+  sev: {
+    changed: '{{who}} cambió la gravedad de {{from}} a {{to}}.',
+    unchanged: 'La gravedad ya es SEV{{severity}}.',
+    invalid:
+      '«{{value}}» no es una gravedad. Usa de sev1 (la peor) a sev4: `/crisis sev 2`. Ante la duda, elige la más alta.',
+  },
+  role: {
+    assigned: '{{user}} pasa a ser {{role}} (lo ha decidido {{who}}).',
+    unchanged: '{{user}} ya es {{role}}.',
+    usage: 'Indica el rol y la persona: `/crisis role lead @nombre`.',
+    unknown:
+      '«{{role}}» no es un rol. Roles: lead, comms, approver, scribe, listener, sme, support, legal, hr.',
+    noUser: 'Indica quién asume el rol, con una @mención: `/crisis role {{id}} @nombre`.',
+  },
+  lang: {
+    changed: 'Esta crisis se gestiona ahora en {{language}}.',
+    unchanged: 'Esta crisis ya usa {{locale}}.',
+    usage: 'Elige un idioma: {{locales}}. Por ejemplo `/crisis lang fr`.',
+  },
+  open: {
+    opened: 'La crisis #{{seq}} está abierta en #{{room}} con el protocolo «{{playbook}}».',
+    severityUnset:
+      'La gravedad no está definida. El protocolo sugiere {{suggested}}; ante la duda, elige la más alta.',
+    whichPlaybook: '¿Qué protocolo encaja con «{{title}}»?',
+    suggested: 'Los destacados coinciden con el título. Elige uno:',
+    noSuggestion: 'El título no apunta a ningún protocolo en concreto. Elige uno:',
+    draftGone: 'Esa elección ha caducado o ya se hizo. Vuelve a lanzar `/crisis open`.',
+    unknownPlaybook: 'No existe el protocolo «{{playbook}}». Protocolos: {{playbooks}}.',
+    emptyTitle: 'Dale a la crisis un título breve: `/crisis open [protocolo] [sev1-sev4] <título>`.',
+  },
+  forms: {
+    skipTitle: 'Omitir el paso {{step}}',
+    skipReason: '¿Por qué lo omites? (quedará en el informe posterior)',
+    assignTitle: 'Asignar el paso {{step}}',
+    assignUser: '¿Quién se encarga?',
+  },
+  command: { unknown: '«{{name}}» no es una orden de calma. Esto es lo que calma entiende:' },
+  errors: {
+    unexpected:
+      'Algo ha fallado por parte de calma y no se ha cambiado nada. Vuelve a intentarlo; si sigue fallando, avisa a quien administra calma.',
+    staleButton: 'Ese botón ya no hace nada. Usa `/crisis status` para ver el estado actual.',
+  },
+  console: {
+    welcome:
+      'Consola de calma: un chat en tu terminal. Escribe `/crisis help` para empezar y `/quit` para salir.',
+    you: 'Eres {{user}} (cámbialo con `/as <nombre>`).',
+    room: 'Ahora estás en #{{room}}.',
+    choose: 'Escribe un número para pulsar un botón:',
+    noSuchChoice: 'No hay ningún botón {{choice}}. Escribe uno de los números que aparecen, o una orden.',
+    notACommand: 'Las órdenes empiezan por `/crisis`. Escribe `/crisis help` para ver la lista.',
+    as: 'Ahora eres {{user}}.',
+    bye: 'Hasta luego. Tus crisis se conservan para la próxima vez.',
+    formCancelled: 'El formulario ha quedado sin responder; se ejecuta tu orden.',
+    pinned: '(fijado)',
+    invited: '{{users}} se ha unido a #{{room}}.',
+    topic: 'Tema de #{{room}}: {{topic}}',
+  },
+};

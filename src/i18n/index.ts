@@ -1,0 +1,64 @@
+import i18next, { type i18n } from 'i18next';
+import type { UserError } from '../core/result';
+import { LOCALES, type Locale } from '../core/types';
+import { en } from './en';
+import { es } from './es';
+import { fr } from './fr';
+
+/** Every message key, derived from the English catalogue: `'step.done'`, `'roles.lead'`, … */
+type Keys<T, P extends string = ''> = {
+  [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Keys<T[K], `${P}${K}.`>;
+}[keyof T & string];
+export type MessageKey = Keys<typeof en>;
+
+export type Params = Record<string, string | number>;
+export interface Translator {
+  (key: MessageKey, params?: Params): string;
+  locale: Locale;
+}
+
+export const catalogues = { en, es, fr } as const;
+
+/**
+ * One i18next instance for the process (a well-kept library: interpolation, fallbacks, plural rules per
+ * language). Resources are bundled TypeScript objects, so loading is synchronous and typos in keys fail
+ * the typecheck; es and fr are typed against en, so a missing translation fails it too.
+ */
+const instance: i18n = i18next.createInstance();
+void instance.init({
+  resources: Object.fromEntries(LOCALES.map((l) => [l, { translation: catalogues[l] }])),
+  lng: 'en',
+  fallbackLng: 'en',
+  supportedLngs: [...LOCALES],
+  initAsync: false,
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+
+export function translator(locale: Locale): Translator {
+  const fixed = instance.getFixedT(locale);
+  const t = ((key: MessageKey, params?: Params) => fixed(key, params ?? {})) as Translator;
+  t.locale = locale;
+  return t;
+}
+
+/** A user error in the user's language; role names in its parameters are translated too. */
+export function explain(t: Translator, error: UserError): string {
+  const params: Params = { ...error.params };
+  if (typeof params.role === 'string') params.role = roleName(t, params.role);
+  if (typeof params.roles === 'string') {
+    params.roles = params.roles
+      .split(', ')
+      .map((r) => roleName(t, r))
+      .join(', ');
+  }
+  return t(error.key as MessageKey, params);
+}
+
+export function roleName(t: Translator, role: string): string {
+  return t(`roles.${role}` as MessageKey);
+}
+
+export function isLocale(value: unknown): value is Locale {
+  return LOCALES.includes(value as Locale);
+}

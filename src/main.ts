@@ -1,0 +1,100 @@
+import { Redis } from 'ioredis';
+import type { Deps } from './app/deps';
+import { ConfigError, loadConfig, loadDotEnv } from './config/load';
+import type { Config } from './config/schema';
+import { ConsoleChat } from './console/console-chat';
+import { ansiStyle, plainStyle } from './console/render';
+import { runConsole } from './console/repl';
+import { systemClock } from './core/types';
+import { translator } from './i18n';
+import { createLogger, type Logger, redactUrl } from './log';
+import { builtinPlaybooksDir, loadPlaybooks } from './playbook/loader';
+import { PlaybookRegistry } from './playbook/registry';
+import { DataDirInUseError, RedisNotInstalledError, startPrivateRedis } from './redis/private-server';
+import { RedisIncidentStore } from './store/redis-incident-store';
+import { formatProblem } from './yaml/validate-yaml';
+
+/** A start-up failure whose message is the whole story for the operator: printed without a stack. */
+class StartupError extends Error {}
+
+async function main(): Promise<void> {
+  loadDotEnv();
+  const config = await loadConfig();
+  const log = createLogger({ level: config.env.LOG_LEVEL, pretty: Boolean(process.stderr.isTTY) });
+  const playbooks = await playbookRegistry(config);
+  if (config.env.SLACK_BOT_TOKEN || config.env.DISCORD_TOKEN) {
+    throw new StartupError(
+      'Slack and Discord adapters are not part of this version yet: unset SLACK_BOT_TOKEN and DISCORD_TOKEN to run the console.',
+    );
+  }
+  const { redis, stopRedis } = await connectRedis(config, log);
+  const stop = async () => {
+    redis.disconnect();
+    await stopRedis();
+  };
+  process.once('SIGTERM', () => void stop().then(() => process.exit(0)));
+
+  const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+  const write = (text: string) => process.stdout.write(`${text}\n`);
+  const chat = new ConsoleChat(write, interactive ? ansiStyle : plainStyle, translator(config.locale));
+  const deps: Deps & { chat: ConsoleChat } = {
+    store: new RedisIncidentStore(redis, config.settings.redis.key_prefix),
+    chat,
+    playbooks,
+    clock: systemClock,
+    log,
+    locale: config.locale,
+    minuteMs: config.env.CALMA_MINUTE_MS,
+    channelPrefix: config.settings.channels.prefix,
+    responders: config.settings.responders,
+  };
+  try {
+    await runConsole(deps, { input: process.stdin, write, interactive, user: process.env.USER || 'you' });
+  } finally {
+    await stop();
+  }
+}
+
+async function playbookRegistry(config: Config): Promise<PlaybookRegistry> {
+  const dirs = [
+    builtinPlaybooksDir,
+    ...(config.settings.playbooks_dir ? [config.settings.playbooks_dir] : []),
+  ];
+  const { playbooks, problems } = await loadPlaybooks(dirs);
+  if (problems.length > 0) {
+    throw new StartupError(
+      [
+        `calma could not start: ${problems.length} problem(s) in playbooks`,
+        ...problems.map((p) => `  ${formatProblem(p)}`),
+      ].join('\n'),
+    );
+  }
+  return new PlaybookRegistry(playbooks);
+}
+
+/** `REDIS_URL` when set; otherwise a private redis-server with its data under CALMA_DATA_DIR. */
+async function connectRedis(config: Config, log: Logger) {
+  const url = config.env.REDIS_URL;
+  const server = url ? null : await startPrivateRedis({ dataDir: config.env.CALMA_DATA_DIR, log });
+  const redis = new Redis(url ?? server?.url ?? '', { lazyConnect: true, maxRetriesPerRequest: 3 });
+  try {
+    await redis.connect();
+    await redis.ping();
+  } catch (error) {
+    redis.disconnect();
+    await server?.stop();
+    throw new StartupError(`calma could not reach Redis at ${redactUrl(url ?? '')}: ${String(error)}`);
+  }
+  log.info({ redis: redactUrl(url ?? server?.url ?? '') }, url ? 'using Redis' : 'started a private Redis');
+  return { redis, stopRedis: async () => server?.stop() };
+}
+
+main().catch((error: unknown) => {
+  const known = [StartupError, ConfigError, RedisNotInstalledError, DataDirInUseError].some(
+    (k) => error instanceof k,
+  );
+  process.stderr.write(
+    `${known && error instanceof Error ? error.message : ((error as Error)?.stack ?? String(error))}\n`,
+  );
+  process.exit(1);
+});
