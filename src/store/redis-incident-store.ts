@@ -38,12 +38,14 @@ return 1
 `;
 const COMMIT_SHA = createHash('sha1').update(COMMIT_LUA).digest('hex');
 
-// Optimistic concurrency: with N writers racing on one incident the unluckiest may lose N-1 times,
-// so the bound is well above the number of responders who can click at once.
+// Optimistic concurrency across processes: with N processes racing on one incident the unluckiest may
+// lose N-1 times, so the bound is well above the number of calma processes sharing a Redis.
 const MAX_ATTEMPTS = 50;
 
 export class RedisIncidentStore implements IncidentStore {
   private readonly keys: StoreKeys;
+  /** Updates of one incident from this process, chained: they would only collide with each other. */
+  private readonly inFlight = new Map<string, Promise<unknown>>();
 
   constructor(
     private readonly redis: Redis,
@@ -73,6 +75,27 @@ export class RedisIncidentStore implements IncidentStore {
     mutate: (incident: Incident) => R,
   ): Promise<R | null> {
     const key = this.keys.incident(workspace, seq);
+    // Compare-and-set guards against other processes; within this one, queueing the writers of one
+    // incident keeps an alert storm or a burst of clicks from turning into a retry storm.
+    const previous = this.inFlight.get(key) ?? Promise.resolve();
+    const next = previous.then(
+      () => this.updateNow(key, workspace, seq, mutate),
+      () => this.updateNow(key, workspace, seq, mutate),
+    );
+    this.inFlight.set(key, next);
+    try {
+      return await next;
+    } finally {
+      if (this.inFlight.get(key) === next) this.inFlight.delete(key);
+    }
+  }
+
+  private async updateNow<R extends { change?: Change }>(
+    key: string,
+    workspace: string,
+    seq: number,
+    mutate: (incident: Incident) => R,
+  ): Promise<R | null> {
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const raw = await this.redis.get(key);
       if (raw === null) return null;

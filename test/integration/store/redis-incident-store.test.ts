@@ -98,6 +98,35 @@ describe('RedisIncidentStore', () => {
     expect((await store.get('T0TEST', 1))?.steps).toHaveLength(20);
   });
 
+  test('GIVEN three calma processes sharing one Redis WHEN each adds 15 steps to one incident at once THEN none is lost', async () => {
+    const prefix = uniquePrefix();
+    const connections = [testRedis(), testRedis(), testRedis()];
+    const processes = connections.map((connection) => new RedisIncidentStore(connection, prefix));
+    try {
+      await processes[0]?.create(opening(anIncident({ steps: [] })));
+      await Promise.all(
+        processes.flatMap((proc, p) =>
+          Array.from({ length: 15 }, (_, i) =>
+            proc.update('T0TEST', 1, (incident) => ({
+              change: {
+                incident: {
+                  ...incident,
+                  steps: [...incident.steps, { state: 'done' as const, by: `U${p}-${i}` }],
+                },
+                events: [aNote(`note ${p}-${i}`)],
+              },
+            })),
+          ),
+        ),
+      );
+      const stored = await processes[1]?.get('T0TEST', 1);
+      expect(stored?.steps).toHaveLength(45);
+      expect((await processes[2]?.timeline('T0TEST', 1))?.filter((e) => e.kind === 'note')).toHaveLength(45);
+    } finally {
+      await Promise.all(connections.map((c) => c.quit()));
+    }
+  });
+
   test('GIVEN a command that changes nothing WHEN update runs THEN nothing is stored and its result comes back', async () => {
     const incident = anIncident();
     await store.create(opening(incident));
