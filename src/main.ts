@@ -1,3 +1,4 @@
+import { userInfo } from 'node:os';
 import { Redis } from 'ioredis';
 import type { Deps } from './app/deps';
 import { ConfigError, loadConfig, loadDotEnv } from './config/load';
@@ -32,7 +33,10 @@ async function main(): Promise<void> {
     redis.disconnect();
     await stopRedis();
   };
-  process.once('SIGTERM', () => void stop().then(() => process.exit(0)));
+  // A signal skips `finally` and 'exit' handlers: stop the private Redis first so its AOF is flushed.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => void stop().then(() => process.exit(0)));
+  }
 
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
   const write = (text: string) => process.stdout.write(`${text}\n`);
@@ -49,9 +53,18 @@ async function main(): Promise<void> {
     responders: config.settings.responders,
   };
   try {
-    await runConsole(deps, { input: process.stdin, write, interactive, user: process.env.USER || 'you' });
+    await runConsole(deps, { input: process.stdin, write, interactive, user: consoleUser() });
   } finally {
     await stop();
+  }
+}
+
+/** The console speaks as the person at the keyboard. */
+function consoleUser(): string {
+  try {
+    return process.env.USER || userInfo().username || 'you';
+  } catch {
+    return 'you';
   }
 }
 

@@ -27,6 +27,8 @@ export async function runConsole(
   const caller: Caller = { workspace: CONSOLE_WORKSPACE, user: io.user, room: LOBBY };
   let pending: PendingForm | null = null;
   const lines = createInterface({ input: io.input, terminal: io.interactive });
+  // Ctrl-C at the prompt leaves like /quit (readline would otherwise just pause the input).
+  lines.on('SIGINT', () => lines.close());
   const prompt = () => {
     if (!io.interactive) return;
     lines.setPrompt(pending ? `${nextField(pending)?.label ?? ''}> ` : `#${caller.room} ${caller.user}> `);

@@ -10,7 +10,7 @@ export const fr: Catalogue = {
     status: 'Statut',
     severity: 'Gravité',
     playbook: 'Procédure',
-    lead: 'Pilote de crise',
+    lead: 'Responsable de crise',
     opened: 'Ouverte',
     openedBy: '{{when}} par {{who}}',
     progress: 'Avancement',
@@ -59,7 +59,7 @@ export const fr: Catalogue = {
     stepAssigned: 'étape {{step}} attribuée à {{user}}',
     note: 'note : {{text}}',
     locale: 'langue changée en {{language}}',
-    room: 'salon #{{name}} créé',
+    room: 'canal #{{name}} créé',
   },
   languages: { en: 'anglais', es: 'espagnol', fr: 'français' },
   list: {
@@ -73,7 +73,7 @@ export const fr: Catalogue = {
   help: {
     title: 'calma : la gestion de crise, étape par étape',
     intro: 'Tapez `/crisis` suivi de l’une de ces commandes :',
-    open: 'ouvre une crise : un salon, la procédure et sa première étape',
+    open: 'ouvre une crise : un canal, la procédure et sa première étape',
     status: 'le résumé, l’étape en cours et les derniers événements',
     list: 'les crises ouvertes (ou toutes)',
     step: 'affiche l’étape en cours, marquez-la comme faite, ignorez-la avec un motif ou confiez-la à quelqu’un',
@@ -83,13 +83,13 @@ export const fr: Catalogue = {
     lang: 'change la langue de la crise',
     help: 'cette aide',
     roles:
-      'Rôles : lead (pilote), comms (communication), approver (validation), scribe, listener (veille), sme (expert technique), support, legal, hr.',
+      'Rôles : lead (responsable), comms (communication), approver (validation), scribe, listener (veille), sme (expert technique), support, legal, hr.',
     playbooks: 'Procédures : {{playbooks}}.',
     incidentRef:
-      'Dans le salon d’une crise, les commandes s’appliquent à cette crise ; ailleurs, ajoutez `#N` (par ex. `/crisis status #3`).',
+      'Dans le canal d’une crise, les commandes s’appliquent à cette crise ; ailleurs, ajoutez `#N` (par ex. `/crisis status #3`).',
   },
   roles: {
-    lead: 'pilote de crise',
+    lead: 'responsable de crise',
     comms: 'responsable communication',
     approver: 'validateur·rice',
     scribe: 'secrétaire de crise',
@@ -103,7 +103,7 @@ export const fr: Catalogue = {
     notFound: 'Il n’y a pas de crise n°{{seq}}. `/crisis list all` les affiche toutes.',
     noneOpen: 'Aucune crise n’est ouverte. Ouvrez-en une avec `/crisis open <titre>`.',
     which:
-      'Plusieurs crises sont ouvertes ({{open}}). Précisez laquelle : `/crisis status #N`, ou tapez la commande dans son salon.',
+      'Plusieurs crises sont ouvertes ({{open}}). Précisez laquelle : `/crisis status #N`, ou tapez la commande dans son canal.',
     closed: 'La crise n°{{seq}} est résolue : elle ne peut plus être modifiée.',
   },
   note: {
