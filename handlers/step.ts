@@ -78,22 +78,23 @@ export function stepForm(
   deps: Deps,
   caller: Caller,
   verb: 'skip' | 'assign',
-  seq: string,
-  index: string,
+  seq: number,
+  index: number,
 ): Reply {
   const t = translator(callerLocale(deps, caller));
-  const number = Number(index) + 1;
+  const number = index + 1;
+  const args = [String(seq), String(index)];
   return {
     cards: [],
     form:
       verb === 'skip'
         ? {
-            submit: { kind: 'step.skip', args: [seq, index] },
+            submit: { kind: 'step.skip', args },
             title: t('forms.skipTitle', { step: number }),
             fields: [{ id: 'reason', label: t('forms.skipReason') }],
           }
         : {
-            submit: { kind: 'step.assign', args: [seq, index] },
+            submit: { kind: 'step.assign', args },
             title: t('forms.assignTitle', { step: number }),
             fields: [{ id: 'user', label: t('forms.assignUser'), placeholder: '@name' }],
           },

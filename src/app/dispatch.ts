@@ -82,39 +82,54 @@ function run(deps: Deps, caller: Caller, c: Command): Promise<Reply> {
 async function action(deps: Deps, caller: Caller, value: string): Promise<Reply> {
   const decoded = decodeAction(value);
   const [first = '', second = ''] = decoded?.args ?? [];
-  const seq = Number(first);
+  // A button value is data from the platform: anything that does not decode cleanly changes nothing.
+  const seq = number(first);
+  const index = number(second);
   switch (decoded?.kind) {
     case 'step.done':
-      return step(deps, caller, { incident: seq, verb: 'done', step: Number(second) });
+      if (seq !== null && index !== null)
+        return step(deps, caller, { incident: seq, verb: 'done', step: index });
+      break;
     case 'step.skip':
-      return stepForm(deps, caller, 'skip', first, second);
     case 'step.assign':
-      return stepForm(deps, caller, 'assign', first, second);
+      if (seq !== null && index !== null) {
+        return stepForm(deps, caller, decoded.kind === 'step.skip' ? 'skip' : 'assign', seq, index);
+      }
+      break;
     case 'open.pick':
-      return pickPlaybook(deps, caller, first, second);
+      if (first && second) return pickPlaybook(deps, caller, first, second);
+      break;
     case 'sev.set': {
       const severity = parseSeverity(second);
-      if (severity && severity !== 'invalid') return sev(deps, caller, { incident: seq, severity });
+      if (seq !== null && severity && severity !== 'invalid')
+        return sev(deps, caller, { incident: seq, severity });
       break;
     }
     case 'help':
       return help(deps, caller);
   }
-  deps.log.warn({ value }, 'unknown action');
+  deps.log.warn({ value }, 'unknown or malformed action');
   return problem(callerLocale(deps, caller), { key: 'errors.staleButton' });
 }
+
+const number = (text: string): number | null => (/^\d{1,9}$/.test(text) ? Number(text) : null);
 
 async function form(
   deps: Deps,
   caller: Caller,
   kind: FormKind,
-  [seq = '', index = '']: string[],
+  [first = '', second = '']: string[],
   values: Record<string, string>,
 ): Promise<Reply> {
-  const target = { incident: Number(seq), step: Number(index) };
+  const seq = number(first);
+  const index = number(second);
+  if (seq === null || index === null)
+    return problem(callerLocale(deps, caller), { key: 'errors.staleButton' });
+  const target = { incident: seq, step: index };
   if (kind === 'step.skip')
     return step(deps, caller, { ...target, verb: 'skip', reason: values.reason ?? '' });
-  const user = parseUser((values.user ?? '').trim()) ?? parseUser(`@${(values.user ?? '').trim()}`);
+  const typed = (values.user ?? '').trim();
+  const user = parseUser(typed) ?? parseUser(`@${typed}`);
   if (!user) return problem(callerLocale(deps, caller), { key: 'step.assignUsage' });
   return step(deps, caller, { ...target, verb: 'assign', user });
 }

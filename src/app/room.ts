@@ -20,22 +20,40 @@ export async function postToRoom(deps: Deps, incident: Incident, card: Card): Pr
   if (incident.room) await deps.chat.post(incident.room, card);
 }
 
-/** Keeps the pinned summary card and the topic in step with the stored state. */
-export async function refreshRoom(deps: Deps, incident: Incident): Promise<void> {
-  if (!incident.room) return;
-  const t = translator(incident.locale);
-  const mention = (u: string) => deps.chat.mention(u);
-  const card = summaryCard(incident, playbookOf(deps, incident), t, mention);
-  await deps.chat.setTopic(incident.room, roomTopic(incident, t, mention));
-  if (incident.summary) {
-    await deps.chat.update(incident.summary, card);
-    return;
+/** How many times a refresh re-reads when the incident changed while its summary was being pushed. */
+const REFRESH_ROUNDS = 3;
+
+/**
+ * Keeps the pinned summary card and the topic in step with the stored state. Two changes can push
+ * their summaries in any order (a slow platform call lands last), so after pushing, the refresh re-reads
+ * the incident and pushes again if what is stored now would look different: the last push shows the
+ * latest state, whichever process or request makes it.
+ */
+export async function refreshRoom(deps: Deps, changed: Incident): Promise<void> {
+  let incident = changed;
+  let shown = '';
+  for (let round = 0; round < REFRESH_ROUNDS && incident.room; round++) {
+    const t = translator(incident.locale);
+    const mention = (u: string) => deps.chat.mention(u);
+    const card = summaryCard(incident, playbookOf(deps, incident), t, mention);
+    const topic = roomTopic(incident, t, mention);
+    const looks = JSON.stringify([card, topic]);
+    if (looks === shown) return;
+    await deps.chat.setTopic(incident.room, topic);
+    if (incident.summary) {
+      await deps.chat.update(incident.summary, card);
+    } else {
+      const ref = await deps.chat.post(incident.room, card);
+      await deps.chat.pin(ref);
+      await deps.store.update(incident.workspace, incident.seq, (current) => ({
+        change: attachSummary(current, ref),
+      }));
+    }
+    shown = looks;
+    const latest = await deps.store.get(incident.workspace, incident.seq);
+    if (!latest) return;
+    incident = latest;
   }
-  const ref = await deps.chat.post(incident.room, card);
-  await deps.chat.pin(ref);
-  await deps.store.update(incident.workspace, incident.seq, (current) => ({
-    change: attachSummary(current, ref),
-  }));
 }
 
 /** The card of the step the team is on now, if any step is left. */

@@ -38,7 +38,8 @@ export interface ChannelNameInput {
  * word boundary when possible so the name stays readable.
  */
 export function channelName(input: ChannelNameInput, suffix = ''): string {
-  const head = `${slugify(input.prefix) || 'crisis'}-${input.seq}-${input.openedAt.toISOString().slice(0, 10)}`;
+  const prefix = input.prefix.toLowerCase().replace(/[^a-z0-9_-]/g, '') || 'crisis';
+  const head = `${prefix}-${input.seq}-${input.openedAt.toISOString().slice(0, 10)}`;
   const room = MAX_CHANNEL_NAME - head.length - suffix.length - 1;
   const slug = truncateAtWord(slugify(input.title), room);
   return `${head}${slug ? `-${slug}` : ''}${suffix}`.slice(0, MAX_CHANNEL_NAME);

@@ -3,7 +3,7 @@ import { LOCALES, type Locale, type Role, type Severity, type UserId } from './t
 
 /**
  * The `/crisis` grammar, shared by every adapter: Slack and the console pass the text after `/crisis`;
- * Discord builds the same typed commands from its options. `#N` anywhere names the incident explicitly.
+ * Discord builds the same typed commands from its options. `#N` right after the subcommand names the incident.
  */
 export type Command =
   | { name: 'open'; playbook?: string; severity?: Severity; title: string }
@@ -91,13 +91,14 @@ export interface ParseContext {
 
 export function parseCommand(text: string, context: ParseContext): Result<Command> {
   const tokens = text.trim().split(/\s+/).filter(Boolean);
-  let incident: number | undefined;
-  const rest: string[] = [];
-  for (const token of tokens) {
-    const ref = /^#(\d+)$/.exec(token);
-    if (ref && incident === undefined) incident = Number(ref[1]);
-    else rest.push(token);
-  }
+  // `#N` names the incident before or right after the subcommand, or at the end of a command without
+  // free text (`sev 2 #7`); inside a note, a title or a reason it is text (`note see #12`).
+  const last = tokens.length - 1;
+  const carriesText =
+    ['note', 'open'].includes(tokens[0]?.toLowerCase() ?? '') || /^skip$/i.test(tokens[1] ?? '');
+  const refAt = [0, 1, ...(carriesText ? [] : [last])].find((i) => i >= 0 && /^#\d+$/.test(tokens[i] ?? ''));
+  const incident = refAt === undefined ? undefined : Number(tokens[refAt]?.slice(1));
+  const rest = tokens.filter((_, i) => i !== refAt);
   const [typed, ...typedArgs] = rest;
   // `/crisis sev2` is read as `/crisis sev 2`, so `sev9` gets the severity answer, not "unknown command".
   const glued = typed ? /^sev(\d+)$/i.exec(typed) : null;
@@ -118,7 +119,10 @@ export function parseCommand(text: string, context: ParseContext): Result<Comman
     case 'list':
       return ok({ name: 'list', all: args[0]?.toLowerCase() === 'all' });
     case 'note':
-      return args.length > 0 ? ok({ name: 'note', ...target, text: args.join(' ') }) : fail('note.empty');
+      // The note keeps its own spacing and line breaks: it is the text people will read later.
+      return args.length > 0
+        ? ok({ name: 'note', ...target, text: afterTokens(text, refAt === undefined ? 1 : 2) })
+        : fail('note.empty');
     case 'role':
       return parseRoleCommand(args, target);
     case 'sev':
@@ -144,11 +148,12 @@ function parseOpen(args: string[], context: ParseContext): Result<Command> {
   if (first && context.playbooks.includes(first.toLowerCase())) {
     playbook = first.toLowerCase();
     words.shift();
-  } else if (first && (/^[a-z0-9]+(-[a-z0-9]+)+$/.test(first) || (words[1] && parseSeverity(words[1])))) {
+  } else if (first && looksLikePlaybook(first, words[1], context.playbooks)) {
     // `open hacked-acount sev1 ...`: a playbook id was meant; say which ones exist rather than guess.
     return fail('open.unknownPlaybook', { playbook: first, playbooks: context.playbooks.join(', ') });
   }
-  const sev = words[0] ? parseSeverity(words[0]) : null;
+  // Only `sevN` counts as a severity here: a bare number starts titles ("3 accounts hacked").
+  const sev = words[0] && SEV_TOKEN.test(words[0]) ? parseSeverity(words[0]) : null;
   if (sev === 'invalid') return fail('sev.invalid', { value: words[0] ?? '' });
   if (sev) {
     severity = sev;
@@ -157,6 +162,39 @@ function parseOpen(args: string[], context: ParseContext): Result<Command> {
   const title = words.join(' ').trim();
   if (!title) return fail('open.emptyTitle');
   return ok({ name: 'open', title, ...(playbook ? { playbook } : {}), ...(severity ? { severity } : {}) });
+}
+
+const SEV_TOKEN = /^sev\d+$/i;
+
+/**
+ * A first word that is not a known playbook id but was meant as one: kebab-case and followed by a
+ * severity (`hacked-acount sev1 ...`), or a near miss of a real id. `e-mail caído` stays a title.
+ */
+function looksLikePlaybook(word: string, next: string | undefined, playbooks: string[]): boolean {
+  if (!/^[a-z0-9]+(-[a-z0-9]+)+$/.test(word)) return false;
+  return (next !== undefined && SEV_TOKEN.test(next)) || playbooks.some((id) => editDistance(word, id) <= 2);
+}
+
+/** Levenshtein distance, for telling a typo of a playbook id from a title word. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+/** The text after the first `count` words, with its spacing and line breaks kept. */
+function afterTokens(text: string, count: number): string {
+  return text
+    .trim()
+    .replace(new RegExp(`^(?:\\S+\\s+){${count}}`), '')
+    .trim();
 }
 
 function parseRoleCommand(args: string[], target: { incident?: number }): Result<Command> {

@@ -146,7 +146,7 @@ export const en = {
   command: { unknown: '“{{name}}” is not a calma command. Here is what calma understands:' },
   errors: {
     unexpected:
-      'Something went wrong on calma’s side and nothing was changed. Try again; if it keeps failing, tell whoever runs calma.',
+      'Something went wrong on calma’s side. Check `/crisis status` before trying again: part of it may have been done. If it keeps failing, tell whoever runs calma.',
     staleButton: 'That button no longer does anything. Run `/crisis status` for the current state.',
   },
   console: {

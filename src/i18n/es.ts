@@ -146,7 +146,7 @@ export const es: Catalogue = {
   command: { unknown: '«{{name}}» no es una orden de calma. Esto es lo que calma entiende:' },
   errors: {
     unexpected:
-      'Algo ha fallado por parte de calma y no se ha cambiado nada. Vuelve a intentarlo; si sigue fallando, avisa a quien administra calma.',
+      'Algo ha fallado por parte de calma. Consulta `/crisis status` antes de reintentarlo: puede que una parte ya se haya hecho. Si sigue fallando, avisa a quien administra calma.',
     staleButton: 'Ese botón ya no hace nada. Usa `/crisis status` para ver el estado actual.',
   },
   console: {

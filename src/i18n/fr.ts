@@ -149,7 +149,7 @@ export const fr: Catalogue = {
   command: { unknown: '« {{name}} » n’est pas une commande de calma. Voici ce que calma comprend :' },
   errors: {
     unexpected:
-      'Un problème est survenu côté calma et rien n’a été modifié. Réessayez ; si cela persiste, prévenez la personne qui administre calma.',
+      'Un problème est survenu côté calma. Consultez `/crisis status` avant de réessayer : une partie a peut-être déjà été faite. Si cela persiste, prévenez la personne qui administre calma.',
     staleButton: 'Ce bouton ne sert plus. Tapez `/crisis status` pour voir l’état actuel.',
   },
   console: {

@@ -1,6 +1,6 @@
 import i18next, { type i18n } from 'i18next';
 import type { UserError } from '../core/result';
-import { LOCALES, type Locale } from '../core/types';
+import { LOCALES, type Locale, ROLES, type Role } from '../core/types';
 import { en } from './en';
 import { es } from './es';
 import { fr } from './fr';
@@ -45,7 +45,8 @@ export function translator(locale: Locale): Translator {
 /** A user error in the user's language; role names in its parameters are translated too. */
 export function explain(t: Translator, error: UserError): string {
   const params: Params = { ...error.params };
-  if (typeof params.role === 'string') params.role = roleName(t, params.role);
+  // Only known role ids are translated: `role.unknown` quotes what the user typed as it was.
+  if (typeof params.role === 'string' && isRole(params.role)) params.role = roleName(t, params.role);
   if (typeof params.roles === 'string') {
     params.roles = params.roles
       .split(', ')
@@ -62,3 +63,5 @@ export function roleName(t: Translator, role: string): string {
 export function isLocale(value: unknown): value is Locale {
   return LOCALES.includes(value as Locale);
 }
+
+const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);

@@ -47,6 +47,7 @@ export class RecordingChat implements ChatPort {
   /** Names the platform refuses, per workspace (someone else already has a channel called that). */
   private readonly taken = new Set<string>();
   private readonly failing = new Set<ChatMethod>();
+  private readonly delays = new Map<ChatMethod, number[]>();
 
   // ── Steering ──────────────────────────────────────────────────────────────────────────────────────
 
@@ -64,13 +65,21 @@ export class RecordingChat implements ChatPort {
     this.failing.delete(method);
   }
 
+  /**
+   * The next call to `method` takes `ms` to reach the platform (real APIs answer in tens to hundreds of
+   * milliseconds, not always in the order they were called). Calls queue one delay each.
+   */
+  slowNext(method: ChatMethod, ms: number): void {
+    this.delays.set(method, [...(this.delays.get(method) ?? []), ms]);
+  }
+
   // ── ChatPort ──────────────────────────────────────────────────────────────────────────────────────
 
   async createRoom(
     workspace: string,
     spec: { names: string[]; private: boolean; topic: string },
   ): Promise<Room> {
-    this.check('createRoom');
+    await this.check('createRoom');
     const name = spec.names.find((candidate) => !this.taken.has(nameKey(workspace, candidate)));
     if (name === undefined) throw new Error(`every candidate name is taken: ${spec.names.join(', ')}`);
     // A platform refuses a second channel with the same name in a workspace (Slack's name_taken).
@@ -88,29 +97,29 @@ export class RecordingChat implements ChatPort {
   }
 
   async invite(room: string, users: UserId[]): Promise<void> {
-    this.check('invite');
+    await this.check('invite');
     this.invites.push({ room, users: [...users] });
   }
 
   async setTopic(room: string, topic: string): Promise<void> {
-    this.check('setTopic');
+    await this.check('setTopic');
     this.topics.push({ room, topic });
   }
 
   async post(room: string, card: Card): Promise<MessageRef> {
-    this.check('post');
+    await this.check('post');
     const ref = { room, id: `m${this.nextMessage++}` };
     this.posts.push({ room, card: structuredClone(card), ref });
     return ref;
   }
 
   async update(ref: MessageRef, card: Card): Promise<void> {
-    this.check('update');
+    await this.check('update');
     this.updates.push({ ref: { ...ref }, card: structuredClone(card) });
   }
 
   async pin(ref: MessageRef): Promise<void> {
-    this.check('pin');
+    await this.check('pin');
     this.pins.push({ ...ref });
   }
 
@@ -174,7 +183,9 @@ export class RecordingChat implements ChatPort {
     };
   }
 
-  private check(method: ChatMethod): void {
+  private async check(method: ChatMethod): Promise<void> {
+    const delay = this.delays.get(method)?.shift();
+    if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
     if (this.failing.has(method)) throw new ChatPlatformError(method);
   }
 }

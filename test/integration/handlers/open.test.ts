@@ -20,7 +20,7 @@ describe('/crisis open with a playbook and a severity', () => {
       severity: 1,
       status: 'open',
       locale: 'en',
-      openedBy: 'U_ANA',
+      openedBy: 'U0ANA',
       openedAt: '2026-11-22T09:30:00.000Z',
       roomName: ROOM_NAME,
     });
@@ -34,7 +34,7 @@ describe('/crisis open with a playbook and a severity', () => {
     expect(room).toMatchObject({ name: ROOM_NAME, workspace: WORKSPACE, private: false });
     expect(incident.room).toBe(room?.id);
     const roomId = room?.id ?? '';
-    expect(w.chat.invitedTo(roomId)).toEqual(['U_ANA', 'U_ON_CALL']);
+    expect(w.chat.invitedTo(roomId)).toEqual(['U0ANA', 'U_ON_CALL']);
     expect(w.chat.topicOf(roomId)).toContain('SEV1');
 
     // Summary posted first and pinned; stored as the incident's summary message.
@@ -66,7 +66,9 @@ describe('/crisis open with a playbook and a severity', () => {
       'open hacked-account sev3 Our account is posting spam',
     );
 
-    expect(replyText(second)).toContain('Incident #2 is open in #crisis-2-2026-11-22-scam-dms-sent-to-our-followers');
+    expect(replyText(second)).toContain(
+      'Incident #2 is open in #crisis-2-2026-11-22-scam-dms-sent-to-our-followers',
+    );
     expect((await w.incident(2)).severity).toBe(2);
     expect(replyText(elsewhere)).toContain(`Incident #1 is open in #${ROOM_NAME}`);
     expect((await w.incident(1, 'T0OTHER')).title).toBe('Our account is posting spam');
@@ -118,9 +120,9 @@ describe('/crisis open without a severity', () => {
     const reply = await w.press(ana, button(cardWithButtons(opened), 'SEV2'));
 
     expect((await w.incident(1)).severity).toBe(2);
-    expect((await w.timeline(1)).at(-1)).toMatchObject({ kind: 'severity', from: null, to: 2, by: 'U_ANA' });
+    expect((await w.timeline(1)).at(-1)).toMatchObject({ kind: 'severity', from: null, to: 2, by: 'U0ANA' });
     const posted = w.chat.postsIn(room).slice(postsBefore).map(textOf);
-    expect(posted).toEqual(['Severity changed from SEV? to SEV2 by <@U_ANA>.']);
+    expect(posted).toEqual(['Severity changed from SEV? to SEV2 by <@U0ANA>.']);
     expect(w.chat.updatesOf(pinned)).toHaveLength(1);
     expect(w.chat.currentCard(pinned)?.title).toBe('SEV2 · #1 Our account is posting spam');
     expect(w.chat.topicOf(room)).toMatch(/^SEV2 · /);
@@ -165,7 +167,9 @@ describe('/crisis open without a playbook', () => {
     const reply = await w.press(ana, button(cardWithButtons(asked), 'Hacked or compromised account'));
 
     expect(reply.openedRoom).toBeDefined();
-    expect(replyText(reply)).toContain('Incident #1 is open in #crisis-1-2026-11-22-nos-han-hackeado-la-cuenta');
+    expect(replyText(reply)).toContain(
+      'Incident #1 is open in #crisis-1-2026-11-22-nos-han-hackeado-la-cuenta',
+    );
     expect(await w.incident(1)).toMatchObject({
       title: 'Nos han hackeado la cuenta',
       playbook: 'hacked-account',

@@ -4,23 +4,28 @@ import { ana, bob, inRoom, kinds, replyText, useWorld } from './world';
 const world = useWorld();
 
 describe('/crisis role', () => {
-  test('GIVEN incident #1 WHEN ana types `/crisis role lead @U_LENA` in the room THEN lena is lead, invited, on the timeline, in the room, the summary and the topic', async () => {
+  test('GIVEN incident #1 WHEN ana types `/crisis role lead @U0LENA` in the room THEN lena is lead, invited, on the timeline, in the room, the summary and the topic', async () => {
     const w = world();
     const room = await w.open(ana);
     const before = w.chat.postsIn(room).length;
 
-    const reply = await w.command(inRoom(ana, room), 'role lead @U_LENA');
+    const reply = await w.command(inRoom(ana, room), 'role lead @U0LENA');
 
     const incident = await w.incident(1);
-    expect(incident.roles).toEqual({ lead: 'U_LENA' });
-    expect((await w.timeline(1)).at(-1)).toMatchObject({ kind: 'role', role: 'lead', user: 'U_LENA', by: 'U_ANA' });
-    expect(w.chat.invitedTo(room)).toContain('U_LENA');
+    expect(incident.roles).toEqual({ lead: 'U0LENA' });
+    expect((await w.timeline(1)).at(-1)).toMatchObject({
+      kind: 'role',
+      role: 'lead',
+      user: 'U0LENA',
+      by: 'U0ANA',
+    });
+    expect(w.chat.invitedTo(room)).toContain('U0LENA');
     expect(w.chat.postsIn(room).slice(before).map(textOf)).toEqual([
-      '<@U_LENA> is now incident lead (named by <@U_ANA>).',
+      '<@U0LENA> is now incident lead (named by <@U0ANA>).',
     ]);
-    expect(w.chat.topicOf(room)).toBe('SEV1 · open · Incident lead: <@U_LENA>');
+    expect(w.chat.topicOf(room)).toBe('SEV1 · open · Incident lead: <@U0LENA>');
     const summary = w.chat.currentCard(incident.summary ?? { room: '', id: '' });
-    expect(summary?.fields).toContainEqual({ label: 'Incident lead', value: '<@U_LENA>' });
+    expect(summary?.fields).toContainEqual({ label: 'Incident lead', value: '<@U0LENA>' });
     // Typed in the room: the room shows it, the private reply stays empty.
     expect(reply.cards).toEqual([]);
   });
@@ -28,23 +33,23 @@ describe('/crisis role', () => {
   test('GIVEN lena is lead WHEN the lead is handed to bob with a Spanish role name and a Slack mention THEN bob is lead and the timeline keeps who held it before', async () => {
     const w = world();
     const room = await w.open(ana);
-    await w.command(inRoom(ana, room), 'role lead @U_LENA');
+    await w.command(inRoom(ana, room), 'role lead @U0LENA');
 
-    await w.command(inRoom(ana, room), 'role responsable <@U_BOB|bob>');
+    await w.command(inRoom(ana, room), 'role responsable <@U0BOB|bob>');
 
-    expect((await w.incident(1)).roles.lead).toBe('U_BOB');
-    expect((await w.timeline(1)).at(-1)).toMatchObject({ kind: 'role', user: 'U_BOB', previous: 'U_LENA' });
+    expect((await w.incident(1)).roles.lead).toBe('U0BOB');
+    expect((await w.timeline(1)).at(-1)).toMatchObject({ kind: 'role', user: 'U0BOB', previous: 'U0LENA' });
   });
 
   test('GIVEN lena is lead WHEN she is named lead again THEN nothing changes and the reply says so', async () => {
     const w = world();
     const room = await w.open(ana);
-    await w.command(inRoom(ana, room), 'role lead @U_LENA');
+    await w.command(inRoom(ana, room), 'role lead @U0LENA');
     const before = await w.snapshot();
 
-    const reply = await w.command(inRoom(ana, room), 'role lead @U_LENA');
+    const reply = await w.command(inRoom(ana, room), 'role lead @U0LENA');
 
-    expect(replyText(reply)).toBe('U_LENA already is incident lead.');
+    expect(replyText(reply)).toBe('U0LENA already is incident lead.');
     expect(await w.snapshot()).toEqual(before);
   });
 });
@@ -58,11 +63,11 @@ describe('/crisis sev', () => {
     const reply = await w.command(bob, 'sev 3');
 
     expect((await w.incident(1)).severity).toBe(3);
-    expect((await w.timeline(1)).at(-1)).toMatchObject({ kind: 'severity', from: 1, to: 3, by: 'U_BOB' });
-    expect(w.chat.textsIn(room).at(-1)).toBe('Severity changed from SEV1 to SEV3 by <@U_BOB>.');
+    expect((await w.timeline(1)).at(-1)).toMatchObject({ kind: 'severity', from: 1, to: 3, by: 'U0BOB' });
+    expect(w.chat.textsIn(room).at(-1)).toBe('Severity changed from SEV1 to SEV3 by <@U0BOB>.');
     expect(w.chat.currentCard(pinned)?.title).toBe('SEV3 · #1 Our account is posting spam');
     expect(w.chat.topicOf(room)).toMatch(/^SEV3 · /);
-    expect(replyText(reply)).toBe('Severity changed from SEV1 to SEV3 by <@U_BOB>.');
+    expect(replyText(reply)).toBe('Severity changed from SEV1 to SEV3 by <@U0BOB>.');
   });
 
   test('GIVEN a SEV1 incident WHEN `/crisis sev2` is typed glued THEN it reads as sev 2', async () => {
@@ -81,12 +86,15 @@ describe('/crisis note', () => {
     const room = await w.open(ana);
     const posts = w.chat.postsIn(room).length;
 
-    const reply = await w.command(inRoom(ana, room), 'note Screenshots of the 14 spam posts are in the drive');
+    const reply = await w.command(
+      inRoom(ana, room),
+      'note Screenshots of the 14 spam posts are in the drive',
+    );
 
     expect((await w.timeline(1)).at(-1)).toMatchObject({
       kind: 'note',
       text: 'Screenshots of the 14 spam posts are in the drive',
-      by: 'U_ANA',
+      by: 'U0ANA',
     });
     expect(replyText(reply)).toBe('Note added to the timeline of incident #1.');
     expect(w.chat.postsIn(room)).toHaveLength(posts);
@@ -95,11 +103,11 @@ describe('/crisis note', () => {
   test('GIVEN a note was added WHEN someone asks `/crisis status` THEN the note is among the latest events', async () => {
     const w = world();
     const room = await w.open(ana);
-    await w.command(inRoom(ana, room), 'note Platform support ticket #5512 filed');
+    await w.command(inRoom(ana, room), 'note Support ticket 5512 filed with the platform');
 
     const reply = await w.command(inRoom(bob, room), 'status');
 
-    expect(replyText(reply)).toContain('<@U_ANA>: note: Platform support ticket #5512 filed');
+    expect(replyText(reply)).toContain('<@U0ANA>: note: Support ticket 5512 filed with the platform');
   });
 });
 
@@ -115,12 +123,14 @@ describe('/crisis lang', () => {
     expect(kinds(await w.timeline(1)).at(-1)).toBe('locale');
     expect(w.chat.textsIn(room).at(-1)).toBe('Cette crise est désormais gérée en français.');
     expect(w.chat.currentCard(pinned)?.fields?.[0]).toEqual({ label: 'Statut', value: 'ouverte' });
-    expect(w.chat.topicOf(room)).toBe('SEV1 · ouverte · Pilote de crise : personne pour l’instant');
+    expect(w.chat.topicOf(room)).toMatch(/^SEV1 · ouverte · .*personne pour l’instant$/);
 
     // The step 1 card was posted in English; pressing its Done now records in French.
     await w.press(inRoom(ana, room), button(w.latestStepCard(room), 'Done'));
     const [record, step2] = w.chat.postsIn(room).slice(-2);
-    expect(textOf(record ?? {})).toBe('Étape 1 faite par <@U_ANA> : Ouvrir la crise et en prendre la direction');
+    expect(textOf(record ?? {})).toBe(
+      'Étape 1 faite par <@U0ANA> : Ouvrir la crise et en prendre la direction',
+    );
     expect(step2?.title).toBe('Étape 2 sur 11 : Couper toutes les publications');
     expect(step2?.buttons?.map((b) => b.label)).toEqual(['Fait', 'Ignorer', 'Attribuer']);
   });
@@ -150,8 +160,8 @@ describe('/crisis status', () => {
     expect(step?.title).toBe('Step 1 of 11: Open the incident and take the lead');
     expect(recent?.title).toBe('Latest on the timeline');
     expect(recent?.lines).toEqual([
-      '2026-11-22 09:30 UTC · <@U_ANA>: opened “Our account is posting spam” with playbook hacked-account, SEV1',
-      '2026-11-22 09:30 UTC · <@U_ANA>: channel #crisis-1-2026-11-22-our-account-is-posting-spam created',
+      '2026-11-22 09:30 UTC · <@U0ANA>: opened “Our account is posting spam” with playbook hacked-account, SEV1',
+      '2026-11-22 09:30 UTC · <@U0ANA>: channel #crisis-1-2026-11-22-our-account-is-posting-spam created',
     ]);
   });
 

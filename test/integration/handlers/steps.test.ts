@@ -26,16 +26,16 @@ describe('the Done button', () => {
     const reply = await w.press(ana, button(step1, 'Done'));
 
     const incident = await w.incident(1);
-    expect(incident.steps[0]).toEqual({ state: 'done', by: 'U_ANA', at: '2026-11-22T09:33:00.000Z' });
+    expect(incident.steps[0]).toEqual({ state: 'done', by: 'U0ANA', at: '2026-11-22T09:33:00.000Z' });
     expect((await w.timeline(1)).at(-1)).toMatchObject({
       kind: 'step-done',
       step: 0,
-      by: 'U_ANA',
+      by: 'U0ANA',
       at: '2026-11-22T09:33:00.000Z',
     });
     const [record, step2, ...rest] = w.chat.postsIn(room).slice(before);
     expect(rest).toEqual([]);
-    expect(textOf(record ?? {})).toBe('Step 1 done by <@U_ANA>: Open the incident and take the lead');
+    expect(textOf(record ?? {})).toBe('Step 1 done by <@U0ANA>: Open the incident and take the lead');
     expect(step2?.title).toBe('Step 2 of 11: Pull the kill switch');
     expect(textOf(step2 ?? {})).toContain('*Due:* 5 min after opening (2026-11-22 09:35 UTC)');
     expect(buttonsOf(step2).map((b) => b.action.args)).toEqual([
@@ -112,7 +112,7 @@ describe('the Skip button', () => {
 
     expect((await w.incident(1)).steps[0]).toMatchObject({
       state: 'skipped',
-      by: 'U_ANA',
+      by: 'U0ANA',
       reason: 'Lead already named in the war room',
     });
     expect((await w.timeline(1)).at(-1)).toMatchObject({
@@ -122,7 +122,7 @@ describe('the Skip button', () => {
     });
     const posted = w.chat.postsIn(room).slice(before);
     expect(textOf(posted[0] ?? {})).toBe(
-      'Step 1 skipped by <@U_ANA>: Open the incident and take the lead. Reason: Lead already named in the war room',
+      'Step 1 skipped by <@U0ANA>: Open the incident and take the lead. Reason: Lead already named in the war room',
     );
     expect(posted[1]?.title).toBe('Step 2 of 11: Pull the kill switch');
   });
@@ -151,17 +151,17 @@ describe('the Assign button', () => {
     expect(form?.fields.map((f) => f.id)).toEqual(['user']);
     const before = w.chat.postsIn(room).length;
 
-    await w.submit(ana, form, { user: '@U_BOB' });
+    await w.submit(ana, form, { user: '@U0BOB' });
 
-    expect((await w.incident(1)).steps[1]).toEqual({ state: 'open', assignee: 'U_BOB' });
-    expect((await w.timeline(1)).at(-1)).toMatchObject({ kind: 'step-assigned', step: 1, user: 'U_BOB' });
-    expect(w.chat.invitedTo(room)).toContain('U_BOB');
+    expect((await w.incident(1)).steps[1]).toEqual({ state: 'open', assignee: 'U0BOB' });
+    expect((await w.timeline(1)).at(-1)).toMatchObject({ kind: 'step-assigned', step: 1, user: 'U0BOB' });
+    expect(w.chat.invitedTo(room)).toContain('U0BOB');
     expect(w.chat.postsIn(room).slice(before).map(textOf)).toEqual([
-      'Step 2 (Pull the kill switch) assigned to <@U_BOB> by <@U_ANA>',
+      'Step 2 (Pull the kill switch) assigned to <@U0BOB> by <@U0ANA>',
     ]);
     // The step card now names bob as the one to act.
     const show = await w.command(ana, 'step');
-    expect(replyText(show)).toContain('(<@U_BOB>)');
+    expect(replyText(show)).toContain('(<@U0BOB>)');
   });
 
   test('GIVEN the assign form WHEN the answer is not a user THEN it is refused and nobody is assigned', async () => {
@@ -181,7 +181,7 @@ describe('a step that needs the leadâ€™s approval (step 5, remove the attackerâ€
   /** Opens #1, names lena lead, and presses Done on steps 1 to 4 so the room shows step 5. */
   async function atStep5(w: World) {
     const people = await openIncident(w);
-    await w.command(people.ana, 'role lead @U_LENA');
+    await w.command(people.ana, 'role lead @U0LENA');
     for (let i = 0; i < 4; i++) await doneOnLatest(w, people.room, people.ana);
     const step5 = w.latestStepCard(people.room);
     expect(step5.title).toBe('Step 5 of 11: Remove the posts we did not write');
@@ -213,10 +213,10 @@ describe('a step that needs the leadâ€™s approval (step 5, remove the attackerâ€
 
     await w.press(lena, button(step5, 'Done'));
 
-    expect((await w.incident(1)).steps[4]).toMatchObject({ state: 'done', by: 'U_LENA' });
-    expect((await w.timeline(1)).at(-1)).toMatchObject({ kind: 'step-done', step: 4, by: 'U_LENA' });
+    expect((await w.incident(1)).steps[4]).toMatchObject({ state: 'done', by: 'U0LENA' });
+    expect((await w.timeline(1)).at(-1)).toMatchObject({ kind: 'step-done', step: 4, by: 'U0LENA' });
     const texts = w.chat.textsIn(room);
-    expect(texts.at(-2)).toBe('Step 5 done by <@U_LENA>: Remove the posts we did not write');
+    expect(texts.at(-2)).toBe('Step 5 done by <@U0LENA>: Remove the posts we did not write');
     expect(w.latestStepCard(room).title).toMatch(/^Step 6 of 11: /);
   });
 
@@ -253,14 +253,14 @@ describe('/crisis step typed as a command', () => {
     const reply = await w.command(bob, 'step skip 3 Nothing was posted');
 
     expect((await w.incident(1)).steps[2]).toMatchObject({ state: 'skipped', reason: 'Nothing was posted' });
-    expect(replyText(reply)).toContain('Step 3 skipped by <@U_BOB>: Archive every post we did not write');
+    expect(replyText(reply)).toContain('Step 3 skipped by <@U0BOB>: Archive every post we did not write');
   });
 
   test('GIVEN every step is done or skipped WHEN the last Done is pressed THEN the room is told the playbook is finished', async () => {
     const w = world();
     const { room, ana, lena } = await openIncident(w);
-    await w.command(ana, 'role lead @U_LENA');
-    await w.command(ana, 'role approver @U_LENA');
+    await w.command(ana, 'role lead @U0LENA');
+    await w.command(ana, 'role approver @U0LENA');
     for (let i = 0; i < 10; i++) await doneOnLatest(w, room, lena);
 
     await doneOnLatest(w, room, lena);

@@ -19,9 +19,9 @@ export const OPENED_AT = '2026-11-22T09:30:00.000Z';
 export const WORKSPACE = 'T0ACME';
 
 /** Ana reports the crisis from the general channel. */
-export const ana: Caller = { workspace: WORKSPACE, user: 'U_ANA', room: 'C_GENERAL' };
-export const bob: Caller = { workspace: WORKSPACE, user: 'U_BOB', room: 'C_GENERAL' };
-export const lena: Caller = { workspace: WORKSPACE, user: 'U_LENA', room: 'C_GENERAL' };
+export const ana: Caller = { workspace: WORKSPACE, user: 'U0ANA', room: 'C_GENERAL' };
+export const bob: Caller = { workspace: WORKSPACE, user: 'U0BOB', room: 'C_GENERAL' };
+export const lena: Caller = { workspace: WORKSPACE, user: 'U0LENA', room: 'C_GENERAL' };
 
 /** The same person, typing in another room (e.g. the incident room). */
 export const inRoom = (caller: Caller, room: string): Caller => ({ ...caller, room });

@@ -5,13 +5,15 @@ const context = { playbooks: ['hacked-account', 'data-leak', 'boycott'] };
 
 function parsed(text: string): Command {
   const result: Result<Command> = parseCommand(text, context);
-  if (!result.ok) throw new Error(`expected ${JSON.stringify(text)} to parse, got ${JSON.stringify(result.error)}`);
+  if (!result.ok)
+    throw new Error(`expected ${JSON.stringify(text)} to parse, got ${JSON.stringify(result.error)}`);
   return result.value;
 }
 
 function refused(text: string): UserError {
   const result = parseCommand(text, context);
-  if (result.ok) throw new Error(`expected ${JSON.stringify(text)} to be refused, got ${JSON.stringify(result.value)}`);
+  if (result.ok)
+    throw new Error(`expected ${JSON.stringify(text)} to be refused, got ${JSON.stringify(result.value)}`);
   return result.error;
 }
 
@@ -32,9 +34,12 @@ describe('parseSeverity', () => {
     },
   );
 
-  it.each(['x', 'sev', 'high', 'sev-1', ''])('GIVEN %j WHEN read as a severity THEN it is not one', (token) => {
-    expect(parseSeverity(token)).toBeNull();
-  });
+  it.each(['x', 'sev', 'high', 'sev-1', ''])(
+    'GIVEN %j WHEN read as a severity THEN it is not one',
+    (token) => {
+      expect(parseSeverity(token)).toBeNull();
+    },
+  );
 });
 
 describe('parseUser', () => {
@@ -96,18 +101,20 @@ describe('parseCommand', () => {
       ['#3 status', 3],
       ['status #3', 3],
       ['note #12 called the platform', 12],
-      ['note called the platform #12', 12],
-    ])('GIVEN %j WHEN parsed THEN it targets incident %i, wherever #N appears', (text, seq) => {
+      ['sev 2 #7', 7],
+      ['step done #7', 7],
+    ])('GIVEN %j WHEN parsed THEN it targets incident %i', (text, seq) => {
       expect(parsed(text)).toMatchObject({ incident: seq });
     });
 
-    it('GIVEN #N in the middle of a note WHEN parsed THEN the note text is the rest, without #N', () => {
-      expect(parsed('note called #4 the platform')).toEqual({
-        name: 'note',
-        incident: 4,
-        text: 'called the platform',
-      });
-    });
+    it.each(['note called #4 the platform', 'note called the platform #4', 'step skip 2 see ticket #4'])(
+      'GIVEN %j WHEN parsed THEN #4 is part of the text and names no incident',
+      (text) => {
+        const command = parsed(text);
+        expect(command).not.toHaveProperty('incident');
+        expect(JSON.stringify(command)).toContain('#4');
+      },
+    );
 
     it('GIVEN two #N WHEN parsed THEN the first names the incident and the second stays in the text', () => {
       expect(parsed('note #2 see ticket #99')).toEqual({ name: 'note', incident: 2, text: 'see ticket #99' });
@@ -198,8 +205,11 @@ describe('parseCommand', () => {
   });
 
   describe('note', () => {
-    it('GIVEN a note WHEN parsed THEN its words are joined by single spaces', () => {
-      expect(parsed('note   Called   the platform')).toEqual({ name: 'note', text: 'Called the platform' });
+    it('GIVEN a note over several lines WHEN parsed THEN its text keeps its spacing and line breaks', () => {
+      expect(parsed('note   Called the platform:\n- ticket open\n- no answer yet')).toEqual({
+        name: 'note',
+        text: 'Called the platform:\n- ticket open\n- no answer yet',
+      });
     });
 
     it('GIVEN "note" alone WHEN parsed THEN it is refused with note.empty', () => {
@@ -224,7 +234,10 @@ describe('parseCommand', () => {
     });
 
     it('GIVEN a Spanish role name without a mention WHEN parsed THEN role.noUser gives the role id to type', () => {
-      expect(refused('role portavoz ana')).toEqual({ key: 'role.noUser', params: { role: 'comms', id: 'comms' } });
+      expect(refused('role portavoz ana')).toEqual({
+        key: 'role.noUser',
+        params: { role: 'comms', id: 'comms' },
+      });
     });
 
     it('GIVEN an unknown role WHEN parsed THEN it is refused with role.unknown quoting it', () => {
@@ -280,7 +293,12 @@ describe('parseCommand', () => {
     });
 
     it('GIVEN "step skip 2 no time" WHEN parsed THEN step 2 is skipped because "no time"', () => {
-      expect(parsed('step skip 2 no time')).toEqual({ name: 'step', verb: 'skip', step: 1, reason: 'no time' });
+      expect(parsed('step skip 2 no time')).toEqual({
+        name: 'step',
+        verb: 'skip',
+        step: 1,
+        reason: 'no time',
+      });
     });
 
     it('GIVEN "step skip" with a reason but no number WHEN parsed THEN the current step is skipped', () => {
@@ -303,7 +321,12 @@ describe('parseCommand', () => {
     });
 
     it('GIVEN "step assign 4 <@U0BOB>" WHEN parsed THEN step 4 goes to U0BOB', () => {
-      expect(parsed('step assign 4 <@U0BOB>')).toEqual({ name: 'step', verb: 'assign', step: 3, user: 'U0BOB' });
+      expect(parsed('step assign 4 <@U0BOB>')).toEqual({
+        name: 'step',
+        verb: 'assign',
+        step: 3,
+        user: 'U0BOB',
+      });
     });
 
     it.each(['step assign', 'step assign bob'])(

@@ -37,7 +37,7 @@ function incident(overrides: Partial<Incident> = {}): Incident {
   return anIncident({ steps: threeOpenSteps(), ...overrides });
 }
 
-function valueOf<T>(result: Result<T>): T {
+function changeOf<T>(result: Result<T>): T {
   if (!result.ok) throw new Error(`expected success, got the user error ${JSON.stringify(result.error)}`);
   return result.value;
 }
@@ -72,7 +72,7 @@ const openInput = (overrides: Partial<OpenInput> = {}): OpenInput => ({
 
 describe('openIncident', () => {
   it('GIVEN a title, playbook and severity WHEN an incident is opened THEN it is open with what was asked for', () => {
-    const { incident: opened } = valueOf(openIncident(openInput()));
+    const { incident: opened } = changeOf(openIncident(openInput()));
 
     expect(opened).toEqual({
       workspace: 'T0TEST',
@@ -95,7 +95,7 @@ describe('openIncident', () => {
   });
 
   it('GIVEN a playbook with three steps WHEN an incident is opened THEN every step is open and the first is current', () => {
-    const { incident: opened } = valueOf(openIncident(openInput()));
+    const { incident: opened } = changeOf(openIncident(openInput()));
 
     expect(opened.steps).toHaveLength(3);
     expect(opened.steps.every((s) => s.state === 'open')).toBe(true);
@@ -103,7 +103,7 @@ describe('openIncident', () => {
   });
 
   it('GIVEN no lead WHEN an incident is opened THEN the timeline starts with a single "opened" event', () => {
-    const { events } = valueOf(openIncident(openInput({ severity: null, drill: true })));
+    const { events } = changeOf(openIncident(openInput({ severity: null, drill: true })));
 
     expect(events).toEqual([
       {
@@ -119,7 +119,7 @@ describe('openIncident', () => {
   });
 
   it('GIVEN a lead WHEN an incident is opened THEN the lead holds the role and the timeline says so', () => {
-    const { incident: opened, events } = valueOf(openIncident(openInput({ lead: 'U0BOB' })));
+    const { incident: opened, events } = changeOf(openIncident(openInput({ lead: 'U0BOB' })));
 
     expect(opened.roles).toEqual({ lead: 'U0BOB' });
     expect(events.map((e) => e.kind)).toEqual(['opened', 'role']);
@@ -136,7 +136,7 @@ describe('openIncident', () => {
 
 describe('setSeverity', () => {
   it('GIVEN a SEV1 incident WHEN the severity changes to 2 THEN it is SEV2 and the timeline records 1 → 2', () => {
-    const { incident: changed, events } = valueOf(setSeverity(incident({ severity: 1 }), 2, 'U0BOB', NOW));
+    const { incident: changed, events } = changeOf(setSeverity(incident({ severity: 1 }), 2, 'U0BOB', NOW));
 
     expect(changed.severity).toBe(2);
     expect(changed.updatedAt).toBe(AT);
@@ -144,7 +144,7 @@ describe('setSeverity', () => {
   });
 
   it('GIVEN an incident without severity WHEN one is set THEN the event goes from null', () => {
-    const { events } = valueOf(setSeverity(incident({ severity: null }), 3, 'U0BOB', NOW));
+    const { events } = changeOf(setSeverity(incident({ severity: null }), 3, 'U0BOB', NOW));
 
     expect(events).toEqual([{ kind: 'severity', from: null, to: 3, by: 'U0BOB', at: AT }]);
   });
@@ -159,13 +159,16 @@ describe('setSeverity', () => {
   it('GIVEN a resolved incident WHEN the severity changes THEN it is refused with incident.closed', () => {
     const closed = incident({ seq: 7, status: 'resolved' });
 
-    expect(errorOf(setSeverity(closed, 3, 'U0BOB', NOW))).toEqual({ key: 'incident.closed', params: { seq: 7 } });
+    expect(errorOf(setSeverity(closed, 3, 'U0BOB', NOW))).toEqual({
+      key: 'incident.closed',
+      params: { seq: 7 },
+    });
   });
 });
 
 describe('assignRole', () => {
   it('GIVEN nobody is comms WHEN comms is assigned THEN the holder is recorded and the event has no previous holder', () => {
-    const { incident: changed, events } = valueOf(
+    const { incident: changed, events } = changeOf(
       assignRole(incident({ roles: { lead: 'U0LEAD' } }), 'comms', 'U0CARA', 'U0LEAD', NOW),
     );
 
@@ -174,7 +177,7 @@ describe('assignRole', () => {
   });
 
   it('GIVEN someone already leads WHEN the lead is handed over THEN the event names the previous lead', () => {
-    const { incident: changed, events } = valueOf(
+    const { incident: changed, events } = changeOf(
       assignRole(incident({ roles: { lead: 'U0LEAD' } }), 'lead', 'U0BOB', 'U0LEAD', NOW),
     );
 
@@ -214,7 +217,7 @@ describe('currentStep', () => {
 
 describe('completeStep', () => {
   it('GIVEN the first step is open WHEN it is done THEN it records who and when, and the next step is current', () => {
-    const { incident: changed, events } = valueOf(completeStep(incident(), playbook, 0, 'U0LEAD', NOW));
+    const { incident: changed, events } = changeOf(completeStep(incident(), playbook, 0, 'U0LEAD', NOW));
 
     expect(changed.steps[0]).toEqual({ state: 'done', by: 'U0LEAD', at: AT });
     expect(changed.steps.slice(1)).toEqual([{ state: 'open' }, { state: 'open' }]);
@@ -224,15 +227,23 @@ describe('completeStep', () => {
   });
 
   it('GIVEN an assigned step WHEN it is done THEN the assignee is still on record', () => {
-    const steps: Incident['steps'] = [{ state: 'open', assignee: 'U0BOB' }, { state: 'open' }, { state: 'open' }];
+    const steps: Incident['steps'] = [
+      { state: 'open', assignee: 'U0BOB' },
+      { state: 'open' },
+      { state: 'open' },
+    ];
 
-    const { incident: changed } = valueOf(completeStep(incident({ steps }), playbook, 0, 'U0BOB', NOW));
+    const { incident: changed } = changeOf(completeStep(incident({ steps }), playbook, 0, 'U0BOB', NOW));
 
     expect(changed.steps[0]).toEqual({ state: 'done', assignee: 'U0BOB', by: 'U0BOB', at: AT });
   });
 
   it('GIVEN a step already done WHEN it is done again THEN it is refused with step.already.done (1-based)', () => {
-    const steps: Incident['steps'] = [{ state: 'done', by: 'U0LEAD', at: AT }, { state: 'open' }, { state: 'open' }];
+    const steps: Incident['steps'] = [
+      { state: 'done', by: 'U0LEAD', at: AT },
+      { state: 'open' },
+      { state: 'open' },
+    ];
 
     expect(errorOf(completeStep(incident({ steps }), playbook, 0, 'U0LEAD', NOW))).toEqual({
       key: 'step.already.done',
@@ -241,7 +252,11 @@ describe('completeStep', () => {
   });
 
   it('GIVEN a skipped step WHEN it is done THEN it is refused with step.already.skipped', () => {
-    const steps: Incident['steps'] = [{ state: 'open' }, { state: 'skipped', reason: 'n/a' }, { state: 'open' }];
+    const steps: Incident['steps'] = [
+      { state: 'open' },
+      { state: 'skipped', reason: 'n/a' },
+      { state: 'open' },
+    ];
 
     expect(errorOf(completeStep(incident({ steps }), playbook, 1, 'U0LEAD', NOW))).toEqual({
       key: 'step.already.skipped',
@@ -278,7 +293,9 @@ describe('completeStep', () => {
     it("GIVEN the step's own role holder is not an approver WHEN they press Done THEN it is refused", () => {
       const roles = { lead: 'U0LEAD', legal: 'U0LAW', support: 'U0SUP' };
 
-      expect(errorOf(completeStep(incident({ roles }), playbook, 2, 'U0SUP', NOW)).key).toBe('step.needsApproval');
+      expect(errorOf(completeStep(incident({ roles }), playbook, 2, 'U0SUP', NOW)).key).toBe(
+        'step.needsApproval',
+      );
     });
 
     it('GIVEN nobody holds an approval role WHEN Done is pressed THEN it is refused with step.needsApprovalRoleless naming the role to fill', () => {
@@ -296,7 +313,7 @@ describe('completeStep', () => {
     ])('GIVEN the caller is %s WHEN they press Done THEN the step is done', (_role, caller) => {
       const roles = { lead: 'U0LEAD', approver: 'U0APPR', legal: 'U0LAW' };
 
-      const { incident: changed } = valueOf(completeStep(incident({ roles }), playbook, 2, caller, NOW));
+      const { incident: changed } = changeOf(completeStep(incident({ roles }), playbook, 2, caller, NOW));
 
       expect(changed.steps[2]).toEqual({ state: 'done', by: caller, at: AT });
     });
@@ -305,16 +322,23 @@ describe('completeStep', () => {
 
 describe('skipStep', () => {
   it('GIVEN an open step WHEN it is skipped with a reason THEN the trimmed reason is kept on the step and in the event', () => {
-    const { incident: changed, events } = valueOf(skipStep(incident(), 1, '  no comms team today \n', 'U0LEAD', NOW));
+    const { incident: changed, events } = changeOf(
+      skipStep(incident(), 1, '  no comms team today \n', 'U0LEAD', NOW),
+    );
 
-    expect(changed.steps[1]).toEqual({ state: 'skipped', by: 'U0LEAD', at: AT, reason: 'no comms team today' });
+    expect(changed.steps[1]).toEqual({
+      state: 'skipped',
+      by: 'U0LEAD',
+      at: AT,
+      reason: 'no comms team today',
+    });
     expect(events).toEqual([
       { kind: 'step-skipped', step: 1, reason: 'no comms team today', by: 'U0LEAD', at: AT },
     ]);
   });
 
   it('GIVEN the current step WHEN it is skipped THEN the next step becomes current', () => {
-    const { incident: changed } = valueOf(skipStep(incident(), 0, 'not needed', 'U0LEAD', NOW));
+    const { incident: changed } = changeOf(skipStep(incident(), 0, 'not needed', 'U0LEAD', NOW));
 
     expect(currentStep(changed)).toBe(1);
   });
@@ -338,7 +362,7 @@ describe('skipStep', () => {
 
 describe('assignStep and stepOwner', () => {
   it('GIVEN an open step WHEN it is assigned to Bob THEN Bob is recorded, the step stays open and the timeline says so', () => {
-    const { incident: changed, events } = valueOf(assignStep(incident(), 1, 'U0BOB', 'U0LEAD', NOW));
+    const { incident: changed, events } = changeOf(assignStep(incident(), 1, 'U0BOB', 'U0LEAD', NOW));
 
     expect(changed.steps[1]).toEqual({ state: 'open', assignee: 'U0BOB' });
     expect(currentStep(changed)).toBe(0);
@@ -349,7 +373,7 @@ describe('assignStep and stepOwner', () => {
     const before = incident({ roles: { lead: 'U0LEAD', comms: 'U0CARA' } });
     expect(stepOwner(before, playbook, 1)).toBe('U0CARA');
 
-    const { incident: changed } = valueOf(assignStep(before, 1, 'U0BOB', 'U0LEAD', NOW));
+    const { incident: changed } = changeOf(assignStep(before, 1, 'U0BOB', 'U0LEAD', NOW));
 
     expect(stepOwner(changed, playbook, 1)).toBe('U0BOB');
   });
@@ -359,9 +383,15 @@ describe('assignStep and stepOwner', () => {
   });
 
   it('GIVEN a skipped step WHEN it is assigned THEN it is refused with step.already.skipped', () => {
-    const steps: Incident['steps'] = [{ state: 'skipped', reason: 'x' }, { state: 'open' }, { state: 'open' }];
+    const steps: Incident['steps'] = [
+      { state: 'skipped', reason: 'x' },
+      { state: 'open' },
+      { state: 'open' },
+    ];
 
-    expect(errorOf(assignStep(incident({ steps }), 0, 'U0BOB', 'U0LEAD', NOW)).key).toBe('step.already.skipped');
+    expect(errorOf(assignStep(incident({ steps }), 0, 'U0BOB', 'U0LEAD', NOW)).key).toBe(
+      'step.already.skipped',
+    );
   });
 });
 
@@ -369,20 +399,27 @@ describe('addNote', () => {
   it('GIVEN an incident WHEN a note is added THEN the timeline gets the trimmed note and only updatedAt changes', () => {
     const before = incident();
 
-    const { incident: changed, events } = valueOf(addNote(before, '  Called the platform  ', 'U0SCRIBE', NOW));
+    const { incident: changed, events } = changeOf(
+      addNote(before, '  Called the platform  ', 'U0SCRIBE', NOW),
+    );
 
     expect(changed).toEqual({ ...before, updatedAt: AT });
     expect(events).toEqual([{ kind: 'note', text: 'Called the platform', by: 'U0SCRIBE', at: AT }]);
   });
 
-  it.each(['', '  \n '])('GIVEN the blank note %j WHEN it is added THEN it is refused with note.empty', (text) => {
-    expect(errorOf(addNote(incident(), text, 'U0SCRIBE', NOW))).toEqual({ key: 'note.empty' });
-  });
+  it.each(['', '  \n '])(
+    'GIVEN the blank note %j WHEN it is added THEN it is refused with note.empty',
+    (text) => {
+      expect(errorOf(addNote(incident(), text, 'U0SCRIBE', NOW))).toEqual({ key: 'note.empty' });
+    },
+  );
 });
 
 describe('setLocale', () => {
   it('GIVEN an English incident WHEN the language is set to French THEN it speaks French and the timeline says so', () => {
-    const { incident: changed, events } = valueOf(setLocale(incident({ locale: 'en' }), 'fr', 'U0LEAD', NOW));
+    const { incident: changed, events } = changeOf(
+      setLocale(incident({ locale: 'en' }), 'fr', 'U0LEAD', NOW),
+    );
 
     expect(changed.locale).toBe('fr');
     expect(events).toEqual([{ kind: 'locale', locale: 'fr', by: 'U0LEAD', at: AT }]);
@@ -434,19 +471,22 @@ describe('purity', () => {
     ['stepOwner', (i) => stepOwner(i, frozenPlaybook, 1)],
   ];
 
-  it.each(rules)('GIVEN a deep-frozen incident WHEN %s runs THEN it does not throw and leaves the input as it was', (_name, rule) => {
-    const original = incident({ roles: { lead: 'U0LEAD', approver: 'U0APPR' }, locale: 'en' });
-    const copy = structuredClone(original);
-    deepFreeze(original);
+  it.each(rules)(
+    'GIVEN a deep-frozen incident WHEN %s runs THEN it does not throw and leaves the input as it was',
+    (_name, rule) => {
+      const original = incident({ roles: { lead: 'U0LEAD', approver: 'U0APPR' }, locale: 'en' });
+      const copy = structuredClone(original);
+      deepFreeze(original);
 
-    expect(() => rule(original)).not.toThrow();
-    expect(original).toEqual(copy);
-  });
+      expect(() => rule(original)).not.toThrow();
+      expect(original).toEqual(copy);
+    },
+  );
 
   it('GIVEN deep-frozen open input WHEN an incident is opened THEN it does not throw and its steps are not shared with the playbook', () => {
     const input = deepFreeze(openInput({ playbook: frozenPlaybook, lead: 'U0BOB' }));
 
-    const { incident: opened } = valueOf(openIncident(input));
+    const { incident: opened } = changeOf(openIncident(input));
 
     expect(opened.steps).not.toBe(frozenPlaybook.steps);
     expect(Object.isFrozen(opened.steps)).toBe(false);
