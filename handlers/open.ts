@@ -1,30 +1,39 @@
 import { randomUUID } from 'node:crypto';
 import type { Caller, Deps, Reply } from '../src/app/deps';
 import { callerLocale, problem } from '../src/app/mutate';
-import { currentStepCard, playbookRulesCard, refreshRoom } from '../src/app/room';
+import { openIncidentRoom } from '../src/app/open-incident';
 import { local } from '../src/cards/format';
-import { roomTopic } from '../src/cards/summary';
 import type { Card } from '../src/core/card';
-import { channelNameCandidates } from '../src/core/channel-name';
-import { attachRoom, openIncident } from '../src/core/incident';
-import { SEVERITIES, type Severity } from '../src/core/types';
-import { translator } from '../src/i18n';
+import { parseSeverity } from '../src/core/command';
+import { type CapturedMessage, SEVERITIES, type Severity, type UserId } from '../src/core/types';
+import { type Translator, translator } from '../src/i18n';
+import type { Form } from '../src/ports/chat';
 
 export interface OpenCommand {
   playbook?: string;
   severity?: Severity;
   title: string;
+  private?: boolean;
+  drill?: boolean;
+  lead?: UserId;
+  capture?: CapturedMessage;
 }
 
-/** How long an `/crisis open` waits for its playbook choice before the draft is dropped. */
+/** How long an `/crisis open` waits for its playbook choice (or its form) before the draft is dropped. */
 const DRAFT_TTL_SECONDS = 60 * 60;
+/** Slack's header limit: the title heads the summary card. */
+export const MAX_TITLE = 150;
 
 /**
- * `/crisis open [playbook] [sev1-sev4] <title>`. Guesses nothing silently: without a playbook it asks
- * which one (suggestions from the title first); without a severity it leaves it unset and says so.
+ * `/crisis open [playbook] [sev1-sev4] <title>`. Guesses nothing silently: without a title it shows the
+ * open form; without a playbook it asks which one (suggestions from the title first); without a
+ * severity it leaves it unset and says so.
  */
 export async function open(deps: Deps, caller: Caller, command: OpenCommand): Promise<Reply> {
   const locale = callerLocale(deps, caller);
+  if (!command.title.trim()) return { cards: [], form: await openForm(deps, caller, command) };
+  if (command.title.length > MAX_TITLE)
+    return problem(locale, { key: 'forms.titleTooLong', params: { max: MAX_TITLE } });
   if (!command.playbook) return askPlaybook(deps, caller, command);
   const playbook = deps.playbooks.get(command.playbook);
   if (!playbook) {
@@ -33,57 +42,26 @@ export async function open(deps: Deps, caller: Caller, command: OpenCommand): Pr
       params: { playbook: command.playbook, playbooks: deps.playbooks.ids().join(', ') },
     });
   }
-  const now = deps.clock.now();
-  const seq = await deps.store.nextSeq(caller.workspace);
-  const names = channelNameCandidates({
-    prefix: deps.channelPrefix,
-    seq,
-    openedAt: now,
-    title: command.title,
-  });
-  const opened = openIncident({
-    workspace: caller.workspace,
-    seq,
-    title: command.title,
+  const opened = await openIncidentRoom(deps, caller, {
+    ...command,
     playbook,
     severity: command.severity ?? null,
-    drill: false,
-    locale,
-    roomName: names[0] ?? '',
-    by: caller.user,
-    now,
   });
   if (!opened.ok) return problem(locale, opened.error);
-  // Stored before anything is created on the platform: if the chat API fails, the incident is not lost.
-  await deps.store.create(opened.value);
+  const incident = opened.value;
   const t = translator(locale);
-  const mention = (u: string) => deps.chat.mention(u);
-  const room = await deps.chat.createRoom(caller.workspace, {
-    names,
-    private: playbook.private,
-    topic: roomTopic(opened.value.incident, t, mention),
-  });
-  const stored = await deps.store.update(caller.workspace, seq, (incident) => ({
-    change: attachRoom(incident, room.id, room.name, caller.user, deps.clock.now()),
-  }));
-  const incident = stored?.change?.incident ?? opened.value.incident;
-  await deps.chat.invite(room.id, [...new Set([caller.user, ...deps.responders])]);
-  await refreshRoom(deps, incident);
-  await deps.chat.post(room.id, playbookRulesCard(deps, incident));
-  const first = currentStepCard(deps, incident);
-  if (first) await deps.chat.post(room.id, first);
-
+  const room = deps.chat.roomLink({ id: incident.room ?? '', name: incident.roomName });
   const cards: Card[] = [
     {
-      lines: [t('open.opened', { seq, room: room.name, playbook: local(playbook.title, t) })],
+      lines: [t('open.opened', { seq: incident.seq, room, playbook: local(playbook.title, t) })],
       tone: 'success',
     },
   ];
-  if (!incident.severity) cards.push(askSeverity(t, seq, playbook.severity));
-  return { cards, openedRoom: room.id };
+  if (!incident.severity) cards.push(askSeverity(t, incident.seq, playbook.severity));
+  return { cards, ...(incident.room ? { openedRoom: incident.room } : {}) };
 }
 
-function askSeverity(t: ReturnType<typeof translator>, seq: number, suggested: number): Card {
+function askSeverity(t: Translator, seq: number, suggested: number): Card {
   return {
     lines: [t('open.severityUnset', { suggested: `SEV${suggested}` })],
     tone: 'warning',
@@ -97,8 +75,7 @@ function askSeverity(t: ReturnType<typeof translator>, seq: number, suggested: n
 
 async function askPlaybook(deps: Deps, caller: Caller, command: OpenCommand): Promise<Reply> {
   const t = translator(callerLocale(deps, caller));
-  const draft = randomUUID().slice(0, 8);
-  await deps.store.putDraft(draftKey(caller, draft), command, DRAFT_TTL_SECONDS);
+  const draft = await saveDraft(deps, caller, command);
   const suggested = deps.playbooks.suggest(command.title, t.locale);
   const others = deps.playbooks.ids().filter((id) => !suggested.includes(id));
   const button = (id: string, primary: boolean) => {
@@ -130,6 +107,85 @@ export async function pickPlaybook(
   const pending = await deps.store.takeDraft<OpenCommand>(draftKey(caller, draft));
   if (!pending) return problem(callerLocale(deps, caller), { key: 'open.draftGone' });
   return open(deps, caller, { ...pending, playbook });
+}
+
+/**
+ * The open form: title, playbook, severity, private channel, drill, lead. A captured message (message
+ * shortcut) waits in a draft whose key travels with the form.
+ */
+export async function openForm(deps: Deps, caller: Caller, command: OpenCommand): Promise<Form> {
+  const t = translator(callerLocale(deps, caller));
+  const draft = command.capture ? await saveDraft(deps, caller, { title: '', capture: command.capture }) : '';
+  const suggested = command.playbook ?? deps.playbooks.suggest(command.title, t.locale)[0];
+  return {
+    submit: { kind: 'open', args: draft ? [draft] : [] },
+    title: t('forms.openTitle'),
+    fields: [
+      {
+        id: 'title',
+        label: t('forms.openWhat'),
+        ...(command.title ? { initial: command.title.slice(0, MAX_TITLE) } : {}),
+      },
+      {
+        id: 'playbook',
+        label: t('forms.openPlaybook'),
+        type: 'select',
+        options: deps.playbooks.list().map((p) => ({ value: p.id, label: local(p.title, t) })),
+        ...(suggested ? { initial: suggested } : {}),
+      },
+      {
+        id: 'severity',
+        label: t('forms.openSeverity'),
+        type: 'select',
+        options: [
+          ...SEVERITIES.map((level) => ({ value: `sev${level}`, label: `SEV${level}` })),
+          { value: 'unset', label: t('forms.sevUnset') },
+        ],
+        initial: command.severity ? `sev${command.severity}` : 'unset',
+      },
+      { id: 'lead', label: t('forms.openLead'), type: 'user', optional: true },
+      { id: 'private', label: t('forms.openPrivate'), type: 'checkbox', optional: true },
+      { id: 'drill', label: t('forms.openDrill'), type: 'checkbox', optional: true },
+    ],
+  };
+}
+
+/** The open form's answers: refused ones come back on their field, the form stays open. */
+export async function submitOpenForm(
+  deps: Deps,
+  caller: Caller,
+  values: Record<string, string>,
+  draft: string | undefined,
+): Promise<Reply> {
+  const t = translator(callerLocale(deps, caller));
+  const title = (values.title ?? '').trim();
+  const errors: Record<string, string> = {};
+  if (!title) errors.title = t('open.emptyTitle');
+  else if (title.length > MAX_TITLE) errors.title = t('forms.titleTooLong', { max: MAX_TITLE });
+  if (!deps.playbooks.get(values.playbook ?? '')) {
+    errors.playbook = t('open.unknownPlaybook', {
+      playbook: values.playbook ?? '',
+      playbooks: deps.playbooks.ids().join(', '),
+    });
+  }
+  if (Object.keys(errors).length > 0) return { cards: [], fieldErrors: errors };
+  const severity = parseSeverity(values.severity ?? '');
+  const pending = draft ? await deps.store.takeDraft<OpenCommand>(draftKey(caller, draft)) : null;
+  return open(deps, caller, {
+    title,
+    playbook: values.playbook ?? '',
+    ...(severity && severity !== 'invalid' ? { severity } : {}),
+    private: values.private === 'true',
+    drill: values.drill === 'true',
+    ...(values.lead ? { lead: values.lead } : {}),
+    ...(pending?.capture ? { capture: pending.capture } : {}),
+  });
+}
+
+async function saveDraft(deps: Deps, caller: Caller, command: OpenCommand): Promise<string> {
+  const draft = randomUUID().slice(0, 8);
+  await deps.store.putDraft(draftKey(caller, draft), command, DRAFT_TTL_SECONDS);
+  return draft;
 }
 
 const draftKey = (caller: Caller, id: string) => `open:${caller.workspace}:${caller.user}:${id}`;

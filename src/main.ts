@@ -51,6 +51,8 @@ async function main(): Promise<void> {
     minuteMs: config.env.CALMA_MINUTE_MS,
     channelPrefix: config.settings.channels.prefix,
     responders: config.settings.responders,
+    announcements: config.settings.channels.announcements,
+    playbooksUrl: config.settings.playbooks_url,
   };
   try {
     await runConsole(deps, { input: process.stdin, write, interactive, user: consoleUser() });

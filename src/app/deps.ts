@@ -19,6 +19,10 @@ export interface Deps {
   channelPrefix: string;
   /** Invited to every incident room. */
   responders: UserId[];
+  /** Room where new incidents are announced with a Join button, if any. */
+  announcements: string | null;
+  /** Where a playbook can be read, `{id}` replaced by its id; bookmarked in the room. */
+  playbooksUrl: string | null;
 }
 
 /** Who is asking, from where. */
@@ -36,6 +40,8 @@ export interface Reply {
   form?: Form;
   /** Set when a room was just created for the caller (the console moves into it). */
   openedRoom?: string;
+  /** Answers to a form that were refused, by field id: the form stays open with these shown. */
+  fieldErrors?: Record<string, string>;
 }
 
 export const noReply: Reply = { cards: [] };

@@ -1,8 +1,10 @@
+import { capture } from '../../handlers/capture';
 import { help } from '../../handlers/help';
+import { join } from '../../handlers/join';
 import { lang } from '../../handlers/lang';
 import { list } from '../../handlers/list';
 import { note } from '../../handlers/note';
-import { open, pickPlaybook } from '../../handlers/open';
+import { open, pickPlaybook, submitOpenForm } from '../../handlers/open';
 import { role } from '../../handlers/role';
 import { sev } from '../../handlers/sev';
 import { status } from '../../handlers/status';
@@ -10,6 +12,7 @@ import { step, stepForm } from '../../handlers/step';
 import { helpCard } from '../cards/help';
 import { decodeAction } from '../core/card';
 import { type Command, parseCommand, parseSeverity, parseUser } from '../core/command';
+import type { CapturedMessage } from '../core/types';
 import { translator } from '../i18n';
 import type { FormKind } from '../ports/chat';
 import type { Caller, Deps, Reply } from './deps';
@@ -19,7 +22,8 @@ import { callerLocale, problem } from './mutate';
 export type Interaction =
   | { type: 'command'; text: string }
   | { type: 'action'; value: string }
-  | { type: 'form'; kind: FormKind; args: string[]; values: Record<string, string> };
+  | { type: 'form'; kind: FormKind; args: string[]; values: Record<string, string> }
+  | { type: 'capture'; message: CapturedMessage };
 
 /**
  * The one entry point adapters call. User mistakes come back as friendly replies; a bug is logged with
@@ -34,6 +38,8 @@ export async function dispatch(deps: Deps, caller: Caller, interaction: Interact
         return await action(deps, caller, interaction.value);
       case 'form':
         return await form(deps, caller, interaction.kind, interaction.args, interaction.values);
+      case 'capture':
+        return await capture(deps, caller, interaction.message);
     }
   } catch (error) {
     deps.log.error(
@@ -105,6 +111,9 @@ async function action(deps: Deps, caller: Caller, value: string): Promise<Reply>
         return sev(deps, caller, { incident: seq, severity });
       break;
     }
+    case 'room.join':
+      if (seq !== null) return join(deps, caller, seq);
+      break;
     case 'help':
       return help(deps, caller);
   }
@@ -121,6 +130,7 @@ async function form(
   [first = '', second = '']: string[],
   values: Record<string, string>,
 ): Promise<Reply> {
+  if (kind === 'open') return submitOpenForm(deps, caller, values, first || undefined);
   const seq = number(first);
   const index = number(second);
   if (seq === null || index === null)

@@ -18,7 +18,7 @@ export function summaryCard(incident: Incident, playbook: Playbook, t: Translato
       `${roleName(t, role)}: ${incident.roles[role] ? mention(incident.roles[role]) : t('summary.nobody')}`,
   );
   return {
-    title: `${severityLabel(incident.severity)} · #${incident.seq} ${incident.title}`,
+    title: `${incident.drill ? `${t('drill.label')} · ` : ''}${severityLabel(incident.severity)} · #${incident.seq} ${incident.title}`,
     tone:
       incident.status === 'open'
         ? incident.severity && incident.severity <= 2

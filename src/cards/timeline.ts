@@ -32,5 +32,11 @@ function describe(e: TimelineEntry, t: Translator, mention: Mention): string {
       return t('timeline.locale', { language: t(`languages.${e.locale}`) });
     case 'room':
       return t('timeline.room', { name: e.name });
+    case 'captured':
+      return t('timeline.captured', {
+        author: mention(e.message.author),
+        when: when(e.message.postedAt),
+        text: e.message.text,
+      });
   }
 }

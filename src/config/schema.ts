@@ -123,6 +123,8 @@ export const Settings = z
           .string()
           .regex(/^[a-z0-9][a-z0-9_-]{0,19}$/, 'lowercase a-z, 0-9, - or _, at most 20 characters')
           .default('crisis'),
+        /** Channel id where every incident is announced with a Join button; null: no announcement. */
+        announcements: z.string().trim().min(1, 'a channel id, or null').nullable().default(null),
       })
       .strict()
       .prefault({}),
@@ -136,10 +138,26 @@ export const Settings = z
       )
       .default([]),
     /**
-     * Directory of playbooks (YAML) to use instead of the ones shipped in `playbooks/`; null: the shipped
-     * ones. `loadConfig` resolves a relative path from the directory of calma.yaml, not from the cwd.
+     * Directory of the team's playbooks (YAML), loaded after the shipped ones (same id replaces); null:
+     * only the shipped ones. `loadConfig` resolves a relative path from the directory of calma.yaml.
      */
     playbooks_dir: z.string().trim().min(1, 'a directory path, or null').nullable().default(null),
+    /** Where people read a playbook, `{id}` replaced by its id: bookmarked in every incident channel. */
+    playbooks_url: z
+      .url({ error: 'an http(s) URL containing {id}, or null' })
+      .refine((url) => url.includes('{id}') || url.includes('%7Bid%7D'), 'the URL must contain {id}')
+      .nullable()
+      .default(null),
+    slack: z
+      .object({
+        /** Reacting with this emoji to a message in an incident channel adds it to the timeline. */
+        capture_reaction: z
+          .string()
+          .regex(/^[a-z0-9_+-]+$/, 'an emoji name without colons, like pushpin')
+          .default('pushpin'),
+      })
+      .strict()
+      .prefault({}),
   })
   .strict();
 export type Settings = z.infer<typeof Settings>;

@@ -67,8 +67,20 @@ export class ConsoleChat implements ChatPort {
     this.write(this.style.dim(this.t('console.pinned')));
   }
 
+  async dm(user: string, card: Card): Promise<void> {
+    this.write(`${this.style.dim(this.t('console.dm', { user: this.mention(user) }))}\n${this.show(card)}`);
+  }
+
+  async addLink(room: string, title: string, url: string): Promise<void> {
+    this.write(this.style.dim(this.t('console.link', { room, title, url })));
+  }
+
   mention(user: string): string {
     return `@${user}`;
+  }
+
+  roomLink(room: Room): string {
+    return `#${room.name}`;
   }
 
   /** Prints a card meant for the caller only (a reply). */

@@ -2,17 +2,12 @@ import { createInterface } from 'node:readline';
 import type { Caller, Deps, Reply } from '../app/deps';
 import { dispatch } from '../app/dispatch';
 import { translator } from '../i18n';
-import type { Form } from '../ports/chat';
 import type { ConsoleChat } from './console-chat';
+import { answer, nextField, type PendingForm, question } from './form-prompt';
 
 /** The console's one workspace: sequence numbers and incidents live under it in Redis. */
 export const CONSOLE_WORKSPACE = 'console';
 const LOBBY = 'general';
-
-interface PendingForm {
-  form: Form;
-  values: Record<string, string>;
-}
 
 /**
  * A terminal chat like Hubot's shell adapter: lines starting with `/crisis` are commands, numbers press
@@ -29,9 +24,13 @@ export async function runConsole(
   const lines = createInterface({ input: io.input, terminal: io.interactive });
   // Ctrl-C at the prompt leaves like /quit (readline would otherwise just pause the input).
   lines.on('SIGINT', () => lines.close());
+  const ask = () => {
+    const field = pending ? nextField(pending) : undefined;
+    if (field) io.write(question(field, t));
+  };
   const prompt = () => {
     if (!io.interactive) return;
-    lines.setPrompt(pending ? `${nextField(pending)?.label ?? ''}> ` : `#${caller.room} ${caller.user}> `);
+    lines.setPrompt(pending ? '> ' : `#${caller.room} ${caller.user}> `);
     lines.prompt();
   };
   const show = (reply: Reply) => {
@@ -43,8 +42,15 @@ export async function runConsole(
     if (reply.form) {
       pending = { form: reply.form, values: {} };
       io.write(reply.form.title);
-      if (!io.interactive) io.write(`${nextField(pending)?.label ?? ''}>`);
+      ask();
     }
+  };
+  /** Answers the form refused are shown and asked again; the others are kept. */
+  const reopen = (form: PendingForm, errors: Record<string, string>) => {
+    for (const message of Object.values(errors)) io.write(`⚠ ${message}`);
+    const values = Object.fromEntries(Object.entries(form.values).filter(([id]) => !(id in errors)));
+    pending = { form: form.form, values };
+    ask();
   };
 
   io.write(`${t('console.welcome')}\n${t('console.you', { user: caller.user })}`);
@@ -60,11 +66,17 @@ export async function runConsole(
     if (pending) {
       const form: PendingForm = pending;
       const field = nextField(form);
-      if (field) form.values[field.id] = line;
-      if (!nextField(form)) {
+      const value = field ? answer(field, line) : null;
+      if (field && value === null) io.write(t('console.badAnswer'));
+      else if (field && value !== null) form.values[field.id] = value;
+      if (nextField(form)) {
+        ask();
+      } else {
         pending = null;
         const { kind, args } = form.form.submit;
-        show(await dispatch(deps, caller, { type: 'form', kind, args, values: form.values }));
+        const reply = await dispatch(deps, caller, { type: 'form', kind, args, values: form.values });
+        if (reply.fieldErrors) reopen(form, reply.fieldErrors);
+        else show(reply);
       }
     } else if (line === '/quit' || line === '/exit') {
       break;
@@ -84,8 +96,4 @@ export async function runConsole(
   }
   lines.close();
   io.write(t('console.bye'));
-}
-
-function nextField(pending: PendingForm) {
-  return pending.form.fields.find((f) => !(f.id in pending.values));
 }

@@ -29,7 +29,14 @@ export interface Action {
   args: string[];
 }
 
-export type ActionKind = 'step.done' | 'step.skip' | 'step.assign' | 'open.pick' | 'sev.set' | 'help';
+export type ActionKind =
+  | 'step.done'
+  | 'step.skip'
+  | 'step.assign'
+  | 'open.pick'
+  | 'sev.set'
+  | 'room.join'
+  | 'help';
 
 const SEPARATOR = '|';
 
@@ -39,7 +46,15 @@ export function encodeAction(action: Action): string {
 
 export function decodeAction(value: string): Action | null {
   const [kind, ...args] = value.split(SEPARATOR);
-  const kinds: readonly string[] = ['step.done', 'step.skip', 'step.assign', 'open.pick', 'sev.set', 'help'];
+  const kinds: readonly string[] = [
+    'step.done',
+    'step.skip',
+    'step.assign',
+    'open.pick',
+    'sev.set',
+    'room.join',
+    'help',
+  ];
   if (!kind || !kinds.includes(kind)) return null;
   return { kind: kind as ActionKind, args };
 }

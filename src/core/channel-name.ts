@@ -31,6 +31,8 @@ export interface ChannelNameInput {
   /** Opening time; the date is taken in UTC so every responder's channel name agrees. */
   openedAt: Date;
   title: string;
+  /** Practice incidents carry `drill` in their name, so nobody mistakes one for the real thing. */
+  drill?: boolean;
 }
 
 /**
@@ -39,7 +41,7 @@ export interface ChannelNameInput {
  */
 export function channelName(input: ChannelNameInput, suffix = ''): string {
   const prefix = input.prefix.toLowerCase().replace(/[^a-z0-9_-]/g, '') || 'crisis';
-  const head = `${prefix}-${input.seq}-${input.openedAt.toISOString().slice(0, 10)}`;
+  const head = `${prefix}-${input.drill ? 'drill-' : ''}${input.seq}-${input.openedAt.toISOString().slice(0, 10)}`;
   const room = MAX_CHANNEL_NAME - head.length - suffix.length - 1;
   const slug = truncateAtWord(slugify(input.title), room);
   return `${head}${slug ? `-${slug}` : ''}${suffix}`.slice(0, MAX_CHANNEL_NAME);

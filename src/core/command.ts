@@ -159,8 +159,8 @@ function parseOpen(args: string[], context: ParseContext): Result<Command> {
     severity = sev;
     words.shift();
   }
+  // An empty title is not an error here: the handler answers with the open form, pre-filled.
   const title = words.join(' ').trim();
-  if (!title) return fail('open.emptyTitle');
   return ok({ name: 'open', title, ...(playbook ? { playbook } : {}), ...(severity ? { severity } : {}) });
 }
 

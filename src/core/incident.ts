@@ -1,6 +1,15 @@
 import type { Change } from '../ports/incident-store';
 import { fail, ok, type Result } from './result';
-import type { Incident, Locale, Role, Severity, TimelineEntry, TimelineEvent, UserId } from './types';
+import type {
+  CapturedMessage,
+  Incident,
+  Locale,
+  Role,
+  Severity,
+  TimelineEntry,
+  TimelineEvent,
+  UserId,
+} from './types';
 
 /**
  * The rules of an incident's life. Each function takes the current state and a command and returns the
@@ -204,6 +213,17 @@ export function addNote(incident: Incident, text: string, by: UserId, now: Date)
   const note = text.trim();
   if (!note) return fail('note.empty');
   return ok(change(incident, {}, { kind: 'note', text: note }, by, now));
+}
+
+/** Keeps a chat message on the timeline, with its author and time, as posted. */
+export function captureMessage(
+  incident: Incident,
+  message: CapturedMessage,
+  by: UserId,
+  now: Date,
+): Result<Change> {
+  if (!message.text.trim()) return fail('capture.empty');
+  return ok(change(incident, {}, { kind: 'captured', message }, by, now));
 }
 
 export function setLocale(incident: Incident, locale: Locale, by: UserId, now: Date): Result<Change> {

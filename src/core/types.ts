@@ -68,7 +68,17 @@ export type TimelineEvent =
   | { kind: 'step-assigned'; step: number; user: UserId }
   | { kind: 'note'; text: string }
   | { kind: 'locale'; locale: Locale }
-  | { kind: 'room'; room: string; name: string };
+  | { kind: 'room'; room: string; name: string }
+  | { kind: 'captured'; message: CapturedMessage };
+
+/** A chat message kept as evidence before it can be edited or deleted (pushpin, message shortcut). */
+export interface CapturedMessage {
+  author: UserId;
+  text: string;
+  /** When the message was posted. */
+  postedAt: string;
+  link?: string;
+}
 
 /** A timeline event as stored: who, when, and the stream entry id once stored. */
 export type TimelineEntry = TimelineEvent & { at: string; by: UserId; id?: string };

@@ -58,6 +58,7 @@ export const en = {
     note: 'note: {{text}}',
     locale: 'language set to {{language}}',
     room: 'channel #{{name}} created',
+    captured: '{{author}}’s message of {{when}} kept: “{{text}}”',
   },
   languages: { en: 'English', es: 'Spanish', fr: 'French' },
   list: {
@@ -115,6 +116,12 @@ export const en = {
   },
   role: {
     assigned: '{{user}} is now {{role}} (named by {{who}}).',
+    briefTitle: 'You are {{role}} on incident #{{seq}}: {{title}}',
+    briefSteps: 'Your steps in the playbook “{{playbook}}”:',
+    briefStep: '{{step}}. {{title}} (due {{when}})',
+    briefNoSteps:
+      'No step of the playbook “{{playbook}}” is yours alone: follow the channel and help where asked.',
+    briefRoom: 'Everything happens in {{room}}.',
     unchanged: '{{user}} already is {{role}}.',
     usage: 'Say which role and who: `/crisis role lead @name`.',
     unknown:
@@ -127,7 +134,7 @@ export const en = {
     usage: 'Choose a language: {{locales}}. For example `/crisis lang es`.',
   },
   open: {
-    opened: 'Incident #{{seq}} is open in #{{room}} with the playbook “{{playbook}}”.',
+    opened: 'Incident #{{seq}} is open in {{room}} with the playbook “{{playbook}}”.',
     severityUnset:
       'Severity is not set. The playbook suggests {{suggested}}; when unsure, pick the higher level.',
     whichPlaybook: 'Which playbook fits “{{title}}”?',
@@ -142,7 +149,29 @@ export const en = {
     skipReason: 'Why skip it? (goes into the postmortem)',
     assignTitle: 'Assign step {{step}}',
     assignUser: 'Who takes it?',
+    openTitle: 'Open a crisis',
+    openWhat: 'What is happening? (a short title)',
+    openPlaybook: 'Playbook',
+    openSeverity: 'Severity',
+    sevUnset: 'Not sure yet',
+    openPrivate: 'Private channel (need-to-know members only)',
+    openDrill: 'This is a drill (practice only)',
+    openLead: 'Incident lead',
+    submit: 'Submit',
+    cancel: 'Cancel',
+    titleTooLong: 'Keep the title under {{max}} characters; details go in the channel.',
   },
+  announce: {
+    title: '{{severity}} · Incident #{{seq}}: {{title}}',
+    body: 'Opened by {{who}} with the playbook “{{playbook}}”. Follow it in {{room}}.',
+    join: 'Join the channel',
+    joined: 'You joined {{room}}.',
+  },
+  capture: {
+    added: 'Added to the timeline of incident #{{seq}}: {{author}}’s message of {{when}}.',
+    empty: 'That message has no text to keep.',
+  },
+  drill: { label: 'DRILL' },
   command: { unknown: '“{{name}}” is not a calma command. Here is what calma understands:' },
   errors: {
     unexpected:
@@ -159,6 +188,12 @@ export const en = {
     as: 'You are now {{user}}.',
     bye: 'Bye. Your incidents are kept for next time.',
     formCancelled: 'The form was left unanswered; running your command instead.',
+    dm: 'Direct message to {{user}} ›',
+    link: 'Link added to #{{room}}: {{title}} ({{url}})',
+    yesNo: 'y/n',
+    enterKeeps: 'Enter keeps: {{value}}',
+    enterSkips: 'Enter to skip',
+    badAnswer: 'That is not one of the choices: type its number (or y / n).',
     pinned: '(pinned)',
     invited: '{{users}} joined #{{room}}.',
     topic: 'Topic of #{{room}}: {{topic}}',

@@ -57,6 +57,7 @@ export const es: Catalogue = {
     note: 'nota: {{text}}',
     locale: 'idioma cambiado a {{language}}',
     room: 'canal #{{name}} creado',
+    captured: 'se guardó el mensaje de {{author}} del {{when}}: «{{text}}»',
   },
   languages: { en: 'inglés', es: 'español', fr: 'francés' },
   list: {
@@ -115,6 +116,12 @@ export const es: Catalogue = {
   },
   role: {
     assigned: '{{user}} pasa a ser {{role}} (lo ha decidido {{who}}).',
+    briefTitle: 'Eres {{role}} en la crisis #{{seq}}: {{title}}',
+    briefSteps: 'Tus pasos en el protocolo «{{playbook}}»:',
+    briefStep: '{{step}}. {{title}} (plazo: {{when}})',
+    briefNoSteps:
+      'Ningún paso del protocolo «{{playbook}}» es solo tuyo: sigue el canal y echa una mano cuando te lo pidan.',
+    briefRoom: 'Todo pasa en {{room}}.',
     unchanged: '{{user}} ya es {{role}}.',
     usage: 'Indica el rol y la persona: `/crisis role lead @nombre`.',
     unknown:
@@ -127,7 +134,7 @@ export const es: Catalogue = {
     usage: 'Elige un idioma: {{locales}}. Por ejemplo `/crisis lang fr`.',
   },
   open: {
-    opened: 'La crisis #{{seq}} está abierta en #{{room}} con el protocolo «{{playbook}}».',
+    opened: 'La crisis #{{seq}} está abierta en {{room}} con el protocolo «{{playbook}}».',
     severityUnset:
       'La gravedad no está definida. El protocolo sugiere {{suggested}}; ante la duda, elige la más alta.',
     whichPlaybook: '¿Qué protocolo encaja con «{{title}}»?',
@@ -142,7 +149,29 @@ export const es: Catalogue = {
     skipReason: '¿Por qué lo omites? (quedará en el informe posterior)',
     assignTitle: 'Asignar el paso {{step}}',
     assignUser: '¿Quién se encarga?',
+    openTitle: 'Abrir una crisis',
+    openWhat: '¿Qué está pasando? (un título breve)',
+    openPlaybook: 'Protocolo',
+    openSeverity: 'Gravedad',
+    sevUnset: 'Aún no lo sé',
+    openPrivate: 'Canal privado (solo quien necesite estar)',
+    openDrill: 'Es un simulacro (solo práctica)',
+    openLead: 'Responsable de la crisis',
+    submit: 'Enviar',
+    cancel: 'Cancelar',
+    titleTooLong: 'El título debe tener menos de {{max}} caracteres; los detalles, en el canal.',
   },
+  announce: {
+    title: '{{severity}} · Crisis #{{seq}}: {{title}}',
+    body: 'Abierta por {{who}} con el protocolo «{{playbook}}». Síguela en {{room}}.',
+    join: 'Unirme al canal',
+    joined: 'Te has unido a {{room}}.',
+  },
+  capture: {
+    added: 'Añadido a la cronología de la crisis #{{seq}}: el mensaje de {{author}} del {{when}}.',
+    empty: 'Ese mensaje no tiene texto que guardar.',
+  },
+  drill: { label: 'SIMULACRO' },
   command: { unknown: '«{{name}}» no es una orden de calma. Esto es lo que calma entiende:' },
   errors: {
     unexpected:
@@ -160,6 +189,12 @@ export const es: Catalogue = {
     as: 'Ahora eres {{user}}.',
     bye: 'Hasta luego. Tus crisis se conservan para la próxima vez.',
     formCancelled: 'El formulario ha quedado sin responder; se ejecuta tu orden.',
+    dm: 'Mensaje directo a {{user}} ›',
+    link: 'Enlace añadido a #{{room}}: {{title}} ({{url}})',
+    yesNo: 's/n',
+    enterKeeps: 'Intro mantiene: {{value}}',
+    enterSkips: 'Intro para omitir',
+    badAnswer: 'No es ninguna de las opciones: escribe su número (o s / n).',
     pinned: '(fijado)',
     invited: '{{users}} se ha unido a #{{room}}.',
     topic: 'Tema de #{{room}}: {{topic}}',

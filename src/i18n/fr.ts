@@ -60,6 +60,7 @@ export const fr: Catalogue = {
     note: 'note : {{text}}',
     locale: 'langue changée en {{language}}',
     room: 'canal #{{name}} créé',
+    captured: 'message de {{author}} du {{when}} conservé : « {{text}} »',
   },
   languages: { en: 'anglais', es: 'espagnol', fr: 'français' },
   list: {
@@ -118,6 +119,12 @@ export const fr: Catalogue = {
   },
   role: {
     assigned: '{{user}} est désormais {{role}} (désigné·e par {{who}}).',
+    briefTitle: 'Vous êtes {{role}} sur la crise n°{{seq}} : {{title}}',
+    briefSteps: 'Vos étapes dans la procédure « {{playbook}} » :',
+    briefStep: '{{step}}. {{title}} (échéance : {{when}})',
+    briefNoSteps:
+      'Aucune étape de la procédure « {{playbook}} » ne vous revient seul·e : suivez le canal et aidez quand on vous le demande.',
+    briefRoom: 'Tout se passe dans {{room}}.',
     unchanged: '{{user}} est déjà {{role}}.',
     usage: 'Indiquez le rôle et la personne : `/crisis role lead @nom`.',
     unknown:
@@ -130,7 +137,7 @@ export const fr: Catalogue = {
     usage: 'Choisissez une langue : {{locales}}. Par exemple `/crisis lang es`.',
   },
   open: {
-    opened: 'La crise n°{{seq}} est ouverte dans #{{room}} avec la procédure « {{playbook}} ».',
+    opened: 'La crise n°{{seq}} est ouverte dans {{room}} avec la procédure « {{playbook}} ».',
     severityUnset:
       'La gravité n’est pas définie. La procédure suggère {{suggested}} ; dans le doute, choisissez la plus haute.',
     whichPlaybook: 'Quelle procédure convient à « {{title}} » ?',
@@ -145,7 +152,29 @@ export const fr: Catalogue = {
     skipReason: 'Pourquoi l’ignorer ? (figurera dans le retour d’expérience)',
     assignTitle: 'Attribuer l’étape {{step}}',
     assignUser: 'Qui s’en charge ?',
+    openTitle: 'Ouvrir une crise',
+    openWhat: 'Que se passe-t-il ? (un titre court)',
+    openPlaybook: 'Procédure',
+    openSeverity: 'Gravité',
+    sevUnset: 'Je ne sais pas encore',
+    openPrivate: 'Canal privé (uniquement les personnes concernées)',
+    openDrill: 'C’est un exercice (entraînement)',
+    openLead: 'Responsable de crise',
+    submit: 'Valider',
+    cancel: 'Annuler',
+    titleTooLong: 'Le titre doit faire moins de {{max}} caractères ; les détails vont dans le canal.',
   },
+  announce: {
+    title: '{{severity}} · Crise n°{{seq}} : {{title}}',
+    body: 'Ouverte par {{who}} avec la procédure « {{playbook}} ». Suivez-la dans {{room}}.',
+    join: 'Rejoindre le canal',
+    joined: 'Vous avez rejoint {{room}}.',
+  },
+  capture: {
+    added: 'Ajouté à la chronologie de la crise n°{{seq}} : le message de {{author}} du {{when}}.',
+    empty: 'Ce message ne contient aucun texte à conserver.',
+  },
+  drill: { label: 'EXERCICE' },
   command: { unknown: '« {{name}} » n’est pas une commande de calma. Voici ce que calma comprend :' },
   errors: {
     unexpected:
@@ -163,6 +192,12 @@ export const fr: Catalogue = {
     as: 'Vous êtes maintenant {{user}}.',
     bye: 'À bientôt. Vos crises sont conservées pour la prochaine fois.',
     formCancelled: 'Le formulaire est resté sans réponse ; votre commande est exécutée à la place.',
+    dm: 'Message privé à {{user}} ›',
+    link: 'Lien ajouté à #{{room}} : {{title}} ({{url}})',
+    yesNo: 'o/n',
+    enterKeeps: 'Entrée garde : {{value}}',
+    enterSkips: 'Entrée pour passer',
+    badAnswer: 'Ce n’est pas l’un des choix : tapez son numéro (ou o / n).',
     pinned: '(épinglé)',
     invited: '{{users}} a rejoint #{{room}}.',
     topic: 'Sujet de #{{room}} : {{topic}}',

@@ -17,10 +17,22 @@ export interface Form {
   /** What the submission does; the answers arrive as a `form` interaction with this id and args. */
   submit: { kind: FormKind; args: string[] };
   title: string;
-  fields: { id: string; label: string; placeholder?: string; optional?: boolean }[];
+  fields: FormField[];
 }
 
-export type FormKind = 'step.skip' | 'step.assign';
+export interface FormField {
+  id: string;
+  label: string;
+  /** `text` by default. Answers arrive as strings: a user id, an option's value, `true` / `false`. */
+  type?: 'text' | 'longtext' | 'user' | 'select' | 'checkbox';
+  options?: { value: string; label: string }[];
+  placeholder?: string;
+  /** Pre-filled answer. */
+  initial?: string;
+  optional?: boolean;
+}
+
+export type FormKind = 'step.skip' | 'step.assign' | 'open';
 
 /**
  * What an incident needs from a chat platform (shaped by the crisis, not by one platform's API, as
@@ -37,6 +49,12 @@ export interface ChatPort {
   post(room: string, card: Card): Promise<MessageRef>;
   update(ref: MessageRef, card: Card): Promise<void>;
   pin(ref: MessageRef): Promise<void>;
-  /** Renders a user id as a mention on this platform. */
+  /** A direct message to one person (e.g. the brief of a role they were just given). */
+  dm(user: UserId, card: Card): Promise<void>;
+  /** Adds a link to the room's header (Slack bookmark; elsewhere a pinned link). */
+  addLink(room: string, title: string, url: string): Promise<void>;
+  /** Renders a user id as a mention on this platform, so the person is notified. */
   mention(user: UserId): string;
+  /** Renders a room as a link people can click. */
+  roomLink(room: Room): string;
 }

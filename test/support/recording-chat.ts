@@ -24,7 +24,7 @@ export interface Update {
   card: Card;
 }
 
-export type ChatMethod = 'createRoom' | 'invite' | 'setTopic' | 'post' | 'update' | 'pin';
+export type ChatMethod = 'createRoom' | 'invite' | 'setTopic' | 'post' | 'update' | 'pin' | 'dm' | 'addLink';
 
 /** What a platform error looks like to calma: the call rejects. */
 export class ChatPlatformError extends Error {
@@ -41,6 +41,8 @@ export class RecordingChat implements ChatPort {
   readonly posts: Post[] = [];
   readonly updates: Update[] = [];
   readonly pins: MessageRef[] = [];
+  readonly dms: { user: UserId; card: Card }[] = [];
+  readonly links: { room: string; title: string; url: string }[] = [];
 
   private nextRoom = 1;
   private nextMessage = 1;
@@ -123,8 +125,22 @@ export class RecordingChat implements ChatPort {
     this.pins.push({ ...ref });
   }
 
+  async dm(user: UserId, card: Card): Promise<void> {
+    await this.check('dm');
+    this.dms.push({ user, card: structuredClone(card) });
+  }
+
+  async addLink(room: string, title: string, url: string): Promise<void> {
+    await this.check('addLink');
+    this.links.push({ room, title, url });
+  }
+
   mention(user: UserId): string {
     return `<@${user}>`;
+  }
+
+  roomLink(room: Room): string {
+    return `<#${room.id}>`;
   }
 
   // ── Queries ───────────────────────────────────────────────────────────────────────────────────────
@@ -172,8 +188,9 @@ export class RecordingChat implements ChatPort {
   }
 
   /** Counts of every kind of call, to show that nothing happened on the platform. */
-  activity(): Record<'rooms' | 'invites' | 'topics' | 'posts' | 'updates' | 'pins', number> {
+  activity(): Record<'rooms' | 'invites' | 'topics' | 'posts' | 'updates' | 'pins' | 'dms', number> {
     return {
+      dms: this.dms.length,
       rooms: this.rooms.length,
       invites: this.invites.length,
       topics: this.topics.length,

@@ -96,16 +96,30 @@ describe('mistyped commands are answered, and change nothing', () => {
 
 describe('a refused /crisis open creates nothing', () => {
   test.each(['open', 'open hacked-account', 'open hacked-account sev1', 'open sev2'])(
-    'GIVEN nothing is open WHEN ana types `/crisis %s` (no title) THEN she is asked for a title and the next open is still #1',
+    'GIVEN nothing is open WHEN ana types `/crisis %s` (no title) THEN she gets the open form and the next open is still #1',
     async (text) => {
       const w = world();
 
       const reply = await w.command(ana, text);
 
-      expect(replyText(reply)).toBe(
-        'Give the crisis a short title: `/crisis open [playbook] [sev1-sev4] <title>`.',
-      );
-      expect(w.chat.activity()).toEqual({ rooms: 0, invites: 0, topics: 0, posts: 0, updates: 0, pins: 0 });
+      expect(reply.form?.submit.kind).toBe('open');
+      expect(reply.form?.fields.map((f) => f.id)).toEqual([
+        'title',
+        'playbook',
+        'severity',
+        'lead',
+        'private',
+        'drill',
+      ]);
+      expect(w.chat.activity()).toEqual({
+        rooms: 0,
+        invites: 0,
+        topics: 0,
+        posts: 0,
+        updates: 0,
+        pins: 0,
+        dms: 0,
+      });
       expect(await w.store.list(ana.workspace, { all: true })).toEqual([]);
       expect(replyText(await w.command(ana, 'open hacked-account sev1 Spam'))).toContain(
         'Incident #1 is open',

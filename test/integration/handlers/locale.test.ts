@@ -10,9 +10,7 @@ describe('a team whose calma speaks Spanish (deps.locale = es)', () => {
     const reply = await w.command(ana, 'open hacked-account Nos han hackeado la cuenta');
 
     expect((await w.incident(1)).locale).toBe('es');
-    expect(replyText(reply)).toContain(
-      'La crisis #1 está abierta en #crisis-1-2026-11-22-nos-han-hackeado-la-cuenta',
-    );
+    expect(replyText(reply)).toContain(`La crisis #1 está abierta en <#${reply.openedRoom}>`);
     expect(textOf(cardWithButtons(reply) ?? {})).toContain('La gravedad no está definida');
     const room = reply.openedRoom ?? '';
     const [summary, rules, step1] = w.chat.postsIn(room);
@@ -65,9 +63,7 @@ describe('a French-speaking caller on an English calma (caller.locale = fr)', ()
     const reply = await w.command(marie, 'open hacked-account sev2 Notre compte publie du spam');
 
     expect((await w.incident(1)).locale).toBe('fr');
-    expect(replyText(reply)).toContain(
-      'La crise n°1 est ouverte dans #crisis-1-2026-11-22-notre-compte-publie-du-spam',
-    );
+    expect(replyText(reply)).toContain(`La crise n°1 est ouverte dans <#${reply.openedRoom}>`);
     const room = reply.openedRoom ?? '';
     expect(w.chat.postsIn(room)[0]?.fields?.[0]).toEqual({ label: 'Statut', value: 'ouverte' });
     const step1 = w.latestStepCard(room);

@@ -51,7 +51,7 @@ describe('/crisis open with a playbook and a severity', () => {
 
     // What ana reads.
     expect(reply.openedRoom).toBe(roomId);
-    expect(replyText(reply)).toContain(`Incident #1 is open in #${ROOM_NAME}`);
+    expect(replyText(reply)).toContain(`Incident #1 is open in <#${roomId}>`);
     expect(reply.cards.some((c) => (c.buttons?.length ?? 0) > 0)).toBe(false);
     expect(replyText(reply)).not.toContain('Severity is not set');
   });
@@ -66,11 +66,13 @@ describe('/crisis open with a playbook and a severity', () => {
       'open hacked-account sev3 Our account is posting spam',
     );
 
-    expect(replyText(second)).toContain(
-      'Incident #2 is open in #crisis-2-2026-11-22-scam-dms-sent-to-our-followers',
+    expect(replyText(second)).toContain(`Incident #2 is open in <#${second.openedRoom}>`);
+    expect(w.chat.room(second.openedRoom ?? '')?.name).toBe(
+      'crisis-2-2026-11-22-scam-dms-sent-to-our-followers',
     );
     expect((await w.incident(2)).severity).toBe(2);
-    expect(replyText(elsewhere)).toContain(`Incident #1 is open in #${ROOM_NAME}`);
+    expect(replyText(elsewhere)).toContain(`Incident #1 is open in <#${elsewhere.openedRoom}>`);
+    expect(w.chat.room(elsewhere.openedRoom ?? '')?.name).toBe(ROOM_NAME);
     expect((await w.incident(1, 'T0OTHER')).title).toBe('Our account is posting spam');
     expect(new Set(w.chat.rooms.map((r) => r.id)).size).toBe(3);
     expect((await w.store.list(WORKSPACE)).map((i) => i.seq)).toEqual([2, 1]);
@@ -85,7 +87,7 @@ describe('/crisis open with a playbook and a severity', () => {
 
     expect(w.chat.rooms[0]?.name).toBe(`${ROOM_NAME}-2`);
     expect((await w.incident(1)).roomName).toBe(`${ROOM_NAME}-2`);
-    expect(replyText(reply)).toContain(`#${ROOM_NAME}-2`);
+    expect(replyText(reply)).toContain(`<#${reply.openedRoom}>`);
     const summary = w.chat.postsIn(reply.openedRoom ?? '')[0];
     expect(summary?.context).toBe(`#${ROOM_NAME}-2`);
   });
@@ -151,7 +153,15 @@ describe('/crisis open without a playbook', () => {
     const reply = await w.command(ana, 'open Nos han hackeado la cuenta');
 
     expect(await w.store.list(WORKSPACE, { all: true })).toEqual([]);
-    expect(w.chat.activity()).toEqual({ rooms: 0, invites: 0, topics: 0, posts: 0, updates: 0, pins: 0 });
+    expect(w.chat.activity()).toEqual({
+      rooms: 0,
+      invites: 0,
+      topics: 0,
+      posts: 0,
+      updates: 0,
+      pins: 0,
+      dms: 0,
+    });
     expect(reply.openedRoom).toBeUndefined();
     const question = cardWithButtons(reply);
     expect(question?.title).toBe('Which playbook fits “Nos han hackeado la cuenta”?');
@@ -167,9 +177,8 @@ describe('/crisis open without a playbook', () => {
     const reply = await w.press(ana, button(cardWithButtons(asked), 'Hacked or compromised account'));
 
     expect(reply.openedRoom).toBeDefined();
-    expect(replyText(reply)).toContain(
-      'Incident #1 is open in #crisis-1-2026-11-22-nos-han-hackeado-la-cuenta',
-    );
+    expect(replyText(reply)).toContain(`Incident #1 is open in <#${reply.openedRoom}>`);
+    expect(w.chat.room(reply.openedRoom ?? '')?.name).toBe('crisis-1-2026-11-22-nos-han-hackeado-la-cuenta');
     expect(await w.incident(1)).toMatchObject({
       title: 'Nos han hackeado la cuenta',
       playbook: 'hacked-account',

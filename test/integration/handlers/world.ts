@@ -7,7 +7,7 @@ import pino from 'pino';
 import type { Caller, Deps, Reply } from '../../../src/app/deps';
 import { dispatch } from '../../../src/app/dispatch';
 import { type Action, type Button, encodeAction } from '../../../src/core/card';
-import type { Clock, Incident, TimelineEntry } from '../../../src/core/types';
+import type { CapturedMessage, Clock, Incident, TimelineEntry } from '../../../src/core/types';
 import { builtinPlaybooksDir, loadPlaybooks } from '../../../src/playbook/loader';
 import { PlaybookRegistry } from '../../../src/playbook/registry';
 import type { Form } from '../../../src/ports/chat';
@@ -67,6 +67,8 @@ export class World {
       minuteMs: 60_000,
       channelPrefix: 'crisis',
       responders: ['U_ON_CALL'],
+      announcements: null,
+      playbooksUrl: null,
       ...overrides,
     };
   }
@@ -91,6 +93,11 @@ export class World {
       args: form.submit.args,
       values,
     });
+  }
+
+  /** A message kept as evidence from `caller.room` (Slack: the :pushpin: reaction). */
+  dispatchCapture(caller: Caller, message: CapturedMessage): Promise<Reply> {
+    return dispatch(this.deps, caller, { type: 'capture', message });
   }
 
   /** Opens an incident with a playbook and severity given, returning its room id. */

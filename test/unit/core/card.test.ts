@@ -17,6 +17,7 @@ const realistic: Record<ActionKind, string[]> = {
   'step.assign': [LONGEST_SEQ, '99'],
   'open.pick': [DRAFT_ID, LONGEST_PLAYBOOK_ID],
   'sev.set': [LONGEST_SEQ, '4'],
+  'room.join': [LONGEST_SEQ],
   help: [],
 };
 

@@ -173,10 +173,15 @@ describe('parseCommand', () => {
       });
     });
 
-    it.each(['open', 'open sev1', 'open hacked-account', 'open hacked-account sev3'])(
-      'GIVEN %j WHEN parsed THEN it is refused with open.emptyTitle',
-      (text) => {
-        expect(refused(text)).toEqual({ key: 'open.emptyTitle' });
+    it.each([
+      ['open', {}],
+      ['open sev1', { severity: 1 }],
+      ['open hacked-account', { playbook: 'hacked-account' }],
+      ['open hacked-account sev3', { playbook: 'hacked-account', severity: 3 }],
+    ])(
+      'GIVEN %j WHEN parsed THEN it is an open with an empty title, keeping what was given for the form',
+      (text, given) => {
+        expect(parsed(text)).toEqual({ name: 'open', title: '', ...given });
       },
     );
 

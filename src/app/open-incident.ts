@@ -1,0 +1,115 @@
+import { announcementCard } from '../cards/announcement';
+import { roleBriefCard } from '../cards/role-brief';
+import { roomTopic } from '../cards/summary';
+import { channelNameCandidates } from '../core/channel-name';
+import { attachRoom, captureMessage, openIncident } from '../core/incident';
+import type { Result } from '../core/result';
+import type { CapturedMessage, Incident, Role, Severity, UserId } from '../core/types';
+import { translator } from '../i18n';
+import type { Playbook } from '../playbook/schema';
+import type { Caller, Deps } from './deps';
+import { callerLocale } from './mutate';
+import { currentStepCard, playbookRulesCard, refreshRoom } from './room';
+
+export interface OpenRequest {
+  playbook: Playbook;
+  title: string;
+  severity: Severity | null;
+  private?: boolean;
+  drill?: boolean;
+  lead?: UserId;
+  /** The chat message the crisis was opened from (message shortcut), kept on the timeline. */
+  capture?: CapturedMessage;
+}
+
+/**
+ * Opens an incident: stored first (so a chat outage loses nothing), then its room, invitations, the
+ * pinned summary, rules and first step, the playbook bookmark, the announcement and the lead's brief.
+ */
+export async function openIncidentRoom(
+  deps: Deps,
+  caller: Caller,
+  request: OpenRequest,
+): Promise<Result<Incident>> {
+  const { playbook } = request;
+  const locale = callerLocale(deps, caller);
+  const now = deps.clock.now();
+  const seq = await deps.store.nextSeq(caller.workspace);
+  const drill = request.drill ?? false;
+  const names = channelNameCandidates({
+    prefix: deps.channelPrefix,
+    seq,
+    openedAt: now,
+    title: request.title,
+    drill,
+  });
+  const opened = openIncident({
+    workspace: caller.workspace,
+    seq,
+    title: request.title,
+    playbook,
+    severity: request.severity,
+    drill,
+    locale,
+    roomName: names[0] ?? '',
+    ...(request.lead ? { lead: request.lead } : {}),
+    by: caller.user,
+    now,
+  });
+  if (!opened.ok) return opened;
+  await deps.store.create(opened.value);
+
+  const t = translator(locale);
+  const mention = (u: string) => deps.chat.mention(u);
+  const room = await deps.chat.createRoom(caller.workspace, {
+    names,
+    private: playbook.private || (request.private ?? false),
+    topic: roomTopic(opened.value.incident, t, mention),
+  });
+  const stored = await deps.store.update(caller.workspace, seq, (current) => {
+    const withRoom = attachRoom(current, room.id, room.name, caller.user, deps.clock.now());
+    if (!request.capture) return { change: withRoom };
+    const captured = captureMessage(withRoom.incident, request.capture, caller.user, deps.clock.now());
+    if (!captured.ok) return { change: withRoom };
+    return {
+      change: { incident: captured.value.incident, events: [...withRoom.events, ...captured.value.events] },
+    };
+  });
+  const incident = stored?.change?.incident ?? opened.value.incident;
+
+  const people = [caller.user, ...(request.lead ? [request.lead] : []), ...deps.responders];
+  await deps.chat.invite(room.id, [...new Set(people)]);
+  await refreshRoom(deps, incident);
+  await deps.chat.post(room.id, playbookRulesCard(deps, incident));
+  const first = currentStepCard(deps, incident);
+  if (first) await deps.chat.post(room.id, first);
+  if (deps.playbooksUrl) {
+    await deps.chat.addLink(
+      room.id,
+      t('summary.playbook'),
+      deps.playbooksUrl.replace(/\{id\}|%7Bid%7D/g, playbook.id),
+    );
+  }
+  if (deps.announcements) {
+    await deps.chat.post(
+      deps.announcements,
+      announcementCard(incident, playbook, t, mention, deps.chat.roomLink(room)),
+    );
+  }
+  if (request.lead) await briefRole(deps, incident, playbook, 'lead', request.lead);
+  return { ok: true, value: incident };
+}
+
+/** Sends someone the brief of a role they were just given. */
+export async function briefRole(
+  deps: Deps,
+  incident: Incident,
+  playbook: Playbook,
+  role: Role,
+  user: UserId,
+): Promise<void> {
+  if (!incident.room) return;
+  const t = translator(incident.locale);
+  const room = deps.chat.roomLink({ id: incident.room, name: incident.roomName });
+  await deps.chat.dm(user, roleBriefCard(incident, playbook, role, t, room, deps.minuteMs));
+}
