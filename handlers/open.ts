@@ -182,6 +182,26 @@ export async function submitOpenForm(
   });
 }
 
+/** What is wrong with the open form's answers, by field; null when nothing is. Fast: no I/O. */
+export function openFormErrors(
+  deps: Deps,
+  caller: Caller,
+  values: Record<string, string>,
+): Record<string, string> | null {
+  const t = translator(callerLocale(deps, caller));
+  const title = (values.title ?? '').trim();
+  const errors: Record<string, string> = {};
+  if (!title) errors.title = t('open.emptyTitle');
+  else if (title.length > MAX_TITLE) errors.title = t('forms.titleTooLong', { max: MAX_TITLE });
+  if (!deps.playbooks.get(values.playbook ?? '')) {
+    errors.playbook = t('open.unknownPlaybook', {
+      playbook: values.playbook ?? '',
+      playbooks: deps.playbooks.ids().join(', '),
+    });
+  }
+  return Object.keys(errors).length > 0 ? errors : null;
+}
+
 async function saveDraft(deps: Deps, caller: Caller, command: OpenCommand): Promise<string> {
   const draft = randomUUID().slice(0, 8);
   await deps.store.putDraft(draftKey(caller, draft), command, DRAFT_TTL_SECONDS);

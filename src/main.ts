@@ -12,6 +12,7 @@ import { createLogger, type Logger, redactUrl } from './log';
 import { builtinPlaybooksDir, loadPlaybooks } from './playbook/loader';
 import { PlaybookRegistry } from './playbook/registry';
 import { DataDirInUseError, RedisNotInstalledError, startPrivateRedis } from './redis/private-server';
+import { startSlack } from './slack/app';
 import { RedisIncidentStore } from './store/redis-incident-store';
 import { formatProblem } from './yaml/validate-yaml';
 
@@ -23,13 +24,13 @@ async function main(): Promise<void> {
   const config = await loadConfig();
   const log = createLogger({ level: config.env.LOG_LEVEL, pretty: Boolean(process.stderr.isTTY) });
   const playbooks = await playbookRegistry(config);
-  if (config.env.SLACK_BOT_TOKEN || config.env.DISCORD_TOKEN) {
-    throw new StartupError(
-      'Slack and Discord adapters are not part of this version yet: unset SLACK_BOT_TOKEN and DISCORD_TOKEN to run the console.',
-    );
+  if (config.env.DISCORD_TOKEN) {
+    throw new StartupError('The Discord adapter is not part of this version yet: unset DISCORD_TOKEN.');
   }
   const { redis, stopRedis } = await connectRedis(config, log);
+  const stops: (() => Promise<void>)[] = [];
   const stop = async () => {
+    for (const each of stops.reverse()) await each();
     redis.disconnect();
     await stopRedis();
   };
@@ -38,12 +39,8 @@ async function main(): Promise<void> {
     process.once(signal, () => void stop().then(() => process.exit(0)));
   }
 
-  const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
-  const write = (text: string) => process.stdout.write(`${text}\n`);
-  const chat = new ConsoleChat(write, interactive ? ansiStyle : plainStyle, translator(config.locale));
-  const deps: Deps & { chat: ConsoleChat } = {
+  const base: Omit<Deps, 'chat'> = {
     store: new RedisIncidentStore(redis, config.settings.redis.key_prefix),
-    chat,
     playbooks,
     clock: systemClock,
     log,
@@ -54,8 +51,29 @@ async function main(): Promise<void> {
     announcements: config.settings.channels.announcements,
     playbooksUrl: config.settings.playbooks_url,
   };
+  const { env } = config;
+  if (env.SLACK_BOT_TOKEN) {
+    const slack = await startSlack(
+      base,
+      {
+        botToken: env.SLACK_BOT_TOKEN,
+        ...(env.SLACK_SIGNING_SECRET ? { signingSecret: env.SLACK_SIGNING_SECRET } : {}),
+        ...(env.SLACK_APP_TOKEN ? { appToken: env.SLACK_APP_TOKEN } : {}),
+        ...(env.SLACK_API_URL ? { apiUrl: env.SLACK_API_URL } : {}),
+        port: env.PORT,
+        captureReaction: config.settings.slack.capture_reaction,
+      },
+      log,
+    );
+    stops.push(slack.stop);
+    return; // Serves until a signal stops it.
+  }
+
+  const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+  const write = (text: string) => process.stdout.write(`${text}\n`);
+  const chat = new ConsoleChat(write, interactive ? ansiStyle : plainStyle, translator(config.locale));
   try {
-    await runConsole(deps, { input: process.stdin, write, interactive, user: consoleUser() });
+    await runConsole({ ...base, chat }, { input: process.stdin, write, interactive, user: consoleUser() });
   } finally {
     await stop();
   }

@@ -4,7 +4,7 @@ import { join } from '../../handlers/join';
 import { lang } from '../../handlers/lang';
 import { list } from '../../handlers/list';
 import { note } from '../../handlers/note';
-import { open, pickPlaybook, submitOpenForm } from '../../handlers/open';
+import { open, openFormErrors, pickPlaybook, submitOpenForm } from '../../handlers/open';
 import { role } from '../../handlers/role';
 import { sev } from '../../handlers/sev';
 import { status } from '../../handlers/status';
@@ -14,7 +14,7 @@ import { decodeAction } from '../core/card';
 import { type Command, parseCommand, parseSeverity, parseUser } from '../core/command';
 import type { CapturedMessage } from '../core/types';
 import { translator } from '../i18n';
-import type { FormKind } from '../ports/chat';
+import { ChatPlatformError, type FormKind } from '../ports/chat';
 import type { Caller, Deps, Reply } from './deps';
 import { callerLocale, problem } from './mutate';
 
@@ -46,6 +46,12 @@ export async function dispatch(deps: Deps, caller: Caller, interaction: Interact
       { err: error, interaction, workspace: caller.workspace, user: caller.user },
       'handler failed',
     );
+    if (error instanceof ChatPlatformError) {
+      return problem(callerLocale(deps, caller), {
+        key: 'errors.platform',
+        params: { platform: error.platform, code: error.code },
+      });
+    }
     return problem(callerLocale(deps, caller), { key: 'errors.unexpected' });
   }
 }
@@ -142,4 +148,20 @@ async function form(
   const user = parseUser(typed) ?? parseUser(`@${typed}`);
   if (!user) return problem(callerLocale(deps, caller), { key: 'step.assignUsage' });
   return step(deps, caller, { ...target, verb: 'assign', user });
+}
+
+/**
+ * Checks a form's answers without doing anything, so an adapter can refuse them on the form itself
+ * (Slack's `response_action: errors` must come within the 3-second acknowledgement).
+ */
+export function formErrors(
+  deps: Deps,
+  caller: Caller,
+  kind: FormKind,
+  values: Record<string, string>,
+): Record<string, string> | null {
+  if (kind === 'open') return openFormErrors(deps, caller, values);
+  const field = kind === 'step.skip' ? 'reason' : 'user';
+  if ((values[field] ?? '').trim()) return null;
+  return { [field]: translator(callerLocale(deps, caller))('forms.required') };
 }

@@ -149,6 +149,7 @@ export const en = {
     skipReason: 'Why skip it? (goes into the postmortem)',
     assignTitle: 'Assign step {{step}}',
     assignUser: 'Who takes it?',
+    required: 'Please fill this in.',
     openTitle: 'Open a crisis',
     openWhat: 'What is happening? (a short title)',
     openPlaybook: 'Playbook',
@@ -176,6 +177,8 @@ export const en = {
   errors: {
     unexpected:
       'Something went wrong on calma’s side. Check `/crisis status` before trying again: part of it may have been done. If it keeps failing, tell whoever runs calma.',
+    platform:
+      '{{platform}} refused calma’s request ({{code}}). Check `/crisis status` before trying again: part of it may have been done. If it keeps failing, tell whoever runs calma.',
     staleButton: 'That button no longer does anything. Run `/crisis status` for the current state.',
   },
   console: {

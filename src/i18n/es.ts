@@ -149,6 +149,7 @@ export const es: Catalogue = {
     skipReason: '¿Por qué lo omites? (quedará en el informe posterior)',
     assignTitle: 'Asignar el paso {{step}}',
     assignUser: '¿Quién se encarga?',
+    required: 'Rellena este campo, por favor.',
     openTitle: 'Abrir una crisis',
     openWhat: '¿Qué está pasando? (un título breve)',
     openPlaybook: 'Protocolo',
@@ -176,6 +177,8 @@ export const es: Catalogue = {
   errors: {
     unexpected:
       'Algo ha fallado por parte de calma. Consulta `/crisis status` antes de reintentarlo: puede que una parte ya se haya hecho. Si sigue fallando, avisa a quien administra calma.',
+    platform:
+      '{{platform}} ha rechazado la petición de calma ({{code}}). Consulta `/crisis status` antes de reintentarlo: puede que una parte ya se haya hecho. Si sigue fallando, avisa a quien administra calma.',
     staleButton: 'Ese botón ya no hace nada. Usa `/crisis status` para ver el estado actual.',
   },
   console: {

@@ -152,6 +152,7 @@ export const fr: Catalogue = {
     skipReason: 'Pourquoi l’ignorer ? (figurera dans le retour d’expérience)',
     assignTitle: 'Attribuer l’étape {{step}}',
     assignUser: 'Qui s’en charge ?',
+    required: 'Merci de remplir ce champ.',
     openTitle: 'Ouvrir une crise',
     openWhat: 'Que se passe-t-il ? (un titre court)',
     openPlaybook: 'Procédure',
@@ -179,6 +180,8 @@ export const fr: Catalogue = {
   errors: {
     unexpected:
       'Un problème est survenu côté calma. Consultez `/crisis status` avant de réessayer : une partie a peut-être déjà été faite. Si cela persiste, prévenez la personne qui administre calma.',
+    platform:
+      '{{platform}} a refusé la demande de calma ({{code}}). Consultez `/crisis status` avant de réessayer : une partie a peut-être déjà été faite. Si cela persiste, prévenez la personne qui administre calma.',
     staleButton: 'Ce bouton ne sert plus. Tapez `/crisis status` pour voir l’état actuel.',
   },
   console: {

@@ -58,3 +58,18 @@ export interface ChatPort {
   /** Renders a room as a link people can click. */
   roomLink(room: Room): string;
 }
+
+/**
+ * A chat platform refused or failed a call (after its own retries). Carries the platform's error code so
+ * the user is told in plain words what went wrong, and the operator can look it up.
+ */
+export class ChatPlatformError extends Error {
+  constructor(
+    readonly platform: string,
+    readonly code: string,
+    readonly method: string,
+  ) {
+    super(`${platform} ${method} failed: ${code}`);
+    this.name = 'ChatPlatformError';
+  }
+}

@@ -1,6 +1,6 @@
 import type { Button, Card } from '../../src/core/card';
 import type { UserId } from '../../src/core/types';
-import type { ChatPort, MessageRef, Room } from '../../src/ports/chat';
+import { ChatPlatformError, type ChatPort, type MessageRef, type Room } from '../../src/ports/chat';
 
 /** The one fake the handler tests allow: a chat platform that remembers everything it was asked to do. */
 
@@ -25,14 +25,6 @@ export interface Update {
 }
 
 export type ChatMethod = 'createRoom' | 'invite' | 'setTopic' | 'post' | 'update' | 'pin' | 'dm' | 'addLink';
-
-/** What a platform error looks like to calma: the call rejects. */
-export class ChatPlatformError extends Error {
-  constructor(method: ChatMethod) {
-    super(`chat platform failed: ${method}`);
-    this.name = 'ChatPlatformError';
-  }
-}
 
 export class RecordingChat implements ChatPort {
   readonly rooms: CreatedRoom[] = [];
@@ -203,7 +195,7 @@ export class RecordingChat implements ChatPort {
   private async check(method: ChatMethod): Promise<void> {
     const delay = this.delays.get(method)?.shift();
     if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
-    if (this.failing.has(method)) throw new ChatPlatformError(method);
+    if (this.failing.has(method)) throw new ChatPlatformError('The chat platform', 'internal_error', method);
   }
 }
 

@@ -5,8 +5,9 @@ import { ana, bob, inRoom, kinds, replyText, useWorld, type World } from './worl
 const world = useWorld();
 
 const STALE = 'That button no longer does anything. Run `/crisis status` for the current state.';
+/** What the user reads when the chat platform refuses a call: who refused, its code, what to do. */
 const UNEXPECTED =
-  'Something went wrong on calma’s side. Check `/crisis status` before trying again: part of it may have been done. If it keeps failing, tell whoever runs calma.';
+  'The chat platform refused calma’s request (internal_error). Check `/crisis status` before trying again: part of it may have been done. If it keeps failing, tell whoever runs calma.';
 
 /** Runs `act` against an open SEV1 incident #1 and checks that neither the store nor the room changed. */
 async function changesNothing(w: World, act: (room: string) => Promise<Reply>): Promise<Reply> {
@@ -247,12 +248,14 @@ describe('when the chat platform fails', () => {
     expect(kinds(await w.timeline(1)).filter((k) => k === 'step-done')).toHaveLength(1);
   });
 
-  test('GIVEN a Spanish-speaking caller WHEN the platform fails THEN the “something went wrong” reply is in Spanish', async () => {
+  test('GIVEN a Spanish-speaking caller WHEN the platform fails THEN the reply saying the platform refused is in Spanish', async () => {
     const w = world();
     w.chat.fail('post');
 
     const reply = await w.command({ ...ana, locale: 'es' }, 'open hacked-account sev1 Nos han hackeado');
 
-    expect(replyText(reply)).toMatch(/^Algo ha fallado por parte de calma/);
+    expect(replyText(reply)).toMatch(
+      /^The chat platform ha rechazado la petición de calma \(internal_error\)/,
+    );
   });
 });

@@ -1,0 +1,81 @@
+import { App, type webApi } from '@slack/bolt';
+import type { Deps } from '../app/deps';
+import type { Logger } from '../log';
+import { boltLogger } from './bolt-logger';
+import { onceOnly } from './idempotency';
+import { registerListeners } from './listeners';
+import { SlackChat } from './slack-chat';
+
+export interface SlackSettings {
+  botToken: string;
+  /** HTTP mode: requests are verified with it. */
+  signingSecret?: string;
+  /** Socket Mode: no public URL needed. */
+  appToken?: string;
+  /** Web API base (tests point it at a local fake). */
+  apiUrl?: string;
+  /** HTTP mode's port; 0 picks a free one. */
+  port: number;
+  captureReaction: string;
+}
+
+/**
+ * Retries for a Slack call that failed on the network or with a 5xx: a few quick ones, then the user is
+ * told. (Slack's default retries for half an hour, while the person who clicked waits.) A 429 is not
+ * counted here: the client waits for its Retry-After and tries again on its own.
+ */
+const RETRIES: webApi.RetryOptions = { retries: 2, factor: 2, minTimeout: 300, maxTimeout: 2000 };
+
+export interface RunningSlack {
+  app: App;
+  /** The bound HTTP port in HTTP mode; undefined in Socket Mode. */
+  port?: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts calma in Slack: Socket Mode when an app token is given, else HTTP on `port` at
+ * `POST /slack/events`. `base` are the handler dependencies minus the chat, which is Slack's.
+ */
+export async function startSlack(
+  base: Omit<Deps, 'chat'>,
+  settings: SlackSettings,
+  log: Logger,
+): Promise<RunningSlack> {
+  const socketMode = Boolean(settings.appToken);
+  const app = new App({
+    token: settings.botToken,
+    logger: boltLogger(log),
+    clientOptions: { retryConfig: RETRIES, ...(settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {}) },
+    ...(socketMode
+      ? { socketMode: true, appToken: settings.appToken }
+      : { signingSecret: settings.signingSecret ?? '', endpoints: '/slack/events' }),
+  });
+  const deps: Deps = { ...base, chat: new SlackChat(app.client) };
+  app.use(onceOnly(deps.store));
+  registerListeners(app, { deps, captureReaction: settings.captureReaction });
+  app.error(async (error) => {
+    log.error({ err: error }, 'Slack request failed');
+  });
+
+  if (socketMode) {
+    await app.start();
+    log.info('connected to Slack in Socket Mode');
+    return { app, stop: () => app.stop().then(() => undefined) };
+  }
+  const server: unknown = await app.start({ port: settings.port, host: '0.0.0.0' });
+  const port = boundPort(server);
+  log.info({ port }, 'listening for Slack on POST /slack/events');
+  return { app, ...(port ? { port } : {}), stop: () => app.stop().then(() => undefined) };
+}
+
+function boundPort(server: unknown): number | undefined {
+  if (typeof server !== 'object' || server === null || !('address' in server)) return undefined;
+  const address: unknown = (server as { address(): unknown }).address();
+  return typeof address === 'object' &&
+    address !== null &&
+    'port' in address &&
+    typeof address.port === 'number'
+    ? address.port
+    : undefined;
+}

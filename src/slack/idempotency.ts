@@ -1,0 +1,39 @@
+import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
+import type { IncidentStore } from '../ports/incident-store';
+
+/** How long a delivery is remembered: far longer than Slack's retries (three, over about a minute). */
+const REMEMBER_SECONDS = 60 * 60;
+
+/**
+ * What identifies one delivery of a request: the event id (the Events API re-sends it with
+ * X-Slack-Retry-Num), else the trigger id (one per command, button press or form submission).
+ */
+export function deliveryKey(body: unknown): string | null {
+  if (typeof body !== 'object' || body === null) return null;
+  const fields = body as Record<string, unknown>;
+  const team = typeof fields.team_id === 'string' ? fields.team_id : teamOf(fields.team);
+  if (typeof fields.event_id === 'string') return `slack:${team}:event:${fields.event_id}`;
+  if (typeof fields.trigger_id === 'string') return `slack:${team}:trigger:${fields.trigger_id}`;
+  return null;
+}
+
+function teamOf(team: unknown): string {
+  return typeof team === 'object' && team !== null && 'id' in team && typeof team.id === 'string'
+    ? team.id
+    : '';
+}
+
+/**
+ * Global middleware: a request Slack delivers twice has its effect once. The second delivery is
+ * acknowledged (so Slack stops retrying) and goes no further.
+ */
+export function onceOnly(store: IncidentStore): Middleware<AnyMiddlewareArgs> {
+  return async (args) => {
+    const key = deliveryKey(args.body);
+    if (key && !(await store.claim(key, REMEMBER_SECONDS))) {
+      if ('ack' in args && typeof args.ack === 'function') await args.ack();
+      return;
+    }
+    await args.next();
+  };
+}

@@ -1,0 +1,150 @@
+import type { webApi } from '@slack/bolt';
+import type { Card } from '../core/card';
+import type { UserId } from '../core/types';
+import { ChatPlatformError, type ChatPort, type MessageRef, type Room } from '../ports/chat';
+import { cardToMessages } from './blocks';
+import { ChannelPacer } from './pacer';
+
+type WebClient = webApi.WebClient;
+
+/** Slack's topic limit (conversations.setTopic). */
+const MAX_TOPIC = 250;
+/** Invite errors that mean "already done": not failures. */
+const HARMLESS_INVITE_ERRORS = new Set(['already_in_channel', 'cant_invite_self']);
+
+/**
+ * ChatPort on Slack's Web API: channels, invitations, topic, messages as Block Kit, pins, bookmarks and
+ * DMs. Every failure becomes a ChatPlatformError carrying Slack's error code.
+ * @see https://api.slack.com/methods
+ */
+export class SlackChat implements ChatPort {
+  constructor(
+    private readonly client: WebClient,
+    private readonly pacer = new ChannelPacer(),
+  ) {}
+
+  /** @see https://api.slack.com/methods/conversations.create — `name_taken` moves on to the next name. */
+  async createRoom(
+    _workspace: string,
+    spec: { names: string[]; private: boolean; topic: string },
+  ): Promise<Room> {
+    for (const name of spec.names) {
+      try {
+        const created = await this.client.conversations.create({ name, is_private: spec.private });
+        const id = created.channel?.id;
+        if (!id) throw new ChatPlatformError('Slack', 'no_channel_id', 'conversations.create');
+        await this.setTopic(id, spec.topic);
+        return { id, name: created.channel?.name ?? name };
+      } catch (error) {
+        if (slackCode(error) !== 'name_taken') throw asPlatformError(error, 'conversations.create');
+      }
+    }
+    throw new ChatPlatformError('Slack', 'name_taken', 'conversations.create');
+  }
+
+  /** @see https://api.slack.com/methods/conversations.invite — one by one when the batch is refused. */
+  async invite(room: string, users: UserId[]): Promise<void> {
+    if (users.length === 0) return;
+    try {
+      await this.client.conversations.invite({ channel: room, users: users.join(',') });
+      return;
+    } catch (error) {
+      if (users.length === 1) {
+        if (HARMLESS_INVITE_ERRORS.has(slackCode(error) ?? '')) return;
+        throw asPlatformError(error, 'conversations.invite');
+      }
+    }
+    // A batch fails whole when one member is already in (or is the bot): retry each on its own.
+    for (const user of users) await this.invite(room, [user]);
+  }
+
+  async setTopic(room: string, topic: string): Promise<void> {
+    await this.call('conversations.setTopic', () =>
+      this.client.conversations.setTopic({ channel: room, topic: truncate(topic, MAX_TOPIC) }),
+    );
+  }
+
+  /** Posts a card; a card too large for one message becomes several, the first one is the reference. */
+  async post(room: string, card: Card): Promise<MessageRef> {
+    let first: MessageRef | null = null;
+    for (const message of cardToMessages(card)) {
+      await this.pacer.turn(room);
+      const posted = await this.call('chat.postMessage', () =>
+        this.client.chat.postMessage({ channel: room, text: message.text, blocks: message.blocks }),
+      );
+      first ??= { room: posted.channel ?? room, id: posted.ts ?? '' };
+    }
+    if (!first) throw new ChatPlatformError('Slack', 'empty_card', 'chat.postMessage');
+    return first;
+  }
+
+  async update(ref: MessageRef, card: Card): Promise<void> {
+    const [message] = cardToMessages(card);
+    if (!message) return;
+    await this.call('chat.update', () =>
+      this.client.chat.update({ channel: ref.room, ts: ref.id, text: message.text, blocks: message.blocks }),
+    );
+  }
+
+  async pin(ref: MessageRef): Promise<void> {
+    try {
+      await this.client.pins.add({ channel: ref.room, timestamp: ref.id });
+    } catch (error) {
+      if (slackCode(error) !== 'already_pinned') throw asPlatformError(error, 'pins.add');
+    }
+  }
+
+  /** @see https://api.slack.com/methods/conversations.open */
+  async dm(user: UserId, card: Card): Promise<void> {
+    const opened = await this.call('conversations.open', () =>
+      this.client.conversations.open({ users: user }),
+    );
+    const channel = opened.channel?.id;
+    if (!channel) throw new ChatPlatformError('Slack', 'no_channel_id', 'conversations.open');
+    await this.post(channel, card);
+  }
+
+  /** @see https://api.slack.com/methods/bookmarks.add */
+  async addLink(room: string, title: string, url: string): Promise<void> {
+    await this.call('bookmarks.add', () =>
+      this.client.bookmarks.add({ channel_id: room, title, type: 'link', link: url }),
+    );
+  }
+
+  mention(user: UserId): string {
+    return `<@${user}>`;
+  }
+
+  roomLink(room: Room): string {
+    return `<#${room.id}>`;
+  }
+
+  private async call<T>(method: string, run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      throw asPlatformError(error, method);
+    }
+  }
+}
+
+/** Slack's own error code (`name_taken`, `channel_not_found`…), or the HTTP failure, from a client error. */
+export function slackCode(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const data = 'data' in error ? error.data : undefined;
+  if (typeof data === 'object' && data !== null && 'error' in data && typeof data.error === 'string') {
+    return data.error;
+  }
+  if ('statusCode' in error) return `http_${String(error.statusCode)}`;
+  if ('code' in error && typeof error.code === 'string') return error.code;
+  return undefined;
+}
+
+function asPlatformError(error: unknown, method: string): ChatPlatformError {
+  if (error instanceof ChatPlatformError) return error;
+  return new ChatPlatformError('Slack', slackCode(error) ?? 'unknown_error', method);
+}
+
+function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
