@@ -76,10 +76,15 @@ export function parseSeverity(token: string): Severity | null | 'invalid' {
   return level >= 1 && level <= 4 ? (level as Severity) : 'invalid';
 }
 
-/** `<@U123>`, `<@U123|ana>` (Slack), `<@123>` / `<@!123>` (Discord) or `@ana` (console). */
+/**
+ * `<@U123>`, `<@U123|ana>` (Slack), `<!subteam^S123|@comms>` (a Slack user group), `<@123>` / `<@!123>`
+ * (Discord) or `@ana` (console).
+ */
 export function parseUser(token: string): UserId | null {
   const platform = /^<@!?([A-Za-z0-9]+)(?:\|[^>]*)?>$/.exec(token);
   if (platform?.[1]) return platform[1];
+  const group = /^<!subteam\^([A-Za-z0-9]+)(?:\|[^>]*)?>$/.exec(token);
+  if (group?.[1]) return group[1];
   const plain = /^@([\p{L}\p{N}._-]+)$/u.exec(token);
   return plain?.[1] ?? null;
 }

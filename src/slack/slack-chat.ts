@@ -42,8 +42,15 @@ export class SlackChat implements ChatPort {
     throw new ChatPlatformError('Slack', 'name_taken', 'conversations.create');
   }
 
-  /** @see https://api.slack.com/methods/conversations.invite — one by one when the batch is refused. */
+  /**
+   * @see https://api.slack.com/methods/conversations.invite — user groups are expanded to their members;
+   * one by one when the batch is refused.
+   */
   async invite(room: string, users: UserId[]): Promise<void> {
+    if (users.some(isGroup)) {
+      await this.invite(room, [...new Set((await Promise.all(users.map((u) => this.members(u)))).flat())]);
+      return;
+    }
     if (users.length === 0) return;
     try {
       await this.client.conversations.invite({ channel: room, users: users.join(',') });
@@ -94,8 +101,12 @@ export class SlackChat implements ChatPort {
     }
   }
 
-  /** @see https://api.slack.com/methods/conversations.open */
+  /** @see https://api.slack.com/methods/conversations.open — a user group's members each get it. */
   async dm(user: UserId, card: Card): Promise<void> {
+    if (isGroup(user)) {
+      for (const member of await this.members(user)) await this.dm(member, card);
+      return;
+    }
     const opened = await this.call('conversations.open', () =>
       this.client.conversations.open({ users: user }),
     );
@@ -111,12 +122,22 @@ export class SlackChat implements ChatPort {
     );
   }
 
+  /** A user group is mentioned as such, so everyone in it is notified. */
   mention(user: UserId): string {
-    return `<@${user}>`;
+    return isGroup(user) ? `<!subteam^${user}>` : `<@${user}>`;
   }
 
   roomLink(room: Room): string {
     return `<#${room.id}>`;
+  }
+
+  /** @see https://api.slack.com/methods/usergroups.users.list */
+  private async members(user: UserId): Promise<UserId[]> {
+    if (!isGroup(user)) return [user];
+    const listed = await this.call('usergroups.users.list', () =>
+      this.client.usergroups.users.list({ usergroup: user }),
+    );
+    return listed.users ?? [];
   }
 
   private async call<T>(method: string, run: () => Promise<T>): Promise<T> {
@@ -144,6 +165,9 @@ function asPlatformError(error: unknown, method: string): ChatPlatformError {
   if (error instanceof ChatPlatformError) return error;
   return new ChatPlatformError('Slack', slackCode(error) ?? 'unknown_error', method);
 }
+
+/** Slack user group ids start with S; user ids with U or W. */
+const isGroup = (id: string) => id.startsWith('S');
 
 function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;

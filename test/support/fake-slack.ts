@@ -69,6 +69,8 @@ export interface FakeSlack {
   seedMessage(channel: string, message: SeededMessage): void;
   /** What `users.info` answers for that user (merged over the default profile). */
   seedUser(user: FakeUser): void;
+  /** The members `usergroups.users.list` answers for a user group. */
+  seedUserGroup(id: string, users: string[]): void;
   /** The channel's messages (posted or seeded), oldest first. */
   messagesIn(channel: string): Args[];
   /** The next call of `method` answers HTTP 200 `{ ok: false, error }`. */
@@ -236,6 +238,7 @@ class FakeSlackServer implements FakeSlack {
   private readonly messages = new Map<string, Args[]>();
   private readonly pins = new Map<string, Set<string>>();
   private readonly users = new Map<string, FakeUser>();
+  private readonly userGroups = new Map<string, string[]>();
   private readonly clock = new TsClock();
   private nextChannel = 1000;
   private nextId = 1;
@@ -263,6 +266,10 @@ class FakeSlackServer implements FakeSlack {
     'views.update': (args) => ok({ view: this.view(args) }),
     'reactions.add': () => ok(),
     'users.info': (args) => ok({ user: this.user(str(args, 'user') ?? '', flag(args, 'include_locale')) }),
+    'usergroups.users.list': (args) => {
+      const members = this.userGroups.get(str(args, 'usergroup') ?? '');
+      return members ? ok({ users: members }) : { ok: false, error: 'no_such_subteam' };
+    },
   };
 
   constructor() {
@@ -342,6 +349,10 @@ class FakeSlackServer implements FakeSlack {
 
   seedUser(user: FakeUser): void {
     this.users.set(user.id, user);
+  }
+
+  seedUserGroup(id: string, users: string[]): void {
+    this.userGroups.set(id, [...users]);
   }
 
   messagesIn(channel: string): Args[] {

@@ -70,6 +70,22 @@ describe('working an incident in Slack', () => {
     expect(String(brief.args.text)).toContain('You are comms lead on incident #1');
   });
 
+  test('GIVEN a Slack user group WHEN it is named approver THEN the group is mentioned, its members invited and each gets the brief', async () => {
+    const w = world();
+    await openIncident(w);
+    w.fake.seedUserGroup('S0LEGAL', ['U0LEA', 'U0LUC']);
+
+    await w.command({ ...ana, channel: CHANNEL }, 'role approver <!subteam^S0LEGAL|@legal>');
+
+    const record = await w.fake.waitForCall('chat.postMessage', (c) =>
+      String(c.args.text).includes('is now approver'),
+    );
+    expect(record.args.text).toContain('<!subteam^S0LEGAL> is now approver');
+    await w.fake.waitForCall('conversations.invite', (c) => c.args.users === 'U0LEA,U0LUC');
+    await w.fake.waitForCall('chat.postMessage', (c) => c.args.channel === 'DU0LEA');
+    await w.fake.waitForCall('chat.postMessage', (c) => c.args.channel === 'DU0LUC');
+  });
+
   test('GIVEN the announcement WHEN bob presses Join THEN he is invited into the incident channel', async () => {
     const w = world();
     await openIncident(w);

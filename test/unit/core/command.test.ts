@@ -226,6 +226,7 @@ describe('parseCommand', () => {
     it.each([
       ['role lead <@U123|ana>', 'lead', 'U123'],
       ['role comms <@!123>', 'comms', '123'],
+      ['role approver <!subteam^S0LEGAL|@legal>', 'approver', 'S0LEGAL'],
       ['role scribe @ana', 'scribe', 'ana'],
       ['role líder @ana', 'lead', 'ana'],
       ['role juridique @luc', 'legal', 'luc'],
