@@ -29,6 +29,26 @@ describe('working an incident in Slack', () => {
     expect(readable(update)).toContain('step 2 of 11 (done: 1, skipped: 0)');
   });
 
+  test('GIVEN a step card WHEN Done is double-clicked THEN step 1 is done once and the second click is told so', async () => {
+    const w = world();
+    await openIncident(w);
+    const value = w.buttonValue(CHANNEL, 'Done');
+
+    const [first, second] = await Promise.all([
+      w.press({ ...ana, channel: CHANNEL }, value),
+      w.press({ ...ana, channel: CHANNEL }, value),
+    ]);
+
+    expect([first.http.status, second.http.status]).toEqual([200, 200]);
+    const refusal = await w.fake.waitForResponse((r) =>
+      JSON.stringify(r.body).includes('Step 1 is already done.'),
+    );
+    expect([first.responseId, second.responseId]).toContain(refusal.id);
+    await w.fake.waitForCall('chat.postMessage', (c) => String(c.args.text).startsWith('Step 2 of 11'));
+    const done = (await w.store.timeline('T1', 1)).filter((e) => e.kind === 'step-done');
+    expect(done).toHaveLength(1);
+  });
+
   test('GIVEN a step card WHEN Skip is pressed THEN a modal asks why, an empty reason is refused on the field, and a reason skips the step', async () => {
     const w = world();
     await openIncident(w);
