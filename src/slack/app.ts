@@ -1,4 +1,4 @@
-import { App, type webApi } from '@slack/bolt';
+import { App, SocketModeReceiver, type webApi } from '@slack/bolt';
 import type { Deps } from '../app/deps';
 import type { Logger } from '../log';
 import { boltLogger } from './bolt-logger';
@@ -42,13 +42,22 @@ export async function startSlack(
   settings: SlackSettings,
   log: Logger,
 ): Promise<RunningSlack> {
-  const socketMode = Boolean(settings.appToken);
+  const logger = boltLogger(log);
+  // One options object: Bolt hands it to the Socket Mode client too, which would otherwise fill in its
+  // own retry policy (100 retries) for every client built after it.
+  const clientOptions: webApi.WebClientOptions = {
+    retryConfig: RETRIES,
+    ...(settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {}),
+  };
+  const receiver = settings.appToken
+    ? new SocketModeReceiver({ appToken: settings.appToken, logger, installerOptions: { clientOptions } })
+    : undefined;
   const app = new App({
     token: settings.botToken,
-    logger: boltLogger(log),
-    clientOptions: { retryConfig: RETRIES, ...(settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {}) },
-    ...(socketMode
-      ? { socketMode: true, appToken: settings.appToken }
+    logger,
+    clientOptions,
+    ...(receiver
+      ? { receiver }
       : { signingSecret: settings.signingSecret ?? '', endpoints: '/slack/events' }),
   });
   const deps: Deps = { ...base, chat: new SlackChat(app.client) };
@@ -58,10 +67,18 @@ export async function startSlack(
     log.error({ err: error }, 'Slack request failed');
   });
 
-  if (socketMode) {
+  if (receiver) {
     await app.start();
     log.info('connected to Slack in Socket Mode');
-    return { app, stop: () => app.stop().then(() => undefined) };
+    return {
+      app,
+      stop: async () => {
+        // Bolt's stop() starts the WebSocket close handshake without waiting for it to finish.
+        const closed = new Promise<void>((resolve) => receiver.client.once('disconnected', () => resolve()));
+        await app.stop();
+        await closed;
+      },
+    };
   }
   const server: unknown = await app.start({ port: settings.port, host: '0.0.0.0' });
   const port = boundPort(server);

@@ -82,6 +82,14 @@ export interface FakeSlack {
   /** Forgets recorded calls and responses (channels, messages and pending steering stay). */
   clearCalls(): void;
   close(): Promise<void>;
+
+  // --- Socket Mode (see fake-slack-socket.ts) -------------------------------------------------------------
+  /**
+   * Makes `apps.connections.open` answer `{ ok: true, url: nextUrl() }`, as Slack hands a Socket Mode client
+   * a fresh WebSocket URL per call, and (like Slack) refuse any token but an app-level `xapp-…` one with
+   * `not_allowed_token_type`. Until this is called that method answers a plain `{ ok: true }`, as before.
+   */
+  serveSocketMode(nextUrl: () => string): void;
 }
 
 export const FAKE_TEAM = { team_id: 'T1', team: 'Acme', user_id: 'UBOT', bot_id: 'BBOT' } as const;
@@ -243,6 +251,8 @@ class FakeSlackServer implements FakeSlack {
   private nextChannel = 1000;
   private nextId = 1;
   private port = 0;
+  /** Set by `serveSocketMode`: where `apps.connections.open` sends Socket Mode clients. */
+  private socketModeUrl: (() => string) | undefined;
 
   private readonly handlers: Record<string, (args: Args) => Reply> = {
     'auth.test': () =>
@@ -382,6 +392,17 @@ class FakeSlackServer implements FakeSlack {
     await new Promise<void>((resolve, reject) => this.server.close((e) => (e ? reject(e) : resolve())));
   }
 
+  // --- Socket Mode --------------------------------------------------------------------------------------
+
+  serveSocketMode(nextUrl: () => string): void {
+    this.socketModeUrl = nextUrl;
+  }
+
+  private connectionsOpen(token: string): Reply {
+    if (!token.startsWith('xapp-')) return fail('not_allowed_token_type');
+    return ok({ url: this.socketModeUrl?.() });
+  }
+
   // --- HTTP ---------------------------------------------------------------------------------------------
 
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -425,6 +446,7 @@ class FakeSlackServer implements FakeSlack {
 
   private answer(method: string, args: Args, token: string | undefined): Reply {
     if (token === undefined) return fail('not_authed');
+    if (method === 'apps.connections.open' && this.socketModeUrl) return this.connectionsOpen(token);
     const handler = this.handlers[method];
     return handler ? handler(args) : ok();
   }
