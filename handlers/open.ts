@@ -157,18 +157,9 @@ export async function submitOpenForm(
   values: Record<string, string>,
   draft: string | undefined,
 ): Promise<Reply> {
-  const t = translator(callerLocale(deps, caller));
+  const errors = openFormErrors(deps, caller, values);
+  if (errors) return { cards: [], fieldErrors: errors };
   const title = (values.title ?? '').trim();
-  const errors: Record<string, string> = {};
-  if (!title) errors.title = t('open.emptyTitle');
-  else if (title.length > MAX_TITLE) errors.title = t('forms.titleTooLong', { max: MAX_TITLE });
-  if (!deps.playbooks.get(values.playbook ?? '')) {
-    errors.playbook = t('open.unknownPlaybook', {
-      playbook: values.playbook ?? '',
-      playbooks: deps.playbooks.ids().join(', '),
-    });
-  }
-  if (Object.keys(errors).length > 0) return { cards: [], fieldErrors: errors };
   const severity = parseSeverity(values.severity ?? '');
   const pending = draft ? await deps.store.takeDraft<OpenCommand>(draftKey(caller, draft)) : null;
   return open(deps, caller, {
