@@ -1,62 +1,46 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { Redis } from 'ioredis';
-import { addNote, openIncident } from '../src/core/incident';
-import { startPrivateRedis } from '../src/redis/private-server';
-import { RedisIncidentStore } from '../src/store/redis-incident-store';
+import { runSlackAckBench } from './slack-ack.bench';
+import { runStoreBench } from './store.bench';
 
 /**
- * `npm run bench`: store throughput on a throwaway redis-server (no AOF), so a change to the store's
- * atomic update path shows up as a number. No target yet: the issues that name one add their own.
+ * `npm run bench [-- [store] [slack-ack] [--strict]]`: every bench in turn, or only the named ones.
+ * Benches report; with --strict a missed target also makes the exit code 1 (CI does not run benches:
+ * this is for people checking a change by hand).
  */
-async function main(): Promise<void> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'calma-bench-'));
-  const server = await startPrivateRedis({ dataDir: dir, persist: false });
-  const redis = new Redis(server.url);
-  const store = new RedisIncidentStore(redis, 'bench');
-  try {
-    const incidents = 10;
-    for (let seq = 1; seq <= incidents; seq++) {
-      const opened = openIncident({
-        workspace: 'bench',
-        seq,
-        title: `Incident ${seq}`,
-        playbook: { id: 'bench', steps: [{ role: 'lead', approval: [] }] },
-        severity: 2,
-        drill: false,
-        locale: 'en',
-        roomName: `crisis-${seq}`,
-        by: 'bench',
-        now: new Date(),
-      });
-      if (!opened.ok) throw new Error('open failed');
-      await store.create(opened.value);
-    }
-    const note = (seq: number) =>
-      store.update('bench', seq, (incident) => {
-        const result = addNote(incident, 'bench note', 'bench', new Date());
-        return result.ok ? { change: result.value } : {};
-      });
+const BENCHES: Record<string, { heading: string; run: () => Promise<boolean> }> = {
+  store: {
+    heading: 'store throughput',
+    run: async () => {
+      await runStoreBench();
+      return true; // a yardstick, no target
+    },
+  },
+  'slack-ack': { heading: 'Slack ack latency', run: runSlackAckBench },
+};
 
-    const sequential = 2000;
-    let started = performance.now();
-    for (let i = 0; i < sequential; i++) await note((i % incidents) + 1);
-    report('sequential updates (note)', sequential, performance.now() - started);
-
-    const concurrent = 2000;
-    started = performance.now();
-    await Promise.all(Array.from({ length: concurrent }, (_, i) => note((i % incidents) + 1)));
-    report(`concurrent updates on ${incidents} incidents`, concurrent, performance.now() - started);
-  } finally {
-    redis.disconnect();
-    await server.stop();
-    await rm(dir, { recursive: true, force: true });
+async function main(argv: readonly string[]): Promise<number> {
+  const strict = argv.includes('--strict');
+  const named = argv.filter((arg) => !arg.startsWith('--'));
+  const unknown = named.filter((name) => !(name in BENCHES));
+  if (unknown.length > 0) {
+    console.error(`unknown bench: ${unknown.join(', ')} (known: ${Object.keys(BENCHES).join(', ')})`);
+    return 2;
   }
+  let allPassed = true;
+  for (const [name, bench] of Object.entries(BENCHES)) {
+    if (named.length > 0 && !named.includes(name)) continue;
+    console.log(`\n=== ${name}: ${bench.heading} ===\n`);
+    allPassed = (await bench.run()) && allPassed;
+  }
+  if (!allPassed) console.log(strict ? 'a target was missed (--strict): exit code 1' : 'a target was missed');
+  return strict && !allPassed ? 1 : 0;
 }
 
-function report(what: string, count: number, ms: number): void {
-  console.log(`${what.padEnd(40)} ${count} in ${ms.toFixed(0)} ms = ${((count / ms) * 1000).toFixed(0)}/s`);
-}
-
-void main();
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  },
+);
