@@ -1,6 +1,5 @@
 import { announcementCard } from '../cards/announcement';
 import { roleBriefCard } from '../cards/role-brief';
-import { roomTopic } from '../cards/summary';
 import { channelNameCandidates } from '../core/channel-name';
 import { attachRoom, captureMessage, openIncident } from '../core/incident';
 import type { Result } from '../core/result';
@@ -64,7 +63,6 @@ export async function openIncidentRoom(
   const room = await deps.chat.createRoom(caller.workspace, {
     names,
     private: playbook.private || (request.private ?? false),
-    topic: roomTopic(opened.value.incident, t, mention),
   });
   const stored = await deps.store.update(caller.workspace, seq, (current) => {
     const withRoom = attachRoom(current, room.id, room.name, caller.user, deps.clock.now());

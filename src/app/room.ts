@@ -31,15 +31,11 @@ const REFRESH_ROUNDS = 3;
  */
 export async function refreshRoom(deps: Deps, changed: Incident): Promise<void> {
   let incident = changed;
-  let shown = '';
   for (let round = 0; round < REFRESH_ROUNDS && incident.room; round++) {
     const t = translator(incident.locale);
     const mention = (u: string) => deps.chat.mention(u);
     const card = summaryCard(incident, playbookOf(deps, incident), t, mention);
-    const topic = roomTopic(incident, t, mention);
-    const looks = JSON.stringify([card, topic]);
-    if (looks === shown) return;
-    await deps.chat.setTopic(incident.room, topic);
+    await deps.chat.setTopic(incident.room, roomTopic(incident, t, mention));
     if (incident.summary) {
       await deps.chat.update(incident.summary, card);
     } else {
@@ -49,11 +45,15 @@ export async function refreshRoom(deps: Deps, changed: Incident): Promise<void> 
         change: attachSummary(current, ref),
       }));
     }
-    shown = looks;
     const latest = await deps.store.get(incident.workspace, incident.seq);
-    if (!latest) return;
+    // What was pushed still shows what is stored (the summary's own message ref aside): done.
+    if (!latest || sameState(latest, incident)) return;
     incident = latest;
   }
+}
+
+function sameState(a: Incident, b: Incident): boolean {
+  return JSON.stringify({ ...a, summary: null }) === JSON.stringify({ ...b, summary: null });
 }
 
 /** The card of the step the team is on now, if any step is left. */

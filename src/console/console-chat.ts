@@ -32,12 +32,8 @@ export class ConsoleChat implements ChatPort {
     return this.choices[number - 1];
   }
 
-  async createRoom(
-    _workspace: string,
-    spec: { names: string[]; private: boolean; topic: string },
-  ): Promise<Room> {
+  async createRoom(_workspace: string, spec: { names: string[]; private: boolean }): Promise<Room> {
     const name = spec.names[0] ?? 'crisis';
-    this.topics.set(name, spec.topic);
     return { id: name, name };
   }
 

@@ -43,7 +43,7 @@ export interface ChatPort {
    * Creates the incident room. `names` are candidates in order of preference: the adapter takes the
    * first one the platform accepts (a taken name moves on to the next, which carries a suffix).
    */
-  createRoom(workspace: string, spec: { names: string[]; private: boolean; topic: string }): Promise<Room>;
+  createRoom(workspace: string, spec: { names: string[]; private: boolean }): Promise<Room>;
   invite(room: string, users: UserId[]): Promise<void>;
   setTopic(room: string, topic: string): Promise<void>;
   post(room: string, card: Card): Promise<MessageRef>;

@@ -1,8 +1,8 @@
 import { App, SocketModeReceiver, type webApi } from '@slack/bolt';
 import type { Deps } from '../app/deps';
 import type { Logger } from '../log';
+import { AfterAck } from './after-ack';
 import { boltLogger } from './bolt-logger';
-import { onceOnly } from './idempotency';
 import { registerListeners } from './listeners';
 import { SlackChat } from './slack-chat';
 
@@ -25,6 +25,12 @@ export interface SlackSettings {
  * counted here: the client waits for its Retry-After and tries again on its own.
  */
 const RETRIES: webApi.RetryOptions = { retries: 2, factor: 2, minTimeout: 300, maxTimeout: 2000 };
+
+/**
+ * Work after an acknowledgement: four at a time, once requests have been quiet for 50 ms, never delayed
+ * more than a second (a modal's trigger id is valid for three).
+ */
+const AFTER_ACK = { concurrency: 4, quietMs: 50, maxDelayMs: 1000 };
 
 export interface RunningSlack {
   app: App;
@@ -61,8 +67,12 @@ export async function startSlack(
       : { signingSecret: settings.signingSecret ?? '', endpoints: '/slack/events' }),
   });
   const deps: Deps = { ...base, chat: new SlackChat(app.client) };
-  app.use(onceOnly(deps.store));
-  registerListeners(app, { deps, captureReaction: settings.captureReaction });
+  const afterAck = new AfterAck(AFTER_ACK, log);
+  app.use(async ({ next }) => {
+    afterAck.arrived();
+    await next();
+  });
+  registerListeners(app, { deps, afterAck, captureReaction: settings.captureReaction });
   app.error(async (error) => {
     log.error({ err: error }, 'Slack request failed');
   });
@@ -77,13 +87,18 @@ export async function startSlack(
         const closed = new Promise<void>((resolve) => receiver.client.once('disconnected', () => resolve()));
         await app.stop();
         await closed;
+        await afterAck.drained();
       },
     };
   }
   const server: unknown = await app.start({ port: settings.port, host: '0.0.0.0' });
   const port = boundPort(server);
   log.info({ port }, 'listening for Slack on POST /slack/events');
-  return { app, ...(port ? { port } : {}), stop: () => app.stop().then(() => undefined) };
+  const stop = async () => {
+    await app.stop();
+    await afterAck.drained();
+  };
+  return { app, ...(port ? { port } : {}), stop };
 }
 
 function boundPort(server: unknown): number | undefined {

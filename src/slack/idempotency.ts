@@ -1,4 +1,3 @@
-import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import type { IncidentStore } from '../ports/incident-store';
 
 /** How long a delivery is remembered: far longer than Slack's retries (three, over about a minute). */
@@ -23,17 +22,8 @@ function teamOf(team: unknown): string {
     : '';
 }
 
-/**
- * Global middleware: a request Slack delivers twice has its effect once. The second delivery is
- * acknowledged (so Slack stops retrying) and goes no further.
- */
-export function onceOnly(store: IncidentStore): Middleware<AnyMiddlewareArgs> {
-  return async (args) => {
-    const key = deliveryKey(args.body);
-    if (key && !(await store.claim(key, REMEMBER_SECONDS))) {
-      if ('ack' in args && typeof args.ack === 'function') await args.ack();
-      return;
-    }
-    await args.next();
-  };
+/** True the first time a delivery is seen; false for Slack's repeats of it. */
+export async function firstDelivery(store: IncidentStore, body: unknown): Promise<boolean> {
+  const key = deliveryKey(body);
+  return key === null || store.claim(key, REMEMBER_SECONDS);
 }

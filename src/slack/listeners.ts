@@ -4,6 +4,8 @@ import type { Caller, Deps, Reply } from '../app/deps';
 import { dispatch, formErrors, type Interaction } from '../app/dispatch';
 import { callerLocale } from '../app/mutate';
 import type { CapturedMessage } from '../core/types';
+import type { AfterAck } from './after-ack';
+import { firstDelivery } from './idempotency';
 import { modalErrors, readModalValues } from './modal';
 import { deliver, FORM_CALLBACK_ID, formOf, type ReplyChannel, readMetadata } from './replies';
 
@@ -16,6 +18,8 @@ export const ACTION_PREFIX = /^calma:/;
 
 export interface ListenerOptions {
   deps: Deps;
+  /** Where the work of acknowledged requests waits its turn. */
+  afterAck: AfterAck;
   /** Reacting with this emoji in an incident room captures the message. */
   captureReaction: string;
 }
@@ -24,24 +28,38 @@ export interface ListenerOptions {
  * Slack's events, commands and interactions in, typed interactions to `dispatch` out. Each listener
  * acknowledges first (Slack's 3-second limit), then works, then answers the person who asked.
  */
-export function registerListeners(app: App, { deps, captureReaction }: ListenerOptions): void {
-  const run = async (client: WebClient, caller: Caller, interaction: Interaction, to: ReplyChannel) => {
-    const reply = await dispatch(deps, caller, interaction);
-    await answer(deps, client, caller, reply, to);
+export function registerListeners(app: App, { deps, afterAck, captureReaction }: ListenerOptions): void {
+  /**
+   * The work of one delivery, after its ack. A delivery Slack sends twice (a retried event, a resent
+   * trigger) is claimed in Redis here rather than before the ack, to keep Redis off the ack's path.
+   */
+  const run = (
+    client: WebClient,
+    caller: Caller,
+    interaction: Interaction,
+    to: ReplyChannel,
+    body: unknown,
+  ) => {
+    afterAck.run(async () => {
+      if (!(await firstDelivery(deps.store, body))) return;
+      const reply = await dispatch(deps, caller, interaction);
+      await answer(deps, client, caller, reply, to);
+    });
   };
 
-  app.command('/crisis', async ({ command, ack, respond, client }) => {
+  app.command('/crisis', async ({ command, body, ack, respond, client }) => {
     await ack();
     const caller: Caller = { workspace: command.team_id, user: command.user_id, room: command.channel_id };
-    await run(
+    run(
       client,
       caller,
-      { type: 'command', text: command.text },
+      { type: 'command', text: unescapeSlack(command.text) },
       {
         room: command.channel_id,
         triggerId: command.trigger_id,
         ephemeral: (m) => respond({ response_type: 'ephemeral', ...m }),
       },
+      body,
     );
   });
 
@@ -50,7 +68,7 @@ export function registerListeners(app: App, { deps, captureReaction }: ListenerO
     if (body.type !== 'block_actions' || action.type !== 'button') return;
     const room = body.channel?.id ?? body.container?.channel_id ?? '';
     const caller: Caller = { workspace: body.team?.id ?? '', user: body.user.id, room };
-    await run(
+    run(
       client,
       caller,
       { type: 'action', value: action.value ?? '' },
@@ -59,6 +77,7 @@ export function registerListeners(app: App, { deps, captureReaction }: ListenerO
         triggerId: body.trigger_id,
         ephemeral: (m) => respond({ response_type: 'ephemeral', replace_original: false, ...m }),
       },
+      body,
     );
   });
 
@@ -81,7 +100,7 @@ export function registerListeners(app: App, { deps, captureReaction }: ListenerO
       return;
     }
     await ack();
-    await run(
+    run(
       client,
       caller,
       { type: 'form', kind: metadata.kind, args: metadata.args, values },
@@ -89,6 +108,7 @@ export function registerListeners(app: App, { deps, captureReaction }: ListenerO
         room: metadata.room,
         ephemeral: (m) => postEphemeral(client, metadata.room, caller.user, m),
       },
+      body,
     );
   });
 
@@ -127,7 +147,7 @@ export function registerListeners(app: App, { deps, captureReaction }: ListenerO
       event.item.ts,
       await fetchMessage(client, room, event.item.ts),
     );
-    await run(
+    run(
       client,
       caller,
       { type: 'capture', message },
@@ -135,6 +155,7 @@ export function registerListeners(app: App, { deps, captureReaction }: ListenerO
         room,
         ephemeral: (m) => postEphemeral(client, room, caller.user, m),
       },
+      body,
     );
   });
 }

@@ -24,16 +24,12 @@ export class SlackChat implements ChatPort {
   ) {}
 
   /** @see https://api.slack.com/methods/conversations.create — `name_taken` moves on to the next name. */
-  async createRoom(
-    _workspace: string,
-    spec: { names: string[]; private: boolean; topic: string },
-  ): Promise<Room> {
+  async createRoom(_workspace: string, spec: { names: string[]; private: boolean }): Promise<Room> {
     for (const name of spec.names) {
       try {
         const created = await this.client.conversations.create({ name, is_private: spec.private });
         const id = created.channel?.id;
         if (!id) throw new ChatPlatformError('Slack', 'no_channel_id', 'conversations.create');
-        await this.setTopic(id, spec.topic);
         return { id, name: created.channel?.name ?? name };
       } catch (error) {
         if (slackCode(error) !== 'name_taken') throw asPlatformError(error, 'conversations.create');

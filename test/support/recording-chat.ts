@@ -7,8 +7,6 @@ import { ChatPlatformError, type ChatPort, type MessageRef, type Room } from '..
 export interface CreatedRoom extends Room {
   workspace: string;
   private: boolean;
-  /** The topic given at creation. */
-  topic: string;
   /** The candidate names the caller offered, in order. */
   candidates: string[];
 }
@@ -69,10 +67,7 @@ export class RecordingChat implements ChatPort {
 
   // ── ChatPort ──────────────────────────────────────────────────────────────────────────────────────
 
-  async createRoom(
-    workspace: string,
-    spec: { names: string[]; private: boolean; topic: string },
-  ): Promise<Room> {
+  async createRoom(workspace: string, spec: { names: string[]; private: boolean }): Promise<Room> {
     await this.check('createRoom');
     const name = spec.names.find((candidate) => !this.taken.has(nameKey(workspace, candidate)));
     if (name === undefined) throw new Error(`every candidate name is taken: ${spec.names.join(', ')}`);
@@ -83,7 +78,6 @@ export class RecordingChat implements ChatPort {
       name,
       workspace,
       private: spec.private,
-      topic: spec.topic,
       candidates: [...spec.names],
     };
     this.rooms.push(room);
@@ -160,9 +154,9 @@ export class RecordingChat implements ChatPort {
     return [...new Set(this.invites.filter((i) => i.room === room).flatMap((i) => i.users))];
   }
 
-  /** The room's topic as it reads now (the last one set, else the one given at creation). */
+  /** The room's topic as it reads now (the last one set). */
   topicOf(room: string): string | undefined {
-    return this.topics.filter((t) => t.room === room).at(-1)?.topic ?? this.room(room)?.topic;
+    return this.topics.filter((t) => t.room === room).at(-1)?.topic;
   }
 
   /** Refs of the messages pinned in a room. */
