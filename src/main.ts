@@ -2,7 +2,7 @@ import { userInfo } from 'node:os';
 import { Redis } from 'ioredis';
 import type { Deps } from './app/deps';
 import { ConfigError, loadConfig, loadDotEnv } from './config/load';
-import type { Config } from './config/schema';
+import { type Config, reminderPolicy } from './config/schema';
 import { ConsoleChat } from './console/console-chat';
 import { ansiStyle, plainStyle } from './console/render';
 import { runConsole } from './console/repl';
@@ -11,6 +11,7 @@ import { translator } from './i18n';
 import { createLogger, type Logger, redactUrl } from './log';
 import { builtinPlaybooksDir, loadPlaybooks } from './playbook/loader';
 import { PlaybookRegistry } from './playbook/registry';
+import { reminders } from './queue/reminders';
 import { DataDirInUseError, RedisNotInstalledError, startPrivateRedis } from './redis/private-server';
 import { startSlack } from './slack/app';
 import { RedisIncidentStore } from './store/redis-incident-store';
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
   if (config.env.DISCORD_TOKEN) {
     throw new StartupError('The Discord adapter is not part of this version yet: unset DISCORD_TOKEN.');
   }
-  const { redis, stopRedis } = await connectRedis(config, log);
+  const { redis, redisUrl, stopRedis } = await connectRedis(config, log);
   const stops: (() => Promise<void>)[] = [];
   const stop = async () => {
     for (const each of stops.reverse()) await each();
@@ -39,6 +40,18 @@ async function main(): Promise<void> {
     process.once(signal, () => void stop().then(() => process.exit(0)));
   }
 
+  const { env } = config;
+  const policy = reminderPolicy(config.settings);
+  const platform = env.SLACK_BOT_TOKEN ? 'slack' : 'console';
+  const timed = reminders({
+    redisUrl,
+    prefix: config.settings.redis.key_prefix,
+    platform,
+    playbooks,
+    policy,
+    minuteMs: env.CALMA_MINUTE_MS,
+  });
+  stops.push(timed.stop);
   const base: Omit<Deps, 'chat'> = {
     store: new RedisIncidentStore(redis, config.settings.redis.key_prefix),
     playbooks,
@@ -50,8 +63,9 @@ async function main(): Promise<void> {
     responders: config.settings.responders,
     announcements: config.settings.channels.announcements,
     playbooksUrl: config.settings.playbooks_url,
+    scheduler: timed.scheduler,
+    policy,
   };
-  const { env } = config;
   if (env.SLACK_BOT_TOKEN) {
     const slack = await startSlack(
       base,
@@ -66,14 +80,17 @@ async function main(): Promise<void> {
       log,
     );
     stops.push(slack.stop);
+    timed.work(slack.deps);
     return; // Serves until a signal stops it.
   }
 
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
   const write = (text: string) => process.stdout.write(`${text}\n`);
   const chat = new ConsoleChat(write, interactive ? ansiStyle : plainStyle, translator(config.locale));
+  const deps = { ...base, chat };
+  timed.work(deps);
   try {
-    await runConsole({ ...base, chat }, { input: process.stdin, write, interactive, user: consoleUser() });
+    await runConsole(deps, { input: process.stdin, write, interactive, user: consoleUser() });
   } finally {
     await stop();
   }
@@ -119,7 +136,7 @@ async function connectRedis(config: Config, log: Logger) {
     throw new StartupError(`calma could not reach Redis at ${redactUrl(url ?? '')}: ${String(error)}`);
   }
   log.info({ redis: redactUrl(url ?? server?.url ?? '') }, url ? 'using Redis' : 'started a private Redis');
-  return { redis, stopRedis: async () => server?.stop() };
+  return { redis, redisUrl: url ?? server?.url ?? '', stopRedis: async () => server?.stop() };
 }
 
 main().catch((error: unknown) => {

@@ -6,6 +6,7 @@ import { Server } from 'node:http';
 import { App, LogLevel } from '@slack/bolt';
 import type { Redis } from 'ioredis';
 import pino from 'pino';
+import { defaultReminderPolicy } from '../../src/config/schema';
 import { systemClock } from '../../src/core/types';
 import { builtinPlaybooksDir, loadPlaybooks } from '../../src/playbook/loader';
 import { PlaybookRegistry } from '../../src/playbook/registry';
@@ -52,6 +53,8 @@ export async function startCalma(redis: Redis, side: SlackSide): Promise<AckTarg
       responders: [],
       announcements: null,
       playbooksUrl: 'https://git.example/playbooks/{id}.yaml',
+      scheduler: null,
+      policy: defaultReminderPolicy,
     },
     {
       botToken: BOT_TOKEN,

@@ -1,9 +1,11 @@
 import type { Logger } from 'pino';
 import type { Card } from '../core/card';
+import type { ReminderPolicy } from '../core/reminders';
 import type { Clock, Locale, UserId } from '../core/types';
 import type { PlaybookRegistry } from '../playbook/registry';
 import type { ChatPort, Form } from '../ports/chat';
 import type { IncidentStore } from '../ports/incident-store';
+import type { Scheduler } from '../ports/scheduler';
 
 /** What every handler may use: ports, not implementations. */
 export interface Deps {
@@ -23,6 +25,9 @@ export interface Deps {
   announcements: string | null;
   /** Where a playbook can be read, `{id}` replaced by its id; bookmarked in the room. */
   playbooksUrl: string | null;
+  /** Queues reminders after every change; null where nothing is timed (some tests). */
+  scheduler: Scheduler | null;
+  policy: ReminderPolicy;
 }
 
 /** Who is asking, from where. */

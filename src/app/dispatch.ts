@@ -5,6 +5,7 @@ import { lang } from '../../handlers/lang';
 import { list } from '../../handlers/list';
 import { note } from '../../handlers/note';
 import { open, openFormErrors, pickPlaybook, submitOpenForm } from '../../handlers/open';
+import { dismissReminder, snoozeReminder } from '../../handlers/reminder';
 import { role } from '../../handlers/role';
 import { sev } from '../../handlers/sev';
 import { status } from '../../handlers/status';
@@ -117,6 +118,14 @@ async function action(deps: Deps, caller: Caller, value: string): Promise<Reply>
         return sev(deps, caller, { incident: seq, severity });
       break;
     }
+    case 'reminder.snooze':
+      if (seq !== null && REMINDER_KEY.test(second) && number(decoded.args[2] ?? '') !== null) {
+        return snoozeReminder(deps, caller, seq, second, Number(decoded.args[2]));
+      }
+      break;
+    case 'reminder.dismiss':
+      if (seq !== null && REMINDER_KEY.test(second)) return dismissReminder(deps, caller, seq, second);
+      break;
     case 'room.join':
       if (seq !== null) return join(deps, caller, seq);
       break;
@@ -127,6 +136,7 @@ async function action(deps: Deps, caller: Caller, value: string): Promise<Reply>
   return problem(callerLocale(deps, caller), { key: 'errors.staleButton' });
 }
 
+const REMINDER_KEY = /^(step-\d{1,3}|cadence|no-lead|no-severity|stale)$/;
 const number = (text: string): number | null => (/^\d{1,9}$/.test(text) ? Number(text) : null);
 
 async function form(

@@ -35,6 +35,7 @@ export async function mutateIncident(
   if (!outcome.result.ok) return outcome.result;
   const incident = outcome.result.value.incident;
   await refreshRoom(deps, incident);
+  await deps.scheduler?.sync(incident);
   return { ok: true, value: incident };
 }
 

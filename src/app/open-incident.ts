@@ -95,6 +95,7 @@ export async function openIncidentRoom(
     );
   }
   if (request.lead) await briefRole(deps, incident, playbook, 'lead', request.lead);
+  await deps.scheduler?.sync(incident);
   return { ok: true, value: incident };
 }
 

@@ -32,6 +32,12 @@ function describe(e: TimelineEntry, t: Translator, mention: Mention): string {
       return t('timeline.locale', { language: t(`languages.${e.locale}`) });
     case 'room':
       return t('timeline.room', { name: e.name });
+    case 'reminder-snoozed':
+      return t('timeline.reminderSnoozed', { reminder: e.reminder, until: when(e.until) });
+    case 'reminder-dismissed':
+      return t('timeline.reminderDismissed', { reminder: e.reminder });
+    case 'public-update':
+      return t('timeline.publicUpdate');
     case 'captured':
       return t('timeline.captured', {
         author: mention(e.message.author),

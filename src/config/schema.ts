@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ReminderPolicy } from '../core/reminders';
 import { LOCALES } from '../core/types';
 
 /**
@@ -102,6 +103,13 @@ export type Env = z.infer<typeof Env>;
 /** Env variable names whose values are secret (for log redaction and error messages). */
 export const SECRET_ENV_NAMES: readonly string[] = Object.keys(Env.shape).filter(isSecretName);
 
+const minutes = z
+  .number()
+  .int('whole minutes')
+  .positive('more than 0 minutes')
+  .max(7 * 24 * 60);
+const minutesOrOff = minutes.nullable();
+
 /** Behaviour: `calma.yaml`. Every key is documented with its default in `calma.example.yaml`. */
 export const Settings = z
   .object({
@@ -148,6 +156,31 @@ export const Settings = z
       .refine((url) => url.includes('{id}') || url.includes('%7Bid%7D'), 'the URL must contain {id}')
       .nullable()
       .default(null),
+    reminders: z
+      .object({
+        /** Minutes between public status updates by severity (DOMAIN.md); null: no reminders. */
+        cadence: z
+          .object({
+            sev1: minutesOrOff.default(20),
+            sev2: minutesOrOff.default(30),
+            sev3: minutesOrOff.default(60),
+            sev4: minutesOrOff.default(null),
+          })
+          .strict()
+          .prefault({}),
+        /** After this many minutes an incident is long-running: its cadence is multiplied by `long_factor`. */
+        long_after: minutes.default(120),
+        long_factor: z.number().min(1, 'at least 1 (1 keeps the cadence)').default(2),
+        /** Minutes after a step's reminder before the incident lead is told it is still open. */
+        escalate_after: minutes.default(10),
+        no_lead_after: minutes.default(10),
+        no_severity_after: minutes.default(5),
+        stale_after: minutes.default(120),
+        /** Each hygiene nag (no lead, no severity, no activity) is sent at most this many times. */
+        max_nags: z.number().int().min(0).max(20).default(3),
+      })
+      .strict()
+      .prefault({}),
     slack: z
       .object({
         /** Reacting with this emoji to a message in an incident channel adds it to the timeline. */
@@ -168,3 +201,21 @@ export interface Config {
   /** The effective default language: `CALMA_LOCALE` overrides `locale` in calma.yaml. */
   locale: (typeof LOCALES)[number];
 }
+
+/** The reminder policy of calma.yaml in the shape the rules use. */
+export function reminderPolicy(settings: Settings): ReminderPolicy {
+  const r = settings.reminders;
+  return {
+    cadence: { 1: r.cadence.sev1, 2: r.cadence.sev2, 3: r.cadence.sev3, 4: r.cadence.sev4 },
+    longAfter: r.long_after,
+    longFactor: r.long_factor,
+    escalateAfter: r.escalate_after,
+    noLeadAfter: r.no_lead_after,
+    noSeverityAfter: r.no_severity_after,
+    staleAfter: r.stale_after,
+    maxNags: r.max_nags,
+  };
+}
+
+/** The defaults of calma.yaml's `reminders` (for tests and tools that run without a config file). */
+export const defaultReminderPolicy: ReminderPolicy = reminderPolicy(Settings.parse({}));

@@ -29,14 +29,18 @@ export interface Action {
   args: string[];
 }
 
-export type ActionKind =
-  | 'step.done'
-  | 'step.skip'
-  | 'step.assign'
-  | 'open.pick'
-  | 'sev.set'
-  | 'room.join'
-  | 'help';
+export const ACTION_KINDS = [
+  'step.done',
+  'step.skip',
+  'step.assign',
+  'open.pick',
+  'sev.set',
+  'room.join',
+  'reminder.snooze',
+  'reminder.dismiss',
+  'help',
+] as const;
+export type ActionKind = (typeof ACTION_KINDS)[number];
 
 const SEPARATOR = '|';
 
@@ -46,15 +50,6 @@ export function encodeAction(action: Action): string {
 
 export function decodeAction(value: string): Action | null {
   const [kind, ...args] = value.split(SEPARATOR);
-  const kinds: readonly string[] = [
-    'step.done',
-    'step.skip',
-    'step.assign',
-    'open.pick',
-    'sev.set',
-    'room.join',
-    'help',
-  ];
-  if (!kind || !kinds.includes(kind)) return null;
+  if (!kind || !(ACTION_KINDS as readonly string[]).includes(kind)) return null;
   return { kind: kind as ActionKind, args };
 }

@@ -52,6 +52,10 @@ export interface Incident {
   roomName: string;
   /** The pinned summary message in the room, kept up to date in place. */
   summary: { room: string; id: string } | null;
+  /** When the last public update was published (the status-update cadence counts from it). */
+  lastUpdateAt?: string;
+  /** Snoozes, dismissals and nag counts of this incident's reminders, by reminder key. */
+  reminders?: Record<string, ReminderState>;
   openedBy: UserId;
   openedAt: string;
   updatedAt: string;
@@ -69,7 +73,10 @@ export type TimelineEvent =
   | { kind: 'note'; text: string }
   | { kind: 'locale'; locale: Locale }
   | { kind: 'room'; room: string; name: string }
-  | { kind: 'captured'; message: CapturedMessage };
+  | { kind: 'captured'; message: CapturedMessage }
+  | { kind: 'reminder-snoozed'; reminder: string; until: string }
+  | { kind: 'reminder-dismissed'; reminder: string }
+  | { kind: 'public-update' };
 
 /** A chat message kept as evidence before it can be edited or deleted (pushpin, message shortcut). */
 export interface CapturedMessage {
@@ -78,6 +85,13 @@ export interface CapturedMessage {
   /** When the message was posted. */
   postedAt: string;
   link?: string;
+}
+
+export interface ReminderState {
+  snoozedUntil?: string;
+  dismissed?: boolean;
+  /** How many times a hygiene nag (no lead, no severity, no activity) was sent. */
+  nags?: number;
 }
 
 /** A timeline event as stored: who, when, and the stream entry id once stored. */

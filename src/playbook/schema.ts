@@ -31,6 +31,8 @@ const Id = z
 
 const Keyword = z.string().trim().min(1, 'the keyword is empty');
 
+const cadenceMinutes = z.number().int().positive().nullable().optional();
+
 export const Step = z
   .object({
     id: Id.describe('Stable id of the step, unique within the playbook (like kill-switch).'),
@@ -68,6 +70,16 @@ export const Playbook = z
       .describe(
         'Words or phrases in an incident title that suggest this playbook, in any of the three languages (matched as whole words, ignoring case and accents).',
       ),
+    cadence: z
+      .object({
+        sev1: cadenceMinutes,
+        sev2: cadenceMinutes,
+        sev3: cadenceMinutes,
+        sev4: cadenceMinutes,
+      })
+      .strict()
+      .optional()
+      .describe("Minutes between status-update reminders by severity, overriding calma.yaml's; null: none."),
     rules: z.array(Text).default([]).describe('Rules shown to responders for the whole incident.'),
     steps: z.array(Step).min(1, 'a playbook needs at least one step').describe('The steps, in order.'),
   })

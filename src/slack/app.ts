@@ -34,6 +34,8 @@ const AFTER_ACK = { concurrency: 4, quietMs: 50, maxDelayMs: 1000 };
 
 export interface RunningSlack {
   app: App;
+  /** The handlers' dependencies with Slack as the chat (reminders post through them). */
+  deps: Deps;
   /** The bound HTTP port in HTTP mode; undefined in Socket Mode. */
   port?: number;
   stop(): Promise<void>;
@@ -82,6 +84,7 @@ export async function startSlack(
     log.info('connected to Slack in Socket Mode');
     return {
       app,
+      deps,
       stop: async () => {
         // Bolt's stop() starts the WebSocket close handshake without waiting for it to finish.
         const closed = new Promise<void>((resolve) => receiver.client.once('disconnected', () => resolve()));
@@ -98,7 +101,7 @@ export async function startSlack(
     await app.stop();
     await afterAck.drained();
   };
-  return { app, ...(port ? { port } : {}), stop };
+  return { app, deps, ...(port ? { port } : {}), stop };
 }
 
 function boundPort(server: unknown): number | undefined {

@@ -6,6 +6,7 @@ import type { Redis } from 'ioredis';
 import pino from 'pino';
 import type { Caller, Deps, Reply } from '../../../src/app/deps';
 import { dispatch } from '../../../src/app/dispatch';
+import { defaultReminderPolicy } from '../../../src/config/schema';
 import { type Action, type Button, encodeAction } from '../../../src/core/card';
 import type { CapturedMessage, Clock, Incident, TimelineEntry } from '../../../src/core/types';
 import { builtinPlaybooksDir, loadPlaybooks } from '../../../src/playbook/loader';
@@ -69,6 +70,8 @@ export class World {
       responders: ['U_ON_CALL'],
       announcements: null,
       playbooksUrl: null,
+      scheduler: null,
+      policy: defaultReminderPolicy,
       ...overrides,
     };
   }

@@ -5,6 +5,7 @@
 import type { Redis } from 'ioredis';
 import pino from 'pino';
 import type { Deps } from '../../../src/app/deps';
+import { defaultReminderPolicy } from '../../../src/config/schema';
 import { systemClock } from '../../../src/core/types';
 import { builtinPlaybooksDir, loadPlaybooks } from '../../../src/playbook/loader';
 import { PlaybookRegistry } from '../../../src/playbook/registry';
@@ -174,6 +175,8 @@ export function useSlackWorld(overrides: Partial<Deps> = {}): () => SlackWorld {
         responders: [],
         announcements: 'C0ANNOUNCE',
         playbooksUrl: 'https://git.example/playbooks/{id}.yaml',
+        scheduler: null,
+        policy: defaultReminderPolicy,
         ...overrides,
       },
       {

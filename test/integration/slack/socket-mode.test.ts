@@ -5,6 +5,7 @@
  */
 import type { Redis } from 'ioredis';
 import pino from 'pino';
+import { defaultReminderPolicy } from '../../../src/config/schema';
 import { systemClock } from '../../../src/core/types';
 import { builtinPlaybooksDir, loadPlaybooks } from '../../../src/playbook/loader';
 import { PlaybookRegistry } from '../../../src/playbook/registry';
@@ -56,6 +57,8 @@ beforeEach(async () => {
       responders: [],
       announcements: 'C0ANNOUNCE',
       playbooksUrl: 'https://git.example/playbooks/{id}.yaml',
+      scheduler: null,
+      policy: defaultReminderPolicy,
     },
     {
       botToken: 'xoxb-test',

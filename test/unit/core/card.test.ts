@@ -18,6 +18,8 @@ const realistic: Record<ActionKind, string[]> = {
   'open.pick': [DRAFT_ID, LONGEST_PLAYBOOK_ID],
   'sev.set': [LONGEST_SEQ, '4'],
   'room.join': [LONGEST_SEQ],
+  'reminder.snooze': [LONGEST_SEQ, 'step-99', '90'],
+  'reminder.dismiss': [LONGEST_SEQ, 'no-severity'],
   help: [],
 };
 

@@ -1,0 +1,46 @@
+import { reminderCard } from '../cards/reminder';
+import { countNag, reminderAudience, reminderKey, stillWanted } from '../core/reminders';
+import { translator } from '../i18n';
+import type { ReminderJob } from '../queue/reminder-queue';
+import type { Deps } from './deps';
+import { playbookOf } from './room';
+
+/**
+ * A reminder job fires: re-check the incident, post the reminder in its room once, and queue what comes
+ * next. A job for a step that was done, a snoozed or dismissed reminder, a changed severity or a closed
+ * incident finds itself out of the plan and does nothing. A job run twice (a crash mid-job) posts once.
+ */
+export async function fireReminder(deps: Deps, job: ReminderJob, id: string): Promise<void> {
+  const incident = await deps.store.get(job.workspace, job.seq);
+  if (!incident?.room) return;
+  const playbook = playbookOf(deps, incident);
+  if (!stillWanted(incident, playbook, deps.policy, deps.minuteMs, job)) return;
+  if (!(await deps.store.claim(`reminder:${id}`, 7 * 24 * 3600))) return;
+
+  const now = deps.clock.now().getTime();
+  const t = translator(incident.locale);
+  const audience = reminderAudience(incident, playbook, job);
+  await deps.chat.post(
+    incident.room,
+    reminderCard({
+      incident,
+      playbook,
+      reminder: job,
+      audience: audience ? deps.chat.mention(audience) : undefined,
+      lateMs: now - job.dueAt,
+      minuteMs: deps.minuteMs,
+      now,
+      t,
+    }),
+  );
+  const key = reminderKey(job);
+  const nag = job.kind === 'no-lead' || job.kind === 'no-severity' || job.kind === 'stale';
+  const updated = nag
+    ? (
+        await deps.store.update(incident.workspace, incident.seq, (current) => ({
+          change: countNag(current, key),
+        }))
+      )?.change?.incident
+    : incident;
+  if (updated) await deps.scheduler?.sync(updated);
+}

@@ -1,0 +1,114 @@
+import type { Button, Card } from '../core/card';
+import { type Reminder, reminderKey, SNOOZE_MINUTES } from '../core/reminders';
+import { type Incident, SEVERITIES, type UserId } from '../core/types';
+import type { Translator } from '../i18n';
+import type { Playbook } from '../playbook/schema';
+import { local, when } from './format';
+
+export interface ReminderContext {
+  incident: Incident;
+  playbook: Playbook;
+  reminder: Reminder;
+  /** Who it is for, already a mention; undefined when nobody holds the role. */
+  audience: string | undefined;
+  /** Milliseconds since the reminder was due (a job delivered after a restart is late). */
+  lateMs: number;
+  minuteMs: number;
+  now: number;
+  t: Translator;
+}
+
+/** A reminder in the incident room: what is due, for whom, and Snooze / Dismiss. */
+export function reminderCard(c: ReminderContext): Card {
+  const { incident, reminder, t } = c;
+  const seq = String(incident.seq);
+  const key = reminderKey(reminder);
+  const snoozes: Button[] = SNOOZE_MINUTES.map((minutes) => ({
+    label: t('reminders.snooze', { minutes }),
+    action: { kind: 'reminder.snooze', args: [seq, key, String(minutes)] },
+  }));
+  const dismiss: Button = {
+    label: t('reminders.dismiss'),
+    action: { kind: 'reminder.dismiss', args: [seq, key] },
+  };
+  const late =
+    c.lateMs > Math.max(1000, c.minuteMs) ? [t('reminders.late', { minutes: minutesOf(c.lateMs, c) })] : [];
+  const body = lines(c);
+  return {
+    title: body.title,
+    lines: [...body.lines, ...late],
+    buttons: [...body.buttons, ...snoozes, dismiss],
+    tone: reminder.kind === 'step' && reminder.attempt > 1 ? 'danger' : 'warning',
+    context: `#${incident.seq} ${incident.title}`,
+  };
+}
+
+function lines(c: ReminderContext): { title: string; lines: string[]; buttons: Button[] } {
+  const { incident, playbook, reminder, t } = c;
+  const seq = String(incident.seq);
+  const who = c.audience ?? t('reminders.nobody');
+  switch (reminder.kind) {
+    case 'step': {
+      const index = reminder.step ?? 0;
+      const step = playbook.steps[index];
+      const title = step ? local(step.title, t) : '';
+      const args = [seq, String(index)];
+      const done: Button = {
+        label: t('buttons.done'),
+        action: { kind: 'step.done', args },
+        style: 'primary',
+      };
+      const assign: Button = { label: t('buttons.assign'), action: { kind: 'step.assign', args } };
+      const overdue = minutesOf(c.now - (Date.parse(incident.openedAt) + (step?.due ?? 0) * c.minuteMs), c);
+      return reminder.attempt === 1
+        ? {
+            title: t('reminders.stepDue', { step: index + 1, title }),
+            lines: [c.audience ? t('reminders.stepOwner', { who }) : t('reminders.stepNobody')],
+            buttons: c.audience ? [done] : [assign, done],
+          }
+        : {
+            title: t('reminders.stepEscalated', { step: index + 1, title, minutes: overdue }),
+            lines: [t('reminders.stepLead', { who })],
+            buttons: [done, assign],
+          };
+    }
+    case 'cadence': {
+      const since = incident.lastUpdateAt ?? incident.openedAt;
+      return {
+        title: t('reminders.cadence'),
+        lines: [
+          t(incident.lastUpdateAt ? 'reminders.sinceUpdate' : 'reminders.sinceOpen', {
+            minutes: minutesOf(c.now - Date.parse(since), c),
+            when: when(since),
+          }),
+          t('reminders.cadenceHint', { who }),
+        ],
+        buttons: [],
+      };
+    }
+    case 'no-lead':
+      return { title: t('reminders.noLead', { seq }), lines: [t('reminders.noLeadHint')], buttons: [] };
+    case 'no-severity':
+      return {
+        title: t('reminders.noSeverity', { seq }),
+        lines: [t('reminders.noSeverityHint')],
+        buttons: SEVERITIES.map((level) => ({
+          label: `SEV${level}`,
+          action: { kind: 'sev.set', args: [seq, String(level)] },
+        })),
+      };
+    case 'stale':
+      return {
+        title: t('reminders.stale', { seq, minutes: minutesOf(c.now - Date.parse(incident.updatedAt), c) }),
+        lines: [t('reminders.staleHint', { who })],
+        buttons: [],
+      };
+  }
+}
+
+/** Playbook minutes (CALMA_MINUTE_MS long), rounded: what people read in reminders. */
+function minutesOf(ms: number, c: { minuteMs: number }): number {
+  return Math.max(0, Math.round(ms / c.minuteMs));
+}
+
+export type { UserId };

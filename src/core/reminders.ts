@@ -1,0 +1,199 @@
+import type { Change } from '../ports/incident-store';
+import { fail, ok, type Result } from './result';
+import type { Incident, ReminderState, Role, Severity, UserId } from './types';
+
+/**
+ * Which reminders an incident wants, computed from its state alone. The scheduler queues them as delayed
+ * jobs; when a job fires, it asks again: a reminder that is no longer in the plan (the step was done,
+ * the severity changed, it was snoozed or dismissed, the incident closed) does nothing. That one rule
+ * keeps reminders right across restarts, retries and several processes.
+ */
+
+export type ReminderKind = 'step' | 'cadence' | 'no-lead' | 'no-severity' | 'stale';
+
+export interface Reminder {
+  kind: ReminderKind;
+  /** Playbook step index, for step reminders. */
+  step?: number;
+  /** 1 = first reminder; for steps 2 = escalation to the lead; for the cadence the n-th interval. */
+  attempt: number;
+  /** Epoch milliseconds. */
+  dueAt: number;
+}
+
+export interface ReminderPolicy {
+  /** Minutes between public updates, by severity; null: no cadence (SEV4). */
+  cadence: Record<Severity, number | null>;
+  /** After this many minutes an incident is long-running and its cadence slows by `longFactor`. */
+  longAfter: number;
+  longFactor: number;
+  /** Minutes after a step's first reminder before the lead is told. */
+  escalateAfter: number;
+  noLeadAfter: number;
+  noSeverityAfter: number;
+  /** Minutes without any change before an open incident is called stale. */
+  staleAfter: number;
+  /** Hygiene nags are sent at most this many times each. */
+  maxNags: number;
+}
+
+/** The playbook facts reminders need. */
+export interface PlaybookClock {
+  steps: { due: number; role: Role }[];
+  /** The playbook's own cadence, overriding calma.yaml's for its incidents. */
+  cadence?: Partial<Record<`sev${Severity}`, number | null>> | undefined;
+}
+
+/** The key under which a reminder's snooze / dismissal / nags are kept: `step-3`, `cadence`, `no-lead`. */
+export function reminderKey(reminder: Pick<Reminder, 'kind' | 'step'>): string {
+  return reminder.kind === 'step' ? `step-${reminder.step ?? 0}` : reminder.kind;
+}
+
+export const SNOOZE_MINUTES = [30, 60, 90] as const;
+
+/**
+ * The reminders of `incident` as of `at` (epoch ms): for each kind, the next attempt not before `at`
+ * (the current attempt when `at` is exactly its due time, which is how a firing job checks itself).
+ */
+export function plan(
+  incident: Incident,
+  playbook: PlaybookClock,
+  policy: ReminderPolicy,
+  minuteMs: number,
+  at: number,
+): Reminder[] {
+  if (incident.status !== 'open') return [];
+  const opened = Date.parse(incident.openedAt);
+  const state = (key: string) => incident.reminders?.[key] ?? {};
+  const minutes = (n: number) => n * minuteMs;
+  const reminders: Reminder[] = [];
+  const push = (reminder: Reminder) => {
+    const s = state(reminderKey(reminder));
+    if (s.dismissed) return;
+    const snoozed = s.snoozedUntil ? Date.parse(s.snoozedUntil) : 0;
+    reminders.push({ ...reminder, dueAt: Math.max(reminder.dueAt, snoozed) });
+  };
+
+  playbook.steps.forEach((step, index) => {
+    if (incident.steps[index]?.state !== 'open') return;
+    // A step due at opening is on screen already: its first reminder comes one playbook minute later.
+    // A snooze moves the reminder, and the escalation keeps its distance behind it.
+    const snoozed = state(`step-${index}`).snoozedUntil;
+    const due = Math.max(opened + minutes(Math.max(step.due, 1)), snoozed ? Date.parse(snoozed) : 0);
+    const escalation = due + minutes(policy.escalateAfter);
+    if (at <= due) push({ kind: 'step', step: index, attempt: 1, dueAt: due });
+    if (at <= escalation) push({ kind: 'step', step: index, attempt: 2, dueAt: escalation });
+  });
+
+  const cadence = cadenceMinutes(incident, playbook, policy, at);
+  if (cadence !== null) {
+    const base = incident.lastUpdateAt ? Date.parse(incident.lastUpdateAt) : opened;
+    const interval = minutes(cadence);
+    const attempt = Math.max(1, Math.ceil((at - base) / interval - 1e-9));
+    push({ kind: 'cadence', attempt, dueAt: base + attempt * interval });
+  }
+
+  const nag = (kind: 'no-lead' | 'no-severity' | 'stale', from: number, every: number) => {
+    const sent = state(kind).nags ?? 0;
+    if (sent >= policy.maxNags) return;
+    push({ kind, attempt: sent + 1, dueAt: from + minutes(every) * (sent + 1) });
+  };
+  if (!incident.roles.lead) nag('no-lead', opened, policy.noLeadAfter);
+  if (!incident.severity) nag('no-severity', opened, policy.noSeverityAfter);
+  nag('stale', Date.parse(incident.updatedAt), policy.staleAfter);
+  return reminders;
+}
+
+/** The cadence in minutes now: by severity (the playbook may override), slower for long incidents. */
+export function cadenceMinutes(
+  incident: Incident,
+  playbook: PlaybookClock,
+  policy: ReminderPolicy,
+  at: number,
+): number | null {
+  if (!incident.severity) return null;
+  const own = playbook.cadence?.[`sev${incident.severity}`];
+  const base = own === undefined ? policy.cadence[incident.severity] : own;
+  if (!base) return null;
+  const elapsedMinutes = (at - Date.parse(incident.openedAt)) / 60_000;
+  return elapsedMinutes >= policy.longAfter ? base * policy.longFactor : base;
+}
+
+/** Whether a queued reminder is still wanted: it is, exactly, in the plan as of its own due time. */
+export function stillWanted(
+  incident: Incident,
+  playbook: PlaybookClock,
+  policy: ReminderPolicy,
+  minuteMs: number,
+  reminder: Reminder,
+): boolean {
+  return plan(incident, playbook, policy, minuteMs, reminder.dueAt).some(
+    (r) =>
+      r.kind === reminder.kind &&
+      r.step === reminder.step &&
+      r.attempt === reminder.attempt &&
+      r.dueAt === reminder.dueAt,
+  );
+}
+
+/** Who a reminder is for: a step's owner (or nobody yet), else the lead; escalations go to the lead. */
+export function reminderAudience(
+  incident: Incident,
+  playbook: PlaybookClock,
+  reminder: Reminder,
+): UserId | undefined {
+  if (reminder.kind === 'step' && reminder.attempt === 1) {
+    const step = reminder.step ?? 0;
+    const role = playbook.steps[step]?.role;
+    return incident.steps[step]?.assignee ?? (role ? incident.roles[role] : undefined);
+  }
+  return incident.roles.lead;
+}
+
+const withReminder = (incident: Incident, key: string, patch: ReminderState) => ({
+  ...(incident.reminders ?? {}),
+  [key]: { ...(incident.reminders?.[key] ?? {}), ...patch },
+});
+
+export function snooze(
+  incident: Incident,
+  key: string,
+  minutes: number,
+  minuteMs: number,
+  by: UserId,
+  now: Date,
+): Result<Change> {
+  if (incident.status !== 'open') return fail('incident.closed', { seq: incident.seq });
+  const until = new Date(now.getTime() + minutes * minuteMs).toISOString();
+  return ok({
+    incident: { ...incident, reminders: withReminder(incident, key, { snoozedUntil: until }) },
+    events: [{ kind: 'reminder-snoozed', reminder: key, until, by, at: now.toISOString() }],
+  });
+}
+
+export function dismiss(incident: Incident, key: string, by: UserId, now: Date): Result<Change> {
+  if (incident.status !== 'open') return fail('incident.closed', { seq: incident.seq });
+  if (incident.reminders?.[key]?.dismissed) return fail('reminders.alreadyDismissed');
+  return ok({
+    incident: { ...incident, reminders: withReminder(incident, key, { dismissed: true }) },
+    events: [{ kind: 'reminder-dismissed', reminder: key, by, at: now.toISOString() }],
+  });
+}
+
+/** Counts a hygiene nag as sent, so the next one is planned (up to the policy's maximum). */
+export function countNag(incident: Incident, key: string): Change {
+  const sent = incident.reminders?.[key]?.nags ?? 0;
+  return {
+    incident: { ...incident, reminders: withReminder(incident, key, { nags: sent + 1 }) },
+    events: [],
+  };
+}
+
+/** A public update was published: the cadence starts again from now. */
+export function recordPublicUpdate(incident: Incident, by: UserId, now: Date): Change {
+  const at = now.toISOString();
+  return {
+    incident: { ...incident, lastUpdateAt: at, updatedAt: at },
+    events: [{ kind: 'public-update', by, at }],
+  };
+}

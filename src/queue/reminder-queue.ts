@@ -1,0 +1,103 @@
+import { type ConnectionOptions, Queue, Worker } from 'bullmq';
+import { plan, type Reminder, type ReminderPolicy } from '../core/reminders';
+import type { Incident } from '../core/types';
+import type { PlaybookRegistry } from '../playbook/registry';
+import type { Scheduler } from '../ports/scheduler';
+
+/** What a reminder job carries: enough to find its incident and to recognise itself in the plan. */
+export interface ReminderJob extends Reminder {
+  workspace: string;
+  seq: number;
+}
+
+export interface QueueSettings {
+  connection: ConnectionOptions;
+  /** BullMQ's key prefix (calma's `redis.key_prefix`), never an ioredis keyPrefix. */
+  prefix: string;
+  /** One queue per chat platform: a process only works the reminders it can deliver. */
+  name: string;
+}
+
+/**
+ * A stable id per reminder and due time: queuing it again is a no-op (BullMQ keeps the first), and a
+ * moved reminder (snoozed, new severity) gets a new id while the old job finds itself out of the plan.
+ * BullMQ ids may not contain ':'.
+ */
+export function jobId(job: ReminderJob): string {
+  const workspace = encodeURIComponent(job.workspace).replace(/[.:]/g, '_');
+  return [workspace, job.seq, job.kind, job.step ?? 'x', job.attempt, job.dueAt].join('.');
+}
+
+/** Queues incidents' reminders as delayed BullMQ jobs. */
+export class ReminderScheduler implements Scheduler {
+  readonly queue: Queue<ReminderJob>;
+
+  constructor(
+    settings: QueueSettings,
+    private readonly playbooks: PlaybookRegistry,
+    private readonly policy: ReminderPolicy,
+    private readonly minuteMs: number,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.queue = new Queue<ReminderJob>(settings.name, {
+      connection: settings.connection,
+      prefix: settings.prefix,
+      defaultJobOptions: {
+        removeOnComplete: { age: 24 * 3600 },
+        removeOnFail: { age: 7 * 24 * 3600 },
+        attempts: 3,
+      },
+    });
+  }
+
+  async sync(incident: Incident): Promise<void> {
+    const playbook = this.playbooks.get(incident.playbook);
+    if (!playbook) return;
+    const now = this.now();
+    const jobs = plan(incident, playbook, this.policy, this.minuteMs, now).map((reminder) => ({
+      workspace: incident.workspace,
+      seq: incident.seq,
+      ...reminder,
+    }));
+    if (jobs.length === 0) return;
+    await this.queue.addBulk(
+      jobs.map((data) => ({
+        name: data.kind,
+        data,
+        opts: { jobId: jobId(data), delay: Math.max(0, data.dueAt - now) },
+      })),
+    );
+  }
+
+  async cancel(incident: Incident): Promise<void> {
+    const prefix = jobId({
+      workspace: incident.workspace,
+      seq: incident.seq,
+      kind: 'step',
+      attempt: 0,
+      dueAt: 0,
+    })
+      .split('.')
+      .slice(0, 2)
+      .join('.');
+    const delayed = await this.queue.getDelayed();
+    await Promise.all(delayed.filter((job) => job.id?.startsWith(`${prefix}.`)).map((job) => job.remove()));
+  }
+
+  close(): Promise<void> {
+    return this.queue.close();
+  }
+}
+
+/** Runs reminder jobs with `fire`; several processes may run workers on one queue, each job runs once. */
+export function startReminderWorker(
+  settings: QueueSettings,
+  fire: (job: ReminderJob, jobId: string) => Promise<void>,
+  concurrency = 8,
+): Worker<ReminderJob> {
+  return new Worker<ReminderJob>(settings.name, async (job) => fire(job.data, job.id ?? jobId(job.data)), {
+    connection: settings.connection,
+    prefix: settings.prefix,
+    concurrency,
+  });
+}
