@@ -1,6 +1,6 @@
 import type { Caller, Deps, Reply } from '../src/app/deps';
 import { callerLocale, problem } from '../src/app/mutate';
-import { currentStepCard, playbookOf } from '../src/app/room';
+import { cardTime, currentStepCard, playbookOf } from '../src/app/room';
 import { targetIncident } from '../src/app/target';
 import { summaryCard } from '../src/cards/summary';
 import { timelineLine } from '../src/cards/timeline';
@@ -19,7 +19,7 @@ export async function status(deps: Deps, caller: Caller, command: { incident?: n
   const step = currentStepCard(deps, incident);
   return {
     cards: [
-      summaryCard(incident, playbookOf(deps, incident), t, mention),
+      summaryCard(incident, playbookOf(deps, incident), t, mention, cardTime(deps)),
       ...(step ? [step] : []),
       { title: t('status.recent'), lines: timeline.slice(-RECENT).map((e) => timelineLine(e, t, mention)) },
     ],

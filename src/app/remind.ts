@@ -3,7 +3,7 @@ import { countNag, reminderAudience, reminderKey, stillWanted } from '../core/re
 import { translator } from '../i18n';
 import type { ReminderJob } from '../queue/reminder-queue';
 import type { Deps } from './deps';
-import { playbookOf } from './room';
+import { playbookOf, refreshRoom } from './room';
 
 /**
  * A reminder job fires: re-check the incident, post the reminder in its room once, and queue what comes
@@ -42,5 +42,8 @@ export async function fireReminder(deps: Deps, job: ReminderJob, id: string): Pr
         }))
       )?.change?.incident
     : incident;
-  if (updated) await deps.scheduler?.sync(updated);
+  if (!updated) return;
+  // The pinned summary shows what is overdue: redraw it now that time has moved on.
+  await refreshRoom(deps, updated);
+  await deps.scheduler?.sync(updated);
 }

@@ -34,7 +34,7 @@ export async function refreshRoom(deps: Deps, changed: Incident): Promise<void> 
   for (let round = 0; round < REFRESH_ROUNDS && incident.room; round++) {
     const t = translator(incident.locale);
     const mention = (u: string) => deps.chat.mention(u);
-    const card = summaryCard(incident, playbookOf(deps, incident), t, mention);
+    const card = summaryCard(incident, playbookOf(deps, incident), t, mention, cardTime(deps));
     await deps.chat.setTopic(incident.room, roomTopic(incident, t, mention));
     if (incident.summary) {
       await deps.chat.update(incident.summary, card);
@@ -61,9 +61,19 @@ export function currentStepCard(deps: Deps, incident: Incident): Card | null {
   const index = currentStep(incident);
   if (index === null) return null;
   const t = translator(incident.locale);
-  return stepCard(incident, playbookOf(deps, incident), index, t, (u) => deps.chat.mention(u), deps.minuteMs);
+  return stepCard(
+    incident,
+    playbookOf(deps, incident),
+    index,
+    t,
+    (u) => deps.chat.mention(u),
+    cardTime(deps),
+  );
 }
 
 export function playbookRulesCard(deps: Deps, incident: Incident): Card {
   return rulesCard(playbookOf(deps, incident), translator(incident.locale));
 }
+
+/** Cards are drawn at the deps' clock and minute length. */
+export const cardTime = (deps: Deps) => ({ now: deps.clock.now().getTime(), minuteMs: deps.minuteMs });

@@ -4,7 +4,7 @@ import type { Incident } from '../core/types';
 import { roleName, type Translator } from '../i18n';
 import type { Playbook } from '../playbook/schema';
 import { local, when } from './format';
-import type { Mention } from './summary';
+import { type CardTime, type Mention, overdueMinutes } from './summary';
 
 /** One playbook step with who, by when, and Done / Skip / Assign. */
 export function stepCard(
@@ -13,17 +13,19 @@ export function stepCard(
   index: number,
   t: Translator,
   mention: Mention,
-  minuteMs: number,
+  time: CardTime,
 ): Card {
   const step = playbook.steps[index];
   if (!step) throw new Error(`playbook ${playbook.id} has no step ${index}`);
   const owner = stepOwner(incident, playbook, index);
-  const due = new Date(new Date(incident.openedAt).getTime() + step.due * minuteMs);
+  const due = new Date(new Date(incident.openedAt).getTime() + step.due * time.minuteMs);
+  const late = overdueMinutes(incident, step, time);
   const args = [String(incident.seq), String(index)];
   const lines = [
     local(step.what, t),
     t('step.who', { role: roleName(t, step.role), who: owner ? mention(owner) : t('step.nobody') }),
-    t('step.due', { minutes: step.due, when: when(due) }),
+    t('step.due', { minutes: step.due, when: when(due) }) +
+      (late > 0 ? ` ${t('step.overdue', { minutes: late })}` : ''),
   ];
   if (step.approval.length > 0) {
     lines.push(t('step.approval', { roles: step.approval.map((r) => roleName(t, r)).join(', ') }));

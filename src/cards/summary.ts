@@ -8,8 +8,20 @@ import { local, severityLabel, when } from './format';
 /** Mentions a user through the platform's own syntax. */
 export type Mention = (user: string) => string;
 
+/** The clock a card is drawn at: what is overdue depends on it. */
+export interface CardTime {
+  now: number;
+  minuteMs: number;
+}
+
 /** The pinned card at the top of the incident room, kept current as the incident changes. */
-export function summaryCard(incident: Incident, playbook: Playbook, t: Translator, mention: Mention): Card {
+export function summaryCard(
+  incident: Incident,
+  playbook: Playbook,
+  t: Translator,
+  mention: Mention,
+  time: CardTime,
+): Card {
   const done = incident.steps.filter((s) => s.state === 'done').length;
   const skipped = incident.steps.filter((s) => s.state === 'skipped').length;
   const current = currentStep(incident);
@@ -47,6 +59,7 @@ export function summaryCard(incident: Incident, playbook: Playbook, t: Translato
             ? t('summary.allStepsDone', { count: incident.steps.length })
             : t('summary.progressValue', { step: current + 1, count: incident.steps.length, done, skipped }),
       },
+      ...overdueField(incident, playbook, t, time),
       { label: t('summary.roles'), value: roles.join(' · ') },
     ],
     context: `#${incident.roomName}`,
@@ -60,4 +73,26 @@ export function roomTopic(incident: Incident, t: Translator, mention: Mention): 
     t(`status.${incident.status}`),
     `${t('summary.lead')}: ${incident.roles.lead ? mention(incident.roles.lead) : t('summary.nobody')}`,
   ].join(' · ');
+}
+
+/** How late each open step is, in playbook minutes (0 while it is not due yet). */
+export function overdueMinutes(incident: Incident, step: { due: number }, time: CardTime): number {
+  const due = Date.parse(incident.openedAt) + step.due * time.minuteMs;
+  return Math.max(0, Math.floor((time.now - due) / time.minuteMs));
+}
+
+const SHOWN_OVERDUE = 3;
+
+function overdueField(incident: Incident, playbook: Playbook, t: Translator, time: CardTime) {
+  if (incident.status !== 'open') return [];
+  const late = playbook.steps
+    .map((step, index) => ({ index, minutes: overdueMinutes(incident, step, time) }))
+    .filter(({ index, minutes }) => incident.steps[index]?.state === 'open' && minutes > 0);
+  if (late.length === 0) return [];
+  const shown = late
+    .slice(0, SHOWN_OVERDUE)
+    .map(({ index, minutes }) => t('summary.overdueStep', { step: index + 1, minutes }));
+  const more =
+    late.length > SHOWN_OVERDUE ? [t('summary.overdueMore', { count: late.length - SHOWN_OVERDUE })] : [];
+  return [{ label: t('summary.overdue'), value: [...shown, ...more].join(' · ') }];
 }
