@@ -9,6 +9,7 @@ import { defaultReminderPolicy } from '../../../src/config/schema';
 import { systemClock } from '../../../src/core/types';
 import { builtinPlaybooksDir, loadPlaybooks } from '../../../src/playbook/loader';
 import { PlaybookRegistry } from '../../../src/playbook/registry';
+import { type Reminders, reminders } from '../../../src/queue/reminders';
 import { type RunningSlack, startSlack } from '../../../src/slack/app';
 import { RedisIncidentStore } from '../../../src/store/redis-incident-store';
 import { type FakeCall, type FakeSlack, startFakeSlack } from '../../support/fake-slack';
@@ -150,10 +151,14 @@ function findButton(blocks: unknown, label: string): string | undefined {
 }
 
 /** One world per test file (Bolt app + fake Slack), with a fresh store prefix per test. */
-export function useSlackWorld(overrides: Partial<Deps> = {}): () => SlackWorld {
+export function useSlackWorld(
+  overrides: Partial<Deps> = {},
+  options: { reminders?: boolean } = {},
+): () => SlackWorld {
   let redis: Redis;
   let playbooks: PlaybookRegistry;
   let current: SlackWorld | undefined;
+  let timed: Reminders | undefined;
 
   beforeAll(async () => {
     redis = testRedis();
@@ -161,8 +166,20 @@ export function useSlackWorld(overrides: Partial<Deps> = {}): () => SlackWorld {
   });
   beforeEach(async () => {
     const fake = await startFakeSlack();
-    const store = new RedisIncidentStore(redis, uniquePrefix());
+    const prefix = uniquePrefix();
+    const store = new RedisIncidentStore(redis, prefix);
     const log = pino({ level: 'silent' });
+    const minuteMs = overrides.minuteMs ?? 60_000;
+    timed = options.reminders
+      ? reminders({
+          redisUrl: process.env.CALMA_TEST_REDIS_URL ?? '',
+          prefix,
+          platform: 'slack',
+          playbooks,
+          policy: defaultReminderPolicy,
+          minuteMs,
+        })
+      : undefined;
     const slack = await startSlack(
       {
         store,
@@ -175,7 +192,7 @@ export function useSlackWorld(overrides: Partial<Deps> = {}): () => SlackWorld {
         responders: [],
         announcements: 'C0ANNOUNCE',
         playbooksUrl: 'https://git.example/playbooks/{id}.yaml',
-        scheduler: null,
+        scheduler: timed?.scheduler ?? null,
         policy: defaultReminderPolicy,
         ...overrides,
       },
@@ -188,9 +205,11 @@ export function useSlackWorld(overrides: Partial<Deps> = {}): () => SlackWorld {
       },
       log,
     );
+    timed?.work(slack.deps);
     current = new SlackWorld(fake, slack, store, `http://127.0.0.1:${slack.port}/slack/events`);
   });
   afterEach(async () => {
+    await timed?.stop();
     await current?.stop();
     current = undefined;
   });
