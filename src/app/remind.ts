@@ -38,7 +38,7 @@ export async function fireReminder(deps: Deps, job: ReminderJob, id: string): Pr
   const updated = nag
     ? (
         await deps.store.update(incident.workspace, incident.seq, (current) => ({
-          change: countNag(current, key),
+          change: countNag(current, key, deps.clock.now()),
         }))
       )?.change?.incident
     : incident;

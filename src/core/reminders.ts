@@ -85,18 +85,18 @@ export function plan(
     if (at <= escalation) push({ kind: 'step', step: index, attempt: 2, dueAt: escalation });
   });
 
-  const cadence = cadenceMinutes(incident, playbook, policy, at);
-  if (cadence !== null) {
-    const base = incident.lastUpdateAt ? Date.parse(incident.lastUpdateAt) : opened;
-    const interval = minutes(cadence);
-    const attempt = Math.max(1, Math.ceil((at - base) / interval - 1e-9));
-    push({ kind: 'cadence', attempt, dueAt: base + attempt * interval });
-  }
+  const cadence = nextCadence(incident, playbook, policy, minuteMs, at);
+  if (cadence && !state('cadence').dismissed) reminders.push({ kind: 'cadence', ...cadence });
 
+  // After a nag is sent the next one keeps a full interval from it (a snoozed nag is not followed at once).
   const nag = (kind: 'no-lead' | 'no-severity' | 'stale', from: number, every: number) => {
-    const sent = state(kind).nags ?? 0;
+    const { nags: sent = 0, lastAt } = state(kind);
     if (sent >= policy.maxNags) return;
-    push({ kind, attempt: sent + 1, dueAt: from + minutes(every) * (sent + 1) });
+    const due = Math.max(
+      from + minutes(every) * (sent + 1),
+      lastAt ? Date.parse(lastAt) + minutes(every) : 0,
+    );
+    push({ kind, attempt: sent + 1, dueAt: due });
   };
   if (!incident.roles.lead) nag('no-lead', opened, policy.noLeadAfter);
   if (!incident.severity) nag('no-severity', opened, policy.noSeverityAfter);
@@ -104,19 +104,52 @@ export function plan(
   return reminders;
 }
 
-/** The cadence in minutes now: by severity (the playbook may override), slower for long incidents. */
+/** Minutes between status updates for the incident's severity (the playbook may override); null: none. */
 export function cadenceMinutes(
   incident: Incident,
   playbook: PlaybookClock,
   policy: ReminderPolicy,
-  at: number,
 ): number | null {
   if (!incident.severity) return null;
   const own = playbook.cadence?.[`sev${incident.severity}`];
-  const base = own === undefined ? policy.cadence[incident.severity] : own;
-  if (!base) return null;
-  const elapsedMinutes = (at - Date.parse(incident.openedAt)) / 60_000;
-  return elapsedMinutes >= policy.longAfter ? base * policy.longFactor : base;
+  return (own === undefined ? policy.cadence[incident.severity] : own) ?? null;
+}
+
+/**
+ * The first status-update reminder due at or after `at`. The reminders form one fixed sequence, so a job
+ * planned long ago still finds itself in it: from the anchor (the last public update, else the opening)
+ * one interval at a time, the interval slowing by `longFactor` once a due time is `longAfter` playbook
+ * minutes past the opening. A snooze re-anchors the sequence at its end, which is itself a reminder.
+ */
+export function nextCadence(
+  incident: Incident,
+  playbook: PlaybookClock,
+  policy: ReminderPolicy,
+  minuteMs: number,
+  at: number,
+): { attempt: number; dueAt: number } | null {
+  const cadence = cadenceMinutes(incident, playbook, policy);
+  if (!cadence) return null;
+  const opened = Date.parse(incident.openedAt);
+  const base = incident.lastUpdateAt ? Date.parse(incident.lastUpdateAt) : opened;
+  const snoozed = incident.reminders?.cadence?.snoozedUntil;
+  const snoozedAt = snoozed ? Date.parse(snoozed) : Number.NEGATIVE_INFINITY;
+  const long = opened + policy.longAfter * minuteMs;
+  const short = cadence * minuteMs;
+  const slow = short * policy.longFactor;
+  // Due times: anchor + k·short while below `long`, then on by `slow`.
+  const dueAfter = (anchor: number, n: number): number => {
+    const shortSteps = anchor >= long ? 0 : Math.ceil((long - anchor) / short);
+    return n <= shortSteps ? anchor + n * short : anchor + shortSteps * short + (n - shortSteps) * slow;
+  };
+  const firstFrom = (anchor: number, anchorIsDue: boolean) => {
+    let n = anchorIsDue ? 0 : 1;
+    // Jump close with the short interval, then walk: a few steps at most.
+    if (at > anchor) n = Math.max(n, Math.floor((at - anchor) / (at >= long ? slow : short)) - 1);
+    while (dueAfter(anchor, n) < at) n++;
+    return { attempt: n + (anchorIsDue ? 1 : 0), dueAt: dueAfter(anchor, n) };
+  };
+  return snoozedAt > base ? firstFrom(snoozedAt, true) : firstFrom(base, false);
 }
 
 /** Whether a queued reminder is still wanted: it is, exactly, in the plan as of its own due time. */
@@ -181,12 +214,10 @@ export function dismiss(incident: Incident, key: string, by: UserId, now: Date):
 }
 
 /** Counts a hygiene nag as sent, so the next one is planned (up to the policy's maximum). */
-export function countNag(incident: Incident, key: string): Change {
+export function countNag(incident: Incident, key: string, now: Date): Change {
   const sent = incident.reminders?.[key]?.nags ?? 0;
-  return {
-    incident: { ...incident, reminders: withReminder(incident, key, { nags: sent + 1 }) },
-    events: [],
-  };
+  const state = { nags: sent + 1, lastAt: now.toISOString() };
+  return { incident: { ...incident, reminders: withReminder(incident, key, state) }, events: [] };
 }
 
 /** A public update was published: the cadence starts again from now. */

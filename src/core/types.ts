@@ -90,8 +90,9 @@ export interface CapturedMessage {
 export interface ReminderState {
   snoozedUntil?: string;
   dismissed?: boolean;
-  /** How many times a hygiene nag (no lead, no severity, no activity) was sent. */
+  /** How many times a hygiene nag (no lead, no severity, no activity) was sent, and when last. */
   nags?: number;
+  lastAt?: string;
 }
 
 /** A timeline event as stored: who, when, and the stream entry id once stored. */

@@ -1,0 +1,119 @@
+/**
+ * The status-update cadence, for real (BullMQ on Redis, one playbook minute = 40 ms): 20 min for SEV1
+ * (0.8 s), 60 for SEV3 (2.4 s), none for SEV4 (calma.yaml's defaults; the shipped playbook keeps them).
+ */
+import { recordPublicUpdate } from '../../../src/core/reminders';
+import type { Incident } from '../../../src/core/types';
+import {
+  LATE_MS,
+  MINUTE_MS,
+  type Opened,
+  type ReminderWorld,
+  stepReminder,
+  until,
+  useReminders,
+  waitFor,
+} from './reminder-world';
+
+const { world } = useReminders();
+
+const cadenceReminders = (w: ReminderWorld, opened: Opened) =>
+  w.chat.reminders(opened.room).filter((r) => r.key === 'cadence');
+
+/** The n-th (1-based) cadence reminder of the room, once it is there. */
+const nthCadence = (w: ReminderWorld, opened: Opened, n: number, timeoutMs = 5000) =>
+  waitFor(() => cadenceReminders(w, opened)[n - 1], timeoutMs, `cadence reminder #${n}`);
+
+/** The minutes a cadence reminder reads ("... 20 min ago"): how late the job ran can add a few. */
+const minutesAgo = (text: string) => Number(/(\d+) min ago/.exec(text)?.[1]);
+const LATE_MINUTES = Math.ceil(LATE_MS / MINUTE_MS);
+
+/** Publishes a public update the way the statements feature will: store the change, then re-plan. */
+async function publishUpdate(w: ReminderWorld, seq: number, by: string): Promise<Incident> {
+  const stored = await w.store.update(w.workspace, seq, (current) => ({
+    change: recordPublicUpdate(current, by, new Date()),
+  }));
+  const updated = stored?.change?.incident;
+  if (!updated) throw new Error(`incident #${seq} could not be updated`);
+  await w.scheduler.sync(updated);
+  return updated;
+}
+
+describe('the SEV1 cadence', () => {
+  test('GIVEN a SEV1 led by lena WHEN 20 min pass with no update THEN the room is asked for a public update, saying how long since opening, for lena', async () => {
+    const w = world();
+    const opened = await w.open('sev1');
+    await w.command(w.inRoom(w.ana, opened), 'role lead @U0LENA');
+
+    const first = await nthCadence(w, opened, 1);
+
+    const due = opened.openedAt + 20 * MINUTE_MS;
+    expect(first.at).toBeGreaterThanOrEqual(due);
+    expect(first.at).toBeLessThanOrEqual(due + LATE_MS);
+    expect(first.card.title).toBe('📣 Time for a public status update');
+    expect(first.text).toMatch(
+      /Nothing has gone out since the incident opened \d+ min ago \(\d{4}-\d\d-\d\d \d\d:\d\d UTC\)/,
+    );
+    expect(minutesAgo(first.text)).toBeGreaterThanOrEqual(20);
+    expect(minutesAgo(first.text)).toBeLessThanOrEqual(20 + LATE_MINUTES);
+    expect(first.text).toContain(
+      '<@U0LENA>: say what changed, what people should do, and when the next update comes.',
+    );
+  });
+
+  test('GIVEN the first cadence reminder came WHEN an update is published 10 min later THEN the next reminder comes 20 min after the update (not 40 after opening) and says how long since the update', async () => {
+    const w = world();
+    const opened = await w.open('sev1');
+    const first = await nthCadence(w, opened, 1);
+
+    // Halfway through the interval, so "from the update" and "from the opening" fall 10 min apart.
+    await until(first.at + 10 * MINUTE_MS);
+    const updated = await publishUpdate(w, opened.seq, 'U0LENA');
+    const updateAt = Date.parse(updated.lastUpdateAt ?? '');
+
+    const second = await nthCadence(w, opened, 2);
+
+    expect(second.at).toBeGreaterThanOrEqual(updateAt + 20 * MINUTE_MS);
+    expect(second.at).toBeLessThanOrEqual(updateAt + 20 * MINUTE_MS + LATE_MS);
+    expect(second.text).toMatch(/The last one went out \d+ min ago/);
+    expect(minutesAgo(second.text)).toBeGreaterThanOrEqual(20);
+    expect(minutesAgo(second.text)).toBeLessThanOrEqual(20 + LATE_MINUTES);
+    expect((await w.timeline(opened.seq)).at(-1)).toMatchObject({ kind: 'public-update', by: 'U0LENA' });
+    // The reminder planned from the opening (40 min) ran and stayed silent.
+    await w.jobDone(opened.seq, { kind: 'cadence', attempt: 2, dueAt: opened.openedAt + 40 * MINUTE_MS });
+    expect(cadenceReminders(w, opened)).toHaveLength(2);
+  });
+});
+
+describe('a severity change', () => {
+  test('GIVEN a SEV1 whose first cadence reminder came at 20 min WHEN `/crisis sev 3` THEN no SEV1-paced reminder follows (none at 40) and the next comes at 60 min, the SEV3 cadence', async () => {
+    const w = world();
+    const opened = await w.open('sev1');
+    await nthCadence(w, opened, 1);
+
+    const reply = await w.command(w.inRoom(w.ana, opened), 'sev 3');
+    expect(reply.cards).toEqual([]);
+    expect((await w.incident(opened.seq)).severity).toBe(3);
+
+    const next = await nthCadence(w, opened, 2);
+
+    const due = opened.openedAt + 60 * MINUTE_MS;
+    expect(next.at).toBeGreaterThanOrEqual(due);
+    expect(next.at).toBeLessThanOrEqual(due + LATE_MS);
+    expect(minutesAgo(next.text)).toBeGreaterThanOrEqual(60);
+  });
+
+  test('GIVEN a SEV4 WHEN well past the SEV1 pace (25 min) THEN no cadence reminder was ever queued or posted', async () => {
+    const w = world();
+    const opened = await w.open('sev4');
+
+    const queued = await w.delayedJobsOf(opened.seq);
+    expect(queued.length).toBeGreaterThan(0);
+    expect(queued.filter((job) => job.data.kind === 'cadence')).toEqual([]);
+
+    // Step 6 (15 min) escalates at 25 min: once that job ran, the clock is past any SEV1-paced cadence.
+    await w.jobDone(opened.seq, stepReminder(opened, 5, 2, 25));
+    expect(w.chat.reminders(opened.room).map((r) => r.key)).toContain('step-5');
+    expect(cadenceReminders(w, opened)).toEqual([]);
+  });
+});

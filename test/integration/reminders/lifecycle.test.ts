@@ -1,0 +1,105 @@
+/**
+ * Lifecycle of an incident's jobs on a real BullMQ queue (one playbook minute = 40 ms): closing removes
+ * them, a job of a closed incident does nothing, and scheduling the same incident again adds nothing.
+ */
+import type { Incident } from '../../../src/core/types';
+import { MINUTE_MS, type ReminderWorld, stepReminder, useReminders, waitFor } from './reminder-world';
+
+const { world, worker, startWorker } = useReminders();
+
+/** Closes an incident the way the close command will: mark it resolved in the store. */
+async function resolve(w: ReminderWorld, seq: number): Promise<Incident> {
+  const stored = await w.store.update(w.workspace, seq, (current) => {
+    const at = new Date().toISOString();
+    return {
+      change: {
+        incident: { ...current, status: 'resolved' as const, resolvedAt: at, updatedAt: at },
+        events: [],
+      },
+    };
+  });
+  const closed = stored?.change?.incident;
+  if (!closed) throw new Error(`incident #${seq} could not be closed`);
+  return closed;
+}
+
+const sortedIds = async (w: ReminderWorld, seq: number) =>
+  (await w.delayedJobsOf(seq)).map((job) => job.id ?? '').sort();
+
+describe('a closed incident', () => {
+  test('GIVEN #1 reminded once and #2 open WHEN #1 is resolved and its jobs cancelled THEN its delayed jobs are gone from the queue, #2 keeps its own, and #1 gets no more reminders', async () => {
+    const w = world();
+    const one = await w.open('sev1');
+    const two = await w.open('sev1');
+    // Step 1 is reminded one minute in: #1 was live before it closed.
+    await waitFor(() => w.chat.reminders(one.room).length > 0);
+    expect((await w.delayedJobsOf(one.seq)).length).toBeGreaterThan(0);
+
+    await w.scheduler.cancel(await resolve(w, one.seq));
+    const remindedBeforeClosing = w.chat.reminders(one.room).length;
+
+    expect(await w.delayedJobsOf(one.seq)).toEqual([]);
+    expect((await w.delayedJobsOf(two.seq)).length).toBeGreaterThan(0);
+    // #2's first cadence reminder (20 min) comes after everything #1 had queued up to then.
+    await waitFor(() => w.chat.reminders(two.room).some((r) => r.key === 'cadence'));
+    expect(w.chat.reminders(one.room)).toHaveLength(remindedBeforeClosing);
+  });
+
+  test('GIVEN an incident resolved without cancelling its jobs WHEN they fire THEN each re-checks the incident and posts nothing', async () => {
+    const w = world();
+    const opened = await w.open('sev1');
+    await resolve(w, opened.seq);
+    const before = w.chat.reminders(opened.room).length;
+
+    await w.jobDone(opened.seq, stepReminder(opened, 1, 1, 5));
+    await w.jobDone(opened.seq, { kind: 'cadence', attempt: 1, dueAt: opened.openedAt + 20 * MINUTE_MS });
+
+    expect(w.chat.reminders(opened.room)).toHaveLength(before);
+    // Nothing new was queued by the jobs that ran either.
+    const queued = await w.delayedJobsOf(opened.seq);
+    expect(queued.filter((job) => job.timestamp > opened.openedAt + 5 * MINUTE_MS)).toEqual([]);
+  });
+});
+
+describe('scheduling twice', () => {
+  test('GIVEN an incident just scheduled at opening WHEN it is synced twice more (once concurrently) THEN the queue holds the same jobs, the delayed count unchanged', async () => {
+    const w = world();
+    // A paused worker takes nothing off the delayed set, so the count only changes if sync adds jobs.
+    await worker().pause();
+    try {
+      const opened = await w.open('sev1');
+      const count = await w.queue.getDelayedCount();
+      const ids = await sortedIds(w, opened.seq);
+      expect(ids.length).toBeGreaterThan(10);
+
+      const incident = await w.incident(opened.seq);
+      await Promise.all([w.scheduler.sync(incident), w.scheduler.sync(incident)]);
+      await w.scheduler.sync(incident);
+
+      expect(await w.queue.getDelayedCount()).toBe(count);
+      expect(await sortedIds(w, opened.seq)).toEqual(ids);
+    } finally {
+      await worker().resume();
+    }
+  });
+
+  test('GIVEN an incident synced three times and worked by two workers (two calma processes) WHEN its reminders come due THEN each is posted exactly once', async () => {
+    const w = world();
+    await startWorker();
+    const opened = await w.open('sev1');
+    // With a lead there is no no-lead nag, whose repeats (10, 20 min) would read the same as a duplicate.
+    await w.command(w.inRoom(w.ana, opened), 'role lead @U0LENA');
+    const incident = await w.incident(opened.seq);
+    await Promise.all([w.scheduler.sync(incident), w.scheduler.sync(incident)]);
+
+    // By the first cadence (20 min) step 1 and 2 were reminded and escalated, steps 3 to 5 reminded.
+    await w.jobDone(opened.seq, { kind: 'cadence', attempt: 1, dueAt: opened.openedAt + 20 * MINUTE_MS });
+
+    const titles = w.chat.reminders(opened.room).map((r) => r.card.title);
+    expect(titles).toEqual(expect.arrayContaining(['⏰ Step 1 is due: Open the incident and take the lead']));
+    expect(titles.filter((t) => t?.startsWith('⏰ Step 2 is still open'))).toHaveLength(1);
+    expect(titles.filter((t) => t === '📣 Time for a public status update')).toHaveLength(1);
+    const repeated = titles.filter((t, i) => titles.indexOf(t) !== i);
+    expect(repeated).toEqual([]);
+  });
+});

@@ -1,0 +1,302 @@
+/**
+ * The world the reminder tests run in: the handler world (real Redis store, shipped playbooks, real i18n,
+ * recording chat platform) plus what reminders need for real: a BullMQ queue and worker on the test
+ * Redis, the system clock (BullMQ delays are real time) and a short playbook minute, so a 20-minute
+ * cadence takes under a second.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Job, Queue, Worker } from 'bullmq';
+import { Redis } from 'ioredis';
+import pino from 'pino';
+import type { Caller, Deps, Reply } from '../../../src/app/deps';
+import { dispatch } from '../../../src/app/dispatch';
+import { fireReminder } from '../../../src/app/remind';
+import { defaultReminderPolicy } from '../../../src/config/schema';
+import { type Button, type Card, encodeAction } from '../../../src/core/card';
+import type { Reminder } from '../../../src/core/reminders';
+import { type Incident, systemClock, type TimelineEntry } from '../../../src/core/types';
+import { builtinPlaybooksDir, loadPlaybooks } from '../../../src/playbook/loader';
+import { PlaybookRegistry } from '../../../src/playbook/registry';
+import type { MessageRef } from '../../../src/ports/chat';
+import {
+  jobId,
+  type QueueSettings,
+  type ReminderJob,
+  ReminderScheduler,
+  startReminderWorker,
+} from '../../../src/queue/reminder-queue';
+import { RedisIncidentStore } from '../../../src/store/redis-incident-store';
+import { RecordingChat, textOf } from '../../support/recording-chat';
+import { testRedis, uniquePrefix } from '../../support/redis';
+
+/**
+ * One playbook minute in these tests. Long enough that a command round trip (a few ms on the local
+ * Redis) is well under a minute, short enough that the SEV1 cadence (20 min) comes in 0.8 s.
+ */
+export const MINUTE_MS = 40;
+/** How late a reminder may arrive and still count as on time (jest runs files in parallel). */
+export const LATE_MS = 300;
+
+/** A chat platform that also remembers when each message was posted. */
+export class TimedChat extends RecordingChat {
+  private readonly postedAt = new Map<string, number>();
+
+  override async post(room: string, card: Card): Promise<MessageRef> {
+    const ref = await super.post(room, card);
+    this.postedAt.set(ref.id, Date.now());
+    return ref;
+  }
+
+  /** The reminders posted in a room so far, oldest first: every card that carries a Dismiss button. */
+  reminders(room: string): PostedReminder[] {
+    return this.posts
+      .filter((p) => p.room === room)
+      .flatMap((p) => {
+        const dismiss = p.card.buttons?.find((b) => b.action.kind === 'reminder.dismiss');
+        const at = this.postedAt.get(p.ref.id);
+        // A post whose time is not recorded yet is still on its way: it shows up on the next look.
+        if (!dismiss || at === undefined) return [];
+        const [seq = '', key = ''] = dismiss.action.args;
+        return [{ seq: Number(seq), key, card: p.card, text: textOf(p.card), at }];
+      });
+  }
+}
+
+export interface PostedReminder {
+  seq: number;
+  /** The reminder's key, from its Dismiss button: `step-2`, `cadence`, `no-lead`... */
+  key: string;
+  card: Card;
+  text: string;
+  /** When it was posted (epoch ms). */
+  at: number;
+}
+
+/** An incident opened through `/crisis open`, and the instant the reminders count from. */
+export interface Opened {
+  seq: number;
+  room: string;
+  /** `openedAt` of the stored incident, in epoch ms. */
+  openedAt: number;
+}
+
+/**
+ * One test's world: its own workspace (so job ids never collide with another test's in the shared
+ * queue), its own store prefix and chat; the queue, scheduler and worker belong to the file.
+ */
+export class ReminderWorld {
+  readonly workspace = `T${randomBytes(4).toString('hex').toUpperCase()}`;
+  readonly chat = new TimedChat();
+  readonly store: RedisIncidentStore;
+  readonly deps: Deps;
+  readonly ana: Caller;
+  readonly bob: Caller;
+  readonly lena: Caller;
+
+  constructor(
+    redis: Redis,
+    playbooks: PlaybookRegistry,
+    readonly scheduler: ReminderScheduler,
+  ) {
+    this.store = new RedisIncidentStore(redis, uniquePrefix());
+    this.ana = { workspace: this.workspace, user: 'U0ANA', room: 'C_GENERAL' };
+    this.bob = { workspace: this.workspace, user: 'U0BOB', room: 'C_GENERAL' };
+    this.lena = { workspace: this.workspace, user: 'U0LENA', room: 'C_GENERAL' };
+    this.deps = {
+      store: this.store,
+      chat: this.chat,
+      playbooks,
+      clock: systemClock,
+      log: pino({ level: 'silent' }),
+      locale: 'en',
+      minuteMs: MINUTE_MS,
+      channelPrefix: 'crisis',
+      responders: [],
+      announcements: null,
+      playbooksUrl: null,
+      scheduler,
+      policy: defaultReminderPolicy,
+    };
+  }
+
+  get queue(): Queue<ReminderJob> {
+    return this.scheduler.queue;
+  }
+
+  /** `/crisis <text>`. */
+  command(caller: Caller, text: string): Promise<Reply> {
+    return dispatch(this.deps, caller, { type: 'command', text });
+  }
+
+  /** Presses a button, as the chat platform would hand it to calma. */
+  press(caller: Caller, button: Button): Promise<Reply> {
+    return dispatch(this.deps, caller, { type: 'action', value: encodeAction(button.action) });
+  }
+
+  /** Opens a hacked-account incident as ana, at the given severity (the playbook's clock starts now). */
+  async open(severity: 'sev1' | 'sev2' | 'sev3' | 'sev4' = 'sev1'): Promise<Opened> {
+    const reply = await this.command(this.ana, `open hacked-account ${severity} Our account is posting spam`);
+    if (!reply.openedRoom)
+      throw new Error(`open did not open a room: ${reply.cards.map(textOf).join(' / ')}`);
+    const incident = await this.store.findByRoom(this.workspace, reply.openedRoom);
+    if (!incident) throw new Error('the opened incident is not stored');
+    return { seq: incident.seq, room: reply.openedRoom, openedAt: Date.parse(incident.openedAt) };
+  }
+
+  async incident(seq: number): Promise<Incident> {
+    const incident = await this.store.get(this.workspace, seq);
+    if (!incident) throw new Error(`incident #${seq} is not stored`);
+    return incident;
+  }
+
+  timeline(seq: number): Promise<TimelineEntry[]> {
+    return this.store.timeline(this.workspace, seq);
+  }
+
+  /** In the room of `opened`: the person in `caller`, typing there. */
+  inRoom(caller: Caller, opened: Opened): Caller {
+    return { ...caller, room: opened.room };
+  }
+
+  /** The BullMQ id of one of this world's reminders. */
+  jobIdOf(seq: number, reminder: Reminder): string {
+    return jobId({ workspace: this.workspace, seq, ...reminder });
+  }
+
+  /** The delayed jobs of one incident (the queue is shared by the whole test file). */
+  async delayedJobsOf(seq: number): Promise<Job<ReminderJob>[]> {
+    const delayed = await this.queue.getDelayed();
+    return delayed.filter((job) => job.data.workspace === this.workspace && job.data.seq === seq);
+  }
+
+  /**
+   * Waits until the worker has run the job of `reminder` to completion: after that, whatever it was
+   * going to post is posted. This is how a test knows that a reminder that should stay silent did.
+   */
+  async jobDone(seq: number, reminder: Reminder, timeoutMs = 5000): Promise<void> {
+    const id = this.jobIdOf(seq, reminder);
+    await waitFor(
+      async () => (await this.queue.getJobState(id)) === 'completed',
+      timeoutMs,
+      `job ${id} to complete`,
+    );
+  }
+}
+
+/** A step reminder (attempt 1 to the owner, 2 to the lead) due `minutes` after `opened`. */
+export function stepReminder(opened: Opened, step: number, attempt: 1 | 2, minutes: number): Reminder {
+  return { kind: 'step', step, attempt, dueAt: opened.openedAt + minutes * MINUTE_MS };
+}
+
+/**
+ * Polls `probe` every 10 ms until it returns something truthy, and returns that. Fails with `what` after
+ * `timeoutMs`: a bounded wait on a condition, instead of sleeping and hoping.
+ */
+export async function waitFor<T>(
+  probe: () => T | Promise<T>,
+  timeoutMs = 5000,
+  what = 'the condition',
+): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value as NonNullable<T>;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/**
+ * Waits until the wall clock reaches `epochMs`. Only for tests about time itself (a reminder must NOT
+ * have come before some instant, or something must happen at a chosen moment): nothing to poll for.
+ */
+export async function until(epochMs: number): Promise<void> {
+  const wait = epochMs - Date.now();
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+}
+
+export interface ReminderHarness {
+  world(): ReminderWorld;
+  /** The file's worker (a test may pause it, and must resume it). */
+  worker(): Worker<ReminderJob>;
+  /** Another worker on the same queue, as a second calma process would run; closed after the file. */
+  startWorker(): Promise<Worker<ReminderJob>>;
+}
+
+/**
+ * Registers a test file's hooks: one queue with a random name and its own BullMQ key prefix, one
+ * scheduler and one worker for the file; a fresh world for every test. The worker hands each job to
+ * the world of its workspace, so a job left over from an earlier test (its world gone) does nothing.
+ */
+export function useReminders(): ReminderHarness {
+  let redis: Redis;
+  let connection: Redis;
+  let scheduler: ReminderScheduler;
+  let worker: Worker<ReminderJob>;
+  let settings: QueueSettings;
+  let current: ReminderWorld | undefined;
+  let playbooks: PlaybookRegistry;
+  const workers: Worker<ReminderJob>[] = [];
+  const failures: string[] = [];
+
+  async function startWorker(): Promise<Worker<ReminderJob>> {
+    const started = startReminderWorker(settings, async (job, id) => {
+      const world = current;
+      if (world && job.workspace === world.workspace) await fireReminder(world.deps, job, id);
+    });
+    started.on('failed', (job, error) => failures.push(`${job?.id}: ${error.message}`));
+    workers.push(started);
+    await started.waitUntilReady();
+    return started;
+  }
+
+  beforeAll(async () => {
+    redis = testRedis();
+    const url = process.env.CALMA_TEST_REDIS_URL ?? '';
+    // BullMQ blocks on its connection while it waits for jobs: it needs one of its own, never giving up.
+    connection = new Redis(url, { maxRetriesPerRequest: null });
+    const loaded = await loadPlaybooks([builtinPlaybooksDir]);
+    if (loaded.problems.length > 0) throw new Error(`shipped playbooks have problems: ${loaded.problems}`);
+    playbooks = new PlaybookRegistry(loaded.playbooks);
+    settings = {
+      connection,
+      prefix: uniquePrefix(),
+      name: `reminders-${randomBytes(4).toString('hex')}`,
+    };
+    scheduler = new ReminderScheduler(settings, playbooks, defaultReminderPolicy, MINUTE_MS);
+    worker = await startWorker();
+  });
+
+  beforeEach(() => {
+    current = new ReminderWorld(redis, playbooks, scheduler);
+    failures.length = 0;
+  });
+
+  afterEach(async () => {
+    current = undefined;
+    // A test that failed while the worker was paused must not leave the next one without a worker.
+    await worker.resume();
+    // The next test must not wait behind this one's leftover reminders.
+    await scheduler.queue.drain(true);
+    if (failures.length > 0) throw new Error(`reminder jobs failed: ${failures.join('; ')}`);
+  });
+
+  afterAll(async () => {
+    await Promise.all(workers.map((w) => w.close()));
+    await scheduler?.queue.obliterate({ force: true });
+    await scheduler?.close();
+    await connection?.quit();
+    await redis?.quit();
+  });
+
+  return {
+    world() {
+      if (!current) throw new Error('world() is only available inside a test');
+      return current;
+    },
+    worker() {
+      return worker;
+    },
+    startWorker,
+  };
+}
