@@ -45,5 +45,7 @@ export async function fireReminder(deps: Deps, job: ReminderJob, id: string): Pr
   if (!updated) return;
   // The pinned summary shows what is overdue: redraw it now that time has moved on.
   await refreshRoom(deps, updated);
-  await deps.scheduler?.sync(updated);
+  // Only this reminder's next attempt (the next interval, the next nag) can be new: re-queuing the
+  // whole plan would be a score of no-op adds per reminder (docs/benchmarks.md).
+  await deps.scheduler?.sync(updated, (r) => reminderKey(r) === key);
 }

@@ -1,3 +1,4 @@
+import type { Reminder } from '../core/reminders';
 import type { Incident } from '../core/types';
 
 /**
@@ -5,7 +6,8 @@ import type { Incident } from '../core/types';
  * change of an incident and queues what its new state wants; queuing the same reminder twice is a no-op.
  */
 export interface Scheduler {
-  sync(incident: Incident): Promise<void>;
+  /** `only` limits it to some reminders (after one fires, only its own next attempt can be new). */
+  sync(incident: Incident, only?: (reminder: Reminder) => boolean): Promise<void>;
   /** Removes every queued job of a closed incident (a job that still fires re-checks and does nothing). */
   cancel(incident: Incident): Promise<void>;
 }

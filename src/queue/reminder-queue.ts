@@ -50,15 +50,17 @@ export class ReminderScheduler implements Scheduler {
     });
   }
 
-  async sync(incident: Incident): Promise<void> {
+  async sync(incident: Incident, only?: (reminder: Reminder) => boolean): Promise<void> {
     const playbook = this.playbooks.get(incident.playbook);
     if (!playbook) return;
     const now = this.now();
-    const jobs = plan(incident, playbook, this.policy, this.minuteMs, now).map((reminder) => ({
-      workspace: incident.workspace,
-      seq: incident.seq,
-      ...reminder,
-    }));
+    const jobs = plan(incident, playbook, this.policy, this.minuteMs, now)
+      .filter((reminder) => only?.(reminder) ?? true)
+      .map((reminder) => ({
+        workspace: incident.workspace,
+        seq: incident.seq,
+        ...reminder,
+      }));
     if (jobs.length === 0) return;
     await this.queue.addBulk(
       jobs.map((data) => ({

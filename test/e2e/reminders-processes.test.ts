@@ -1,0 +1,102 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { testRedis, uniquePrefix } from '../support/redis';
+import {
+  CalmaProcess,
+  calmaEnv,
+  countByKey,
+  deletePrefix,
+  printedCards,
+  printedReminders,
+  reminderRules,
+  waitUntil,
+} from './calma-process';
+
+/** 100 ms playbook minutes: the first 35 minutes of a crisis take 3.5 s. */
+const MINUTE_MS = 100;
+/** Every reminder due by this minute is checked: steps 1–7, escalations 1–6, the first cadence, nags. */
+const WINDOW_MINUTES = 30;
+/**
+ * Due 5 minutes after the window: once it is out, a second copy of any reminder in the window has had
+ * at least half a second to show up, far longer than two workers racing for one job would take.
+ */
+const LATER = { key: 'step 8 due', dueMinute: 35 };
+
+describe('reminders with several calma processes on one Redis (console)', () => {
+  let redis: Redis;
+  let dir: string;
+  let prefix: string;
+  const processes: CalmaProcess[] = [];
+
+  beforeAll(() => {
+    redis = testRedis();
+  });
+  afterAll(async () => {
+    await redis.quit();
+  });
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'calma-e2e-processes-'));
+    prefix = uniquePrefix();
+    await writeFile(path.join(dir, 'calma.yaml'), `locale: en\nredis:\n  key_prefix: ${prefix}\n`);
+  });
+  afterEach(async () => {
+    // A failed expectation leaves processes running: end them before the next test or jest's exit.
+    for (const calma of processes.splice(0)) await calma.kill();
+    await deletePrefix(redis, prefix);
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('GIVEN three calma processes on one Redis and key prefix WHEN one opens an incident THEN each of its reminders is posted exactly once, by one of the three', async () => {
+    const rules = await reminderRules();
+    const calmas = ['a', 'b', 'c'].map((name) => {
+      const calma = new CalmaProcess(name, dir, calmaEnv(dir, MINUTE_MS));
+      processes.push(calma);
+      return calma;
+    });
+    // All three working the queue before there is anything on it.
+    await Promise.all(calmas.map((calma) => calma.waitForLine('calma console:', 30_000)));
+    const [opener] = calmas;
+    if (!opener) throw new Error('no process');
+    opener.send('/crisis open hacked-account sev1 Spam');
+    await opener.waitForLine('Incident #1 is open', 10_000);
+
+    const inWindow = rules.fixed.filter((r) => r.dueMinute <= WINDOW_MINUTES);
+    const all = () => printedReminders(calmas.flatMap(printedCards), rules.cadence);
+    await waitUntil(
+      () => {
+        const seen = countByKey(all());
+        return [...inWindow, LATER].every((r) => seen.has(r.key)) && seen.has('cadence 1');
+      },
+      30_000,
+      () => `missing reminders; printed: ${all().map((r) => `${r.process}: ${r.key}`)}`,
+    );
+    const codes = await Promise.all(calmas.map((calma) => calma.quit()));
+    expect(codes).toEqual([0, 0, 0]);
+
+    const printed = all();
+    const counts = countByKey(printed);
+    // Exactly once across the three stdouts: the reminders and escalations of steps 1–7, the first
+    // cadence reminder, and nothing else twice.
+    const once = [...counts].filter(([key]) => key !== 'no-lead');
+    expect(once).toEqual(once.map(([key]) => [key, 1]));
+    expect(inWindow.filter((r) => !counts.has(r.key))).toEqual([]);
+    expect(counts.get('cadence 1')).toBe(1);
+    // Every no-lead nag has the same card: a second one closer than the nag interval to the one before
+    // would be the same nag twice.
+    const nags = printed.filter((r) => r.key === 'no-lead').sort((x, y) => x.at - y.at);
+    expect(nags.length).toBeGreaterThanOrEqual(1);
+    expect(nags.length).toBeLessThanOrEqual(rules.nag.max);
+    const gaps = nags.slice(1).map((nag, i) => nag.at - (nags[i]?.at ?? 0));
+    for (const gap of gaps) expect(gap).toBeGreaterThan(rules.nag.every * MINUTE_MS - MINUTE_MS / 2);
+
+    const queue = new Queue('reminders-console', { connection: redis, prefix });
+    try {
+      expect(await queue.getFailedCount()).toBe(0);
+    } finally {
+      await queue.close();
+    }
+  }, 90_000);
+});
