@@ -20,19 +20,23 @@ export async function fireReminder(deps: Deps, job: ReminderJob, id: string): Pr
   const now = deps.clock.now().getTime();
   const t = translator(incident.locale);
   const audience = reminderAudience(incident, playbook, job);
-  await deps.chat.post(
-    incident.room,
-    reminderCard({
-      incident,
-      playbook,
-      reminder: job,
-      audience: audience ? deps.chat.mention(audience) : undefined,
-      lateMs: now - job.dueAt,
-      minuteMs: deps.minuteMs,
-      now,
-      t,
-    }),
-  );
+  const card = reminderCard({
+    incident,
+    playbook,
+    reminder: job,
+    audience: audience ? deps.chat.mention(audience) : undefined,
+    lateMs: now - job.dueAt,
+    minuteMs: deps.minuteMs,
+    now,
+    t,
+  });
+  try {
+    await deps.chat.post(incident.room, card);
+  } catch (error) {
+    // Not delivered: give the claim back so BullMQ's retry (with backoff) can deliver it.
+    await deps.store.release(`reminder:${id}`);
+    throw error;
+  }
   const key = reminderKey(job);
   const nag = job.kind === 'no-lead' || job.kind === 'no-severity' || job.kind === 'stale';
   const updated = nag

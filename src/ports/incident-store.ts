@@ -41,6 +41,8 @@ export interface IncidentStore {
    * the caller then skips the effect (a retried Slack event, a webhook redelivery, a job run twice).
    */
   claim(key: string, ttlSeconds: number): Promise<boolean>;
+  /** Gives a claim back when its effect failed, so a retry can have it. */
+  release(key: string): Promise<void>;
   /** Short-lived scratch values (e.g. an `/crisis open` waiting for its playbook choice). */
   putDraft(key: string, value: unknown, ttlSeconds: number): Promise<void>;
   takeDraft<T>(key: string): Promise<T | null>;

@@ -42,10 +42,12 @@ export class ReminderScheduler implements Scheduler {
     this.queue = new Queue<ReminderJob>(settings.name, {
       connection: settings.connection,
       prefix: settings.prefix,
+      // A reminder whose post fails (the platform is down) is retried with backoff: 1, 2, 4… 64 s.
       defaultJobOptions: {
         removeOnComplete: { age: 24 * 3600 },
         removeOnFail: { age: 7 * 24 * 3600 },
-        attempts: 3,
+        attempts: 8,
+        backoff: { type: 'exponential', delay: 1000 },
       },
     });
   }

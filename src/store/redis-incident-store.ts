@@ -139,6 +139,10 @@ export class RedisIncidentStore implements IncidentStore {
     return (await this.redis.set(this.keys.idem(key), '1', 'EX', ttlSeconds, 'NX')) === 'OK';
   }
 
+  async release(key: string): Promise<void> {
+    await this.redis.del(this.keys.idem(key));
+  }
+
   async putDraft(key: string, value: unknown, ttlSeconds: number): Promise<void> {
     await this.redis.set(this.keys.draft(key), JSON.stringify(value), 'EX', ttlSeconds);
   }

@@ -1,0 +1,24 @@
+/**
+ * A chat platform outage while a reminder is due (one playbook minute = 40 ms): the reminder is not
+ * lost, it is retried with backoff and posted once the platform answers again.
+ */
+import { useReminders, waitFor } from './reminder-world';
+
+const { world, takeFailures } = useReminders();
+
+describe('a platform outage when a reminder is due', () => {
+  test('GIVEN posting fails when step 1 is due WHEN the platform comes back THEN the reminder is posted once, after a retry', async () => {
+    const w = world();
+    const opened = await w.open('sev1');
+    w.chat.fail('post');
+
+    await waitFor(() => takeFailures().length > 0, 5000);
+    w.chat.heal('post');
+
+    const isStep1Due = (r: { key: string; text: string }) => r.key === 'step-0' && r.text.includes('is due');
+    await waitFor(() => w.chat.reminders(opened.room).some(isStep1Due), 10_000);
+    const step1 = w.chat.reminders(opened.room).filter(isStep1Due);
+    expect(step1).toHaveLength(1);
+    takeFailures();
+  });
+});
