@@ -6,12 +6,11 @@ import { Server } from 'node:http';
 import { App, LogLevel } from '@slack/bolt';
 import type { Redis } from 'ioredis';
 import pino from 'pino';
-import { defaultReminderPolicy } from '../../src/config/schema';
-import { systemClock } from '../../src/core/types';
 import { builtinPlaybooksDir, loadPlaybooks } from '../../src/playbook/loader';
 import { PlaybookRegistry } from '../../src/playbook/registry';
 import { startSlack } from '../../src/slack/app';
 import { RedisIncidentStore } from '../../src/store/redis-incident-store';
+import { testDeps } from '../../test/support/deps';
 import { urlOf } from '../../test/support/slack-request';
 import type { SlackSide } from './slack-side';
 import { SIGNING_SECRET } from './slack-side-protocol';
@@ -42,20 +41,7 @@ export async function startCalma(redis: Redis, side: SlackSide): Promise<AckTarg
   const log = pino({ level: 'silent' });
   const playbooks = new PlaybookRegistry((await loadPlaybooks([builtinPlaybooksDir])).playbooks);
   const slack = await startSlack(
-    {
-      store: new RedisIncidentStore(redis, 'bench'),
-      playbooks,
-      clock: systemClock,
-      log,
-      locale: 'en',
-      minuteMs: 60_000,
-      channelPrefix: 'crisis',
-      responders: [],
-      announcements: null,
-      playbooksUrl: 'https://git.example/playbooks/{id}.yaml',
-      scheduler: null,
-      policy: defaultReminderPolicy,
-    },
+    testDeps(new RedisIncidentStore(redis, 'bench'), playbooks, { announcements: null }),
     {
       botToken: BOT_TOKEN,
       signingSecret: SIGNING_SECRET,

@@ -6,12 +6,12 @@ import type { Redis } from 'ioredis';
 import pino from 'pino';
 import type { Deps } from '../../../src/app/deps';
 import { defaultReminderPolicy } from '../../../src/config/schema';
-import { systemClock } from '../../../src/core/types';
 import { builtinPlaybooksDir, loadPlaybooks } from '../../../src/playbook/loader';
 import { PlaybookRegistry } from '../../../src/playbook/registry';
 import { type Reminders, reminders } from '../../../src/queue/reminders';
 import { type RunningSlack, startSlack } from '../../../src/slack/app';
 import { RedisIncidentStore } from '../../../src/store/redis-incident-store';
+import { testDeps } from '../../support/deps';
 import { type FakeCall, type FakeSlack, startFakeSlack } from '../../support/fake-slack';
 import { testRedis, uniquePrefix } from '../../support/redis';
 import {
@@ -181,21 +181,11 @@ export function useSlackWorld(
         })
       : undefined;
     const slack = await startSlack(
-      {
-        store,
-        playbooks,
-        clock: systemClock,
-        log,
-        locale: 'en',
-        minuteMs: 60_000,
-        channelPrefix: 'crisis',
-        responders: [],
+      testDeps(store, playbooks, {
         announcements: 'C0ANNOUNCE',
-        playbooksUrl: 'https://git.example/playbooks/{id}.yaml',
         scheduler: timed?.scheduler ?? null,
-        policy: defaultReminderPolicy,
         ...overrides,
-      },
+      }),
       {
         botToken: 'xoxb-test',
         signingSecret: SECRET,

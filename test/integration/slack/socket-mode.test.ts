@@ -5,12 +5,11 @@
  */
 import type { Redis } from 'ioredis';
 import pino from 'pino';
-import { defaultReminderPolicy } from '../../../src/config/schema';
-import { systemClock } from '../../../src/core/types';
 import { builtinPlaybooksDir, loadPlaybooks } from '../../../src/playbook/loader';
 import { PlaybookRegistry } from '../../../src/playbook/registry';
 import { type RunningSlack, startSlack } from '../../../src/slack/app';
 import { RedisIncidentStore } from '../../../src/store/redis-incident-store';
+import { testDeps } from '../../support/deps';
 import { type FakeCall, type FakeSlack, startFakeSlack } from '../../support/fake-slack';
 import {
   type Envelope,
@@ -46,20 +45,7 @@ beforeEach(async () => {
   store = new RedisIncidentStore(redis, uniquePrefix());
   const log = pino({ level: 'silent' });
   slack = await startSlack(
-    {
-      store,
-      playbooks,
-      clock: systemClock,
-      log,
-      locale: 'en',
-      minuteMs: 60_000,
-      channelPrefix: 'crisis',
-      responders: [],
-      announcements: 'C0ANNOUNCE',
-      playbooksUrl: 'https://git.example/playbooks/{id}.yaml',
-      scheduler: null,
-      policy: defaultReminderPolicy,
-    },
+    testDeps(store, playbooks, { announcements: 'C0ANNOUNCE' }),
     {
       botToken: 'xoxb-test',
       appToken: 'xapp-test',
