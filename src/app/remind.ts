@@ -5,6 +5,10 @@ import type { ReminderJob } from '../queue/reminder-queue';
 import type { Deps } from './deps';
 import { playbookOf, refreshRoom } from './room';
 
+/** Longer than a post takes, shorter than the retries' backoff reaches (1 + 2 + 4 + 8 + 16 s). */
+const IN_FLIGHT_SECONDS = 20;
+const DELIVERED_SECONDS = 7 * 24 * 3600;
+
 /**
  * A reminder job fires: re-check the incident, post the reminder in its room once, and queue what comes
  * next. A job for a step that was done, a snoozed or dismissed reminder, a changed severity or a closed
@@ -15,7 +19,13 @@ export async function fireReminder(deps: Deps, job: ReminderJob, id: string): Pr
   if (!incident?.room) return;
   const playbook = playbookOf(deps, incident);
   if (!stillWanted(incident, playbook, deps.policy, deps.minuteMs, job)) return;
-  if (!(await deps.store.claim(`reminder:${id}`, 7 * 24 * 3600))) return;
+  // Claimed for a short while: a worker that dies before posting leaves a claim that expires, and the
+  // job's retry (BullMQ re-runs a stalled job) posts it then. Once posted, the claim is kept for a week.
+  const claim = `reminder:${id}`;
+  if (!(await deps.store.claim(claim, IN_FLIGHT_SECONDS))) {
+    if (await deps.store.isConfirmed(claim)) return;
+    throw new Error(`reminder ${id} is being delivered elsewhere or its worker died: retry later`);
+  }
 
   const now = deps.clock.now().getTime();
   const t = translator(incident.locale);
@@ -34,9 +44,10 @@ export async function fireReminder(deps: Deps, job: ReminderJob, id: string): Pr
     await deps.chat.post(incident.room, card);
   } catch (error) {
     // Not delivered: give the claim back so BullMQ's retry (with backoff) can deliver it.
-    await deps.store.release(`reminder:${id}`);
+    await deps.store.release(claim);
     throw error;
   }
+  await deps.store.confirm(claim, DELIVERED_SECONDS);
   const key = reminderKey(job);
   const nag = job.kind === 'no-lead' || job.kind === 'no-severity' || job.kind === 'stale';
   const updated = nag

@@ -43,6 +43,9 @@ export interface IncidentStore {
   claim(key: string, ttlSeconds: number): Promise<boolean>;
   /** Gives a claim back when its effect failed, so a retry can have it. */
   release(key: string): Promise<void>;
+  /** Marks a claimed effect as done, remembered for `ttlSeconds` (a claim alone may be a crashed try). */
+  confirm(key: string, ttlSeconds: number): Promise<void>;
+  isConfirmed(key: string): Promise<boolean>;
   /** Short-lived scratch values (e.g. an `/crisis open` waiting for its playbook choice). */
   putDraft(key: string, value: unknown, ttlSeconds: number): Promise<void>;
   takeDraft<T>(key: string): Promise<T | null>;

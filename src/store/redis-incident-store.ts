@@ -42,6 +42,9 @@ const COMMIT_SHA = createHash('sha1').update(COMMIT_LUA).digest('hex');
 // lose N-1 times, so the bound is well above the number of calma processes sharing a Redis.
 const MAX_ATTEMPTS = 50;
 
+/** The value of an idempotency key whose effect is done (a bare claim holds '1'). */
+const DONE = 'done';
+
 export class RedisIncidentStore implements IncidentStore {
   private readonly keys: StoreKeys;
   /** Updates of one incident from this process, chained: they would only collide with each other. */
@@ -141,6 +144,14 @@ export class RedisIncidentStore implements IncidentStore {
 
   async release(key: string): Promise<void> {
     await this.redis.del(this.keys.idem(key));
+  }
+
+  async confirm(key: string, ttlSeconds: number): Promise<void> {
+    await this.redis.set(this.keys.idem(key), DONE, 'EX', ttlSeconds);
+  }
+
+  async isConfirmed(key: string): Promise<boolean> {
+    return (await this.redis.get(this.keys.idem(key))) === DONE;
   }
 
   async putDraft(key: string, value: unknown, ttlSeconds: number): Promise<void> {

@@ -2,7 +2,8 @@
  * A chat platform outage while a reminder is due (one playbook minute = 40 ms): the reminder is not
  * lost, it is retried with backoff and posted once the platform answers again.
  */
-import { useReminders, waitFor } from './reminder-world';
+import { jobId } from '../../../src/queue/reminder-queue';
+import { stepReminder, useReminders, waitFor } from './reminder-world';
 
 const { world, takeFailures } = useReminders();
 
@@ -20,5 +21,19 @@ describe('a platform outage when a reminder is due', () => {
     const step1 = w.chat.reminders(opened.room).filter(isStep1Due);
     expect(step1).toHaveLength(1);
     takeFailures();
+  });
+
+  test('GIVEN a worker that claimed step 1’s reminder and died before posting it WHEN the claim expires THEN the retried job posts it, once', async () => {
+    const w = world();
+    const opened = await w.open('sev1');
+    const reminder = stepReminder(opened, 0, 1, 1);
+    // What a worker killed between its claim and its post leaves behind: a claim, 2 s to live.
+    await w.store.claim(`reminder:${jobId({ workspace: w.workspace, seq: opened.seq, ...reminder })}`, 2);
+
+    const isStep1Due = (r: { key: string; text: string }) => r.key === 'step-0' && r.text.includes('is due');
+    await waitFor(() => w.chat.reminders(opened.room).some(isStep1Due), 15_000);
+
+    expect(w.chat.reminders(opened.room).filter(isStep1Due)).toHaveLength(1);
+    expect(takeFailures().some((f) => f.includes('retry later'))).toBe(true);
   });
 });
