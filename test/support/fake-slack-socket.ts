@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { FakeSlack } from './fake-slack';
 import { type CommandFields, commandBody } from './slack-request';
+import { waitForEvent } from './wait-for-event';
 
 /**
  * A local fake of Slack's Socket Mode server (the `wss://wss-primary.slack.com/link/?ticket=…` end), so
@@ -501,23 +502,6 @@ class FakeSlackSocketServer implements FakeSlackSocket {
   }
 
   private waitFor<T>(find: () => T | undefined, timeoutMs: number, describe: () => string): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      const check = () => {
-        const found = find();
-        if (found === undefined) return;
-        cleanup();
-        resolve(found);
-      };
-      const timer = setTimeout(() => {
-        cleanup();
-        reject(new Error(`fake-slack-socket: timed out after ${timeoutMs} ms waiting for ${describe()}`));
-      }, timeoutMs);
-      const cleanup = () => {
-        clearTimeout(timer);
-        this.events.off('change', check);
-      };
-      this.events.on('change', check);
-      check();
-    });
+    return waitForEvent(this.events, 'change', find, timeoutMs, () => `fake-slack-socket: ${describe()}`);
   }
 }

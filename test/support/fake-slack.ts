@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { waitForEvent } from './wait-for-event';
 
 /**
  * A local fake of Slack's Web API, so tests can drive the real Bolt app (and its real WebClient) without
@@ -476,24 +477,7 @@ class FakeSlackServer implements FakeSlack {
     timeoutMs: number,
     describe: () => string,
   ): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      const check = () => {
-        const found = find();
-        if (found === undefined) return;
-        cleanup();
-        resolve(found);
-      };
-      const timer = setTimeout(() => {
-        cleanup();
-        reject(new Error(`fake-slack: timed out after ${timeoutMs} ms waiting for ${describe()}`));
-      }, timeoutMs);
-      const cleanup = () => {
-        clearTimeout(timer);
-        this.events.off(event, check);
-      };
-      this.events.on(event, check);
-      check();
-    });
+    return waitForEvent(this.events, event, find, timeoutMs, () => `fake-slack: ${describe()}`);
   }
 
   // --- Channels -----------------------------------------------------------------------------------------
