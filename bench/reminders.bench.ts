@@ -97,6 +97,11 @@ class RecordingChat implements ChatPort {
     return { id: name, name };
   }
   async invite(): Promise<void> {}
+  async uploadFile(): Promise<void> {}
+  async archive(): Promise<void> {}
+  async members(user: string): Promise<string[]> {
+    return [user];
+  }
   async setTopic(): Promise<void> {}
   async update(): Promise<void> {}
   async pin(): Promise<void> {}
@@ -180,6 +185,9 @@ async function connect(
     playbooksUrl: null,
     scheduler,
     policy,
+    approvers: {},
+    outboundTargets: [],
+    outbox: null,
   };
   // The job rides along in async context to the stub's `post`, through fireReminder unchanged.
   const worker = startReminderWorker(

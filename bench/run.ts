@@ -1,9 +1,10 @@
+import { runAlertsBench } from './alerts.bench';
 import { runRemindersBench } from './reminders.bench';
 import { runSlackAckBench } from './slack-ack.bench';
 import { runStoreBench } from './store.bench';
 
 /**
- * `npm run bench [-- [store] [slack-ack] [reminders] [--strict]]`: every bench in turn, or only the named
+ * `npm run bench [-- [store] [slack-ack] [reminders] [alerts] [--strict]]`: every bench in turn, or only the named
  * ones. Benches report; with --strict a missed target also makes the exit code 1 (CI does not run benches:
  * this is for people checking a change by hand).
  */
@@ -17,6 +18,7 @@ const BENCHES: Record<string, { heading: string; run: () => Promise<boolean> }> 
   },
   'slack-ack': { heading: 'Slack ack latency', run: runSlackAckBench },
   reminders: { heading: 'reminder lateness with 10,000 incidents', run: () => runRemindersBench() },
+  alerts: { heading: 'alert storm: accepted alerts per second', run: () => runAlertsBench() },
 };
 
 async function main(argv: readonly string[]): Promise<number> {

@@ -15,6 +15,8 @@ export interface OpenCommand {
   title: string;
   private?: boolean;
   drill?: boolean;
+  /** A drill's scenario id (`/crisis drill <playbook> <scenario>`). */
+  scenario?: string;
   lead?: UserId;
   capture?: CapturedMessage;
 }
@@ -53,7 +55,13 @@ export async function open(deps: Deps, caller: Caller, command: OpenCommand): Pr
   const room = deps.chat.roomLink({ id: incident.room ?? '', name: incident.roomName });
   const cards: Card[] = [
     {
-      lines: [t('open.opened', { seq: incident.seq, room, playbook: local(playbook.title, t) })],
+      lines: [
+        t(incident.drill ? 'drill.opened' : 'open.opened', {
+          seq: incident.seq,
+          room,
+          playbook: local(playbook.title, t),
+        }),
+      ],
       tone: 'success',
     },
   ];

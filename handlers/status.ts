@@ -17,10 +17,20 @@ export async function status(deps: Deps, caller: Caller, command: { incident?: n
   const mention = (u: string) => deps.chat.mention(u);
   const timeline = await deps.store.timeline(incident.workspace, incident.seq);
   const step = currentStepCard(deps, incident);
+  // Evidence gets its own list: it matters for the postmortem (and lawyers) long after it scrolls by.
+  const evidence = timeline.filter((e) => e.kind === 'evidence' || e.kind === 'captured');
   return {
     cards: [
       summaryCard(incident, playbookOf(deps, incident), t, mention, cardTime(deps)),
       ...(step ? [step] : []),
+      ...(evidence.length > 0
+        ? [
+            {
+              title: `${t('evidence.title')} (${evidence.length})`,
+              lines: evidence.slice(-RECENT).map((e) => timelineLine(e, t, mention)),
+            },
+          ]
+        : []),
       { title: t('status.recent'), lines: timeline.slice(-RECENT).map((e) => timelineLine(e, t, mention)) },
     ],
   };

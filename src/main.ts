@@ -1,19 +1,29 @@
 import { userInfo } from 'node:os';
 import { Redis } from 'ioredis';
+import type { AlertSettings } from './alerts/process';
+import { alertIntakeService } from './alerts/service';
+import { alertWorkerService } from './alerts/worker';
 import type { Deps } from './app/deps';
 import { ConfigError, loadConfig, loadDotEnv } from './config/load';
 import { type Config, reminderPolicy } from './config/schema';
 import { ConsoleChat } from './console/console-chat';
 import { ansiStyle, plainStyle } from './console/render';
-import { runConsole } from './console/repl';
+import { CONSOLE_WORKSPACE, LOBBY, runConsole } from './console/repl';
+import { compileRoutes, unknownRoutePlaybooks } from './core/alert-route';
 import { systemClock } from './core/types';
+import { alertRoutes } from './http/alerts';
+import { healthRoute } from './http/health';
+import { incidentApi } from './http/incident-api';
+import { HttpServer } from './http/server';
 import { translator } from './i18n';
 import { createLogger, type Logger, redactUrl } from './log';
 import { builtinPlaybooksDir, loadPlaybooks } from './playbook/loader';
 import { PlaybookRegistry } from './playbook/registry';
+import { outboxService } from './queue/outbox';
 import { reminders } from './queue/reminders';
 import { DataDirInUseError, RedisNotInstalledError, startPrivateRedis } from './redis/private-server';
 import { startSlack } from './slack/app';
+import { RedisAlertStore } from './store/redis-alert-store';
 import { RedisIncidentStore } from './store/redis-incident-store';
 import { formatProblem } from './yaml/validate-yaml';
 
@@ -25,6 +35,13 @@ async function main(): Promise<void> {
   const config = await loadConfig();
   const log = createLogger({ level: config.env.LOG_LEVEL, pretty: Boolean(process.stderr.isTTY) });
   const playbooks = await playbookRegistry(config);
+  const alertRouting = compileRoutes(config.settings.alerts.routes);
+  const unknownPlaybooks = unknownRoutePlaybooks(alertRouting, playbooks.ids());
+  if (unknownPlaybooks.length > 0) {
+    throw new StartupError(
+      `calma could not start: alerts.routes in calma.yaml names playbooks that are not loaded: ${unknownPlaybooks.join(', ')} (loaded: ${playbooks.ids().join(', ')})`,
+    );
+  }
   if (config.env.DISCORD_TOKEN) {
     throw new StartupError('The Discord adapter is not part of this version yet: unset DISCORD_TOKEN.');
   }
@@ -52,6 +69,26 @@ async function main(): Promise<void> {
     minuteMs: env.CALMA_MINUTE_MS,
   });
   stops.push(timed.stop);
+  const outbox = outboxService({
+    redisUrl,
+    prefix: config.settings.redis.key_prefix,
+    platform,
+    targets: config.outbound,
+  });
+  stops.push(outbox.stop);
+  // Alerts accepted at POST /alerts/<source> wait in `alerts-<platform>` for that platform's worker.
+  const alerts = alertIntakeService({ redisUrl, prefix: config.settings.redis.key_prefix, platform, log });
+  stops.push(alerts.stop);
+  // ... where they are routed, deduplicated and grouped into incidents or triage cards (docs/alerts.md).
+  const alertStore = new RedisAlertStore(redis, config.settings.redis.key_prefix);
+  const alertWorker = alertWorkerService({ redisUrl, prefix: config.settings.redis.key_prefix, platform });
+  stops.push(alertWorker.stop);
+  const alertSettings = (workspace: () => Promise<string>, lobby: string | null): AlertSettings => ({
+    workspace,
+    routes: alertRouting,
+    triageChannel: config.settings.alerts.triage_channel ?? config.settings.channels.announcements ?? lobby,
+    groupWindow: config.settings.alerts.group_window,
+  });
   const base: Omit<Deps, 'chat'> = {
     store: new RedisIncidentStore(redis, config.settings.redis.key_prefix),
     playbooks,
@@ -65,7 +102,29 @@ async function main(): Promise<void> {
     playbooksUrl: config.settings.playbooks_url,
     scheduler: timed.scheduler,
     policy,
+    approvers: config.settings.approvers,
+    outboundTargets: config.outbound.map((target) => target.name),
+    outbox: outbox.outbox,
+    alerts: alertStore,
   };
+  // One HTTP server on PORT for everything: Slack (HTTP mode), health, the read API (and alerts).
+  const http = new HttpServer(log)
+    .route(healthRoute(() => redis.ping()))
+    .route(...incidentApi(base, env.CALMA_API_TOKEN))
+    .route(
+      ...alertRoutes({
+        sink: alerts.intake,
+        secrets: {
+          alertmanager: env.ALERTMANAGER_TOKEN,
+          grafana: env.GRAFANA_WEBHOOK_SECRET,
+          pagerduty: env.PAGERDUTY_WEBHOOK_SECRET,
+          generic: env.GENERIC_WEBHOOK_SECRET,
+        },
+        rateLimits: config.settings.alerts.rate_limit,
+        log,
+      }),
+    );
+  stops.push(() => http.close());
   if (env.SLACK_BOT_TOKEN) {
     const slack = await startSlack(
       base,
@@ -75,12 +134,26 @@ async function main(): Promise<void> {
         ...(env.SLACK_APP_TOKEN ? { appToken: env.SLACK_APP_TOKEN } : {}),
         ...(env.SLACK_API_URL ? { apiUrl: env.SLACK_API_URL } : {}),
         port: env.PORT,
+        http,
         captureReaction: config.settings.slack.capture_reaction,
       },
       log,
     );
     stops.push(slack.stop);
+    const port = await http.listen(env.PORT);
+    log.info(
+      { port },
+      `HTTP on port ${port}${env.SLACK_APP_TOKEN ? '' : ': Slack events at POST /slack/events'}`,
+    );
     timed.work(slack.deps);
+    outbox.work(slack.deps);
+    const settings = alertSettings(configuredWorkspace(config) ?? slack.teamId, null);
+    if (!settings.triageChannel) {
+      log.warn(
+        'alerts.triage_channel and channels.announcements are unset: alerts routed to triage are only logged',
+      );
+    }
+    alertWorker.work({ ...slack.deps, alerts: alertStore }, settings);
     return; // Serves until a signal stops it.
   }
 
@@ -88,12 +161,28 @@ async function main(): Promise<void> {
   const write = (text: string) => process.stdout.write(`${text}\n`);
   const chat = new ConsoleChat(write, interactive ? ansiStyle : plainStyle, translator(config.locale));
   const deps = { ...base, chat };
+  // The console does not need the port: if another program has it, say so and carry on without HTTP.
+  await http.listen(env.PORT).then(
+    (port) => log.info({ port }, `HTTP on port ${port} (health, read API)`),
+    (error: unknown) => log.warn({ err: error, port: env.PORT }, 'HTTP is off: the port is not available'),
+  );
   timed.work(deps);
+  outbox.work(deps);
+  alertWorker.work(
+    { ...deps, alerts: alertStore },
+    alertSettings(configuredWorkspace(config) ?? (async () => CONSOLE_WORKSPACE), LOBBY),
+  );
   try {
     await runConsole(deps, { input: process.stdin, write, interactive, user: consoleUser() });
   } finally {
     await stop();
   }
+}
+
+/** calma.yaml `alerts.workspace`, when set: the workspace alerts open incidents in. */
+function configuredWorkspace(config: Config): (() => Promise<string>) | null {
+  const workspace = config.settings.alerts.workspace;
+  return workspace ? async () => workspace : null;
 }
 
 /** The console speaks as the person at the keyboard. */
@@ -110,16 +199,16 @@ async function playbookRegistry(config: Config): Promise<PlaybookRegistry> {
     builtinPlaybooksDir,
     ...(config.settings.playbooks_dir ? [config.settings.playbooks_dir] : []),
   ];
-  const { playbooks, problems } = await loadPlaybooks(dirs);
+  const { playbooks, scenarios, problems } = await loadPlaybooks(dirs);
   if (problems.length > 0) {
     throw new StartupError(
       [
-        `calma could not start: ${problems.length} problem(s) in playbooks`,
+        `calma could not start: ${problems.length} problem(s) in playbooks or drill scenarios`,
         ...problems.map((p) => `  ${formatProblem(p)}`),
       ].join('\n'),
     );
   }
-  return new PlaybookRegistry(playbooks);
+  return new PlaybookRegistry(playbooks, scenarios);
 }
 
 /** `REDIS_URL` when set; otherwise a private redis-server with its data under CALMA_DATA_DIR. */

@@ -1,10 +1,12 @@
 import type { Logger } from 'pino';
 import type { Card } from '../core/card';
 import type { ReminderPolicy } from '../core/reminders';
-import type { Clock, Locale, UserId } from '../core/types';
+import type { Clock, Locale, Role, UserId } from '../core/types';
 import type { PlaybookRegistry } from '../playbook/registry';
+import type { AlertStore } from '../ports/alert-store';
 import type { ChatPort, Form } from '../ports/chat';
 import type { IncidentStore } from '../ports/incident-store';
+import type { Outbox } from '../ports/outbox';
 import type { Scheduler } from '../ports/scheduler';
 
 /** What every handler may use: ports, not implementations. */
@@ -28,6 +30,14 @@ export interface Deps {
   /** Queues reminders after every change; null where nothing is timed (some tests). */
   scheduler: Scheduler | null;
   policy: ReminderPolicy;
+  /** calma.yaml `approvers`: who may approve public statements, by approval role. */
+  approvers: Partial<Record<Role, UserId[]>>;
+  /** Names of the configured outbound targets (their URLs and secrets stay with the outbox). */
+  outboundTargets: string[];
+  /** Delivers published statements; null where nothing is delivered (some tests). */
+  outbox: Outbox | null;
+  /** Alert routing state (triage cards, links of alert groups); absent where alerts are not processed. */
+  alerts?: AlertStore;
 }
 
 /** Who is asking, from where. */

@@ -1,15 +1,26 @@
+import { approve, reject } from '../../handlers/approve';
 import { capture } from '../../handlers/capture';
+import { close, reopen } from '../../handlers/close';
+import { deleteDrill } from '../../handlers/delete';
+import { drill } from '../../handlers/drill';
+import { evidence } from '../../handlers/evidence';
+import { followup } from '../../handlers/followup';
 import { help } from '../../handlers/help';
 import { join } from '../../handlers/join';
 import { lang } from '../../handlers/lang';
 import { list } from '../../handlers/list';
 import { note } from '../../handlers/note';
 import { open, openFormErrors, pickPlaybook, submitOpenForm } from '../../handlers/open';
+import { postmortem } from '../../handlers/postmortem';
+import { answer, question } from '../../handlers/question';
 import { dismissReminder, snoozeReminder } from '../../handlers/reminder';
 import { role } from '../../handlers/role';
 import { sev } from '../../handlers/sev';
+import { stats } from '../../handlers/stats';
 import { status } from '../../handlers/status';
 import { step, stepForm } from '../../handlers/step';
+import { dismissTriaged, openTriaged } from '../../handlers/triage';
+import { edit, editForm, submitDraftForm, update } from '../../handlers/update';
 import { helpCard } from '../cards/help';
 import { decodeAction } from '../core/card';
 import { type Command, parseCommand, parseSeverity, parseUser } from '../core/command';
@@ -24,7 +35,8 @@ export type Interaction =
   | { type: 'command'; text: string }
   | { type: 'action'; value: string }
   | { type: 'form'; kind: FormKind; args: string[]; values: Record<string, string> }
-  | { type: 'capture'; message: CapturedMessage };
+  /** `explicit`: asked for (a shortcut), so it may name the incident; else a reaction in an incident room. */
+  | { type: 'capture'; message: CapturedMessage; explicit?: boolean };
 
 /**
  * The one entry point adapters call. User mistakes come back as friendly replies; a bug is logged with
@@ -40,7 +52,7 @@ export async function dispatch(deps: Deps, caller: Caller, interaction: Interact
       case 'form':
         return await form(deps, caller, interaction.kind, interaction.args, interaction.values);
       case 'capture':
-        return await capture(deps, caller, interaction.message);
+        return await capture(deps, caller, interaction.message, interaction.explicit ?? false);
     }
   } catch (error) {
     deps.log.error(
@@ -87,6 +99,34 @@ function run(deps: Deps, caller: Caller, c: Command): Promise<Reply> {
       return step(deps, caller, c);
     case 'lang':
       return lang(deps, caller, c);
+    case 'update':
+      return update(deps, caller, c);
+    case 'approve':
+      return approve(deps, caller, c);
+    case 'reject':
+      return reject(deps, caller, c);
+    case 'edit':
+      return edit(deps, caller, c);
+    case 'question':
+      return question(deps, caller, c);
+    case 'answer':
+      return answer(deps, caller, c);
+    case 'evidence':
+      return evidence(deps, caller, c);
+    case 'postmortem':
+      return postmortem(deps, caller, c);
+    case 'close':
+      return close(deps, caller, c);
+    case 'reopen':
+      return reopen(deps, caller, c);
+    case 'followup':
+      return followup(deps, caller, c);
+    case 'stats':
+      return stats(deps, caller, c);
+    case 'drill':
+      return drill(deps, caller, c);
+    case 'delete':
+      return deleteDrill(deps, caller, c);
     case 'help':
       return help(deps, caller);
   }
@@ -126,8 +166,42 @@ async function action(deps: Deps, caller: Caller, value: string): Promise<Reply>
     case 'reminder.dismiss':
       if (seq !== null && REMINDER_KEY.test(second)) return dismissReminder(deps, caller, seq, second);
       break;
+    case 'statement.draft':
+      // A step's "Use template" carries the step; a reminder's "Draft update" does not.
+      if (seq !== null) {
+        return update(deps, caller, { incident: seq, text: '', ...(index === null ? {} : { step: index }) });
+      }
+      break;
+    case 'statement.approve': {
+      const version = number(decoded.args[2] ?? '');
+      if (seq !== null && index !== null) {
+        return approve(deps, caller, {
+          incident: seq,
+          statement: index,
+          ...(version === null ? {} : { version }),
+        });
+      }
+      break;
+    }
+    case 'statement.reject':
+      if (seq !== null && index !== null)
+        return reject(deps, caller, { incident: seq, statement: index, reason: '' });
+      break;
+    case 'statement.edit':
+      if (seq !== null && index !== null) return editForm(deps, caller, seq, index);
+      break;
     case 'room.join':
       if (seq !== null) return join(deps, caller, seq);
+      break;
+    case 'followup.done':
+      if (seq !== null && index !== null)
+        return followup(deps, caller, { incident: seq, verb: 'done', followup: index });
+      break;
+    case 'alert.open':
+      if (TRIAGE_ID.test(first) && second) return openTriaged(deps, caller, first, second);
+      break;
+    case 'alert.dismiss':
+      if (TRIAGE_ID.test(first)) return dismissTriaged(deps, caller, first);
       break;
     case 'help':
       return help(deps, caller);
@@ -136,7 +210,8 @@ async function action(deps: Deps, caller: Caller, value: string): Promise<Reply>
   return problem(callerLocale(deps, caller), { key: 'errors.staleButton' });
 }
 
-const REMINDER_KEY = /^(step-\d{1,3}|cadence|no-lead|no-severity|stale)$/;
+const TRIAGE_ID = /^[0-9a-f]{10}$/;
+const REMINDER_KEY = /^(step-\d{1,3}|approval-\d{1,4}|followup-\d{1,4}|cadence|no-lead|no-severity|stale)$/;
 const number = (text: string): number | null => (/^\d{1,9}$/.test(text) ? Number(text) : null);
 
 async function form(
@@ -147,10 +222,27 @@ async function form(
   values: Record<string, string>,
 ): Promise<Reply> {
   if (kind === 'open') return submitOpenForm(deps, caller, values, first || undefined);
+  if (kind === 'statement.draft') return submitDraftForm(deps, caller, [first, second], values);
+  if (kind === 'close' || kind === 'reopen') {
+    const seq = number(first);
+    if (seq === null) return problem(callerLocale(deps, caller), { key: 'errors.staleButton' });
+    return kind === 'close'
+      ? close(deps, caller, {
+          incident: seq,
+          resolution: values.resolution ?? '',
+          finalUpdate: values.finalUpdate === 'true',
+        })
+      : reopen(deps, caller, { incident: seq, reason: values.reason ?? '' });
+  }
   const seq = number(first);
   const index = number(second);
   if (seq === null || index === null)
     return problem(callerLocale(deps, caller), { key: 'errors.staleButton' });
+  if (kind === 'statement.edit')
+    return edit(deps, caller, { incident: seq, statement: index, text: values.text ?? '' });
+  if (kind === 'statement.reject') {
+    return reject(deps, caller, { incident: seq, statement: index, reason: values.reason ?? '' });
+  }
   const target = { incident: seq, step: index };
   if (kind === 'step.skip')
     return step(deps, caller, { ...target, verb: 'skip', reason: values.reason ?? '' });
@@ -171,7 +263,18 @@ export function formErrors(
   values: Record<string, string>,
 ): Record<string, string> | null {
   if (kind === 'open') return openFormErrors(deps, caller, values);
-  const field = kind === 'step.skip' ? 'reason' : 'user';
+  const field = FORM_REQUIRED[kind];
   if ((values[field] ?? '').trim()) return null;
   return { [field]: translator(callerLocale(deps, caller))('forms.required') };
 }
+
+/** The answer each form cannot do without. */
+const FORM_REQUIRED: Record<Exclude<FormKind, 'open'>, string> = {
+  'step.skip': 'reason',
+  'step.assign': 'user',
+  'statement.draft': 'text',
+  'statement.edit': 'text',
+  'statement.reject': 'reason',
+  close: 'resolution',
+  reopen: 'reason',
+};

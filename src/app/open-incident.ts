@@ -1,9 +1,18 @@
 import { announcementCard } from '../cards/announcement';
+import { drillIntroCard } from '../cards/drill';
 import { roleBriefCard } from '../cards/role-brief';
 import { channelNameCandidates } from '../core/channel-name';
-import { attachRoom, captureMessage, openIncident } from '../core/incident';
+import { attachAnnouncement, attachRoom, captureMessage, openIncident } from '../core/incident';
 import type { Result } from '../core/result';
-import type { CapturedMessage, Incident, Role, Severity, UserId } from '../core/types';
+import {
+  CALMA_USER,
+  type CapturedMessage,
+  type Incident,
+  type Role,
+  type Severity,
+  type TimelineEntry,
+  type UserId,
+} from '../core/types';
 import { translator } from '../i18n';
 import type { Playbook } from '../playbook/schema';
 import type { Caller, Deps } from './deps';
@@ -16,9 +25,13 @@ export interface OpenRequest {
   severity: Severity | null;
   private?: boolean;
   drill?: boolean;
+  /** A drill's scenario id (its injects are timed from the opening). */
+  scenario?: string;
   lead?: UserId;
   /** The chat message the crisis was opened from (message shortcut), kept on the timeline. */
   capture?: CapturedMessage;
+  /** More entries stored with the opening, after `opened` (e.g. the alert that opened it). */
+  timeline?: TimelineEntry[];
 }
 
 /**
@@ -49,6 +62,7 @@ export async function openIncidentRoom(
     playbook,
     severity: request.severity,
     drill,
+    ...(request.scenario ? { scenario: request.scenario } : {}),
     locale,
     roomName: names[0] ?? '',
     ...(request.lead ? { lead: request.lead } : {}),
@@ -56,7 +70,11 @@ export async function openIncidentRoom(
     now,
   });
   if (!opened.ok) return opened;
-  await deps.store.create(opened.value);
+  await deps.store.create(
+    request.timeline
+      ? { ...opened.value, events: [...opened.value.events, ...request.timeline] }
+      : opened.value,
+  );
 
   const t = translator(locale);
   const mention = (u: string) => deps.chat.mention(u);
@@ -75,9 +93,16 @@ export async function openIncidentRoom(
   });
   const incident = stored?.change?.incident ?? opened.value.incident;
 
-  const people = [caller.user, ...(request.lead ? [request.lead] : []), ...deps.responders];
+  // calma itself (an incident an alert opened) is not a person to invite.
+  const people = [caller.user, ...(request.lead ? [request.lead] : []), ...deps.responders].filter(
+    (user) => user !== CALMA_USER,
+  );
   await deps.chat.invite(room.id, [...new Set(people)]);
   await refreshRoom(deps, incident);
+  if (drill) {
+    const scenario = request.scenario ? deps.playbooks.scenario(request.scenario) : undefined;
+    await deps.chat.post(room.id, drillIntroCard(scenario, t));
+  }
   await deps.chat.post(room.id, playbookRulesCard(deps, incident));
   const first = currentStepCard(deps, incident);
   if (first) await deps.chat.post(room.id, first);
@@ -89,10 +114,14 @@ export async function openIncidentRoom(
     );
   }
   if (deps.announcements) {
-    await deps.chat.post(
+    const ref = await deps.chat.post(
       deps.announcements,
       announcementCard(incident, playbook, t, mention, deps.chat.roomLink(room)),
     );
+    // Kept so closing (and reopening) can say so in the same message.
+    await deps.store.update(caller.workspace, seq, (current) => ({
+      change: attachAnnouncement(current, ref),
+    }));
   }
   if (request.lead) await briefRole(deps, incident, playbook, 'lead', request.lead);
   await deps.scheduler?.sync(incident);

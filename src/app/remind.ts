@@ -1,6 +1,11 @@
+import { injectCard } from '../cards/drill';
 import { reminderCard } from '../cards/reminder';
+import type { Card } from '../core/card';
+import { markArchived } from '../core/incident';
 import { countNag, reminderAudience, reminderKey, stillWanted } from '../core/reminders';
-import { translator } from '../i18n';
+import { possibleApprovers } from '../core/statement';
+import type { Incident, UserId } from '../core/types';
+import { type Translator, translator } from '../i18n';
 import type { ReminderJob } from '../queue/reminder-queue';
 import type { Deps } from './deps';
 import { playbookOf, refreshRoom } from './room';
@@ -18,7 +23,9 @@ export async function fireReminder(deps: Deps, job: ReminderJob, id: string): Pr
   const incident = await deps.store.get(job.workspace, job.seq);
   if (!incident?.room) return;
   const playbook = playbookOf(deps, incident);
-  if (!stillWanted(incident, playbook, deps.policy, deps.minuteMs, job)) return;
+  // A drill's scenario adds its injects to the playbook's clock.
+  const clock = deps.playbooks.clock(incident) ?? playbook;
+  if (!stillWanted(incident, clock, deps.policy, deps.minuteMs, job)) return;
   // Claimed for a short while: a worker that dies before posting leaves a claim that expires, and the
   // job's retry (BullMQ re-runs a stalled job) posts it then. Once posted, the claim is kept for a week.
   const claim = `reminder:${id}`;
@@ -27,21 +34,39 @@ export async function fireReminder(deps: Deps, job: ReminderJob, id: string): Pr
     throw new Error(`reminder ${id} is being delivered elsewhere or its worker died: retry later`);
   }
 
+  if (job.kind === 'archive') return archiveRoom(deps, incident, claim);
+
   const now = deps.clock.now().getTime();
   const t = translator(incident.locale);
-  const audience = reminderAudience(incident, playbook, job);
-  const card = reminderCard({
-    incident,
-    playbook,
-    reminder: job,
-    audience: audience ? deps.chat.mention(audience) : undefined,
-    lateMs: now - job.dueAt,
-    minuteMs: deps.minuteMs,
-    now,
-    t,
-  });
+  const statement = incident.statements?.find((s) => s.n === job.statement);
+  const audience =
+    job.kind === 'approval' && statement
+      ? possibleApprovers(incident, statement, deps.approvers)
+          .map((id) => deps.chat.mention(id))
+          .join(', ')
+      : mentionOf(deps, reminderAudience(incident, playbook, job));
+  const card =
+    job.kind === 'inject'
+      ? injectCardOf(deps, incident, job, now, t)
+      : reminderCard({
+          incident,
+          playbook,
+          reminder: job,
+          audience: audience || undefined,
+          lateMs: now - job.dueAt,
+          minuteMs: deps.minuteMs,
+          now,
+          t,
+        });
+  // An archived room takes no posts: the reminder goes to the person it is for, by direct message.
+  const direct = incident.archivedAt ? reminderAudience(incident, playbook, job) : undefined;
+  if (incident.archivedAt && !direct) {
+    await deps.store.confirm(claim, DELIVERED_SECONDS);
+    return;
+  }
   try {
-    await deps.chat.post(incident.room, card);
+    if (direct) await deps.chat.dm(direct, card);
+    else await deps.chat.post(incident.room, card);
   } catch (error) {
     // Not delivered: give the claim back so BullMQ's retry (with backoff) can deliver it.
     await deps.store.release(claim);
@@ -49,7 +74,8 @@ export async function fireReminder(deps: Deps, job: ReminderJob, id: string): Pr
   }
   await deps.store.confirm(claim, DELIVERED_SECONDS);
   const key = reminderKey(job);
-  const nag = job.kind === 'no-lead' || job.kind === 'no-severity' || job.kind === 'stale';
+  // Nags and injects are counted as sent: the next nag is planned from it, a posted inject never again.
+  const nag = job.kind !== 'step' && job.kind !== 'cadence';
   const updated = nag
     ? (
         await deps.store.update(incident.workspace, incident.seq, (current) => ({
@@ -64,3 +90,46 @@ export async function fireReminder(deps: Deps, job: ReminderJob, id: string): Pr
   // whole plan would be a score of no-op adds per reminder (docs/benchmarks.md).
   await deps.scheduler?.sync(updated, (r) => reminderKey(r) === key);
 }
+
+/**
+ * Archives a closed incident's room (`channels.archive_after`): says so in the room once, archives it,
+ * records it. A retry after a failure does not repeat the notice.
+ */
+async function archiveRoom(deps: Deps, incident: Incident, claim: string): Promise<void> {
+  const room = incident.room;
+  if (!room) return;
+  const t = translator(incident.locale);
+  try {
+    if (await deps.store.claim(`${claim}:notice`, DELIVERED_SECONDS)) {
+      await deps.chat.post(room, { lines: [t('close.archiving', { seq: incident.seq })], tone: 'info' });
+    }
+    await deps.chat.archive(room);
+  } catch (error) {
+    await deps.store.release(claim);
+    throw error;
+  }
+  await deps.store.confirm(claim, DELIVERED_SECONDS);
+  await deps.store.update(incident.workspace, incident.seq, (current) =>
+    current.archivedAt ? {} : { change: markArchived(current, deps.clock.now()) },
+  );
+}
+
+/** A drill's inject, as scripted in its scenario (still there: the job was found in the plan). */
+function injectCardOf(deps: Deps, incident: Incident, job: ReminderJob, now: number, t: Translator): Card {
+  const scenario = deps.playbooks.scenario(incident.scenario ?? '');
+  const index = job.inject ?? 0;
+  const inject = scenario?.injects[index];
+  if (!scenario || !inject) throw new Error(`incident #${incident.seq} has no inject ${index} any more`);
+  return injectCard({
+    incident,
+    inject,
+    index,
+    count: scenario.injects.length,
+    lateMs: now - job.dueAt,
+    minuteMs: deps.minuteMs,
+    t,
+  });
+}
+
+const mentionOf = (deps: Deps, user: UserId | undefined): string | undefined =>
+  user ? deps.chat.mention(user) : undefined;

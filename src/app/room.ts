@@ -7,7 +7,7 @@ import { translator } from '../i18n';
 import type { Playbook } from '../playbook/schema';
 import type { Deps } from './deps';
 
-export function playbookOf(deps: Deps, incident: Incident): Playbook {
+export function playbookOf(deps: Pick<Deps, 'playbooks'>, incident: Incident): Playbook {
   const playbook = deps.playbooks.get(incident.playbook);
   // Playbooks are validated at start-up; one that vanished since the incident opened is an operator error.
   if (!playbook)
@@ -17,7 +17,7 @@ export function playbookOf(deps: Deps, incident: Incident): Playbook {
 
 /** Posts to the incident room in the incident's language. */
 export async function postToRoom(deps: Deps, incident: Incident, card: Card): Promise<void> {
-  if (incident.room) await deps.chat.post(incident.room, card);
+  if (incident.room && !incident.archivedAt) await deps.chat.post(incident.room, card);
 }
 
 /** How many times a refresh re-reads when the incident changed while its summary was being pushed. */
@@ -31,7 +31,8 @@ const REFRESH_ROUNDS = 3;
  */
 export async function refreshRoom(deps: Deps, changed: Incident): Promise<void> {
   let incident = changed;
-  for (let round = 0; round < REFRESH_ROUNDS && incident.room; round++) {
+  // An archived room keeps the summary it had: the platform refuses changes there.
+  for (let round = 0; round < REFRESH_ROUNDS && incident.room && !incident.archivedAt; round++) {
     const t = translator(incident.locale);
     const mention = (u: string) => deps.chat.mention(u);
     const card = summaryCard(incident, playbookOf(deps, incident), t, mention, cardTime(deps));

@@ -14,6 +14,13 @@ export function announcementCard(
   room: string,
 ): Card {
   const drill = incident.drill ? `${t('drill.label')} · ` : '';
+  if (incident.status === 'resolved') {
+    return {
+      title: `${drill}${t('announce.resolvedTitle', { seq: incident.seq, title: incident.title })}`,
+      lines: [t('announce.resolvedBody', { room }), ...(incident.resolution ? [incident.resolution] : [])],
+      tone: 'success',
+    };
+  }
   return {
     title: `${drill}${t('announce.title', { severity: severityLabel(incident.severity), seq: incident.seq, title: incident.title })}`,
     lines: [

@@ -68,7 +68,7 @@ function lines(c: ReminderContext): { title: string; lines: string[]; buttons: B
           }
         : {
             title: t('reminders.stepEscalated', { step: index + 1, title, minutes: overdue }),
-            lines: [t('reminders.stepLead', { who })],
+            lines: [c.audience ? t('reminders.stepLead', { who }) : t('reminders.stepNoLead')],
             buttons: [done, assign],
           };
     }
@@ -83,7 +83,13 @@ function lines(c: ReminderContext): { title: string; lines: string[]; buttons: B
           }),
           t('reminders.cadenceHint', { who }),
         ],
-        buttons: [],
+        buttons: [
+          {
+            label: t('statement.buttons.draftUpdate'),
+            action: { kind: 'statement.draft', args: [seq] },
+            style: 'primary',
+          },
+        ],
       };
     }
     case 'no-lead':
@@ -97,12 +103,58 @@ function lines(c: ReminderContext): { title: string; lines: string[]; buttons: B
           action: { kind: 'sev.set', args: [seq, String(level)] },
         })),
       };
+    case 'approval': {
+      const statement = incident.statements?.find((s) => s.n === reminder.statement);
+      const since = statement?.editedAt ?? statement?.createdAt ?? incident.openedAt;
+      return {
+        title: t('reminders.approval', {
+          n: reminder.statement ?? 0,
+          minutes: minutesOf(c.now - Date.parse(since), c),
+        }),
+        lines: [t('reminders.approvalHint', { who })],
+        buttons: statement
+          ? [
+              {
+                label: t('statement.buttons.approve'),
+                action: {
+                  kind: 'statement.approve',
+                  args: [seq, String(statement.n), String(statement.version)],
+                },
+                style: 'primary',
+              },
+              {
+                label: t('statement.buttons.reject'),
+                action: { kind: 'statement.reject', args: [seq, String(statement.n)] },
+              },
+            ]
+          : [],
+      };
+    }
+    case 'followup': {
+      const followup = incident.followups?.find((f) => f.n === reminder.followup);
+      const n = reminder.followup ?? 0;
+      return {
+        title: t('reminders.followup', { n, text: followup?.text ?? '' }),
+        lines: [t('reminders.followupHint', { who, when: when(followup?.at ?? incident.openedAt) })],
+        buttons: [
+          {
+            label: t('buttons.done'),
+            action: { kind: 'followup.done', args: [seq, String(n)] },
+            style: 'primary',
+          },
+        ],
+      };
+    }
     case 'stale':
       return {
         title: t('reminders.stale', { seq, minutes: minutesOf(c.now - Date.parse(incident.updatedAt), c) }),
         lines: [t('reminders.staleHint', { who })],
         buttons: [],
       };
+    case 'inject':
+    case 'archive':
+      // An inject is its own card (src/cards/drill.ts); archiving posts its own notice (src/app/remind.ts).
+      return { title: '', lines: [], buttons: [] };
   }
 }
 

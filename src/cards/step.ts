@@ -37,6 +37,10 @@ export function stepCard(
       { label: t('buttons.done'), action: { kind: 'step.done', args }, style: 'primary' },
       { label: t('buttons.skip'), action: { kind: 'step.skip', args } },
       { label: t('buttons.assign'), action: { kind: 'step.assign', args } },
+      // A step with a statement template offers it, pre-filled in the incident's language.
+      ...(step.template
+        ? [{ label: t('statement.buttons.useTemplate'), action: { kind: 'statement.draft' as const, args } }]
+        : []),
     ],
     context: `#${incident.seq} · ${local(playbook.title, t)}`,
   };

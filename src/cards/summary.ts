@@ -1,9 +1,12 @@
 import type { Card } from '../core/card';
 import { currentStep } from '../core/incident';
+import { unanswered } from '../core/question';
 import type { Incident } from '../core/types';
 import { roleName, type Translator } from '../i18n';
 import type { Playbook } from '../playbook/schema';
+import { openFollowupLines } from './followup';
 import { local, severityLabel, when } from './format';
+import { statementLines } from './statement';
 
 /** Mentions a user through the platform's own syntax. */
 export type Mention = (user: string) => string;
@@ -61,6 +64,13 @@ export function summaryCard(
       },
       ...overdueField(incident, playbook, t, time),
       { label: t('summary.roles'), value: roles.join(' · ') },
+      ...listField(t('statement.status.title'), statementLines(incident, t), t),
+      ...listField(
+        t('question.open'),
+        unanswered(incident).map((q) => `Q${q.n}: ${q.text}`),
+        t,
+      ),
+      ...listField(t('followup.open'), openFollowupLines(incident, t, mention), t),
     ],
     context: `#${incident.roomName}`,
   };
@@ -95,4 +105,16 @@ function overdueField(incident: Incident, playbook: Playbook, t: Translator, tim
   const more =
     late.length > SHOWN_OVERDUE ? [t('summary.overdueMore', { count: late.length - SHOWN_OVERDUE })] : [];
   return [{ label: t('summary.overdue'), value: [...shown, ...more].join(' · ') }];
+}
+
+/** Most items a list field shows before "and N more" (a field holds at most 2,000 characters in Slack). */
+const LIST_MAX = 5;
+
+function listField(label: string, items: string[], t: Translator): { label: string; value: string }[] {
+  if (items.length === 0) return [];
+  const shown = items
+    .slice(0, LIST_MAX)
+    .map((item) => `• ${item.length > 200 ? `${item.slice(0, 199)}…` : item}`);
+  if (items.length > LIST_MAX) shown.push(t('summary.overdueMore', { count: items.length - LIST_MAX }));
+  return [{ label, value: shown.join('\n') }];
 }

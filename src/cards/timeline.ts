@@ -1,14 +1,16 @@
 import type { TimelineEntry } from '../core/types';
 import { roleName, type Translator } from '../i18n';
 import { severityLabel, when } from './format';
+import { destinationName } from './statement';
 import type { Mention } from './summary';
 
 /** One timeline entry as a sentence: `2026-11-23 16:40 UTC · @ana: severity SEV2 → SEV1`. */
 export function timelineLine(e: TimelineEntry, t: Translator, mention: Mention): string {
-  return `${when(e.at)} · ${mention(e.by)}: ${describe(e, t, mention)}`;
+  return `${when(e.at)} · ${mention(e.by)}: ${timelineText(e, t, mention)}`;
 }
 
-function describe(e: TimelineEntry, t: Translator, mention: Mention): string {
+/** What an entry says, without its time and author (the postmortem puts those in their own columns). */
+export function timelineText(e: TimelineEntry, t: Translator, mention: Mention): string {
   switch (e.kind) {
     case 'opened':
       return t('timeline.opened', {
@@ -36,13 +38,65 @@ function describe(e: TimelineEntry, t: Translator, mention: Mention): string {
       return t('timeline.reminderSnoozed', { reminder: e.reminder, until: when(e.until) });
     case 'reminder-dismissed':
       return t('timeline.reminderDismissed', { reminder: e.reminder });
-    case 'public-update':
-      return t('timeline.publicUpdate');
+    case 'statement-drafted':
+    case 'statement-edited':
+      return t(e.kind === 'statement-drafted' ? 'timeline.statementDrafted' : 'timeline.statementEdited', {
+        n: e.n,
+        missing: e.missing.length,
+        warnings: e.warnings.length,
+      });
+    case 'statement-approved':
+      return t('timeline.statementApproved', { n: e.n, role: roleName(t, e.as) });
+    case 'statement-rejected':
+      return t('timeline.statementRejected', { n: e.n, reason: e.reason });
+    case 'statement-published':
+      return e.nextUpdateAt
+        ? t('timeline.statementPublishedNext', { n: e.n, when: when(e.nextUpdateAt) })
+        : t('timeline.statementPublished', { n: e.n });
+    case 'statement-delivered':
+      return t('timeline.statementDelivered', { n: e.n, where: destinationName(e.destination, t) });
+    case 'statement-delivery-failed':
+      return t('timeline.statementDeliveryFailed', {
+        n: e.n,
+        where: destinationName(e.destination, t),
+        error: e.error,
+      });
+    case 'evidence':
+      return e.note
+        ? t('timeline.evidenceNote', { url: e.url, note: e.note })
+        : t('timeline.evidence', { url: e.url });
+    case 'closed':
+      return t(e.finalUpdate ? 'timeline.closed' : 'timeline.closedNoUpdate', { resolution: e.resolution });
+    case 'archived':
+      return t('timeline.archived', { room: e.room });
+    case 'reopened':
+      return t('timeline.reopened', { reason: e.reason });
+    case 'question':
+      return t('timeline.question', { n: e.n, text: e.text });
+    case 'question-answered':
+      return e.statement === undefined
+        ? t('timeline.questionAnswered', { n: e.n, text: e.text })
+        : t('timeline.questionAnsweredBy', { n: e.n, statement: e.statement });
+    case 'followup':
+      return e.owner
+        ? t('timeline.followupOwner', { n: e.n, text: e.text, owner: mention(e.owner) })
+        : t('timeline.followup', { n: e.n, text: e.text });
+    case 'followup-done':
+      return t('timeline.followupDone', { n: e.n });
     case 'captured':
       return t('timeline.captured', {
         author: mention(e.message.author),
         when: when(e.message.postedAt),
         text: e.message.text,
       });
+    case 'alert': {
+      const text = t(e.opening ? 'timeline.alertOpening' : 'timeline.alert', {
+        source: t(`alerts.source.${e.source}`),
+        status: t(`alerts.${e.status}`),
+        title: e.title,
+        key: e.dedupKey,
+      });
+      return e.url ? `${text} ${e.url}` : text;
+    }
   }
 }

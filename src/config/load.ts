@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parseEnv } from 'node:util';
 import { redactUrl } from '../log';
 import { formatProblem, type Problem, validateYaml } from '../yaml/validate-yaml';
-import { type Config, Env, isSecretName, Settings } from './schema';
+import { type Config, Env, isSecretName, type OutboundTarget, Settings } from './schema';
 
 const DEFAULT_CONFIG_FILE = './calma.yaml';
 
@@ -51,11 +51,15 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
   const raw = calmaVariables(env);
   const fromEnv = checkEnv(raw);
   const fromFile = await readSettings(raw.CALMA_CONFIG);
-  const problems = [...fromEnv.problems, ...fromFile.problems];
-  if (!fromEnv.value || !fromFile.value || problems.length > 0) throw new ConfigError(problems);
+  const outbound = outboundSecrets(fromFile.value, env);
+  const problems = [...fromEnv.problems, ...fromFile.problems, ...outbound.problems];
+  if (!fromEnv.value || !fromFile.value || !outbound.value || problems.length > 0) {
+    throw new ConfigError(problems);
+  }
   return {
     env: fromEnv.value,
     settings: fromFile.value,
+    outbound: outbound.value,
     locale: fromEnv.value.CALMA_LOCALE ?? fromFile.value.locale,
   };
 }
@@ -76,6 +80,23 @@ function calmaVariables(env: NodeJS.ProcessEnv): Record<string, string> {
 interface Checked<T> {
   value?: T;
   problems: Problem[];
+}
+
+/** Each outbound target's signing secret, from the variable it names: a target that cannot sign is refused. */
+function outboundSecrets(settings: Settings | undefined, env: NodeJS.ProcessEnv): Checked<OutboundTarget[]> {
+  const targets = settings?.outbound ?? [];
+  const problems: Problem[] = [];
+  const value = targets.flatMap((target) => {
+    const secret = env[target.secret_env]?.trim();
+    if (secret) return [{ name: target.name, url: target.url, secret }];
+    problems.push({
+      file: 'environment',
+      key: target.secret_env,
+      message: `missing: the signing secret of outbound target "${target.name}"`,
+    });
+    return [];
+  });
+  return { value, problems };
 }
 
 function checkEnv(raw: Record<string, string>): Checked<Env> {

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { ALERT_SOURCES } from '../core/alert';
+import { parseLabelPattern, parseSeverityCondition, ROUTE_ACTIONS } from '../core/alert-route';
 import type { ReminderPolicy } from '../core/reminders';
-import { LOCALES } from '../core/types';
+import { LOCALES, ROLES } from '../core/types';
 
 /**
  * Names whose values must never reach a log line or an error message. Matching on the name (not a list)
@@ -103,12 +105,64 @@ export type Env = z.infer<typeof Env>;
 /** Env variable names whose values are secret (for log redaction and error messages). */
 export const SECRET_ENV_NAMES: readonly string[] = Object.keys(Env.shape).filter(isSecretName);
 
+// YAML reads an unquoted Discord snowflake as a number and loses its last digits: insist on quotes.
+const userId = z
+  .string({ error: 'a user id in quotes (an unquoted number loses digits)' })
+  .trim()
+  .min(1, 'an empty user id');
+
 const minutes = z
   .number()
   .int('whole minutes')
   .positive('more than 0 minutes')
   .max(7 * 24 * 60);
 const minutesOrOff = minutes.nullable();
+
+const alertSource = z.enum(ALERT_SOURCES, { error: `a source: one of ${ALERT_SOURCES.join(', ')}` });
+
+/** One alert endpoint's rate: `per_second` requests on average, `burst` at once (docs/alerts.md). */
+const alertRateLimit = z
+  .object({
+    per_second: z.number().positive('more than 0').max(100_000).default(50),
+    burst: z.number().int('a whole number').min(1, 'at least 1').max(1_000_000).default(200),
+  })
+  .strict();
+
+/** One rule of `alerts.routes` (docs/alerts.md): the first rule whose `match` fits an alert decides. */
+const alertRoute = z
+  .object({
+    match: z
+      .object({
+        source: z
+          .union([alertSource, z.array(alertSource).min(1)], {
+            error: `a source (${ALERT_SOURCES.join(', ')}) or a list of them`,
+          })
+          .optional(),
+        labels: z
+          .record(
+            z.string(),
+            z
+              .union([z.string(), z.number(), z.boolean()], { error: 'a label value, or /regex/' })
+              .transform(String)
+              .refine((v) => parseLabelPattern(v) !== null, 'an invalid regular expression'),
+          )
+          .optional(),
+        severity: z
+          .union([z.string(), z.number()])
+          .refine((v) => parseSeverityCondition(v) !== null, 'a severity like 1, "<=2" or ">=3"')
+          .optional(),
+      })
+      .strict()
+      .prefault({}),
+    action: z.enum(ROUTE_ACTIONS, { error: `one of ${ROUTE_ACTIONS.join(', ')}` }),
+    playbook: z.string().trim().min(1, 'a playbook id').optional(),
+    severity: z.number().int().min(1, 'from 1 to 4').max(4, 'from 1 to 4').optional(),
+  })
+  .strict()
+  .refine((route) => route.action !== 'open' || route.playbook !== undefined, {
+    message: 'an `open` route needs a playbook',
+    path: ['playbook'],
+  });
 
 /** Behaviour: `calma.yaml`. Every key is documented with its default in `calma.example.yaml`. */
 export const Settings = z
@@ -133,16 +187,38 @@ export const Settings = z
           .default('crisis'),
         /** Channel id where every incident is announced with a Join button; null: no announcement. */
         announcements: z.string().trim().min(1, 'a channel id, or null').nullable().default(null),
+        /** Minutes after closing before the incident's channel is archived; null: never. */
+        archive_after: minutesOrOff.default(null),
       })
       .strict()
       .prefault({}),
-    // YAML reads an unquoted Discord snowflake as a number and loses its last digits: insist on quotes.
-    responders: z
+    responders: z.array(userId).default([]),
+    /**
+     * Who may approve public statements, by approval role (users or Slack user groups). The incident's
+     * own role holders count too: whoever holds `approver` on an incident may approve its statements.
+     */
+    approvers: z
+      .partialRecord(z.enum(ROLES, { error: `a role: one of ${ROLES.join(', ')}` }), z.array(userId))
+      .default({}),
+    /** Where published statements are POSTed (status page, social scheduling tool, Zapier...). */
+    outbound: z
       .array(
         z
-          .string({ error: 'a user id in quotes (an unquoted number loses digits)' })
-          .trim()
-          .min(1, 'an empty user id'),
+          .object({
+            name: z
+              .string()
+              .regex(/^[a-z0-9][a-z0-9_-]{0,29}$/, 'lowercase a-z, 0-9, - or _, at most 30 characters'),
+            url: z.url({ protocol: /^https?$/, error: 'an http:// or https:// URL' }),
+            /** The environment variable holding the signing secret: secrets never live in calma.yaml. */
+            secret_env: z
+              .string()
+              .regex(/^[A-Z][A-Z0-9_]*$/, 'the name of an environment variable, like STATUSPAGE_SECRET'),
+          })
+          .strict(),
+      )
+      .refine(
+        (targets) => new Set(targets.map((t) => t.name)).size === targets.length,
+        'two targets have the same name',
       )
       .default([]),
     /**
@@ -176,8 +252,12 @@ export const Settings = z
         no_lead_after: minutes.default(10),
         no_severity_after: minutes.default(5),
         stale_after: minutes.default(120),
+        /** Minutes a statement may wait for approval before every approver is reminded. */
+        approval_after: minutes.default(10),
         /** Each hygiene nag (no lead, no severity, no activity) is sent at most this many times. */
         max_nags: z.number().int().min(0).max(20).default(3),
+        /** Minutes after a follow-up is added before its owner is reminded, and between reminders. */
+        followup_after: minutes.default(1440),
       })
       .strict()
       .prefault({}),
@@ -191,13 +271,45 @@ export const Settings = z
       })
       .strict()
       .prefault({}),
+    /** What calma does with webhook alerts (docs/alerts.md): routing, triage and grouping. */
+    alerts: z
+      .object({
+        /** Workspace incidents open in (Slack team id); null: `console`, or the Slack bot token's team. */
+        workspace: z.string().trim().min(1, 'a workspace id, or null').nullable().default(null),
+        /** Channel id of the triage cards; null: the announcements channel (the lobby in the console). */
+        triage_channel: z.string().trim().min(1, 'a channel id, or null').nullable().default(null),
+        /** At most one chat message per alert group per this many minutes; the rest only on the timeline. */
+        group_window: minutes.default(10),
+        /** Tried in order, the first match decides; no match: a triage card. */
+        routes: z.array(alertRoute).default([]),
+        /** Requests per second each alert endpoint takes (token bucket, per process); over it: 429. */
+        rate_limit: z
+          .object({
+            alertmanager: alertRateLimit.prefault({}),
+            grafana: alertRateLimit.prefault({}),
+            pagerduty: alertRateLimit.prefault({}),
+            generic: alertRateLimit.prefault({}),
+          })
+          .strict()
+          .prefault({}),
+      })
+      .strict()
+      .prefault({}),
   })
   .strict();
 export type Settings = z.infer<typeof Settings>;
 
+/** An outbound target with its signing secret read from the environment. */
+export interface OutboundTarget {
+  name: string;
+  url: string;
+  secret: string;
+}
+
 export interface Config {
   env: Env;
   settings: Settings;
+  outbound: OutboundTarget[];
   /** The effective default language: `CALMA_LOCALE` overrides `locale` in calma.yaml. */
   locale: (typeof LOCALES)[number];
 }
@@ -211,9 +323,12 @@ export function reminderPolicy(settings: Settings): ReminderPolicy {
     longFactor: r.long_factor,
     escalateAfter: r.escalate_after,
     noLeadAfter: r.no_lead_after,
+    archiveAfter: settings.channels.archive_after,
     noSeverityAfter: r.no_severity_after,
     staleAfter: r.stale_after,
+    approvalAfter: r.approval_after,
     maxNags: r.max_nags,
+    followupAfter: r.followup_after,
   };
 }
 

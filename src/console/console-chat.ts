@@ -71,6 +71,24 @@ export class ConsoleChat implements ChatPort {
     this.write(this.style.dim(this.t('console.link', { room, title, url })));
   }
 
+  async archive(room: string): Promise<void> {
+    this.write(this.style.dim(this.t('console.archived', { room })));
+  }
+
+  /** The file is shown in full: in a terminal there is nowhere else to open it. */
+  async uploadFile(
+    room: string,
+    file: { filename: string; title: string; content: string; comment?: string },
+  ): Promise<void> {
+    const header = this.t('console.file', { room, title: file.title, filename: file.filename });
+    this.write([this.style.dim(header), ...(file.comment ? [file.comment] : []), file.content].join('\n'));
+  }
+
+  /** No user groups here: everyone is themselves. */
+  async members(user: string): Promise<string[]> {
+    return [user];
+  }
+
   mention(user: string): string {
     return `@${user}`;
   }

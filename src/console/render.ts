@@ -21,7 +21,9 @@ const TONE_MARK: Record<NonNullable<Card['tone']>, string> = {
  * the cards of one reply, so every visible button has its own number.
  */
 export function renderCard(card: Card, style: TextStyle, firstChoice: number): string {
-  const inline = (text: string) => text.replace(/\*([^*\n]+)\*/g, (_, s: string) => style.bold(s));
+  // A text over several lines (a statement) keeps every line indented inside its card.
+  const inline = (text: string) =>
+    text.replace(/\*([^*\n]+)\*/g, (_, s: string) => style.bold(s)).replace(/\n/g, '\n  ');
   const out: string[] = [];
   const mark = card.tone ? `${TONE_MARK[card.tone]} ` : '';
   if (card.title) out.push(`${mark}${style.bold(card.title)}`);

@@ -3,11 +3,12 @@ import type { Caller, Deps, Reply } from '../app/deps';
 import { dispatch } from '../app/dispatch';
 import { translator } from '../i18n';
 import type { ConsoleChat } from './console-chat';
-import { answer, nextField, type PendingForm, question } from './form-prompt';
+import { nextField, type PendingForm, question, take } from './form-prompt';
 
 /** The console's one workspace: sequence numbers and incidents live under it in Redis. */
 export const CONSOLE_WORKSPACE = 'console';
-const LOBBY = 'general';
+/** The console's lobby: where commands are typed outside incident rooms (and triage cards land). */
+export const LOBBY = 'general';
 
 /**
  * A terminal chat like Hubot's shell adapter: lines starting with `/crisis` are commands, numbers press
@@ -66,9 +67,14 @@ export async function runConsole(
     if (pending) {
       const form: PendingForm = pending;
       const field = nextField(form);
-      const value = field ? answer(field, line) : null;
+      const value = field ? take(form, field, raw) : null;
       if (field && value === null) io.write(t('console.badAnswer'));
-      else if (field && value !== null) form.values[field.id] = value;
+      else if (field && typeof value === 'string') form.values[field.id] = value;
+      // undefined: a long text goes on, until its line with only ".".
+      if (value === undefined) {
+        prompt();
+        continue;
+      }
       if (nextField(form)) {
         ask();
       } else {

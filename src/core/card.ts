@@ -38,6 +38,13 @@ export const ACTION_KINDS = [
   'room.join',
   'reminder.snooze',
   'reminder.dismiss',
+  'statement.draft',
+  'statement.approve',
+  'statement.reject',
+  'statement.edit',
+  'followup.done',
+  'alert.open',
+  'alert.dismiss',
   'help',
 ] as const;
 export type ActionKind = (typeof ACTION_KINDS)[number];

@@ -16,9 +16,64 @@ export type Command =
   | { name: 'step'; incident?: number; verb: 'skip'; step?: number; reason: string }
   | { name: 'step'; incident?: number; verb: 'assign'; step?: number; user: UserId }
   | { name: 'lang'; incident?: number; locale: Locale }
+  | { name: 'update'; incident?: number; text: string }
+  | { name: 'approve'; incident?: number; statement: number }
+  | { name: 'reject'; incident?: number; statement: number; reason: string }
+  | { name: 'edit'; incident?: number; statement: number; text: string }
+  | { name: 'question'; incident?: number; text: string }
+  | { name: 'answer'; incident?: number; question: number; text: string; statement?: number }
+  | { name: 'evidence'; incident?: number; url: string; note: string }
+  | { name: 'postmortem'; incident?: number }
+  | { name: 'close'; incident?: number; resolution: string }
+  | { name: 'reopen'; incident?: number; reason: string }
+  | { name: 'followup'; incident?: number; verb: 'add'; text: string; owner?: UserId }
+  | { name: 'followup'; incident?: number; verb: 'done'; followup: number }
+  | { name: 'followup'; incident?: number; verb: 'list' }
+  | { name: 'stats'; days: number }
+  | { name: 'drill'; playbook?: string; scenario?: string }
+  | { name: 'delete'; incident: number }
   | { name: 'help' };
 
-export const SUBCOMMANDS = ['open', 'status', 'list', 'note', 'role', 'sev', 'step', 'lang', 'help'] as const;
+export const SUBCOMMANDS = [
+  'open',
+  'status',
+  'list',
+  'note',
+  'role',
+  'sev',
+  'step',
+  'update',
+  'approve',
+  'reject',
+  'edit',
+  'question',
+  'answer',
+  'evidence',
+  'postmortem',
+  'close',
+  'reopen',
+  'followup',
+  'stats',
+  'drill',
+  'delete',
+  'lang',
+  'help',
+] as const;
+
+/** Subcommands whose last words are free text, where `#12` is text rather than an incident. */
+const TEXT_COMMANDS = [
+  'note',
+  'open',
+  'update',
+  'reject',
+  'edit',
+  'question',
+  'answer',
+  'evidence',
+  'close',
+  'reopen',
+  'followup',
+];
 
 /** Role names people type, in the three languages, accents removed. */
 const ROLE_ALIASES: Record<string, Role> = {
@@ -100,7 +155,7 @@ export function parseCommand(text: string, context: ParseContext): Result<Comman
   // free text (`sev 2 #7`); inside a note, a title or a reason it is text (`note see #12`).
   const last = tokens.length - 1;
   const carriesText =
-    ['note', 'open'].includes(tokens[0]?.toLowerCase() ?? '') || /^skip$/i.test(tokens[1] ?? '');
+    TEXT_COMMANDS.includes(tokens[0]?.toLowerCase() ?? '') || /^skip$/i.test(tokens[1] ?? '');
   const refAt = [0, 1, ...(carriesText ? [] : [last])].find((i) => i >= 0 && /^#\d+$/.test(tokens[i] ?? ''));
   const incident = refAt === undefined ? undefined : Number(tokens[refAt]?.slice(1));
   const rest = tokens.filter((_, i) => i !== refAt);
@@ -126,7 +181,7 @@ export function parseCommand(text: string, context: ParseContext): Result<Comman
     case 'note':
       // The note keeps its own spacing and line breaks: it is the text people will read later.
       return args.length > 0
-        ? ok({ name: 'note', ...target, text: afterTokens(text, refAt === undefined ? 1 : 2) })
+        ? ok({ name: 'note', ...target, text: afterTokens(text, words(refAt, 1)) })
         : fail('note.empty');
     case 'role':
       return parseRoleCommand(args, target);
@@ -134,6 +189,47 @@ export function parseCommand(text: string, context: ParseContext): Result<Comman
       return parseSevCommand(args, target);
     case 'step':
       return parseStep(args, target);
+    case 'update':
+      // An empty update is not an error: the handler answers with the drafting form.
+      return ok({ name: 'update', ...target, text: afterTokens(text, words(refAt, 1)) });
+    case 'question':
+      return args.length > 0
+        ? ok({ name: 'question', ...target, text: afterTokens(text, words(refAt, 1)) })
+        : fail('question.empty');
+    case 'approve':
+    case 'reject':
+    case 'edit':
+      return parseStatementCommand(name.toLowerCase() as 'approve', args, text, refAt, target);
+    case 'answer':
+      return parseAnswer(args, text, refAt, target);
+    case 'postmortem':
+      return ok({ name: 'postmortem', ...target });
+    case 'evidence': {
+      // Slack wraps links in angle brackets: <https://x.com/...> or <https://...|label>.
+      const url = (args[0] ?? '').replace(/^<([^|>]+)(?:\|[^>]*)?>$/, '$1');
+      return url
+        ? ok({ name: 'evidence', ...target, url, note: afterTokens(text, words(refAt, 2)) })
+        : fail('evidence.usage');
+    }
+    // Without text, close and reopen answer with a form.
+    case 'close':
+      return ok({ name: 'close', ...target, resolution: afterTokens(text, words(refAt, 1)) });
+    case 'reopen':
+      return ok({ name: 'reopen', ...target, reason: afterTokens(text, words(refAt, 1)) });
+    case 'followup':
+      return parseFollowup(args, afterTokens(text, words(refAt, 1)), target);
+    case 'stats':
+      return parseStats(args);
+    case 'drill':
+      return parseDrill(args);
+    case 'delete': {
+      // Deleting is for good: the drill is named explicitly, `#N` (or a bare number), never guessed.
+      const seq =
+        incident ?? (args.length === 1 && /^\d{1,9}$/.test(args[0] ?? '') ? Number(args[0]) : undefined);
+      return seq !== undefined && (incident === undefined || args.length === 0)
+        ? ok({ name: 'delete', incident: seq })
+        : fail('drill.deleteUsage');
+    }
     case 'lang': {
       const locale = args[0]?.toLowerCase();
       return LOCALES.includes(locale as Locale)
@@ -143,6 +239,13 @@ export function parseCommand(text: string, context: ParseContext): Result<Comman
     default:
       return fail('command.unknown', { name: name ?? '' });
   }
+}
+
+/** `drill [playbook] [scenario]`: ids only; whether they exist is the handler's to say, with the lists. */
+function parseDrill(args: string[]): Result<Command> {
+  if (args.length > 2) return fail('drill.usage');
+  const [playbook, scenario] = args.map((arg) => arg.toLowerCase());
+  return ok({ name: 'drill', ...(playbook ? { playbook } : {}), ...(scenario ? { scenario } : {}) });
 }
 
 function parseOpen(args: string[], context: ParseContext): Result<Command> {
@@ -196,10 +299,104 @@ function editDistance(a: string, b: string): number {
 
 /** The text after the first `count` words, with its spacing and line breaks kept. */
 function afterTokens(text: string, count: number): string {
+  if (text.trim().split(/\s+/).length <= count) return '';
   return text
     .trim()
     .replace(new RegExp(`^(?:\\S+\\s+){${count}}`), '')
     .trim();
+}
+
+/** How many words come before a command's free text: `count`, plus the `#N` (always before the text). */
+const words = (refAt: number | undefined, count: number): number => (refAt === undefined ? count : count + 1);
+
+/** `S2`, `s2` or `2`: a statement number. */
+export function parseStatementNumber(token: string | undefined): number | null {
+  const match = token ? /^s?(\d{1,4})$/i.exec(token) : null;
+  return match ? Number(match[1]) : null;
+}
+
+/** `Q2`, `q2` or `2`: a question number. */
+function parseQuestionNumber(token: string | undefined): number | null {
+  const match = token ? /^q?(\d{1,4})$/i.exec(token) : null;
+  return match ? Number(match[1]) : null;
+}
+
+function parseStatementCommand(
+  name: 'approve' | 'reject' | 'edit',
+  args: string[],
+  text: string,
+  refAt: number | undefined,
+  target: { incident?: number },
+): Result<Command> {
+  const statement = parseStatementNumber(args[0]);
+  if (statement === null) return fail(`statement.${name}Usage`);
+  if (name === 'approve') return ok({ name, ...target, statement });
+  // Reason and text may be empty here: the handler answers with a form, pre-filled for an edit.
+  const rest = afterTokens(text, words(refAt, 2));
+  return name === 'reject'
+    ? ok({ name, ...target, statement, reason: rest })
+    : ok({ name, ...target, statement, text: rest });
+}
+
+/** `answer Q2 <text>`, or `answer Q2 S3` when a published statement answers it. */
+function parseAnswer(
+  args: string[],
+  text: string,
+  refAt: number | undefined,
+  target: { incident?: number },
+): Result<Command> {
+  const question = parseQuestionNumber(args[0]);
+  if (question === null || args.length < 2) return fail('question.answerUsage');
+  const rest = afterTokens(text, words(refAt, 2));
+  const linked = /^s(\d{1,4})\b[\s:,.-]*/i.exec(rest);
+  if (linked) {
+    return ok({
+      name: 'answer',
+      ...target,
+      question,
+      statement: Number(linked[1]),
+      text: rest.slice(linked[0].length),
+    });
+  }
+  return ok({ name: 'answer', ...target, question, text: rest });
+}
+
+/** `F2`, `f2` or `2`: a follow-up number. */
+function parseFollowupNumber(token: string | undefined): number | null {
+  const match = token ? /^f?(\d{1,4})$/i.exec(token) : null;
+  return match ? Number(match[1]) : null;
+}
+
+/**
+ * `followup` alone lists them; `followup done F1` marks one done; anything else is a new follow-up,
+ * its owner an @mention at the very end (`followup Rotate the API keys @ana`).
+ */
+function parseFollowup(args: string[], rest: string, target: { incident?: number }): Result<Command> {
+  if (args.length === 0) return ok({ name: 'followup', ...target, verb: 'list' });
+  if (args[0]?.toLowerCase() === 'done') {
+    const followup = parseFollowupNumber(args[1]);
+    if (followup !== null && args.length === 2)
+      return ok({ name: 'followup', ...target, verb: 'done', followup });
+    // `done` alone or `done F1 and more` is a mistake; `done` followed by words is a follow-up's text.
+    if (args.length === 1 || followup !== null) return fail('followup.doneUsage');
+  }
+  const last = args.at(-1) ?? '';
+  const owner = parseUser(last);
+  const body = owner ? rest.slice(0, rest.lastIndexOf(last)).trim() : rest;
+  if (!body) return fail('followup.empty');
+  return ok({ name: 'followup', ...target, verb: 'add', text: body, ...(owner ? { owner } : {}) });
+}
+
+/** `stats` (the last 30 days) or `stats 90`. */
+export const STATS_DEFAULT_DAYS = 30;
+const STATS_MAX_DAYS = 3660;
+
+function parseStats(args: string[]): Result<Command> {
+  if (args.length === 0) return ok({ name: 'stats', days: STATS_DEFAULT_DAYS });
+  const days = args.length === 1 && /^\d{1,4}$/.test(args[0] ?? '') ? Number(args[0]) : 0;
+  return days >= 1 && days <= STATS_MAX_DAYS
+    ? ok({ name: 'stats', days })
+    : fail('stats.usage', { max: STATS_MAX_DAYS });
 }
 
 function parseRoleCommand(args: string[], target: { incident?: number }): Result<Command> {

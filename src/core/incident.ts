@@ -29,6 +29,8 @@ export interface OpenInput {
   playbook: PlaybookSteps;
   severity: Severity | null;
   drill: boolean;
+  /** A drill's scenario id: its injects are planned from the opening. Ignored unless `drill`. */
+  scenario?: string;
   locale: Locale;
   roomName: string;
   lead?: UserId;
@@ -56,6 +58,7 @@ export function openIncident(input: OpenInput): Result<Change> {
     roles: input.lead ? { lead: input.lead } : {},
     steps: input.playbook.steps.map(() => ({ state: 'open' })),
     drill: input.drill,
+    ...(input.drill && input.scenario ? { scenario: input.scenario } : {}),
     locale: input.locale,
     room: null,
     roomName: input.roomName,
@@ -244,4 +247,83 @@ export function attachSummary(incident: Incident, summary: { room: string; id: s
 export function stepOwner(incident: Incident, playbook: PlaybookSteps, step: number): UserId | undefined {
   const role = playbook.steps[step]?.role;
   return incident.steps[step]?.assignee ?? (role ? incident.roles[role] : undefined);
+}
+
+const MAX_RESOLUTION_CHARS = 3000;
+
+/**
+ * Resolves the incident with a summary of how it ended and whether the public got a final update. Its
+ * reminders stop (the plan of a resolved incident is empty); statements in delivery still arrive.
+ */
+export function closeIncident(
+  incident: Incident,
+  input: { resolution: string; finalUpdate: boolean },
+  by: UserId,
+  now: Date,
+): Result<Change> {
+  if (incident.status !== 'open') return fail('close.already', { seq: incident.seq });
+  const resolution = input.resolution.trim();
+  if (!resolution) return fail('close.resolutionRequired');
+  if (resolution.length > MAX_RESOLUTION_CHARS) return fail('close.tooLong', { max: MAX_RESOLUTION_CHARS });
+  return ok(
+    change(
+      incident,
+      { status: 'resolved', resolvedAt: now.toISOString(), resolution },
+      { kind: 'closed', resolution, finalUpdate: input.finalUpdate },
+      by,
+      now,
+    ),
+  );
+}
+
+/** Opens a resolved incident again (the crisis flared up): reminders resume from now. */
+export function reopenIncident(incident: Incident, reason: string, by: UserId, now: Date): Result<Change> {
+  if (incident.status === 'open') return fail('close.notClosed', { seq: incident.seq });
+  // Its channel is gone from the team's sidebar and calma cannot bring it back: start afresh.
+  if (incident.archivedAt) return fail('close.archived', { seq: incident.seq });
+  const why = reason.trim();
+  if (!why) return fail('close.reopenReason', { seq: incident.seq });
+  const { resolvedAt: _resolvedAt, ...rest } = incident;
+  return ok(change({ ...rest, status: 'open' } as Incident, {}, { kind: 'reopened', reason: why }, by, now));
+}
+
+/** Remembers the incident's post in the announcements channel (not an event: nothing happened). */
+export function attachAnnouncement(incident: Incident, announcement: { room: string; id: string }): Change {
+  return { incident: { ...incident, announcement }, events: [] };
+}
+
+/**
+ * Keeps a link to something posted in public (the attacker's post, a viral complaint) with a note, before
+ * it can be deleted. Allowed after closing too: evidence often turns up late.
+ */
+export function addEvidence(
+  incident: Incident,
+  input: { url: string; note: string },
+  by: UserId,
+  now: Date,
+): Result<Change> {
+  const url = input.url.trim();
+  if (!isWebLink(url)) return fail('evidence.badUrl', { url: url.slice(0, 80) });
+  const note = input.note.trim();
+  if (note.length > 1000) return fail('evidence.tooLong', { max: 1000 });
+  return ok(change(incident, {}, { kind: 'evidence', url, ...(note ? { note } : {}) }, by, now));
+}
+
+function isWebLink(text: string): boolean {
+  if (text.length > 2000) return false;
+  try {
+    const url = new URL(text);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+/** Records that the incident's room was archived: from now on nothing is posted there. */
+export function markArchived(incident: Incident, now: Date): Change {
+  const at = now.toISOString();
+  return {
+    incident: { ...incident, archivedAt: at },
+    events: [{ kind: 'archived', room: incident.room ?? '', by: 'calma', at }],
+  };
 }

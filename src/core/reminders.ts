@@ -9,12 +9,27 @@ import type { Incident, ReminderState, Role, Severity, UserId } from './types';
  * keeps reminders right across restarts, retries and several processes.
  */
 
-export type ReminderKind = 'step' | 'cadence' | 'no-lead' | 'no-severity' | 'stale';
+export type ReminderKind =
+  | 'step'
+  | 'cadence'
+  | 'no-lead'
+  | 'no-severity'
+  | 'stale'
+  | 'approval'
+  | 'followup'
+  | 'inject'
+  | 'archive';
 
 export interface Reminder {
   kind: ReminderKind;
   /** Playbook step index, for step reminders. */
   step?: number;
+  /** Statement number, for approval reminders. */
+  statement?: number;
+  /** Follow-up number (F<n>), for follow-up reminders. */
+  followup?: number;
+  /** Index of a drill scenario's inject (a simulated message from the outside world). */
+  inject?: number;
   /** 1 = first reminder; for steps 2 = escalation to the lead; for the cadence the n-th interval. */
   attempt: number;
   /** Epoch milliseconds. */
@@ -33,8 +48,14 @@ export interface ReminderPolicy {
   noSeverityAfter: number;
   /** Minutes without any change before an open incident is called stale. */
   staleAfter: number;
+  /** Minutes after closing before the incident's room is archived; null: never. */
+  archiveAfter: number | null;
+  /** Minutes a statement may wait for approval before every approver is reminded. */
+  approvalAfter: number;
   /** Hygiene nags are sent at most this many times each. */
   maxNags: number;
+  /** Minutes after a follow-up is added before its owner is reminded, and between reminders. */
+  followupAfter: number;
 }
 
 /** The playbook facts reminders need. */
@@ -42,11 +63,19 @@ export interface PlaybookClock {
   steps: { due: number; role: Role }[];
   /** The playbook's own cadence, overriding calma.yaml's for its incidents. */
   cadence?: Partial<Record<`sev${Severity}`, number | null>> | undefined;
+  /** A drill scenario's injects, in minutes from the opening (only drills have them). */
+  injects?: readonly { at: number }[] | undefined;
 }
 
 /** The key under which a reminder's snooze / dismissal / nags are kept: `step-3`, `cadence`, `no-lead`. */
-export function reminderKey(reminder: Pick<Reminder, 'kind' | 'step'>): string {
-  return reminder.kind === 'step' ? `step-${reminder.step ?? 0}` : reminder.kind;
+export function reminderKey(
+  reminder: Pick<Reminder, 'kind' | 'step' | 'statement' | 'followup' | 'inject'>,
+): string {
+  if (reminder.kind === 'step') return `step-${reminder.step ?? 0}`;
+  if (reminder.kind === 'inject') return `inject-${reminder.inject ?? 0}`;
+  if (reminder.kind === 'followup') return `followup-${reminder.followup ?? 0}`;
+  if (reminder.kind === 'approval') return `approval-${reminder.statement ?? 0}`;
+  return reminder.kind;
 }
 
 export const SNOOZE_MINUTES = [30, 60, 90] as const;
@@ -62,7 +91,10 @@ export function plan(
   minuteMs: number,
   at: number,
 ): Reminder[] {
-  if (incident.status !== 'open') return [];
+  // A resolved incident keeps only its follow-ups' reminders: the work after the crisis.
+  if (incident.status !== 'open') {
+    return [...followupReminders(incident, policy, minuteMs), ...archiveReminder(incident, policy, minuteMs)];
+  }
   const opened = Date.parse(incident.openedAt);
   const state = (key: string) => incident.reminders?.[key] ?? {};
   const minutes = (n: number) => n * minuteMs;
@@ -89,19 +121,61 @@ export function plan(
   if (cadence && !state('cadence').dismissed) reminders.push({ kind: 'cadence', ...cadence });
 
   // After a nag is sent the next one keeps a full interval from it (a snoozed nag is not followed at once).
-  const nag = (kind: 'no-lead' | 'no-severity' | 'stale', from: number, every: number) => {
-    const { nags: sent = 0, lastAt } = state(kind);
+  const nag = (
+    kind: 'no-lead' | 'no-severity' | 'stale' | 'approval',
+    from: number,
+    every: number,
+    statement?: number,
+  ) => {
+    const { nags: sent = 0, lastAt } = state(reminderKey({ kind, statement }));
     if (sent >= policy.maxNags) return;
     const due = Math.max(
       from + minutes(every) * (sent + 1),
       lastAt ? Date.parse(lastAt) + minutes(every) : 0,
     );
-    push({ kind, attempt: sent + 1, dueAt: due });
+    push({ kind, attempt: sent + 1, dueAt: due, ...(statement === undefined ? {} : { statement }) });
   };
   if (!incident.roles.lead) nag('no-lead', opened, policy.noLeadAfter);
   if (!incident.severity) nag('no-severity', opened, policy.noSeverityAfter);
   nag('stale', Date.parse(incident.updatedAt), policy.staleAfter);
+  // A statement waiting for approval: every approver is told, a bounded number of times.
+  for (const statement of incident.statements ?? []) {
+    if (statement.status !== 'pending') continue;
+    const since = Date.parse(statement.editedAt ?? statement.createdAt);
+    nag('approval', since, policy.approvalAfter, statement.n);
+  }
+  // A drill's scripted injects: each is wanted at its minute from the opening until it has been posted
+  // (posting counts it like a nag), even once that minute has passed: the T+0 inject is due before the
+  // first sync, and one that was due while calma was down is still posted, late, once.
+  if (incident.drill) {
+    playbook.injects?.forEach((inject, index) => {
+      if (state(reminderKey({ kind: 'inject', inject: index })).nags) return;
+      reminders.push({ kind: 'inject', inject: index, attempt: 1, dueAt: opened + minutes(inject.at) });
+    });
+  }
+  reminders.push(...followupReminders(incident, policy, minuteMs));
   return reminders;
+}
+
+/**
+ * Each open follow-up reminds its owner `followupAfter` minutes after it was added, then every
+ * `followupAfter` minutes, at most `maxNags` times, open incident or resolved, until it is done or its
+ * reminder dismissed. A snooze moves the next one.
+ */
+export function followupReminders(incident: Incident, policy: ReminderPolicy, minuteMs: number): Reminder[] {
+  const every = policy.followupAfter * minuteMs;
+  return (incident.followups ?? []).flatMap((followup): Reminder[] => {
+    if (followup.done) return [];
+    const state = incident.reminders?.[reminderKey({ kind: 'followup', followup: followup.n })] ?? {};
+    const sent = state.nags ?? 0;
+    if (state.dismissed || sent >= policy.maxNags) return [];
+    const due = Math.max(
+      Date.parse(followup.at) + every * (sent + 1),
+      state.lastAt ? Date.parse(state.lastAt) + every : 0,
+      state.snoozedUntil ? Date.parse(state.snoozedUntil) : 0,
+    );
+    return [{ kind: 'followup', followup: followup.n, attempt: sent + 1, dueAt: due }];
+  });
 }
 
 /** Minutes between status updates for the incident's severity (the playbook may override); null: none. */
@@ -164,12 +238,18 @@ export function stillWanted(
     (r) =>
       r.kind === reminder.kind &&
       r.step === reminder.step &&
+      r.statement === reminder.statement &&
+      r.followup === reminder.followup &&
+      r.inject === reminder.inject &&
       r.attempt === reminder.attempt &&
       r.dueAt === reminder.dueAt,
   );
 }
 
-/** Who a reminder is for: a step's owner (or nobody yet), else the lead; escalations go to the lead. */
+/**
+ * Who a reminder is for: a step's owner (or nobody yet), a follow-up's owner (else the lead, else who
+ * added it), else the lead; escalations go to the lead.
+ */
 export function reminderAudience(
   incident: Incident,
   playbook: PlaybookClock,
@@ -179,6 +259,10 @@ export function reminderAudience(
     const step = reminder.step ?? 0;
     const role = playbook.steps[step]?.role;
     return incident.steps[step]?.assignee ?? (role ? incident.roles[role] : undefined);
+  }
+  if (reminder.kind === 'followup') {
+    const followup = incident.followups?.find((f) => f.n === reminder.followup);
+    return followup?.owner ?? incident.roles.lead ?? followup?.by;
   }
   return incident.roles.lead;
 }
@@ -196,7 +280,7 @@ export function snooze(
   by: UserId,
   now: Date,
 ): Result<Change> {
-  if (incident.status !== 'open') return fail('incident.closed', { seq: incident.seq });
+  if (!canChangeReminder(incident, key)) return fail('incident.closed', { seq: incident.seq });
   const until = new Date(now.getTime() + minutes * minuteMs).toISOString();
   return ok({
     incident: { ...incident, reminders: withReminder(incident, key, { snoozedUntil: until }) },
@@ -205,13 +289,17 @@ export function snooze(
 }
 
 export function dismiss(incident: Incident, key: string, by: UserId, now: Date): Result<Change> {
-  if (incident.status !== 'open') return fail('incident.closed', { seq: incident.seq });
+  if (!canChangeReminder(incident, key)) return fail('incident.closed', { seq: incident.seq });
   if (incident.reminders?.[key]?.dismissed) return fail('reminders.alreadyDismissed');
   return ok({
     incident: { ...incident, reminders: withReminder(incident, key, { dismissed: true }) },
     events: [{ kind: 'reminder-dismissed', reminder: key, by, at: now.toISOString() }],
   });
 }
+
+/** A resolved incident's reminders are gone, except its follow-ups', which can still be snoozed or dismissed. */
+const canChangeReminder = (incident: Incident, key: string) =>
+  incident.status === 'open' || key.startsWith('followup-');
 
 /** Counts a hygiene nag as sent, so the next one is planned (up to the policy's maximum). */
 export function countNag(incident: Incident, key: string, now: Date): Change {
@@ -220,11 +308,11 @@ export function countNag(incident: Incident, key: string, now: Date): Change {
   return { incident: { ...incident, reminders: withReminder(incident, key, state) }, events: [] };
 }
 
-/** A public update was published: the cadence starts again from now. */
-export function recordPublicUpdate(incident: Incident, by: UserId, now: Date): Change {
-  const at = now.toISOString();
-  return {
-    incident: { ...incident, lastUpdateAt: at, updatedAt: at },
-    events: [{ kind: 'public-update', by, at }],
-  };
+/** A closed incident's room is archived `archiveAfter` minutes after closing (once; never by default). */
+function archiveReminder(incident: Incident, policy: ReminderPolicy, minuteMs: number): Reminder[] {
+  if (policy.archiveAfter === null || !incident.room || incident.archivedAt || !incident.resolvedAt)
+    return [];
+  return [
+    { kind: 'archive', attempt: 1, dueAt: Date.parse(incident.resolvedAt) + policy.archiveAfter * minuteMs },
+  ];
 }

@@ -1,5 +1,8 @@
 /** Domain types shared by every layer. Pure data: no platform, no I/O. */
 
+import type { AlertSource } from './alert';
+import type { ChecklistResult } from './checklist';
+
 export const LOCALES = ['en', 'es', 'fr'] as const;
 export type Locale = (typeof LOCALES)[number];
 
@@ -26,6 +29,9 @@ export type IncidentStatus = 'open' | 'resolved';
 /** A platform user id (Slack `U123`, Discord snowflake, console name). Adapters render mentions. */
 export type UserId = string;
 
+/** Who calma's own entries are by (reminders, deliveries, alerts): never a person, never invited. */
+export const CALMA_USER: UserId = 'calma';
+
 export interface StepProgress {
   state: 'open' | 'done' | 'skipped';
   /** Who takes the step when it is not the playbook role's holder. */
@@ -46,6 +52,8 @@ export interface Incident {
   roles: Partial<Record<Role, UserId>>;
   steps: StepProgress[];
   drill: boolean;
+  /** A drill's scenario id (`playbooks/scenarios/<id>.yaml`): its injects are posted as the drill runs. */
+  scenario?: string;
   locale: Locale;
   /** The incident's chat room (channel id) once created, and its name. */
   room: string | null;
@@ -54,12 +62,24 @@ export interface Incident {
   summary: { room: string; id: string } | null;
   /** When the last public update was published (the status-update cadence counts from it). */
   lastUpdateAt?: string;
+  /** Public statements, numbered from 1 in the order they were drafted. */
+  statements?: Statement[];
+  /** Questions the public is asking, numbered from 1 (seed 000: answer every question). */
+  questions?: Question[];
+  /** Follow-up actions (F1, F2…), added before or after closing; their owners are nagged until done. */
+  followups?: Followup[];
   /** Snoozes, dismissals and nag counts of this incident's reminders, by reminder key. */
   reminders?: Record<string, ReminderState>;
   openedBy: UserId;
   openedAt: string;
   updatedAt: string;
   resolvedAt?: string;
+  /** When its room was archived (`channels.archive_after` after closing): nothing is posted there since. */
+  archivedAt?: string;
+  /** What the lead wrote when closing: how it ended. */
+  resolution?: string;
+  /** The incident's post in the announcements channel, updated when it closes or reopens. */
+  announcement?: { room: string; id: string };
 }
 
 /** What happened, appended to the incident's timeline (a Redis Stream). */
@@ -74,9 +94,86 @@ export type TimelineEvent =
   | { kind: 'locale'; locale: Locale }
   | { kind: 'room'; room: string; name: string }
   | { kind: 'captured'; message: CapturedMessage }
+  | { kind: 'evidence'; url: string; note?: string }
   | { kind: 'reminder-snoozed'; reminder: string; until: string }
   | { kind: 'reminder-dismissed'; reminder: string }
-  | { kind: 'public-update' };
+  | { kind: 'statement-drafted'; n: number; missing: string[]; warnings: string[] }
+  | { kind: 'statement-edited'; n: number; missing: string[]; warnings: string[] }
+  | { kind: 'statement-approved'; n: number; as: Role }
+  | { kind: 'statement-rejected'; n: number; reason: string }
+  | { kind: 'statement-published'; n: number; nextUpdateAt?: string }
+  | { kind: 'statement-delivered'; n: number; destination: string }
+  | { kind: 'statement-delivery-failed'; n: number; destination: string; error: string }
+  | { kind: 'closed'; resolution: string; finalUpdate: boolean }
+  | { kind: 'reopened'; reason: string }
+  | { kind: 'archived'; room: string }
+  | { kind: 'question'; n: number; text: string }
+  | { kind: 'question-answered'; n: number; text: string; statement?: number }
+  | { kind: 'followup'; n: number; text: string; owner?: UserId }
+  | { kind: 'followup-done'; n: number }
+  /** A webhook alert about this incident; `opening`: the alert that opened it (or its triage card). */
+  | {
+      kind: 'alert';
+      source: AlertSource;
+      status: 'firing' | 'resolved';
+      title: string;
+      url: string | null;
+      dedupKey: string;
+      opening?: boolean;
+    };
+
+/** A public statement and its way through approval to publication. */
+export interface Statement {
+  n: number;
+  text: string;
+  /** Everyone who wrote it (the drafter, then editors): none of them may approve it. */
+  authors: UserId[];
+  createdAt: string;
+  editedAt?: string;
+  /** Playbook step index it was drafted from (its template). */
+  step?: number;
+  /** Names of the outbound targets it goes to once published (the form lets the author choose). */
+  targets: string[];
+  /** Approval slots, one person each: `['approver']`, or `['approver', 'legal']` for a two-approval step. */
+  requires: Role[];
+  approvals: { by: UserId; as: Role; at: string }[];
+  status: 'pending' | 'rejected' | 'published';
+  /** Bumped by every edit: approvals and the approval nag belong to one version. */
+  version: number;
+  rejection?: { by: UserId; at: string; reason: string };
+  checklist: ChecklistResult;
+  publishedAt?: string;
+  /** When the next public update is due, as the published statement says. */
+  nextUpdateAt?: string;
+  /** Where it is being delivered, by destination (`room`, `announcements`, `target:<name>`). */
+  deliveries?: Record<string, Delivery>;
+  /** The statement's card in the incident room, redrawn as approvals come in. */
+  card?: { room: string; id: string };
+}
+
+export type Delivery =
+  | { state: 'pending' }
+  | { state: 'delivered'; at: string }
+  | { state: 'failed'; at: string; error: string };
+
+export interface Question {
+  n: number;
+  text: string;
+  askedBy: UserId;
+  askedAt: string;
+  answer?: { text: string; by: UserId; at: string; statement?: number };
+}
+
+/** A follow-up action: what is left to do once the fire is out, and who does it. */
+export interface Followup {
+  n: number;
+  text: string;
+  owner?: UserId;
+  /** Who added it, and when (its reminders count from then). */
+  by: UserId;
+  at: string;
+  done?: { by: UserId; at: string };
+}
 
 /** A chat message kept as evidence before it can be edited or deleted (pushpin, message shortcut). */
 export interface CapturedMessage {

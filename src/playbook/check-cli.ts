@@ -1,5 +1,6 @@
 /**
- * `npm run playbooks:check [dir ...]`: validates the built-in playbooks plus the folders given, prints
+ * `npm run playbooks:check [dir ...]`: validates the built-in playbooks plus the folders given (and the
+ * drill scenarios in their `scenarios/` subfolders), prints
  * every problem as `file:line:column key: message` (clickable in editors and terminals) and exits 1 if
  * there is any, so CI and pre-commit hooks can stop a broken playbook before it reaches a crisis.
  */
@@ -8,14 +9,16 @@ import { formatProblem, type Problem } from '../yaml/validate-yaml';
 import { builtinPlaybooksDir, loadPlaybooks } from './loader';
 
 async function main(dirs: string[]): Promise<number> {
-  const { playbooks, problems } = await loadPlaybooks([builtinPlaybooksDir, ...dirs]);
+  const { playbooks, scenarios, problems } = await loadPlaybooks([builtinPlaybooksDir, ...dirs]);
   for (const problem of problems) console.log(formatProblem({ ...problem, file: shown(problem.file) }));
-  console.log(summary(playbooks.length, problems));
+  console.log(summary(playbooks.length, scenarios.length, problems));
   return problems.length > 0 ? 1 : 0;
 }
 
-function summary(playbookCount: number, problems: Problem[]): string {
-  if (problems.length === 0) return `${plural(playbookCount, 'playbook')} OK`;
+function summary(playbookCount: number, scenarioCount: number, problems: Problem[]): string {
+  if (problems.length === 0) {
+    return `${plural(playbookCount, 'playbook')} OK\n${plural(scenarioCount, 'drill scenario')} OK`;
+  }
   const files = new Set(problems.map((problem) => problem.file)).size;
   return `${plural(problems.length, 'problem')} in ${plural(files, 'file')}`;
 }

@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { z } from 'zod';
 import { type Problem, type Validated, validateYaml } from '../yaml/validate-yaml';
+import { Scenario } from './scenario-schema';
 import { Playbook } from './schema';
 
 const PLAYBOOK_FILE = /\.ya?ml$/;
@@ -9,8 +11,13 @@ const PLAYBOOK_FILE = /\.ya?ml$/;
 /** The playbooks that loaded, and everything wrong with the files that did not. */
 export interface LoadedPlaybooks {
   playbooks: Playbook[];
+  /** Drill scenarios, from the `scenarios/` folder beside the playbooks of each folder. */
+  scenarios: Scenario[];
   problems: Problem[];
 }
+
+/** Drill scenarios live in this subfolder of a playbooks folder (`playbooks/scenarios/<id>.yaml`). */
+export const SCENARIOS_DIR = 'scenarios';
 
 /** The repository's `playbooks/` folder: the library calma ships. */
 export const builtinPlaybooksDir = path.join(packageRoot(__dirname), 'playbooks');
@@ -28,10 +35,62 @@ export async function loadPlaybooks(dirs: readonly string[]): Promise<LoadedPlay
     problems.push(...loaded.problems);
     for (const playbook of loaded.playbooks) byId.set(playbook.id, playbook);
   }
-  return { playbooks: [...byId.values()], problems };
+  // Scenarios come after every playbook: one may practise a playbook of another folder.
+  const scenarios = await loadScenarios(dirs, new Set(byId.keys()));
+  problems.push(...scenarios.problems);
+  return { playbooks: [...byId.values()], scenarios: scenarios.scenarios, problems };
 }
 
-async function loadDir(dir: string): Promise<LoadedPlaybooks> {
+/**
+ * The scenarios of each folder's `scenarios/` subfolder (a folder without one has none), validated like
+ * playbooks, plus: the id matches the file name and the playbook exists. A later folder's scenario
+ * replaces one with the same id.
+ */
+async function loadScenarios(
+  dirs: readonly string[],
+  playbookIds: ReadonlySet<string>,
+): Promise<{ scenarios: Scenario[]; problems: Problem[] }> {
+  const byId = new Map<string, Scenario>();
+  const problems: Problem[] = [];
+  for (const dir of dirs) {
+    const folder = path.join(dir, SCENARIOS_DIR);
+    let names: string[];
+    try {
+      names = (await readdir(folder)).filter((name) => PLAYBOOK_FILE.test(name)).sort();
+    } catch (error) {
+      if (isMissing(error)) continue;
+      problems.push({ file: folder, key: '', message: `cannot read the folder: ${reason(error)}` });
+      continue;
+    }
+    const fileOfId = new Map<string, string>();
+    for (const name of names) {
+      const file = path.join(folder, name);
+      const loaded = await loadFile(file, fileOfId, scenarioSchema(playbookIds));
+      if (loaded.ok) {
+        byId.set(loaded.value.id, loaded.value);
+        fileOfId.set(loaded.value.id, file);
+      } else {
+        problems.push(...loaded.problems);
+      }
+    }
+  }
+  return { scenarios: [...byId.values()], problems };
+}
+
+/** The scenario schema plus: its playbook is one of those loaded (pointing at the `playbook:` line). */
+function scenarioSchema(playbookIds: ReadonlySet<string>) {
+  return Scenario.superRefine((scenario, ctx) => {
+    if (!playbookIds.has(scenario.playbook)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['playbook'],
+        message: `there is no playbook "${scenario.playbook}" (playbooks: ${[...playbookIds].sort().join(', ')})`,
+      });
+    }
+  });
+}
+
+async function loadDir(dir: string): Promise<Omit<LoadedPlaybooks, 'scenarios'>> {
   let names: string[];
   try {
     names = (await readdir(dir)).filter((name) => PLAYBOOK_FILE.test(name)).sort();
@@ -47,7 +106,7 @@ async function loadDir(dir: string): Promise<LoadedPlaybooks> {
   // One file after the other: the duplicate-id check needs the ids of the files before it.
   for (const name of names) {
     const file = path.join(dir, name);
-    const loaded = await loadFile(file, fileOfId);
+    const loaded = await loadFile(file, fileOfId, Playbook);
     if (loaded.ok) {
       playbooks.push(loaded.value);
       fileOfId.set(loaded.value.id, file);
@@ -58,36 +117,44 @@ async function loadDir(dir: string): Promise<LoadedPlaybooks> {
   return { playbooks, problems };
 }
 
-async function loadFile(file: string, fileOfId: ReadonlyMap<string, string>): Promise<Validated<Playbook>> {
+async function loadFile<T extends { id: string }>(
+  file: string,
+  fileOfId: ReadonlyMap<string, string>,
+  schema: z.ZodType<T>,
+): Promise<Validated<T>> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
     return { ok: false, problems: [{ file, key: '', message: `cannot read the file: ${reason(error)}` }] };
   }
-  return validateYaml(placedIn(file, fileOfId), text, file);
+  return validateYaml(placedIn(schema, file, fileOfId), text, file);
 }
 
 /**
- * The playbook schema plus the rules that come from where the file lives. Written as a refinement on
- * `id` so validateYaml points at the `id:` line like any other problem.
+ * The playbook (or scenario) schema plus the rules that come from where the file lives. Written as a
+ * refinement on `id` so validateYaml points at the `id:` line like any other problem.
  */
-function placedIn(file: string, fileOfId: ReadonlyMap<string, string>) {
+function placedIn<T extends { id: string }>(
+  schema: z.ZodType<T>,
+  file: string,
+  fileOfId: ReadonlyMap<string, string>,
+) {
   const expected = path.basename(file).replace(PLAYBOOK_FILE, '');
-  return Playbook.superRefine((playbook, ctx) => {
-    if (playbook.id !== expected) {
+  return schema.superRefine((loaded, ctx) => {
+    if (loaded.id !== expected) {
       ctx.addIssue({
         code: 'custom',
         path: ['id'],
-        message: `the id must match the file name: set "id: ${expected}" or rename the file to ${playbook.id}.yaml`,
+        message: `the id must match the file name: set "id: ${expected}" or rename the file to ${loaded.id}.yaml`,
       });
     }
-    const other = fileOfId.get(playbook.id);
+    const other = fileOfId.get(loaded.id);
     if (other) {
       ctx.addIssue({
         code: 'custom',
         path: ['id'],
-        message: `"${playbook.id}" is also the id of ${other}: keep only one of the two files`,
+        message: `"${loaded.id}" is also the id of ${other}: keep only one of the two files`,
       });
     }
   });
@@ -99,6 +166,12 @@ const REASONS: Record<string, string> = {
   EISDIR: 'it is a folder',
   EACCES: 'permission denied',
 };
+
+/** A folder that is simply not there (or not a folder): a playbooks folder without scenarios. */
+function isMissing(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  return code === 'ENOENT' || code === 'ENOTDIR';
+}
 
 /** A short reason for a file-system error. Duck-typed: `instanceof Error` fails across realms (jest). */
 function reason(error: unknown): string {

@@ -1,4 +1,6 @@
-import { LOCALES, type Locale } from '../core/types';
+import type { PlaybookClock } from '../core/reminders';
+import { type Incident, LOCALES, type Locale } from '../core/types';
+import type { Scenario } from './scenario-schema';
 import type { Playbook } from './schema';
 
 /** A keyword phrase as words, with the languages whose keyword list holds it. */
@@ -15,16 +17,46 @@ interface Match {
   inLocale: number;
 }
 
-/** The playbooks a team can open, by id. Later playbooks with the same id replace earlier ones. */
+const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * The playbooks a team can open, by id, and the drill scenarios that practise them. Later playbooks
+ * (scenarios) with the same id replace earlier ones.
+ */
 export class PlaybookRegistry {
   private readonly byId = new Map<string, Playbook>();
   private readonly sorted: Playbook[];
   private readonly keywords = new Map<string, Keyword[]>();
+  private readonly scenarioById = new Map<string, Scenario>();
+  private readonly sortedScenarios: Scenario[];
 
-  constructor(playbooks: Iterable<Playbook>) {
+  constructor(playbooks: Iterable<Playbook>, scenarios: Iterable<Scenario> = []) {
     for (const playbook of playbooks) this.byId.set(playbook.id, playbook);
-    this.sorted = [...this.byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    this.sorted = [...this.byId.values()].sort(byId);
     for (const playbook of this.sorted) this.keywords.set(playbook.id, keywordsOf(playbook));
+    for (const scenario of scenarios) this.scenarioById.set(scenario.id, scenario);
+    this.sortedScenarios = [...this.scenarioById.values()].sort(byId);
+  }
+
+  scenario(id: string): Scenario | undefined {
+    return this.scenarioById.get(id);
+  }
+
+  /** The drill scenarios, sorted by id: all of them, or those of one playbook. */
+  scenarios(playbook?: string): Scenario[] {
+    return this.sortedScenarios.filter((s) => playbook === undefined || s.playbook === playbook);
+  }
+
+  /**
+   * What the reminders of an incident are planned from: its playbook's clock plus, for a drill with a
+   * scenario, the scenario's injects. Undefined when the playbook is not loaded.
+   */
+  clock(incident: Pick<Incident, 'playbook' | 'drill' | 'scenario'>): PlaybookClock | undefined {
+    const playbook = this.byId.get(incident.playbook);
+    if (!playbook) return undefined;
+    const scenario =
+      incident.drill && incident.scenario ? this.scenarioById.get(incident.scenario) : undefined;
+    return scenario ? { ...playbook, injects: scenario.injects } : playbook;
   }
 
   get(id: string): Playbook | undefined {

@@ -25,7 +25,7 @@ const Role = z.enum(ROLES).meta({
   description: 'A role: lead, comms, approver, scribe, listener, sme, support, legal or hr.',
 });
 
-const Id = z
+export const Id = z
   .string()
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'use lowercase letters, digits and single dashes (like hacked-account)');
 

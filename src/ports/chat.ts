@@ -29,10 +29,22 @@ export interface FormField {
   placeholder?: string;
   /** Pre-filled answer. */
   initial?: string;
+  /** Longest answer accepted (platforms enforce it in the form itself). */
+  maxLength?: number;
   optional?: boolean;
 }
 
-export type FormKind = 'step.skip' | 'step.assign' | 'open';
+export const FORM_KINDS = [
+  'step.skip',
+  'step.assign',
+  'open',
+  'statement.draft',
+  'statement.edit',
+  'statement.reject',
+  'close',
+  'reopen',
+] as const;
+export type FormKind = (typeof FORM_KINDS)[number];
 
 /**
  * What an incident needs from a chat platform (shaped by the crisis, not by one platform's API, as
@@ -53,6 +65,15 @@ export interface ChatPort {
   dm(user: UserId, card: Card): Promise<void>;
   /** Adds a link to the room's header (Slack bookmark; elsewhere a pinned link). */
   addLink(room: string, title: string, url: string): Promise<void>;
+  /** Archives the room (its history stays readable); nothing is posted there afterwards. */
+  archive(room: string): Promise<void>;
+  /** Shares a text file in the room (the postmortem), with a title and an optional comment. */
+  uploadFile(
+    room: string,
+    file: { filename: string; title: string; content: string; comment?: string },
+  ): Promise<void>;
+  /** The people a user id stands for: a user group's members (Slack `S…`), else the user alone. */
+  members(user: UserId): Promise<UserId[]>;
   /** Renders a user id as a mention on this platform, so the person is notified. */
   mention(user: UserId): string;
   /** Renders a room as a link people can click. */

@@ -31,6 +31,16 @@ export interface IncidentStore {
     seq: number,
     mutate: (incident: Incident) => R,
   ): Promise<R | null>;
+  /**
+   * Deletes an incident for good: its state, timeline, place in the list and room index, atomically.
+   * `allow` is checked on the stored state in the same compare-and-set as the deletion, so a change
+   * that makes it false (a drill reopened meanwhile) wins: `refused`. `missing` when there is none.
+   */
+  delete(
+    workspace: string,
+    seq: number,
+    allow?: (incident: Incident) => boolean,
+  ): Promise<'deleted' | 'refused' | 'missing'>;
   /** All incidents of a workspace, newest first; only open ones unless `all`. */
   list(workspace: string, opts?: { all?: boolean }): Promise<Incident[]>;
   /** The incident whose chat room this is, if any. */

@@ -25,7 +25,14 @@ export interface QueueSettings {
  */
 export function jobId(job: ReminderJob): string {
   const workspace = encodeURIComponent(job.workspace).replace(/[.:]/g, '_');
-  return [workspace, job.seq, job.kind, job.step ?? 'x', job.attempt, job.dueAt].join('.');
+  return [
+    workspace,
+    job.seq,
+    job.kind,
+    job.step ?? job.statement ?? job.followup ?? job.inject ?? 'x',
+    job.attempt,
+    job.dueAt,
+  ].join('.');
 }
 
 /** Queues incidents' reminders as delayed BullMQ jobs. */
@@ -53,7 +60,8 @@ export class ReminderScheduler implements Scheduler {
   }
 
   async sync(incident: Incident, only?: (reminder: Reminder) => boolean): Promise<void> {
-    const playbook = this.playbooks.get(incident.playbook);
+    // The playbook's clock, with the scenario's injects for a drill that has one.
+    const playbook = this.playbooks.clock(incident);
     if (!playbook) return;
     const now = this.now();
     const jobs = plan(incident, playbook, this.policy, this.minuteMs, now)
@@ -85,7 +93,12 @@ export class ReminderScheduler implements Scheduler {
       .slice(0, 2)
       .join('.');
     const delayed = await this.queue.getDelayed();
-    await Promise.all(delayed.filter((job) => job.id?.startsWith(`${prefix}.`)).map((job) => job.remove()));
+    // A job can start between the listing and its removal: BullMQ then refuses to remove it (it is
+    // locked). That is harmless, since a running job re-checks the incident, and must not stop the
+    // others' removal nor the caller's re-sync (a closed incident's follow-ups are queued again after).
+    await Promise.allSettled(
+      delayed.filter((job) => job.id?.startsWith(`${prefix}.`)).map((job) => job.remove()),
+    );
   }
 
   close(): Promise<void> {

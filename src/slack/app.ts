@@ -1,5 +1,6 @@
-import { App, SocketModeReceiver, type webApi } from '@slack/bolt';
+import { App, HTTPReceiver, SocketModeReceiver, type webApi } from '@slack/bolt';
 import type { Deps } from '../app/deps';
+import { HttpServer } from '../http/server';
 import type { Logger } from '../log';
 import { AfterAck } from './after-ack';
 import { boltLogger } from './bolt-logger';
@@ -14,8 +15,10 @@ export interface SlackSettings {
   appToken?: string;
   /** Web API base (tests point it at a local fake). */
   apiUrl?: string;
-  /** HTTP mode's port; 0 picks a free one. */
+  /** HTTP mode's port; 0 picks a free one. Unused when `http` is given (its owner listens). */
   port: number;
+  /** calma's HTTP server, shared with the alerts and the read API: HTTP mode adds `/slack/events` to it. */
+  http?: HttpServer;
   captureReaction: string;
 }
 
@@ -38,6 +41,8 @@ export interface RunningSlack {
   deps: Deps;
   /** The bound HTTP port in HTTP mode; undefined in Socket Mode. */
   port?: number;
+  /** The team (workspace) of the bot token, asked once (`auth.test`); alerts open incidents there. */
+  teamId(): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -60,14 +65,11 @@ export async function startSlack(
   const receiver = settings.appToken
     ? new SocketModeReceiver({ appToken: settings.appToken, logger, installerOptions: { clientOptions } })
     : undefined;
-  const app = new App({
-    token: settings.botToken,
-    logger,
-    clientOptions,
-    ...(receiver
-      ? { receiver }
-      : { signingSecret: settings.signingSecret ?? '', endpoints: '/slack/events' }),
-  });
+  // HTTP mode: Bolt verifies and routes the requests, but on calma's server (one port for everything).
+  const http = receiver
+    ? undefined
+    : new HTTPReceiver({ signingSecret: settings.signingSecret ?? '', endpoints: '/slack/events', logger });
+  const app = new App({ token: settings.botToken, logger, clientOptions, receiver: receiver ?? http });
   const deps: Deps = { ...base, chat: new SlackChat(app.client) };
   const afterAck = new AfterAck(AFTER_ACK, log);
   app.use(async ({ next }) => {
@@ -75,6 +77,21 @@ export async function startSlack(
     await next();
   });
   registerListeners(app, { deps, afterAck, captureReaction: settings.captureReaction });
+  let team: Promise<string> | undefined;
+  /** @see https://api.slack.com/methods/auth.test — no scope needed; a failure is asked again next time. */
+  const teamId = () => {
+    team ??= app.client.auth.test().then(
+      (answer) => {
+        if (!answer.team_id) throw new Error('auth.test answered without a team_id');
+        return answer.team_id;
+      },
+      (error: unknown) => {
+        team = undefined;
+        throw error;
+      },
+    );
+    return team;
+  };
   app.error(async (error) => {
     log.error({ err: error }, 'Slack request failed');
   });
@@ -85,6 +102,7 @@ export async function startSlack(
     return {
       app,
       deps,
+      teamId,
       stop: async () => {
         // Bolt's stop() starts the WebSocket close handshake without waiting for it to finish.
         const closed = new Promise<void>((resolve) => receiver.client.once('disconnected', () => resolve()));
@@ -94,23 +112,18 @@ export async function startSlack(
       },
     };
   }
-  const server: unknown = await app.start({ port: settings.port, host: '0.0.0.0' });
-  const port = boundPort(server);
-  log.info({ port }, 'listening for Slack on POST /slack/events');
+  const server = settings.http ?? new HttpServer(log);
+  server.route({
+    method: 'POST',
+    path: '/slack/events',
+    handle: (req, res) => http?.requestListener(req, res),
+  });
+  // Our own server when nobody shares one with us (tests, benches); else its owner listens.
+  const port = settings.http ? undefined : await server.listen(settings.port);
+  if (port !== undefined) log.info({ port }, 'listening for Slack on POST /slack/events');
   const stop = async () => {
-    await app.stop();
+    if (!settings.http) await server.close();
     await afterAck.drained();
   };
-  return { app, deps, ...(port ? { port } : {}), stop };
-}
-
-function boundPort(server: unknown): number | undefined {
-  if (typeof server !== 'object' || server === null || !('address' in server)) return undefined;
-  const address: unknown = (server as { address(): unknown }).address();
-  return typeof address === 'object' &&
-    address !== null &&
-    'port' in address &&
-    typeof address.port === 'number'
-    ? address.port
-    : undefined;
+  return { app, deps, ...(port !== undefined ? { port } : {}), teamId, stop };
 }

@@ -13,6 +13,8 @@ type WebClient = webApi.WebClient;
 
 /** The message shortcut "Open a crisis from this message" (see slack-app-manifest.yml). */
 export const OPEN_FROM_MESSAGE = 'open_crisis_from_message';
+/** The message shortcut "Add to crisis evidence". */
+export const ADD_TO_EVIDENCE = 'add_to_crisis_evidence';
 /** Every calma button's action_id starts with this (the value carries the action). */
 export const ACTION_PREFIX = /^calma:/;
 
@@ -132,6 +134,24 @@ export function registerListeners(app: App, { deps, afterAck, captureReaction }:
         triggerId: shortcut.trigger_id,
         ephemeral: (m) => postEphemeral(client, room, caller.user, m),
       },
+    );
+  });
+
+  app.shortcut(ADD_TO_EVIDENCE, async ({ shortcut, ack, client, body }) => {
+    await ack();
+    if (shortcut.type !== 'message_action') return;
+    const room = shortcut.channel.id;
+    const caller: Caller = { workspace: shortcut.team?.id ?? '', user: shortcut.user.id, room };
+    const message = await describeMessage(client, room, shortcut.message.ts, {
+      user: shortcut.message.user ?? '',
+      text: shortcut.message.text ?? '',
+    });
+    run(
+      client,
+      caller,
+      { type: 'capture', message, explicit: true },
+      { room, ephemeral: (m) => postEphemeral(client, room, caller.user, m) },
+      body,
     );
   });
 

@@ -86,6 +86,7 @@ function textInput(field: FormField, multiline: boolean): types.PlainTextInput {
     type: 'plain_text_input',
     action_id: VALUE_ACTION_ID,
     ...(multiline ? { multiline: true } : {}),
+    ...(field.maxLength ? { max_length: field.maxLength } : {}),
     ...(field.initial ? { initial_value: truncatePlain(field.initial, MODAL_LIMITS.initialValue) } : {}),
     ...placeholder(field),
   };

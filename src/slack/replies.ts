@@ -2,7 +2,7 @@ import type { webApi } from '@slack/bolt';
 import type { Reply } from '../app/deps';
 import type { Locale } from '../core/types';
 import { translator } from '../i18n';
-import type { Form, FormField } from '../ports/chat';
+import { FORM_KINDS, type Form, type FormField, type FormKind } from '../ports/chat';
 import { cardsToMessages } from './blocks';
 import { formToModal } from './modal';
 
@@ -62,14 +62,14 @@ export function readMetadata(raw: string): FormMetadata | null {
     const value: unknown = JSON.parse(raw);
     if (typeof value !== 'object' || value === null) return null;
     const { kind, args, room, fields } = value as Record<string, unknown>;
-    if (kind !== 'open' && kind !== 'step.skip' && kind !== 'step.assign') return null;
+    if (!FORM_KINDS.includes(kind as FormKind)) return null;
     if (!Array.isArray(args) || !args.every((a) => typeof a === 'string')) return null;
     if (typeof room !== 'string' || !Array.isArray(fields)) return null;
     const pairs = fields.filter(
       (f): f is [string, NonNullable<FormField['type']>] =>
         Array.isArray(f) && typeof f[0] === 'string' && typeof f[1] === 'string',
     );
-    return { kind, args, room, fields: pairs };
+    return { kind: kind as FormKind, args, room, fields: pairs };
   } catch {
     return null;
   }

@@ -1,6 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import type { Card } from '../core/card';
-import type { UserId } from '../core/types';
+import { CALMA_USER, type UserId } from '../core/types';
 import { ChatPlatformError, type ChatPort, type MessageRef, type Room } from '../ports/chat';
 import { cardToMessages } from './blocks';
 import { ChannelPacer } from './pacer';
@@ -118,8 +118,38 @@ export class SlackChat implements ChatPort {
     );
   }
 
+  /**
+   * @see https://api.slack.com/methods/files.getUploadURLExternal and files.completeUploadExternal,
+   * which `filesUploadV2` calls in turn (the old files.upload is retired).
+   */
+  async uploadFile(
+    room: string,
+    file: { filename: string; title: string; content: string; comment?: string },
+  ): Promise<void> {
+    await this.call('files.uploadV2', () =>
+      this.client.filesUploadV2({
+        channel_id: room,
+        filename: file.filename,
+        title: file.title,
+        content: file.content,
+        ...(file.comment ? { initial_comment: file.comment } : {}),
+      }),
+    );
+  }
+
+  /** @see https://api.slack.com/methods/conversations.archive — an archived channel stays archived. */
+  async archive(room: string): Promise<void> {
+    try {
+      await this.client.conversations.archive({ channel: room });
+    } catch (error) {
+      if (slackCode(error) !== 'already_archived') throw asPlatformError(error, 'conversations.archive');
+    }
+  }
+
   /** A user group is mentioned as such, so everyone in it is notified. */
   mention(user: UserId): string {
+    // calma's own entries (reminders, alerts) are by no Slack user: its name, not a broken mention.
+    if (user === CALMA_USER) return CALMA_USER;
     return isGroup(user) ? `<!subteam^${user}>` : `<@${user}>`;
   }
 
@@ -128,7 +158,7 @@ export class SlackChat implements ChatPort {
   }
 
   /** @see https://api.slack.com/methods/usergroups.users.list */
-  private async members(user: UserId): Promise<UserId[]> {
+  async members(user: UserId): Promise<UserId[]> {
     if (!isGroup(user)) return [user];
     const listed = await this.call('usergroups.users.list', () =>
       this.client.usergroups.users.list({ usergroup: user }),

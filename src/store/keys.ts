@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /**
  * Redis key layout. Every key starts with `${prefix}:` so tests and tenants sharing one Redis never collide.
  *
@@ -20,7 +22,21 @@ export interface StoreKeys {
   idem(key: string): string;
   /** Short-lived drafts (SET EX / GETDEL). */
   draft(key: string): string;
+  /**
+   * What an alert group or dedup key is linked to (`incident:<seq>`, `triage:<id>`, `pending:<token>`);
+   * the source's key is hashed (Alertmanager group keys are long).
+   */
+  alertLink(workspace: string, kind: 'group' | 'dedup', key: string): string;
+  /** A triage card's record (JSON). */
+  alertTriage(workspace: string, id: string): string;
+  /** An alert group's message window in an incident or triage card (SET NX PX), and its held-back count. */
+  alertWindow(workspace: string, scope: string): string;
+  alertHeld(workspace: string, scope: string): string;
+  /** Hash: hashed dedup key → last status reported, per incident or triage card. */
+  alertStatus(workspace: string, target: string): string;
 }
+
+const digest = (text: string): string => createHash('sha1').update(text).digest('hex');
 
 export function storeKeys(prefix = 'calma'): StoreKeys {
   const ws = (workspace: string): string => `${prefix}:ws:{${encodeURIComponent(workspace)}}`;
@@ -32,5 +48,10 @@ export function storeKeys(prefix = 'calma'): StoreKeys {
     timeline: (workspace, seq) => `${ws(workspace)}:incident:${seq}:timeline`,
     idem: (key) => `${prefix}:idem:${key}`,
     draft: (key) => `${prefix}:draft:${key}`,
+    alertLink: (workspace, kind, key) => `${ws(workspace)}:alert:${kind}:${digest(key)}`,
+    alertTriage: (workspace, id) => `${ws(workspace)}:alert:triage:${encodeURIComponent(id)}`,
+    alertWindow: (workspace, scope) => `${ws(workspace)}:alert:window:${digest(scope)}`,
+    alertHeld: (workspace, scope) => `${ws(workspace)}:alert:held:${digest(scope)}`,
+    alertStatus: (workspace, target) => `${ws(workspace)}:alert:status:${encodeURIComponent(target)}`,
   };
 }

@@ -38,6 +38,17 @@ return 1
 `;
 const COMMIT_SHA = createHash('sha1').update(COMMIT_LUA).digest('hex');
 
+// Deletes an incident if it is still the JSON the caller read (ARGV[1]), with its timeline, its entry in
+// the list and its room index (only if that still points at it). All keys share the workspace's slot.
+const DELETE_LUA = `
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+redis.call('DEL', KEYS[1], KEYS[3])
+redis.call('ZREM', KEYS[2], ARGV[2])
+if KEYS[4] and redis.call('GET', KEYS[4]) == ARGV[2] then redis.call('DEL', KEYS[4]) end
+return 1
+`;
+const DELETE_SHA = createHash('sha1').update(DELETE_LUA).digest('hex');
+
 // Optimistic concurrency across processes: with N processes racing on one incident the unluckiest may
 // lose N-1 times, so the bound is well above the number of calma processes sharing a Redis.
 const MAX_ATTEMPTS = 50;
@@ -115,6 +126,30 @@ export class RedisIncidentStore implements IncidentStore {
     throw new Error(`update of ${key} gave up after ${MAX_ATTEMPTS} conflicting concurrent writes`);
   }
 
+  async delete(
+    workspace: string,
+    seq: number,
+    allow: (incident: Incident) => boolean = () => true,
+  ): Promise<'deleted' | 'refused' | 'missing'> {
+    const key = this.keys.incident(workspace, seq);
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      const raw = await this.redis.get(key);
+      if (raw === null) return 'missing';
+      const incident = parseIncident(raw, key);
+      if (!allow(incident)) return 'refused';
+      const keys = [
+        key,
+        this.keys.incidents(workspace),
+        this.keys.timeline(workspace, seq),
+        ...(incident.room ? [this.keys.room(workspace, incident.room)] : []),
+      ];
+      if ((await this.evalScript(DELETE_LUA, DELETE_SHA, keys, [raw, String(seq)])) === 1) return 'deleted';
+      // Changed since it was read: look again (it may no longer be allowed).
+      await sleep(Math.random() * Math.min(2 ** attempt, 25));
+    }
+    throw new Error(`delete of ${key} gave up after ${MAX_ATTEMPTS} conflicting concurrent writes`);
+  }
+
   async list(workspace: string, opts: { all?: boolean } = {}): Promise<Incident[]> {
     const seqs = await this.redis.zrange(this.keys.incidents(workspace), 0, '-1', 'REV');
     if (seqs.length === 0) return [];
@@ -178,13 +213,17 @@ export class RedisIncidentStore implements IncidentStore {
     return (await this.evalCommit(keys, args)) === 1;
   }
 
-  private async evalCommit(keys: string[], args: string[]): Promise<unknown> {
+  private evalCommit(keys: string[], args: string[]): Promise<unknown> {
+    return this.evalScript(COMMIT_LUA, COMMIT_SHA, keys, args);
+  }
+
+  private async evalScript(script: string, sha: string, keys: string[], args: string[]): Promise<unknown> {
     try {
-      return await this.redis.evalsha(COMMIT_SHA, keys.length, ...keys, ...args);
+      return await this.redis.evalsha(sha, keys.length, ...keys, ...args);
     } catch (error) {
       // First use on this server (or after SCRIPT FLUSH / restart): send the body, Redis caches it.
       if (!String(error).includes('NOSCRIPT')) throw error;
-      return this.redis.eval(COMMIT_LUA, keys.length, ...keys, ...args);
+      return this.redis.eval(script, keys.length, ...keys, ...args);
     }
   }
 }

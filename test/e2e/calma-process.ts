@@ -1,8 +1,11 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import type { Redis } from 'ioredis';
 import { defaultReminderPolicy } from '../../src/config/schema';
 import { builtinPlaybooksDir, loadPlaybooks } from '../../src/playbook/loader';
+import { testRedis, uniquePrefix } from '../support/redis';
 
 const root = path.resolve(__dirname, '../..');
 const tsx = path.join(root, 'node_modules/.bin/tsx');
@@ -35,7 +38,7 @@ export class CalmaProcess {
     // A clean environment, as in console-session.ts: nothing from the developer's shell leaks in.
     this.child = spawn(tsx, [main], {
       cwd,
-      env: { PATH: process.env.PATH ?? '', HOME: cwd, USER: 'sam', LOG_LEVEL: 'info', ...env },
+      env: { PATH: process.env.PATH ?? '', HOME: cwd, USER: 'sam', LOG_LEVEL: 'info', PORT: '0', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     this.exited = new Promise((resolve, reject) => {
@@ -243,4 +246,58 @@ export async function deletePrefix(redis: Redis, prefix: string): Promise<void> 
     if (keys.length > 0) await redis.del(...keys);
     cursor = next;
   } while (cursor !== '0');
+}
+
+/** One test's calma installation: a temp dir with its calma.yaml, a key prefix, and its processes. */
+export interface E2eInstall {
+  readonly redis: Redis;
+  readonly dir: string;
+  readonly prefix: string;
+  /** Starts a calma console process on this installation (killed after the test). */
+  start(name: string, minuteMs: number): CalmaProcess;
+}
+
+/**
+ * Registers the hooks every e2e file needs: a Redis connection for the file; per test a temp dir with a
+ * calma.yaml whose key prefix is the test's own; afterwards every process killed (a failed expectation
+ * leaves them running) and the prefix and dir removed.
+ */
+export function useE2eInstall(label: string): E2eInstall {
+  let redis: Redis | undefined;
+  let dir = '';
+  let prefix = '';
+  const processes: CalmaProcess[] = [];
+  beforeAll(() => {
+    redis = testRedis();
+  });
+  afterAll(async () => {
+    await redis?.quit();
+  });
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), `calma-e2e-${label}-`));
+    prefix = uniquePrefix();
+    await writeFile(path.join(dir, 'calma.yaml'), `locale: en\nredis:\n  key_prefix: ${prefix}\n`);
+  });
+  afterEach(async () => {
+    for (const calma of processes.splice(0)) await calma.kill();
+    if (redis) await deletePrefix(redis, prefix);
+    await rm(dir, { recursive: true, force: true });
+  });
+  return {
+    get redis() {
+      if (!redis) throw new Error('redis is only available inside a test');
+      return redis;
+    },
+    get dir() {
+      return dir;
+    },
+    get prefix() {
+      return prefix;
+    },
+    start(name, minuteMs) {
+      const calma = new CalmaProcess(name, dir, calmaEnv(dir, minuteMs));
+      processes.push(calma);
+      return calma;
+    },
+  };
 }

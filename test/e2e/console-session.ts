@@ -19,7 +19,7 @@ export function runCalma(cwd: string, lines: string[], env: Record<string, strin
   return new Promise((resolve, reject) => {
     const child = spawn(tsx, [main], {
       cwd,
-      env: { PATH: process.env.PATH ?? '', HOME: cwd, USER: 'sam', LOG_LEVEL: 'info', ...env },
+      env: { PATH: process.env.PATH ?? '', HOME: cwd, USER: 'sam', LOG_LEVEL: 'info', PORT: '0', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -1,17 +1,10 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
-import { testRedis, uniquePrefix } from '../support/redis';
 import {
-  CalmaProcess,
-  calmaEnv,
   countByKey,
-  deletePrefix,
   printedCards,
   printedReminders,
   reminderRules,
+  useE2eInstall,
   waitUntil,
 } from './calma-process';
 
@@ -26,36 +19,11 @@ const WINDOW_MINUTES = 30;
 const LATER = { key: 'step 8 due', dueMinute: 35 };
 
 describe('reminders with several calma processes on one Redis (console)', () => {
-  let redis: Redis;
-  let dir: string;
-  let prefix: string;
-  const processes: CalmaProcess[] = [];
-
-  beforeAll(() => {
-    redis = testRedis();
-  });
-  afterAll(async () => {
-    await redis.quit();
-  });
-  beforeEach(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'calma-e2e-processes-'));
-    prefix = uniquePrefix();
-    await writeFile(path.join(dir, 'calma.yaml'), `locale: en\nredis:\n  key_prefix: ${prefix}\n`);
-  });
-  afterEach(async () => {
-    // A failed expectation leaves processes running: end them before the next test or jest's exit.
-    for (const calma of processes.splice(0)) await calma.kill();
-    await deletePrefix(redis, prefix);
-    await rm(dir, { recursive: true, force: true });
-  });
+  const install = useE2eInstall('processes');
 
   it('GIVEN three calma processes on one Redis and key prefix WHEN one opens an incident THEN each of its reminders is posted exactly once, by one of the three', async () => {
     const rules = await reminderRules();
-    const calmas = ['a', 'b', 'c'].map((name) => {
-      const calma = new CalmaProcess(name, dir, calmaEnv(dir, MINUTE_MS));
-      processes.push(calma);
-      return calma;
-    });
+    const calmas = ['a', 'b', 'c'].map((name) => install.start(name, MINUTE_MS));
     // All three working the queue before there is anything on it.
     await Promise.all(calmas.map((calma) => calma.waitForLine('calma console:', 30_000)));
     const [opener] = calmas;
@@ -92,7 +60,7 @@ describe('reminders with several calma processes on one Redis (console)', () => 
     const gaps = nags.slice(1).map((nag, i) => nag.at - (nags[i]?.at ?? 0));
     for (const gap of gaps) expect(gap).toBeGreaterThan(rules.nag.every * MINUTE_MS - MINUTE_MS / 2);
 
-    const queue = new Queue('reminders-console', { connection: redis, prefix });
+    const queue = new Queue('reminders-console', { connection: install.redis, prefix: install.prefix });
     try {
       expect(await queue.getFailedCount()).toBe(0);
     } finally {

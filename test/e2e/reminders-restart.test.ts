@@ -1,19 +1,12 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
 import { RedisIncidentStore } from '../../src/store/redis-incident-store';
-import { testRedis, uniquePrefix } from '../support/redis';
 import {
-  CalmaProcess,
-  calmaEnv,
   countByKey,
-  deletePrefix,
   type PrintedReminder,
   printedCards,
   printedReminders,
   reminderRules,
+  useE2eInstall,
   waitUntil,
 } from './calma-process';
 
@@ -33,38 +26,18 @@ const LATE_AFTER_MS = Math.max(1000, MINUTE_MS);
 const PROMPT_MS = 3000;
 
 describe('reminders across a SIGKILL and a restart (console processes on a shared Redis)', () => {
-  let redis: Redis;
-  let dir: string;
-  let prefix: string;
+  const install = useE2eInstall('restart');
   let queue: Queue;
-  const processes: CalmaProcess[] = [];
 
-  beforeAll(() => {
-    redis = testRedis();
-  });
-  afterAll(async () => {
-    await redis.quit();
-  });
-  beforeEach(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'calma-e2e-restart-'));
-    prefix = uniquePrefix();
-    await writeFile(path.join(dir, 'calma.yaml'), `locale: en\nredis:\n  key_prefix: ${prefix}\n`);
+  beforeEach(() => {
     // The console's reminder queue, to see that no job is running when the test pulls the plug.
-    queue = new Queue('reminders-console', { connection: redis, prefix });
+    queue = new Queue('reminders-console', { connection: install.redis, prefix: install.prefix });
   });
   afterEach(async () => {
-    // A failed expectation leaves processes running: end them before the next test or jest's exit.
-    for (const calma of processes.splice(0)) await calma.kill();
     await queue.close();
-    await deletePrefix(redis, prefix);
-    await rm(dir, { recursive: true, force: true });
   });
 
-  const start = (name: string) => {
-    const calma = new CalmaProcess(name, dir, calmaEnv(dir, MINUTE_MS));
-    processes.push(calma);
-    return calma;
-  };
+  const start = (name: string) => install.start(name, MINUTE_MS);
 
   it('GIVEN an open incident with reminders pending WHEN calma is SIGKILLed, stays down while some fall due and is started again THEN each reminder is posted once, the missed ones promptly after the restart and marked late', async () => {
     const rules = await reminderRules();
@@ -72,7 +45,7 @@ describe('reminders across a SIGKILL and a restart (console processes on a share
     await first.waitForLine('calma console:', 20_000);
     first.send('/crisis open hacked-account sev1 Spam');
     await first.waitForLine('Incident #1 is open', 10_000);
-    const incident = await new RedisIncidentStore(redis, prefix).get('console', 1);
+    const incident = await new RedisIncidentStore(install.redis, install.prefix).get('console', 1);
     if (!incident) throw new Error('incident #1 is not in Redis');
     const opened = Date.parse(incident.openedAt);
     const dueAt = (minute: number) => opened + minute * MINUTE_MS;

@@ -27,6 +27,9 @@ export function testDeps(
     playbooksUrl: 'https://git.example/playbooks/{id}.yaml',
     scheduler: null,
     policy: defaultReminderPolicy,
+    approvers: {},
+    outboundTargets: [],
+    outbox: null,
     ...overrides,
   };
 }

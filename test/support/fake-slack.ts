@@ -44,6 +44,16 @@ export interface SeededMessage {
   [field: string]: unknown;
 }
 
+export interface FakeFile {
+  id: string;
+  filename: string;
+  title: string;
+  channel: string;
+  initialComment?: string;
+  /** What was posted to the upload URL, as text (the client may wrap it in a multipart body). */
+  uploaded: string;
+}
+
 export interface FakeUser {
   id: string;
   [field: string]: unknown;
@@ -74,12 +84,21 @@ export interface FakeSlack {
   seedUserGroup(id: string, users: string[]): void;
   /** The channel's messages (posted or seeded), oldest first. */
   messagesIn(channel: string): Args[];
+  /** Files shared in `channel` through files.getUploadURLExternal, the upload URL and completeUploadExternal. */
+  filesIn(channel: string): FakeFile[];
   /** The next call of `method` answers HTTP 200 `{ ok: false, error }`. */
   failNext(method: string, error?: string): void;
   /** The next call of `method` answers HTTP 429 with `Retry-After: retryAfterSeconds`. */
   rateLimitNext(method: string, retryAfterSeconds: number): void;
   /** The next `times` calls of `method` answer HTTP 500. */
   serverErrorNext(method: string, times?: number): void;
+  /**
+   * An outage: every call of `method` answers HTTP 200 `{ ok: false, error }` (and changes nothing) until
+   * `heal(method)`. One-shot steering (`failNext`, …) still goes first.
+   */
+  outage(method: string, error?: string): void;
+  /** Ends an outage of `method`: its calls work again. */
+  heal(method: string): void;
   /** Forgets recorded calls and responses (channels, messages and pending steering stay). */
   clearCalls(): void;
   close(): Promise<void>;
@@ -241,7 +260,12 @@ class FakeSlackServer implements FakeSlack {
   private readonly events = new EventEmitter();
   private readonly recorded: FakeCall[] = [];
   private readonly posted: FakeResponse[] = [];
+  /** Upload URLs handed out, by file id: filename and what was posted to them. */
+  private readonly uploads = new Map<string, { filename: string; uploaded: string }>();
+  private readonly shared: FakeFile[] = [];
   private readonly steering = new Map<string, Steer[]>();
+  /** Methods that are down, and the error they answer meanwhile. */
+  private readonly outages = new Map<string, string>();
   private readonly channels = new Map<string, FakeChannel>();
   private readonly takenNames = new Set<string>();
   private readonly messages = new Map<string, Args[]>();
@@ -276,6 +300,27 @@ class FakeSlackServer implements FakeSlack {
     'views.push': (args) => ok({ view: this.view(args) }),
     'views.update': (args) => ok({ view: this.view(args) }),
     'reactions.add': () => ok(),
+    'files.getUploadURLExternal': (args) => {
+      const id = `F${String(this.uploads.size + 1).padStart(4, '0')}`;
+      this.uploads.set(id, { filename: str(args, 'filename') ?? '', uploaded: '' });
+      return ok({ upload_url: `${this.baseUrl}/upload/${id}`, file_id: id });
+    },
+    'files.completeUploadExternal': (args) => {
+      const files = (Array.isArray(args.files) ? args.files : []) as { id?: string; title?: string }[];
+      for (const file of files) {
+        const upload = this.uploads.get(file.id ?? '');
+        if (!upload) return fail('file_not_found');
+        this.shared.push({
+          id: file.id ?? '',
+          filename: upload.filename,
+          title: file.title ?? upload.filename,
+          channel: str(args, 'channel_id') ?? '',
+          uploaded: upload.uploaded,
+          ...(str(args, 'initial_comment') ? { initialComment: str(args, 'initial_comment') ?? '' } : {}),
+        });
+      }
+      return ok({ files: files.map((f) => ({ id: f.id, title: f.title })) });
+    },
     'users.info': (args) => ok({ user: this.user(str(args, 'user') ?? '', flag(args, 'include_locale')) }),
     'usergroups.users.list': (args) => {
       const members = this.userGroups.get(str(args, 'usergroup') ?? '');
@@ -313,6 +358,10 @@ class FakeSlackServer implements FakeSlack {
 
   get responses(): readonly FakeResponse[] {
     return this.posted;
+  }
+
+  filesIn(channel: string): FakeFile[] {
+    return this.shared.filter((f) => f.channel === channel);
   }
 
   calls(method?: string): FakeCall[] {
@@ -382,6 +431,14 @@ class FakeSlackServer implements FakeSlack {
     for (let i = 0; i < times; i++) this.steer(method, { kind: 'serverError' });
   }
 
+  outage(method: string, error = 'internal_error'): void {
+    this.outages.set(method, error);
+  }
+
+  heal(method: string): void {
+    this.outages.delete(method);
+  }
+
   clearCalls(): void {
     this.recorded.length = 0;
     this.posted.length = 0;
@@ -411,6 +468,10 @@ class FakeSlackServer implements FakeSlack {
     const body = await readBody(req);
     if (req.method === 'POST' && path.startsWith('/api/')) {
       await this.apiCall(decodeURIComponent(path.slice('/api/'.length)), req, body, res);
+    } else if (req.method === 'POST' && path.startsWith('/upload/')) {
+      const upload = this.uploads.get(decodeURIComponent(path.slice('/upload/'.length)));
+      if (upload) upload.uploaded = body.toString('utf8');
+      res.writeHead(upload ? 200 : 404).end(upload ? 'OK - uploaded' : 'unknown upload');
     } else if (req.method === 'POST' && path.startsWith('/respond/')) {
       this.respondPost(decodeURIComponent(path.slice('/respond/'.length)), body, res);
     } else {
@@ -426,7 +487,9 @@ class FakeSlackServer implements FakeSlack {
   ): Promise<void> {
     const args = decodeArgs(await parseApiBody(req.headers['content-type'] ?? '', body));
     const token = bearerToken(req, args);
-    const steer = this.steering.get(method)?.shift();
+    const down = this.outages.get(method);
+    const steer: Steer | undefined =
+      this.steering.get(method)?.shift() ?? (down === undefined ? undefined : { kind: 'fail', error: down });
     const call: FakeCall = { method, args, token, at: Date.now(), status: 200, response: undefined };
 
     if (steer?.kind === 'rateLimit') {

@@ -22,7 +22,17 @@ export interface Update {
   card: Card;
 }
 
-export type ChatMethod = 'createRoom' | 'invite' | 'setTopic' | 'post' | 'update' | 'pin' | 'dm' | 'addLink';
+export type ChatMethod =
+  | 'createRoom'
+  | 'invite'
+  | 'setTopic'
+  | 'post'
+  | 'update'
+  | 'pin'
+  | 'dm'
+  | 'addLink'
+  | 'uploadFile'
+  | 'archive';
 
 export class RecordingChat implements ChatPort {
   readonly rooms: CreatedRoom[] = [];
@@ -33,6 +43,10 @@ export class RecordingChat implements ChatPort {
   readonly pins: MessageRef[] = [];
   readonly dms: { user: UserId; card: Card }[] = [];
   readonly links: { room: string; title: string; url: string }[] = [];
+  readonly archived: string[] = [];
+  readonly files: { room: string; filename: string; title: string; content: string; comment?: string }[] = [];
+  /** User groups and their members, as a test declares them. */
+  readonly groups: Record<UserId, UserId[]> = {};
 
   private nextRoom = 1;
   private nextMessage = 1;
@@ -119,6 +133,24 @@ export class RecordingChat implements ChatPort {
   async addLink(room: string, title: string, url: string): Promise<void> {
     await this.check('addLink');
     this.links.push({ room, title, url });
+  }
+
+  async archive(room: string): Promise<void> {
+    await this.check('archive');
+    this.archived.push(room);
+  }
+
+  async uploadFile(
+    room: string,
+    file: { filename: string; title: string; content: string; comment?: string },
+  ): Promise<void> {
+    await this.check('uploadFile');
+    this.files.push({ room, ...file });
+  }
+
+  /** Groups are declared by the test (`groups`); anyone else is themselves. */
+  async members(user: UserId): Promise<UserId[]> {
+    return this.groups[user] ?? [user];
   }
 
   mention(user: UserId): string {

@@ -72,6 +72,9 @@ export class World {
       playbooksUrl: null,
       scheduler: null,
       policy: defaultReminderPolicy,
+      approvers: {},
+      outboundTargets: [],
+      outbox: null,
       ...overrides,
     };
   }
@@ -151,7 +154,7 @@ export function useWorld(overrides: Partial<Deps> = {}): () => World {
     redis = testRedis();
     const loaded = await loadPlaybooks([builtinPlaybooksDir]);
     if (loaded.problems.length > 0) throw new Error(`shipped playbooks have problems: ${loaded.problems}`);
-    playbooks = new PlaybookRegistry(loaded.playbooks);
+    playbooks = new PlaybookRegistry(loaded.playbooks, loaded.scenarios);
   });
 
   beforeEach(() => {

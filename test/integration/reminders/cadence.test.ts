@@ -2,7 +2,6 @@
  * The status-update cadence, for real (BullMQ on Redis, one playbook minute = 40 ms): 20 min for SEV1
  * (0.8 s), 60 for SEV3 (2.4 s), none for SEV4 (calma.yaml's defaults; the shipped playbook keeps them).
  */
-import { recordPublicUpdate } from '../../../src/core/reminders';
 import type { Incident } from '../../../src/core/types';
 import {
   LATE_MS,
@@ -28,14 +27,15 @@ const nthCadence = (w: ReminderWorld, opened: Opened, n: number, timeoutMs = 500
 const minutesAgo = (text: string) => Number(/(\d+) min ago/.exec(text)?.[1]);
 const LATE_MINUTES = Math.ceil(LATE_MS / MINUTE_MS);
 
-/** Publishes a public update the way the statements feature will: store the change, then re-plan. */
-async function publishUpdate(w: ReminderWorld, seq: number, by: string): Promise<Incident> {
-  const stored = await w.store.update(w.workspace, seq, (current) => ({
-    change: recordPublicUpdate(current, by, new Date()),
-  }));
-  const updated = stored?.change?.incident;
-  if (!updated) throw new Error(`incident #${seq} could not be updated`);
-  await w.scheduler.sync(updated);
+/** Publishes a public update as a team does: ana drafts it, the approver `by` approves it. */
+async function publishUpdate(w: ReminderWorld, opened: Opened, by: string): Promise<Incident> {
+  const ana = w.inRoom(w.ana, opened);
+  await w.command(ana, `role approver @${by}`);
+  await w.command(ana, 'update We are still working on it. Next update in 20 minutes.');
+  const n = (await w.store.get(w.workspace, opened.seq))?.statements?.length ?? 0;
+  await w.command({ ...ana, user: by }, `approve S${n}`);
+  const updated = await w.store.get(w.workspace, opened.seq);
+  if (updated?.statements?.[n - 1]?.status !== 'published') throw new Error('the update was not published');
   return updated;
 }
 
@@ -68,7 +68,7 @@ describe('the SEV1 cadence', () => {
 
     // Halfway through the interval, so "from the update" and "from the opening" fall 10 min apart.
     await until(first.at + 10 * MINUTE_MS);
-    const updated = await publishUpdate(w, opened.seq, 'U0LENA');
+    const updated = await publishUpdate(w, opened, 'U0LENA');
     const updateAt = Date.parse(updated.lastUpdateAt ?? '');
 
     const second = await nthCadence(w, opened, 2);
@@ -78,7 +78,10 @@ describe('the SEV1 cadence', () => {
     expect(second.text).toMatch(/The last one went out \d+ min ago/);
     expect(minutesAgo(second.text)).toBeGreaterThanOrEqual(20);
     expect(minutesAgo(second.text)).toBeLessThanOrEqual(20 + LATE_MINUTES);
-    expect((await w.timeline(opened.seq)).at(-1)).toMatchObject({ kind: 'public-update', by: 'U0LENA' });
+    expect((await w.timeline(opened.seq)).at(-1)).toMatchObject({
+      kind: 'statement-published',
+      by: 'U0LENA',
+    });
     // The reminder planned from the opening (40 min) ran and stayed silent.
     await w.jobDone(opened.seq, { kind: 'cadence', attempt: 2, dueAt: opened.openedAt + 40 * MINUTE_MS });
     expect(cadenceReminders(w, opened)).toHaveLength(2);

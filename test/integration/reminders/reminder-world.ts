@@ -13,7 +13,7 @@ import { dispatch } from '../../../src/app/dispatch';
 import { fireReminder } from '../../../src/app/remind';
 import { defaultReminderPolicy } from '../../../src/config/schema';
 import { type Button, type Card, encodeAction } from '../../../src/core/card';
-import type { Reminder } from '../../../src/core/reminders';
+import type { Reminder, ReminderPolicy } from '../../../src/core/reminders';
 import { type Incident, systemClock, type TimelineEntry } from '../../../src/core/types';
 import { builtinPlaybooksDir, loadPlaybooks } from '../../../src/playbook/loader';
 import { PlaybookRegistry } from '../../../src/playbook/registry';
@@ -28,6 +28,9 @@ import {
 import { RedisIncidentStore } from '../../../src/store/redis-incident-store';
 import { RecordingChat, textOf } from '../../support/recording-chat';
 import { testRedis, uniquePrefix } from '../../support/redis';
+import { waitFor } from '../../support/wait-for';
+
+export { waitFor };
 
 /**
  * One playbook minute in these tests. Long enough that a command round trip (a few ms on the local
@@ -45,6 +48,16 @@ export class TimedChat extends RecordingChat {
     const ref = await super.post(room, card);
     this.postedAt.set(ref.id, Date.now());
     return ref;
+  }
+
+  /** Every post in a room with the time it was posted, oldest first (one still on its way is left out). */
+  timedPosts(room: string): { card: Card; text: string; at: number }[] {
+    return this.posts
+      .filter((p) => p.room === room)
+      .flatMap((p) => {
+        const at = this.postedAt.get(p.ref.id);
+        return at === undefined ? [] : [{ card: p.card, text: textOf(p.card), at }];
+      });
   }
 
   /** The reminders posted in a room so far, oldest first: every card that carries a Dismiss button. */
@@ -97,6 +110,7 @@ export class ReminderWorld {
     redis: Redis,
     playbooks: PlaybookRegistry,
     readonly scheduler: ReminderScheduler,
+    policy: ReminderPolicy = defaultReminderPolicy,
   ) {
     this.store = new RedisIncidentStore(redis, uniquePrefix());
     this.ana = { workspace: this.workspace, user: 'U0ANA', room: 'C_GENERAL' };
@@ -115,7 +129,10 @@ export class ReminderWorld {
       announcements: null,
       playbooksUrl: null,
       scheduler,
-      policy: defaultReminderPolicy,
+      policy,
+      approvers: {},
+      outboundTargets: [],
+      outbox: null,
     };
   }
 
@@ -189,24 +206,6 @@ export function stepReminder(opened: Opened, step: number, attempt: 1 | 2, minut
 }
 
 /**
- * Polls `probe` every 10 ms until it returns something truthy, and returns that. Fails with `what` after
- * `timeoutMs`: a bounded wait on a condition, instead of sleeping and hoping.
- */
-export async function waitFor<T>(
-  probe: () => T | Promise<T>,
-  timeoutMs = 5000,
-  what = 'the condition',
-): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value as NonNullable<T>;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
-/**
  * Waits until the wall clock reaches `epochMs`. Only for tests about time itself (a reminder must NOT
  * have come before some instant, or something must happen at a chosen moment): nothing to poll for.
  */
@@ -227,10 +226,11 @@ export interface ReminderHarness {
 
 /**
  * Registers a test file's hooks: one queue with a random name and its own BullMQ key prefix, one
- * scheduler and one worker for the file; a fresh world for every test. The worker hands each job to
- * the world of its workspace, so a job left over from an earlier test (its world gone) does nothing.
+ * scheduler and one worker for the file (with `policy`: calma.yaml's defaults unless a file needs other
+ * timings); a fresh world for every test. The worker hands each job to the world of its workspace, so a
+ * job left over from an earlier test (its world gone) does nothing.
  */
-export function useReminders(): ReminderHarness {
+export function useReminders(policy: ReminderPolicy = defaultReminderPolicy): ReminderHarness {
   let redis: Redis;
   let connection: Redis;
   let scheduler: ReminderScheduler;
@@ -259,18 +259,18 @@ export function useReminders(): ReminderHarness {
     connection = new Redis(url, { maxRetriesPerRequest: null });
     const loaded = await loadPlaybooks([builtinPlaybooksDir]);
     if (loaded.problems.length > 0) throw new Error(`shipped playbooks have problems: ${loaded.problems}`);
-    playbooks = new PlaybookRegistry(loaded.playbooks);
+    playbooks = new PlaybookRegistry(loaded.playbooks, loaded.scenarios);
     settings = {
       connection,
       prefix: uniquePrefix(),
       name: `reminders-${randomBytes(4).toString('hex')}`,
     };
-    scheduler = new ReminderScheduler(settings, playbooks, defaultReminderPolicy, MINUTE_MS);
+    scheduler = new ReminderScheduler(settings, playbooks, policy, MINUTE_MS);
     worker = await startWorker();
   });
 
   beforeEach(() => {
-    current = new ReminderWorld(redis, playbooks, scheduler);
+    current = new ReminderWorld(redis, playbooks, scheduler, policy);
     failures.length = 0;
   });
 

@@ -82,6 +82,21 @@ describe('an overdue step', () => {
   });
 });
 
+describe('an escalation with nobody leading', () => {
+  test('GIVEN no lead WHEN step 2 stays open past its escalation THEN the reminder says nobody leads and how to name someone', async () => {
+    const w = world();
+    const opened = await w.open();
+
+    const escalation = await waitFor(
+      () => w.chat.reminders(opened.room).filter((r) => r.key === 'step-1')[1],
+    );
+
+    expect(escalation.card.lines).toEqual([
+      'Nobody leads this incident yet: `/crisis role lead @name`, then get it done, reassign it or skip it with a reason.',
+    ]);
+  });
+});
+
 describe('a step finished before its due time', () => {
   test('GIVEN step 2 is due at 5 min and step 3 at 10 WHEN ana marks step 2 done and skips step 3 at once THEN neither their reminder nor their escalation ever arrives, while other steps are still reminded', async () => {
     const w = world();

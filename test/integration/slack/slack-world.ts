@@ -8,6 +8,7 @@ import type { Deps } from '../../../src/app/deps';
 import { defaultReminderPolicy } from '../../../src/config/schema';
 import { builtinPlaybooksDir, loadPlaybooks } from '../../../src/playbook/loader';
 import { PlaybookRegistry } from '../../../src/playbook/registry';
+import { type OutboxService, outboxService } from '../../../src/queue/outbox';
 import { type Reminders, reminders } from '../../../src/queue/reminders';
 import { type RunningSlack, startSlack } from '../../../src/slack/app';
 import { RedisIncidentStore } from '../../../src/store/redis-incident-store';
@@ -41,6 +42,8 @@ export class SlackWorld {
     readonly slack: RunningSlack,
     readonly store: RedisIncidentStore,
     readonly url: string,
+    /** The statement outbox and its worker, when the world was made with `{ outbox: true }`. */
+    readonly outbox: OutboxService | undefined = undefined,
   ) {}
 
   /** `/crisis <text>` typed by `who`; returns the HTTP answer and the response_url Slack would use. */
@@ -113,8 +116,21 @@ export class SlackWorld {
   postsIn(channel: string): string[] {
     return this.fake
       .calls('chat.postMessage')
-      .filter((c) => c.args.channel === channel && c.status === 200)
+      .filter((c) => c.args.channel === channel && c.status === 200 && c.response?.ok === true)
       .map(readable);
+  }
+
+  /** True once the outbox has nothing left to run: no delivery (or guard) waiting, delayed or running. */
+  async outboxIdle(): Promise<boolean> {
+    if (!this.outbox) throw new Error('this Slack world has no outbox: use `{ outbox: true }`');
+    const counts = await this.outbox.outbox.queue.getJobCounts(
+      'active',
+      'waiting',
+      'delayed',
+      'prioritized',
+      'waiting-children',
+    );
+    return Object.values(counts).every((count) => count === 0);
   }
 
   /** The value of the first button labelled `label` in the latest message posted in `channel`. */
@@ -150,15 +166,26 @@ function findButton(blocks: unknown, label: string): string | undefined {
   return undefined;
 }
 
-/** One world per test file (Bolt app + fake Slack), with a fresh store prefix per test. */
+/**
+ * The outbox's timing in Slack tests: a failed delivery is retried after 50, 100, 200, 200… ms (plus the
+ * per-channel pacing of posts), ten attempts in all; an approval's guard runs 300 ms after it.
+ */
+export const OUTBOX_TIMING = { retryBaseMs: 50, maxRetryMs: 200, attempts: 10, guardDelayMs: 300 };
+
+/**
+ * One world per test file (Bolt app + fake Slack), with a fresh store prefix per test. `reminders` wires
+ * the BullMQ reminder queue and worker; `outbox` the statement outbox and its worker (OUTBOX_TIMING,
+ * no outbound webhook targets), as src/main.ts does.
+ */
 export function useSlackWorld(
   overrides: Partial<Deps> = {},
-  options: { reminders?: boolean } = {},
+  options: { reminders?: boolean; outbox?: boolean } = {},
 ): () => SlackWorld {
   let redis: Redis;
   let playbooks: PlaybookRegistry;
   let current: SlackWorld | undefined;
   let timed: Reminders | undefined;
+  let outbox: OutboxService | undefined;
 
   beforeAll(async () => {
     redis = testRedis();
@@ -180,10 +207,20 @@ export function useSlackWorld(
           minuteMs,
         })
       : undefined;
+    outbox = options.outbox
+      ? outboxService({
+          redisUrl: process.env.CALMA_TEST_REDIS_URL ?? '',
+          prefix,
+          platform: 'slack',
+          targets: [],
+          timing: OUTBOX_TIMING,
+        })
+      : undefined;
     const slack = await startSlack(
       testDeps(store, playbooks, {
         announcements: 'C0ANNOUNCE',
         scheduler: timed?.scheduler ?? null,
+        outbox: outbox?.outbox ?? null,
         ...overrides,
       }),
       {
@@ -196,10 +233,12 @@ export function useSlackWorld(
       log,
     );
     timed?.work(slack.deps);
-    current = new SlackWorld(fake, slack, store, `http://127.0.0.1:${slack.port}/slack/events`);
+    outbox?.work(slack.deps);
+    current = new SlackWorld(fake, slack, store, `http://127.0.0.1:${slack.port}/slack/events`, outbox);
   });
   afterEach(async () => {
     await timed?.stop();
+    await outbox?.stop();
     await current?.stop();
     current = undefined;
   });

@@ -8,6 +8,8 @@ const KINDS: ActionKind[] = ['step.done', 'step.skip', 'step.assign', 'open.pick
 
 const LONGEST_SEQ = '999999';
 const DRAFT_ID = '9f86d081';
+/** A triage card's id (src/alerts/process.ts). */
+const TRIAGE_ID = '9f86d081aa';
 const LONGEST_PLAYBOOK_ID = 'coordinated-inauthentic-behaviour-attack';
 
 /** The largest arguments each button carries in practice (see src/cards and handlers/). */
@@ -20,6 +22,13 @@ const realistic: Record<ActionKind, string[]> = {
   'room.join': [LONGEST_SEQ],
   'reminder.snooze': [LONGEST_SEQ, 'step-99', '90'],
   'reminder.dismiss': [LONGEST_SEQ, 'no-severity'],
+  'statement.draft': [LONGEST_SEQ, '99'],
+  'statement.approve': [LONGEST_SEQ, '9999', '999'],
+  'statement.reject': [LONGEST_SEQ, '9999'],
+  'statement.edit': [LONGEST_SEQ, '9999'],
+  'followup.done': [LONGEST_SEQ, '9999'],
+  'alert.open': [TRIAGE_ID, LONGEST_PLAYBOOK_ID],
+  'alert.dismiss': [TRIAGE_ID],
   help: [],
 };
 

@@ -364,3 +364,52 @@ describe('parseCommand', () => {
     );
   });
 });
+
+describe('statement and question commands', () => {
+  it.each<[string, Command]>([
+    [
+      'update We are sorry. Next update at 11:00.',
+      { name: 'update', text: 'We are sorry. Next update at 11:00.' },
+    ],
+    ['update', { name: 'update', text: '' }],
+    ['update #3 Line one\nline two', { name: 'update', incident: 3, text: 'Line one\nline two' }],
+    ['#3 update see #12', { name: 'update', incident: 3, text: 'see #12' }],
+    ['approve S2', { name: 'approve', statement: 2 }],
+    ['approve s2 #4', { name: 'approve', statement: 2, incident: 4 }],
+    ['approve 7', { name: 'approve', statement: 7 }],
+    [
+      'reject S1 Too vague, say what to do',
+      { name: 'reject', statement: 1, reason: 'Too vague, say what to do' },
+    ],
+    ['reject S1', { name: 'reject', statement: 1, reason: '' }],
+    ['edit #2 S1 New text', { name: 'edit', incident: 2, statement: 1, text: 'New text' }],
+    ['edit S1', { name: 'edit', statement: 1, text: '' }],
+    ['question Were our passwords leaked?', { name: 'question', text: 'Were our passwords leaked?' }],
+    [
+      'answer Q1 No: passwords are hashed.',
+      { name: 'answer', question: 1, text: 'No: passwords are hashed.' },
+    ],
+    ['answer q2 S3', { name: 'answer', question: 2, statement: 3, text: '' }],
+    ['answer 2 s3: see the email', { name: 'answer', question: 2, statement: 3, text: 'see the email' }],
+    ['close', { name: 'close', resolution: '' }],
+    [
+      'close #4 Account recovered, see #12',
+      { name: 'close', incident: 4, resolution: 'Account recovered, see #12' },
+    ],
+    ['reopen The spam is back', { name: 'reopen', reason: 'The spam is back' }],
+  ])('GIVEN %j WHEN parsed THEN it is %j', (text, command) => {
+    expect(parsed(text)).toEqual(command);
+  });
+
+  it.each([
+    ['approve', 'statement.approveUsage'],
+    ['approve first', 'statement.approveUsage'],
+    ['reject because', 'statement.rejectUsage'],
+    ['edit', 'statement.editUsage'],
+    ['question', 'question.empty'],
+    ['answer Q1', 'question.answerUsage'],
+    ['answer yes it was', 'question.answerUsage'],
+  ])('GIVEN %j WHEN parsed THEN it is refused with %s', (text, key) => {
+    expect(refused(text).key).toBe(key);
+  });
+});

@@ -14,9 +14,9 @@ import {
   skipStep,
   stepOwner,
 } from '../../../src/core/incident';
-import type { Result, UserError } from '../../../src/core/result';
 import type { Incident } from '../../../src/core/types';
 import { anIncident } from '../../support/fixtures';
+import { errorOf, successOf } from '../../support/result';
 
 const NOW = new Date('2026-11-22T10:15:00.000Z');
 const AT = NOW.toISOString();
@@ -35,16 +35,6 @@ const threeOpenSteps = (): Incident['steps'] => [{ state: 'open' }, { state: 'op
 
 function incident(overrides: Partial<Incident> = {}): Incident {
   return anIncident({ steps: threeOpenSteps(), ...overrides });
-}
-
-function changeOf<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`expected success, got the user error ${JSON.stringify(result.error)}`);
-  return result.value;
-}
-
-function errorOf<T>(result: Result<T>): UserError {
-  if (result.ok) throw new Error(`expected a user error, got ${JSON.stringify(result.value)}`);
-  return result.error;
 }
 
 /** Freezes an object and everything it holds, so any in-place change throws (tests run in strict mode). */
@@ -72,7 +62,7 @@ const openInput = (overrides: Partial<OpenInput> = {}): OpenInput => ({
 
 describe('openIncident', () => {
   it('GIVEN a title, playbook and severity WHEN an incident is opened THEN it is open with what was asked for', () => {
-    const { incident: opened } = changeOf(openIncident(openInput()));
+    const { incident: opened } = successOf(openIncident(openInput()));
 
     expect(opened).toEqual({
       workspace: 'T0TEST',
@@ -95,7 +85,7 @@ describe('openIncident', () => {
   });
 
   it('GIVEN a playbook with three steps WHEN an incident is opened THEN every step is open and the first is current', () => {
-    const { incident: opened } = changeOf(openIncident(openInput()));
+    const { incident: opened } = successOf(openIncident(openInput()));
 
     expect(opened.steps).toHaveLength(3);
     expect(opened.steps.every((s) => s.state === 'open')).toBe(true);
@@ -103,7 +93,7 @@ describe('openIncident', () => {
   });
 
   it('GIVEN no lead WHEN an incident is opened THEN the timeline starts with a single "opened" event', () => {
-    const { events } = changeOf(openIncident(openInput({ severity: null, drill: true })));
+    const { events } = successOf(openIncident(openInput({ severity: null, drill: true })));
 
     expect(events).toEqual([
       {
@@ -119,7 +109,7 @@ describe('openIncident', () => {
   });
 
   it('GIVEN a lead WHEN an incident is opened THEN the lead holds the role and the timeline says so', () => {
-    const { incident: opened, events } = changeOf(openIncident(openInput({ lead: 'U0BOB' })));
+    const { incident: opened, events } = successOf(openIncident(openInput({ lead: 'U0BOB' })));
 
     expect(opened.roles).toEqual({ lead: 'U0BOB' });
     expect(events.map((e) => e.kind)).toEqual(['opened', 'role']);
@@ -136,7 +126,7 @@ describe('openIncident', () => {
 
 describe('setSeverity', () => {
   it('GIVEN a SEV1 incident WHEN the severity changes to 2 THEN it is SEV2 and the timeline records 1 → 2', () => {
-    const { incident: changed, events } = changeOf(setSeverity(incident({ severity: 1 }), 2, 'U0BOB', NOW));
+    const { incident: changed, events } = successOf(setSeverity(incident({ severity: 1 }), 2, 'U0BOB', NOW));
 
     expect(changed.severity).toBe(2);
     expect(changed.updatedAt).toBe(AT);
@@ -144,7 +134,7 @@ describe('setSeverity', () => {
   });
 
   it('GIVEN an incident without severity WHEN one is set THEN the event goes from null', () => {
-    const { events } = changeOf(setSeverity(incident({ severity: null }), 3, 'U0BOB', NOW));
+    const { events } = successOf(setSeverity(incident({ severity: null }), 3, 'U0BOB', NOW));
 
     expect(events).toEqual([{ kind: 'severity', from: null, to: 3, by: 'U0BOB', at: AT }]);
   });
@@ -168,7 +158,7 @@ describe('setSeverity', () => {
 
 describe('assignRole', () => {
   it('GIVEN nobody is comms WHEN comms is assigned THEN the holder is recorded and the event has no previous holder', () => {
-    const { incident: changed, events } = changeOf(
+    const { incident: changed, events } = successOf(
       assignRole(incident({ roles: { lead: 'U0LEAD' } }), 'comms', 'U0CARA', 'U0LEAD', NOW),
     );
 
@@ -177,7 +167,7 @@ describe('assignRole', () => {
   });
 
   it('GIVEN someone already leads WHEN the lead is handed over THEN the event names the previous lead', () => {
-    const { incident: changed, events } = changeOf(
+    const { incident: changed, events } = successOf(
       assignRole(incident({ roles: { lead: 'U0LEAD' } }), 'lead', 'U0BOB', 'U0LEAD', NOW),
     );
 
@@ -217,7 +207,7 @@ describe('currentStep', () => {
 
 describe('completeStep', () => {
   it('GIVEN the first step is open WHEN it is done THEN it records who and when, and the next step is current', () => {
-    const { incident: changed, events } = changeOf(completeStep(incident(), playbook, 0, 'U0LEAD', NOW));
+    const { incident: changed, events } = successOf(completeStep(incident(), playbook, 0, 'U0LEAD', NOW));
 
     expect(changed.steps[0]).toEqual({ state: 'done', by: 'U0LEAD', at: AT });
     expect(changed.steps.slice(1)).toEqual([{ state: 'open' }, { state: 'open' }]);
@@ -233,7 +223,7 @@ describe('completeStep', () => {
       { state: 'open' },
     ];
 
-    const { incident: changed } = changeOf(completeStep(incident({ steps }), playbook, 0, 'U0BOB', NOW));
+    const { incident: changed } = successOf(completeStep(incident({ steps }), playbook, 0, 'U0BOB', NOW));
 
     expect(changed.steps[0]).toEqual({ state: 'done', assignee: 'U0BOB', by: 'U0BOB', at: AT });
   });
@@ -313,7 +303,7 @@ describe('completeStep', () => {
     ])('GIVEN the caller is %s WHEN they press Done THEN the step is done', (_role, caller) => {
       const roles = { lead: 'U0LEAD', approver: 'U0APPR', legal: 'U0LAW' };
 
-      const { incident: changed } = changeOf(completeStep(incident({ roles }), playbook, 2, caller, NOW));
+      const { incident: changed } = successOf(completeStep(incident({ roles }), playbook, 2, caller, NOW));
 
       expect(changed.steps[2]).toEqual({ state: 'done', by: caller, at: AT });
     });
@@ -322,7 +312,7 @@ describe('completeStep', () => {
 
 describe('skipStep', () => {
   it('GIVEN an open step WHEN it is skipped with a reason THEN the trimmed reason is kept on the step and in the event', () => {
-    const { incident: changed, events } = changeOf(
+    const { incident: changed, events } = successOf(
       skipStep(incident(), 1, '  no comms team today \n', 'U0LEAD', NOW),
     );
 
@@ -338,7 +328,7 @@ describe('skipStep', () => {
   });
 
   it('GIVEN the current step WHEN it is skipped THEN the next step becomes current', () => {
-    const { incident: changed } = changeOf(skipStep(incident(), 0, 'not needed', 'U0LEAD', NOW));
+    const { incident: changed } = successOf(skipStep(incident(), 0, 'not needed', 'U0LEAD', NOW));
 
     expect(currentStep(changed)).toBe(1);
   });
@@ -362,7 +352,7 @@ describe('skipStep', () => {
 
 describe('assignStep and stepOwner', () => {
   it('GIVEN an open step WHEN it is assigned to Bob THEN Bob is recorded, the step stays open and the timeline says so', () => {
-    const { incident: changed, events } = changeOf(assignStep(incident(), 1, 'U0BOB', 'U0LEAD', NOW));
+    const { incident: changed, events } = successOf(assignStep(incident(), 1, 'U0BOB', 'U0LEAD', NOW));
 
     expect(changed.steps[1]).toEqual({ state: 'open', assignee: 'U0BOB' });
     expect(currentStep(changed)).toBe(0);
@@ -373,7 +363,7 @@ describe('assignStep and stepOwner', () => {
     const before = incident({ roles: { lead: 'U0LEAD', comms: 'U0CARA' } });
     expect(stepOwner(before, playbook, 1)).toBe('U0CARA');
 
-    const { incident: changed } = changeOf(assignStep(before, 1, 'U0BOB', 'U0LEAD', NOW));
+    const { incident: changed } = successOf(assignStep(before, 1, 'U0BOB', 'U0LEAD', NOW));
 
     expect(stepOwner(changed, playbook, 1)).toBe('U0BOB');
   });
@@ -399,7 +389,7 @@ describe('addNote', () => {
   it('GIVEN an incident WHEN a note is added THEN the timeline gets the trimmed note and only updatedAt changes', () => {
     const before = incident();
 
-    const { incident: changed, events } = changeOf(
+    const { incident: changed, events } = successOf(
       addNote(before, '  Called the platform  ', 'U0SCRIBE', NOW),
     );
 
@@ -417,7 +407,7 @@ describe('addNote', () => {
 
 describe('setLocale', () => {
   it('GIVEN an English incident WHEN the language is set to French THEN it speaks French and the timeline says so', () => {
-    const { incident: changed, events } = changeOf(
+    const { incident: changed, events } = successOf(
       setLocale(incident({ locale: 'en' }), 'fr', 'U0LEAD', NOW),
     );
 
@@ -486,7 +476,7 @@ describe('purity', () => {
   it('GIVEN deep-frozen open input WHEN an incident is opened THEN it does not throw and its steps are not shared with the playbook', () => {
     const input = deepFreeze(openInput({ playbook: frozenPlaybook, lead: 'U0BOB' }));
 
-    const { incident: opened } = changeOf(openIncident(input));
+    const { incident: opened } = successOf(openIncident(input));
 
     expect(opened.steps).not.toBe(frozenPlaybook.steps);
     expect(Object.isFrozen(opened.steps)).toBe(false);

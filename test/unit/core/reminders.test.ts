@@ -8,16 +8,15 @@ import {
   plan,
   type Reminder,
   type ReminderPolicy,
-  recordPublicUpdate,
   reminderAudience,
   reminderKey,
   snooze,
   stillWanted,
 } from '../../../src/core/reminders';
-import type { Result, UserError } from '../../../src/core/result';
 import type { Incident, Severity } from '../../../src/core/types';
 import { jobId, type ReminderJob } from '../../../src/queue/reminder-queue';
 import { anIncident } from '../../support/fixtures';
+import { errorOf, successOf } from '../../support/result';
 
 /** The fixture incident opens at this instant; every time below is counted from it. */
 const OPENED = Date.parse('2026-11-22T09:30:00.000Z');
@@ -40,16 +39,6 @@ const threeOpenSteps = (): Incident['steps'] => [{ state: 'open' }, { state: 'op
 /** An open SEV1 incident with a lead, three open steps and nothing changed since opening. */
 function incident(overrides: Partial<Incident> = {}): Incident {
   return anIncident({ steps: threeOpenSteps(), ...overrides });
-}
-
-function changeOf<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`expected success, got the user error ${JSON.stringify(result.error)}`);
-  return result.value;
-}
-
-function errorOf<T>(result: Result<T>): UserError {
-  if (result.ok) throw new Error(`expected a user error, got ${JSON.stringify(result.value)}`);
-  return result.error;
 }
 
 // Every rule counts in playbook minutes: run them at real minutes and at a test-sized minute, since
@@ -202,14 +191,35 @@ describe.each([
     });
   });
 
-  describe('recordPublicUpdate', () => {
-    test('GIVEN a SEV1 at 30 min WHEN an update is published THEN the cadence counts from it (next at 50), the stale clock too, and the timeline says who and when', () => {
-      const change = recordPublicUpdate(incident(), 'U0COMMS', new Date(min(30)));
+  describe('archiving after closing', () => {
+    const closed = (overrides: Partial<Incident> = {}) =>
+      incident({ status: 'resolved', resolvedAt: iso(60), room: 'C1', ...overrides });
 
-      expect(change.incident.lastUpdateAt).toBe(iso(30));
-      expect(change.incident.updatedAt).toBe(iso(30));
-      expect(change.events).toEqual([{ kind: 'public-update', by: 'U0COMMS', at: iso(30) }]);
-      const reminders = planAt(change.incident, 30);
+    test('GIVEN archive_after 30 WHEN a closed incident is planned THEN its room is archived 30 min after closing, and only that', () => {
+      const reminders = planAt(closed(), 61, playbook, { ...policy, archiveAfter: 30 });
+      expect(reminders).toEqual([{ kind: 'archive', attempt: 1, dueAt: min(90) }]);
+    });
+
+    test.each<[string, Partial<Incident>, number | null]>([
+      ['archive_after is null (the default)', {}, null],
+      ['the room is already archived', { archivedAt: iso(90) }, 30],
+      ['it never had a room', { room: null }, 30],
+    ])('GIVEN %s WHEN planned THEN nothing archives it', (_, overrides, archiveAfter) => {
+      expect(planAt(closed(overrides), 61, playbook, { ...policy, archiveAfter })).toEqual([]);
+    });
+
+    test('GIVEN an open incident WHEN planned THEN nothing archives it', () => {
+      expect(
+        find(planAt(incident({ room: 'C1' }), 0, playbook, { ...policy, archiveAfter: 30 }), 'archive'),
+      ).toBeUndefined();
+    });
+  });
+
+  describe('a published update (lastUpdateAt)', () => {
+    const published = () => incident({ lastUpdateAt: iso(30), updatedAt: iso(30) });
+
+    test('GIVEN a SEV1 whose last update went out at 30 min WHEN planning THEN the cadence counts from it (next at 50), the stale clock too', () => {
+      const reminders = planAt(published(), 30);
       expect(find(reminders, 'cadence')).toMatchObject({ attempt: 1 });
       expect(minutesOf(find(reminders, 'cadence'))).toBe(50);
       expect(minutesOf(find(reminders, 'stale'))).toBe(150);
@@ -218,7 +228,7 @@ describe.each([
     test('GIVEN the cadence reminder queued for 40 min WHEN an update goes out at 30 THEN that queued reminder is no longer wanted', () => {
       const queued = find(planAt(incident(), 21), 'cadence');
       if (!queued) throw new Error('no cadence reminder planned at 21 min');
-      const updated = recordPublicUpdate(incident(), 'U0COMMS', new Date(min(30))).incident;
+      const updated = published();
 
       expect(stillWanted(updated, playbook, policy, minuteMs, queued)).toBe(false);
     });
@@ -247,7 +257,7 @@ describe.each([
 
   describe('snooze', () => {
     test('GIVEN step 2’s reminder fired at 5 min WHEN bob snoozes it 30 min THEN it comes back at 35, its escalation stays 10 min behind (45), and the timeline says who and until when', () => {
-      const change = changeOf(snooze(incident(), 'step-1', 30, minuteMs, 'U0BOB', new Date(min(5))));
+      const change = successOf(snooze(incident(), 'step-1', 30, minuteMs, 'U0BOB', new Date(min(5))));
 
       expect(change.incident.reminders?.['step-1']).toEqual({ snoozedUntil: iso(35) });
       expect(change.events).toEqual([
@@ -266,7 +276,7 @@ describe.each([
 
     test('GIVEN step 2 snoozed until 35 WHEN the reminder queued for 5 min and the escalation queued for 15 fire THEN neither is wanted; the snoozed ones are, at their own time', () => {
       const original = planAt(incident(), 0).filter((r) => r.kind === 'step' && r.step === 1);
-      const snoozed = changeOf(
+      const snoozed = successOf(
         snooze(incident(), 'step-1', 30, minuteMs, 'U0BOB', new Date(min(5))),
       ).incident;
       const moved = planAt(snoozed, 5).filter((r) => r.kind === 'step' && r.step === 1);
@@ -279,7 +289,7 @@ describe.each([
     });
 
     test('GIVEN the cadence reminder fired at 20 min WHEN it is snoozed 30 min THEN the next cadence reminder is at 50', () => {
-      const snoozed = changeOf(
+      const snoozed = successOf(
         snooze(incident(), 'cadence', 30, minuteMs, 'U0LEAD', new Date(min(20))),
       ).incident;
 
@@ -287,7 +297,7 @@ describe.each([
     });
 
     test('GIVEN the cadence snoozed at 20 min for 30 WHEN the snoozed reminder comes due at 50 THEN it is still wanted (otherwise the cadence stops for good after a snooze)', () => {
-      const snoozed = changeOf(
+      const snoozed = successOf(
         snooze(incident(), 'cadence', 30, minuteMs, 'U0LEAD', new Date(min(20))),
       ).incident;
       const queued = find(planAt(snoozed, 20), 'cadence');
@@ -309,7 +319,7 @@ describe.each([
 
   describe('dismiss', () => {
     test('GIVEN step 2’s reminder WHEN bob dismisses it THEN step 2 has no reminder nor escalation any more, everything else stays, and the timeline says who', () => {
-      const change = changeOf(dismiss(incident(), 'step-1', 'U0BOB', new Date(min(5))));
+      const change = successOf(dismiss(incident(), 'step-1', 'U0BOB', new Date(min(5))));
 
       expect(change.events).toEqual([
         { kind: 'reminder-dismissed', reminder: 'step-1', by: 'U0BOB', at: iso(5) },
@@ -321,7 +331,7 @@ describe.each([
     });
 
     test('GIVEN the cadence is dismissed WHEN planning much later THEN it never comes back, and the steps keep theirs', () => {
-      const dismissed = changeOf(dismiss(incident(), 'cadence', 'U0LEAD', new Date(min(20)))).incident;
+      const dismissed = successOf(dismiss(incident(), 'cadence', 'U0LEAD', new Date(min(20)))).incident;
 
       expect(cadenceAt(dismissed, 20)).toBeUndefined();
       expect(cadenceAt(dismissed, 300)).toBeUndefined();
@@ -332,7 +342,7 @@ describe.each([
     });
 
     test('GIVEN a dismissed reminder WHEN it is dismissed again THEN it is refused', () => {
-      const dismissed = changeOf(dismiss(incident(), 'cadence', 'U0LEAD', new Date(min(20)))).incident;
+      const dismissed = successOf(dismiss(incident(), 'cadence', 'U0LEAD', new Date(min(20)))).incident;
 
       expect(errorOf(dismiss(dismissed, 'cadence', 'U0BOB', new Date(min(21))))).toEqual({
         key: 'reminders.alreadyDismissed',
@@ -384,7 +394,7 @@ describe.each([
 
     test('GIVEN the no-lead nag sent at 10 and snoozed 30 min WHEN the snoozed nag is sent at 40 THEN the next one is not due at once (no second identical nag in the same moment)', () => {
       const sentOnce = countNag(incident({ roles: {} }), 'no-lead', new Date(min(10))).incident;
-      const snoozed = changeOf(
+      const snoozed = successOf(
         snooze(sentOnce, 'no-lead', 30, minuteMs, 'U0LEAD', new Date(min(10))),
       ).incident;
       expect(minutesOf(find(planAt(snoozed, 10), 'no-lead'))).toBe(40);
@@ -445,7 +455,7 @@ describe.each([
 
     test('GIVEN the cadence reminder due at 20 WHEN it was dismissed THEN it is not wanted', () => {
       const queued = find(planAt(incident(), 0), 'cadence');
-      const dismissed = changeOf(dismiss(incident(), 'cadence', 'U0LEAD', new Date(min(10)))).incident;
+      const dismissed = successOf(dismiss(incident(), 'cadence', 'U0LEAD', new Date(min(10)))).incident;
 
       expect(queued && stillWanted(dismissed, playbook, policy, minuteMs, queued)).toBe(false);
     });

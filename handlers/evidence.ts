@@ -1,0 +1,30 @@
+import type { Caller, Deps, Reply } from '../src/app/deps';
+import { announce, callerLocale, mutateIncident, problem } from '../src/app/mutate';
+import { addEvidence } from '../src/core/incident';
+import { translator } from '../src/i18n';
+
+/**
+ * `/crisis evidence <url> [note]`: keeps a link to what was posted in public, with who logged it and
+ * when, for the postmortem (and lawyers) before the post can be deleted. Messages inside the chat are
+ * kept with the pushpin reaction or the "Add to crisis evidence" shortcut (handlers/capture.ts).
+ */
+export async function evidence(
+  deps: Deps,
+  caller: Caller,
+  command: { incident?: number; url: string; note: string },
+): Promise<Reply> {
+  const result = await mutateIncident(deps, caller, command.incident, (incident, now) =>
+    addEvidence(incident, { url: command.url, note: command.note }, caller.user, now),
+  );
+  if (!result.ok) return problem(callerLocale(deps, caller), result.error);
+  const t = translator(result.value.locale);
+  return announce(deps, caller, result.value, [
+    {
+      lines: [
+        t('evidence.added', { seq: result.value.seq, who: deps.chat.mention(caller.user), url: command.url }),
+      ],
+      ...(command.note.trim() ? { context: command.note.trim() } : {}),
+      tone: 'success',
+    },
+  ]);
+}

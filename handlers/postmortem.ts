@@ -1,0 +1,37 @@
+import type { Caller, Deps, Reply } from '../src/app/deps';
+import { callerLocale, problem } from '../src/app/mutate';
+import { postmortemId, renderPostmortem } from '../src/app/postmortem';
+import { targetIncident } from '../src/app/target';
+import type { Incident } from '../src/core/types';
+import { translator } from '../src/i18n';
+
+/**
+ * `/crisis postmortem [#N]`: the postmortem as it stands, shared as a Markdown file in the incident
+ * room (closing shares it too). It can be regenerated any time: after follow-ups, late evidence, a reopen.
+ */
+export async function postmortem(deps: Deps, caller: Caller, command: { incident?: number }): Promise<Reply> {
+  const target = await targetIncident(deps, caller, command.incident);
+  if (!target.ok) return problem(callerLocale(deps, caller), target.error);
+  const incident = target.value;
+  if (!incident.room)
+    return problem(callerLocale(deps, caller), { key: 'postmortem.noRoom', params: { seq: incident.seq } });
+  await sharePostmortem(deps, incident);
+  const t = translator(incident.locale);
+  return {
+    cards: [
+      { lines: [t('postmortem.shared', { seq: incident.seq, id: postmortemId(incident) })], tone: 'success' },
+    ],
+  };
+}
+
+/** Renders the postmortem and shares it in the room as `postmortem-<workspace>-<seq>.md`. */
+export async function sharePostmortem(deps: Deps, incident: Incident): Promise<void> {
+  if (!incident.room) return;
+  const t = translator(incident.locale);
+  await deps.chat.uploadFile(incident.room, {
+    filename: `postmortem-${postmortemId(incident)}.md`,
+    title: t('postmortem.fileTitle', { seq: incident.seq, title: incident.title }),
+    content: await renderPostmortem(deps, incident),
+    comment: t('postmortem.fileComment'),
+  });
+}

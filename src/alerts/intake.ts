@@ -1,0 +1,124 @@
+import { Queue } from 'bullmq';
+import type { Alert } from '../core/alert';
+import type { QueueSettings } from '../queue/reminder-queue';
+
+/**
+ * One normalised alert waiting to be processed (routed, deduplicated, grouped) by the worker of the
+ * queue `alerts-<platform>`. Produced by the alert endpoints (`src/http/alerts.ts`).
+ */
+export interface AlertJob {
+  /** Its `dedupKey` and `groupKey` are unique within `alert.source` only: scope them by source. */
+  alert: Alert;
+  /**
+   * The sender's delivery id: PagerDuty's `X-Webhook-Id`; otherwise `<source>-<sha256 of the raw body>`,
+   * so a retried delivery (same body) has the same id.
+   */
+  delivery: string;
+  /** Position of this alert in its delivery (0-based). */
+  index: number;
+  /** ISO time calma received the delivery. */
+  receivedAt: string;
+}
+
+/** The queue the alerts of one chat platform go through: its worker is the only one that can post. */
+export function alertQueueName(platform: string): string {
+  return `alerts-${platform}`;
+}
+
+/**
+ * BullMQ id of an alert job: `<delivery>.<index>`, with no ':' (BullMQ refuses them). Queuing the same
+ * delivery again (a sender's retry) is a no-op while the first job is kept (a day after completion).
+ */
+export function alertJobId(job: Pick<AlertJob, 'delivery' | 'index'>): string {
+  return `${job.delivery.replace(/[:\s]/g, '_')}.${job.index}`;
+}
+
+export interface AlertIntakeOptions {
+  /** How long the first job of a batch waits for others before one `addBulk` (default 2 ms). */
+  windowMs?: number;
+  /** A batch this large is sent at once (default 500 jobs). */
+  maxBatch?: number;
+  /**
+   * Connection errors of the queue (Redis down): reported here instead of crashing the process; the
+   * `accept` calls they affect reject on their own.
+   */
+  onError?: (error: Error) => void;
+}
+
+interface Pending {
+  jobs: AlertJob[];
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * The door's side of the alert queue: `accept` resolves once the jobs are in Redis (durable), so an
+ * endpoint answers 202 only for alerts that cannot be lost. Concurrent requests' jobs are gathered for
+ * a few milliseconds into one `addBulk` (one round trip), which is what keeps an alert storm cheap.
+ */
+export class AlertIntake {
+  readonly queue: Queue<AlertJob>;
+  private readonly windowMs: number;
+  private readonly maxBatch: number;
+  private pending: Pending[] = [];
+  private pendingJobs = 0;
+  private timer: NodeJS.Timeout | null = null;
+  private readonly inFlight = new Set<Promise<void>>();
+
+  constructor(settings: QueueSettings, options: AlertIntakeOptions = {}) {
+    this.windowMs = options.windowMs ?? 2;
+    this.maxBatch = options.maxBatch ?? 500;
+    this.queue = new Queue<AlertJob>(settings.name, {
+      connection: settings.connection,
+      prefix: settings.prefix,
+      defaultJobOptions: {
+        // Kept a day: the job id is what makes a retried delivery a no-op.
+        removeOnComplete: { age: 24 * 3600 },
+        removeOnFail: { age: 7 * 24 * 3600 },
+        attempts: 8,
+        backoff: { type: 'exponential', delay: 1000 },
+      },
+    });
+    this.queue.on('error', (error) => options.onError?.(error));
+  }
+
+  /** Durably queues the jobs (resolves when Redis has them; rejects if it could not take them). */
+  accept(jobs: AlertJob[]): Promise<void> {
+    if (jobs.length === 0) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => {
+      this.pending.push({ jobs, resolve, reject });
+      this.pendingJobs += jobs.length;
+      if (this.pendingJobs >= this.maxBatch) this.flush();
+      else this.timer ??= setTimeout(() => this.flush(), this.windowMs);
+    });
+  }
+
+  /** Waits for queued batches, then closes the queue's connection use. */
+  async close(): Promise<void> {
+    this.flush();
+    await Promise.allSettled([...this.inFlight]);
+    await this.queue.close();
+  }
+
+  private flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const batch = this.pending;
+    if (batch.length === 0) return;
+    this.pending = [];
+    this.pendingJobs = 0;
+    const jobs = batch.flatMap((p) => p.jobs);
+    const sent = this.queue
+      .addBulk(jobs.map((data) => ({ name: data.alert.source, data, opts: { jobId: alertJobId(data) } })))
+      .then(
+        () => {
+          for (const p of batch) p.resolve();
+        },
+        (error: unknown) => {
+          for (const p of batch) p.reject(error);
+        },
+      );
+    this.inFlight.add(sent);
+    void sent.finally(() => this.inFlight.delete(sent));
+  }
+}

@@ -1,0 +1,39 @@
+import { Redis } from 'ioredis';
+import type { Logger } from '../log';
+import { AlertIntake, alertQueueName } from './intake';
+
+export interface AlertIntakeServiceOptions {
+  redisUrl: string;
+  prefix: string;
+  /** Alerts go to `alerts-<platform>`, worked by the processes serving that chat platform. */
+  platform: string;
+  log: Logger;
+}
+
+export interface AlertIntakeService {
+  intake: AlertIntake;
+  stop(): Promise<void>;
+}
+
+/**
+ * The alert endpoints' queue and its own Redis connection. Adds fail after a couple of retries rather
+ * than waiting for Redis forever: the endpoint then answers 503 and the sender retries later.
+ */
+export function alertIntakeService(options: AlertIntakeServiceOptions): AlertIntakeService {
+  const connection = new Redis(options.redisUrl, { maxRetriesPerRequest: 2 });
+  const intake = new AlertIntake(
+    {
+      connection,
+      prefix: options.prefix,
+      name: alertQueueName(options.platform),
+    },
+    { onError: (error) => options.log.warn({ err: error }, 'alert queue: Redis error') },
+  );
+  return {
+    intake,
+    async stop() {
+      await intake.close();
+      connection.disconnect();
+    },
+  };
+}

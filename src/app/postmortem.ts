@@ -1,0 +1,27 @@
+import { postmortemMarkdown } from '../cards/postmortem';
+import type { Incident } from '../core/types';
+import { translator } from '../i18n';
+import type { Deps } from './deps';
+import { playbookOf } from './room';
+
+/** The incident's postmortem as Markdown, in its language, from what is stored now. */
+export async function renderPostmortem(
+  deps: Pick<Deps, 'store' | 'playbooks' | 'policy' | 'minuteMs'>,
+  incident: Incident,
+): Promise<string> {
+  const timeline = await deps.store.timeline(incident.workspace, incident.seq);
+  return postmortemMarkdown({
+    incident,
+    timeline,
+    playbook: playbookOf(deps, incident),
+    policy: deps.policy,
+    minuteMs: deps.minuteMs,
+    t: translator(incident.locale),
+    // A file is read outside the chat, where platform mentions do not render: plain ids.
+    person: (user) => `@${user}`,
+  });
+}
+
+/** `postmortem-T0ACME-42.md`: the name of the file, and the id the read API serves it under. */
+export const postmortemId = (incident: Pick<Incident, 'workspace' | 'seq'>): string =>
+  `${incident.workspace}-${incident.seq}`;

@@ -1,0 +1,28 @@
+import type { Severity } from './types';
+
+/**
+ * One alert from any source (Alertmanager, Grafana, PagerDuty, calma's generic webhook), normalised:
+ * routing, deduplication and the incident timeline only ever see this shape.
+ */
+export const ALERT_SOURCES = ['alertmanager', 'grafana', 'pagerduty', 'generic'] as const;
+export type AlertSource = (typeof ALERT_SOURCES)[number];
+
+export interface Alert {
+  source: AlertSource;
+  /** Same key, same alert: repeats add to the incident it opened instead of opening another. */
+  dedupKey: string;
+  /**
+   * Alerts of one group share it (Alertmanager's `groupKey`, else the dedup key): the unit of "at most
+   * one chat message per window".
+   */
+  groupKey: string;
+  status: 'firing' | 'resolved';
+  /** Mapped from the source's own levels (critical → 1, …); null when the source says nothing usable. */
+  severity: Severity | null;
+  title: string;
+  summary: string;
+  url: string | null;
+  /** ISO time the source says the problem started. */
+  startedAt: string;
+  labels: Record<string, string>;
+}

@@ -1,0 +1,335 @@
+import type { Change } from '../ports/incident-store';
+import { type ChecklistResult, checkStatement } from './checklist';
+import { nextCadence, type PlaybookClock, type ReminderPolicy } from './reminders';
+import { fail, ok, type Result } from './result';
+import type { Incident, Role, Statement, TimelineEntry, TimelineEvent, UserId } from './types';
+
+/**
+ * Public statements: drafted, checked, approved by people other than their authors, then published.
+ * Four eyes: nobody who wrote a word of a statement may approve it, and one person fills one approval
+ * slot. Publication freezes the statement (a correction is a new one) and lists where it must be
+ * delivered; the outbox delivers and records each delivery.
+ */
+
+/** Fits one Slack section (3,000 characters) and one Discord embed description. */
+export const MAX_STATEMENT_CHARS = 3000;
+
+/** Where a published statement goes: the incident room, the announcements channel, outbound targets. */
+export type Destination = 'room' | 'announcements' | `target:${string}`;
+
+export const isOutbound = (destination: string): boolean => destination.startsWith('target:');
+
+export interface Approver {
+  user: UserId;
+  /** Approval roles the user holds outside the incident (calma.yaml `approvers`, user groups expanded). */
+  roles: Role[];
+}
+
+/** What publication needs to know: the cadence (to name the next update) and where to deliver. */
+export interface PublishContext {
+  playbook: PlaybookClock;
+  policy: ReminderPolicy;
+  minuteMs: number;
+  destinations: Destination[];
+}
+
+const entry = (event: TimelineEvent, by: UserId, now: Date): TimelineEntry => ({
+  ...event,
+  by,
+  at: now.toISOString(),
+});
+
+const summary = (checklist: ChecklistResult) => ({
+  missing: checklist.missing,
+  warnings: checklist.warnings.map((w) => w.kind),
+});
+
+function whileOpen(incident: Incident): Result<true> {
+  return incident.status === 'open' ? ok(true) : fail('incident.closed', { seq: incident.seq });
+}
+
+function validText(text: string): Result<string> {
+  const trimmed = text.trim();
+  if (!trimmed) return fail('statement.empty');
+  if (trimmed.length > MAX_STATEMENT_CHARS) {
+    return fail('statement.tooLong', { max: MAX_STATEMENT_CHARS, length: trimmed.length });
+  }
+  return ok(trimmed);
+}
+
+export function findStatement(incident: Incident, n: number): Result<Statement> {
+  const statement = incident.statements?.find((s) => s.n === n);
+  return statement ? ok(statement) : fail('statement.notFound', { n, seq: incident.seq });
+}
+
+/** Statement `n` of an incident that is still open: what edits, approvals and rejections act on. */
+function openStatement(incident: Incident, n: number): Result<Statement> {
+  const open = whileOpen(incident);
+  return open.ok ? findStatement(incident, n) : open;
+}
+
+function withStatement(incident: Incident, statement: Statement, now: Date): Incident {
+  const statements = (incident.statements ?? []).map((s) => (s.n === statement.n ? statement : s));
+  return { ...incident, statements, updatedAt: now.toISOString() };
+}
+
+export interface DraftInput {
+  text: string;
+  by: UserId;
+  /** The playbook step whose template it came from: that step's approval roles are required. */
+  step?: number;
+  /** Approval slots to fill, one person each (default: one approver). */
+  requires?: Role[];
+  /** Outbound targets to send it to once published. */
+  targets: string[];
+  now: Date;
+}
+
+export function draftStatement(incident: Incident, input: DraftInput): Result<Change> {
+  const open = whileOpen(incident);
+  if (!open.ok) return open;
+  const text = validText(input.text);
+  if (!text.ok) return text;
+  const n = (incident.statements?.length ?? 0) + 1;
+  const checklist = checkStatement(text.value, incident.locale);
+  const statement: Statement = {
+    n,
+    text: text.value,
+    authors: [input.by],
+    createdAt: input.now.toISOString(),
+    ...(input.step === undefined ? {} : { step: input.step }),
+    targets: input.targets,
+    requires: input.requires && input.requires.length > 0 ? [...new Set(input.requires)] : ['approver'],
+    approvals: [],
+    status: 'pending',
+    version: 1,
+    checklist,
+  };
+  return ok({
+    incident: {
+      ...incident,
+      statements: [...(incident.statements ?? []), statement],
+      updatedAt: input.now.toISOString(),
+    },
+    events: [entry({ kind: 'statement-drafted', n, ...summary(checklist) }, input.by, input.now)],
+  });
+}
+
+/** A new text for a draft (pending or rejected): approvals start over and the editor becomes an author. */
+export function editStatement(
+  incident: Incident,
+  n: number,
+  text: string,
+  by: UserId,
+  now: Date,
+): Result<Change> {
+  const found = openStatement(incident, n);
+  if (!found.ok) return found;
+  const statement = found.value;
+  if (statement.status === 'published') return fail('statement.published', { n });
+  const valid = validText(text);
+  if (!valid.ok) return valid;
+  if (valid.value === statement.text && statement.status === 'pending') {
+    return fail('statement.unchanged', { n });
+  }
+  const checklist = checkStatement(valid.value, incident.locale);
+  const { rejection: _dropped, ...rest } = statement;
+  const edited: Statement = {
+    ...rest,
+    text: valid.value,
+    authors: statement.authors.includes(by) ? statement.authors : [...statement.authors, by],
+    approvals: [],
+    status: 'pending',
+    version: statement.version + 1,
+    editedAt: now.toISOString(),
+    checklist,
+  };
+  return ok({
+    incident: withStatement(incident, edited, now),
+    events: [entry({ kind: 'statement-edited', n, ...summary(checklist) }, by, now)],
+  });
+}
+
+/** The approval slots still empty, in order (a slot is a role; `['approver', 'legal']` needs two people). */
+export function missingApprovals(statement: Statement): Role[] {
+  const filled = [...statement.approvals.map((a) => a.as)];
+  return statement.requires.filter((role) => {
+    const i = filled.indexOf(role);
+    if (i === -1) return true;
+    filled.splice(i, 1);
+    return false;
+  });
+}
+
+/** The roles `approver` may approve as: calma.yaml's and the ones held on this incident. */
+export function heldRoles(incident: Incident, approver: Approver): Role[] {
+  const onIncident = (Object.entries(incident.roles) as [Role, UserId][])
+    .filter(([, user]) => user === approver.user)
+    .map(([role]) => role);
+  return [...new Set([...approver.roles, ...onIncident])];
+}
+
+/**
+ * Who can fill a statement's missing approvals: calma.yaml's approvers for those roles and the
+ * incident's holders of them (users or groups), never its authors.
+ */
+export function possibleApprovers(
+  incident: Incident,
+  statement: Statement,
+  configured: Partial<Record<Role, UserId[]>>,
+): UserId[] {
+  const people = new Set<UserId>();
+  for (const role of missingApprovals(statement)) {
+    for (const id of configured[role] ?? []) people.add(id);
+    const holder = incident.roles[role];
+    if (holder) people.add(holder);
+  }
+  return [...people].filter((id) => !statement.authors.includes(id));
+}
+
+export type ApprovalOutcome = Change & { published: boolean };
+
+/**
+ * Records an approval; the last missing one publishes. Run inside the store's atomic update, so two
+ * approvers clicking at once fill two slots (or the second is told it is done), and it publishes once.
+ */
+export function approveStatement(
+  incident: Incident,
+  n: number,
+  approver: Approver,
+  context: PublishContext,
+  now: Date,
+  /** The version the approver read (a button carries it): an edit since then voids the approval. */
+  version?: number,
+): Result<ApprovalOutcome> {
+  const found = openStatement(incident, n);
+  if (!found.ok) return found;
+  const statement = found.value;
+  if (version !== undefined && version !== statement.version && statement.status === 'pending') {
+    return fail('statement.changed', { n });
+  }
+  if (statement.status === 'published') return fail('statement.alreadyPublished', { n });
+  if (statement.status === 'rejected') return fail('statement.isRejected', { n });
+  if (statement.authors.includes(approver.user)) return fail('statement.ownStatement', { n });
+  if (statement.approvals.some((a) => a.by === approver.user))
+    return fail('statement.alreadyApproved', { n });
+  const missing = missingApprovals(statement);
+  const held = heldRoles(incident, approver);
+  const slot = missing.find((role) => held.includes(role));
+  if (!slot) return fail('statement.notApprover', { n, roles: missing.join(', ') });
+
+  const approved: Statement = {
+    ...statement,
+    approvals: [...statement.approvals, { by: approver.user, as: slot, at: now.toISOString() }],
+  };
+  const events = [entry({ kind: 'statement-approved', n, as: slot }, approver.user, now)];
+  if (missingApprovals(approved).length > 0) {
+    return ok({ incident: withStatement(incident, approved, now), events, published: false });
+  }
+  return ok(publish(incident, approved, approver.user, context, now, events));
+}
+
+function publish(
+  incident: Incident,
+  statement: Statement,
+  by: UserId,
+  context: PublishContext,
+  now: Date,
+  events: TimelineEntry[],
+): ApprovalOutcome {
+  const at = now.toISOString();
+  // Drills never leave the chat, whatever the caller asked for.
+  const destinations = context.destinations.filter((d) => !(incident.drill && isOutbound(d)));
+  const updated = { ...incident, lastUpdateAt: at };
+  // The cadence starts again from this publication: its first reminder is when the next update is due.
+  const next = nextCadence(updated, context.playbook, context.policy, context.minuteMs, now.getTime() + 1);
+  const published: Statement = {
+    ...statement,
+    status: 'published',
+    publishedAt: at,
+    ...(next ? { nextUpdateAt: new Date(next.dueAt).toISOString() } : {}),
+    deliveries: Object.fromEntries(destinations.map((d) => [d, { state: 'pending' as const }])),
+  };
+  return {
+    incident: withStatement(updated, published, now),
+    events: [
+      ...events,
+      entry(
+        {
+          kind: 'statement-published',
+          n: statement.n,
+          ...(published.nextUpdateAt ? { nextUpdateAt: published.nextUpdateAt } : {}),
+        },
+        by,
+        now,
+      ),
+    ],
+    published: true,
+  };
+}
+
+/** An approver sends a draft back with a reason; an edit makes it pending again. */
+export function rejectStatement(
+  incident: Incident,
+  n: number,
+  reason: string,
+  approver: Approver,
+  now: Date,
+): Result<Change> {
+  const found = openStatement(incident, n);
+  if (!found.ok) return found;
+  const statement = found.value;
+  if (statement.status === 'published') return fail('statement.alreadyPublished', { n });
+  if (statement.status === 'rejected') return fail('statement.isRejected', { n });
+  const why = reason.trim();
+  if (!why) return fail('statement.reasonRequired', { n });
+  const held = heldRoles(incident, approver);
+  if (!statement.requires.some((role) => held.includes(role))) {
+    return fail('statement.notApprover', { n, roles: missingApprovals(statement).join(', ') });
+  }
+  const rejected: Statement = {
+    ...statement,
+    status: 'rejected',
+    approvals: [],
+    rejection: { by: approver.user, at: now.toISOString(), reason: why },
+  };
+  return ok({
+    incident: withStatement(incident, rejected, now),
+    events: [entry({ kind: 'statement-rejected', n, reason: why }, approver.user, now)],
+  });
+}
+
+/** Pending deliveries of published statements, oldest first: what the outbox still owes. */
+export function pendingDeliveries(incident: Incident): { n: number; destination: Destination }[] {
+  return (incident.statements ?? []).flatMap((s) =>
+    Object.entries(s.deliveries ?? {})
+      .filter(([, d]) => d.state === 'pending')
+      .map(([destination]) => ({ n: s.n, destination: destination as Destination })),
+  );
+}
+
+/**
+ * Records how one delivery ended. Returns null when there is nothing to record (already recorded by an
+ * earlier run of the same job), so a retried job changes nothing twice.
+ */
+export function recordDelivery(
+  incident: Incident,
+  n: number,
+  destination: Destination,
+  outcome: { state: 'delivered' } | { state: 'failed'; error: string },
+  now: Date,
+): Change | null {
+  const statement = incident.statements?.find((s) => s.n === n);
+  const delivery = statement?.deliveries?.[destination];
+  if (!statement || !delivery || delivery.state !== 'pending') return null;
+  const at = now.toISOString();
+  const updated: Statement = {
+    ...statement,
+    deliveries: { ...statement.deliveries, [destination]: { ...outcome, at } },
+  };
+  const event: TimelineEvent =
+    outcome.state === 'delivered'
+      ? { kind: 'statement-delivered', n, destination }
+      : { kind: 'statement-delivery-failed', n, destination, error: outcome.error };
+  return { incident: withStatement(incident, updated, now), events: [entry(event, 'calma', now)] };
+}

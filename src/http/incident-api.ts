@@ -1,0 +1,40 @@
+import type { Deps } from '../app/deps';
+import { renderPostmortem } from '../app/postmortem';
+import { hasBearer } from './bearer';
+import { type Route, sendJson } from './server';
+
+/**
+ * calma's read API, behind `Authorization: Bearer $CALMA_API_TOKEN`. With no token configured it is
+ * off: every request is refused, so it is never open to anyone by accident.
+ *
+ * `GET /incidents/<workspace>-<seq>/postmortem.md`: the postmortem as Markdown (e.g. `T0ACME-42`).
+ */
+export function incidentApi(
+  deps: Pick<Deps, 'store' | 'playbooks' | 'policy' | 'minuteMs'>,
+  token: string | undefined,
+): Route[] {
+  return [
+    {
+      method: 'GET',
+      path: /^\/incidents\/([^/]+)-(\d{1,9})\/postmortem\.md$/,
+      async handle(req, res, [workspace = '', seq = '']) {
+        if (!token) {
+          return sendJson(res, 403, { error: 'the read API is off: set CALMA_API_TOKEN to turn it on' });
+        }
+        if (!hasBearer(req, token)) {
+          res.setHeader('www-authenticate', 'Bearer realm="calma"');
+          return sendJson(res, 401, { error: 'missing or wrong bearer token (Authorization: Bearer ...)' });
+        }
+        const incident = await deps.store.get(workspace, Number(seq));
+        if (!incident) return sendJson(res, 404, { error: `no incident ${seq} in workspace ${workspace}` });
+        const markdown = await renderPostmortem(deps, incident);
+        res.writeHead(200, {
+          'content-type': 'text/markdown; charset=utf-8',
+          'content-length': Buffer.byteLength(markdown),
+          'cache-control': 'no-store',
+        });
+        res.end(markdown);
+      },
+    },
+  ];
+}

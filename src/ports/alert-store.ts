@@ -1,0 +1,111 @@
+import type { Alert } from '../core/alert';
+import type { Severity, UserId } from '../core/types';
+import type { MessageRef } from './chat';
+
+/** The two keys that make alerts "the same": Alertmanager's group key (else the dedup key) and the dedup key. */
+export interface AlertKeys {
+  group: string;
+  dedup: string;
+}
+
+/**
+ * What an alert group is linked to in a workspace: `incident:<seq>`, `triage:<id>`, or
+ * `pending:<token>` while the job holding the token opens an incident or posts a triage card.
+ */
+export type AlertLink = string;
+
+export const incidentLink = (seq: number): AlertLink => `incident:${seq}`;
+export const triageLink = (id: string): AlertLink => `triage:${id}`;
+export const pendingLink = (token: string): AlertLink => `pending:${token}`;
+
+/** An alert as kept on a triage card, with the time calma received it. */
+export interface TriageAlert extends Alert {
+  receivedAt: string;
+}
+
+/** A triage card: an alert (and its repeats) waiting for a person to open a crisis or dismiss it. */
+export interface TriageCard {
+  id: string;
+  workspace: string;
+  status: 'pending' | 'opening' | 'opened' | 'dismissed';
+  createdAt: string;
+  /** The routing decision: what "Open crisis" opens (no playbook: the card offers a choice). */
+  route: { playbook: string | null; severity: Severity | null; rule: number | 'default' };
+  /** The first alert (what the card shows), then the latest repeats (kept for the incident's timeline). */
+  alerts: TriageAlert[];
+  /** Alerts received in all, repeats included. */
+  count: number;
+  lastAt: string;
+  /** When the source last reported it resolved (cleared by a new firing alert). */
+  resolvedAt?: string;
+  /** Every group and dedup key linked to the card (moved to the incident when it opens). */
+  keys: AlertKeys[];
+  card?: MessageRef;
+  /** `alerts.group_window` when the card was posted (the incident it becomes says it). */
+  windowMinutes: number;
+  opening?: { by: UserId; at: string };
+  opened?: { by: UserId; at: string; seq: number };
+  dismissed?: { by: UserId; at: string };
+}
+
+/**
+ * Whether an alert message may be posted now (it opened the window), and how many alerts were held back
+ * before it; `since`: when the first of them came (epoch ms; 0 when none was held).
+ */
+export type WindowNote =
+  | { post: true; held: number; since: number }
+  | { post: false; held: number; endsInMs: number; since: number };
+
+/**
+ * Alert routing state, in Redis next to the incidents (same workspace hash tag). Every method is atomic
+ * on its own: two jobs linking the same group at once see one winner.
+ */
+export interface AlertStore {
+  /**
+   * Claims an alert's keys for `token` unless one is linked to something live: resolves null when the
+   * claim is ours (keys now `token`), else the live link. Links in `stale` (a closed incident, a dismissed
+   * card) and our own `token` do not count as live and are overwritten.
+   */
+  claim(
+    workspace: string,
+    keys: AlertKeys,
+    token: AlertLink,
+    stale: AlertLink[],
+    ttlMs: number,
+  ): Promise<AlertLink | null>;
+  /**
+   * Points every one of `keys` that is linked to one of `from` (`''`: not linked at all) at `to`, or
+   * unlinks it when `to` is null. Other keys are left alone.
+   */
+  relink(
+    workspace: string,
+    keys: AlertKeys[],
+    from: AlertLink[],
+    to: AlertLink | null,
+    ttlMs: number,
+  ): Promise<void>;
+  createTriage(card: TriageCard): Promise<void>;
+  triage(workspace: string, id: string): Promise<TriageCard | null>;
+  /**
+   * Applies `mutate` to the stored card atomically (re-applied when another writer got there first);
+   * a result without `card` stores nothing. Null when there is no such card.
+   */
+  updateTriage<R>(
+    workspace: string,
+    id: string,
+    mutate: (card: TriageCard) => { card?: TriageCard; result: R },
+  ): Promise<R | null>;
+  /**
+   * One alert message of a group in a scope (an incident or a card): it may be posted when no message
+   * went out in the last `windowMs` (the window then starts now, and `held` says how many were held back
+   * before); otherwise it is counted as held back until the window ends, `endsInMs` from now.
+   */
+  note(workspace: string, scope: string, nowMs: number, windowMs: number): Promise<WindowNote>;
+  /**
+   * At a window's end: when alerts were held back and no message went out since, a new window starts and
+   * `post` is true with their number; `held` 0 means there is nothing to say.
+   */
+  flush(workspace: string, scope: string, nowMs: number, windowMs: number): Promise<WindowNote>;
+  /** Records `status` for a dedup key in a target; true when it differs from the last one recorded. */
+  statusChanged(workspace: string, target: string, dedupKey: string, status: string): Promise<boolean>;
+}

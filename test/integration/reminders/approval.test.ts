@@ -1,0 +1,175 @@
+/**
+ * A public statement waiting for approval, nagged for real (BullMQ on Redis, one playbook minute =
+ * 40 ms): `reminders.approval_after` (10 min by default) after the draft, every possible approver is
+ * reminded in the room, never the author, at most `reminders.max_nags` (3) times, with Approve / Reject.
+ */
+import type { Job } from 'bullmq';
+import { dispatch } from '../../../src/app/dispatch';
+import type { Reminder } from '../../../src/core/reminders';
+import type { ReminderJob } from '../../../src/queue/reminder-queue';
+import { button, textOf } from '../../support/recording-chat';
+import {
+  LATE_MS,
+  MINUTE_MS,
+  type Opened,
+  type ReminderWorld,
+  until,
+  useReminders,
+  waitFor,
+} from './reminder-world';
+
+const { world } = useReminders();
+
+const TEXT = 'We are sorry: spam went out from our account at 09:40. Next update at 11:00.';
+
+/** ana opens a SEV1, names lena approver and drafts S1; returns when S1 was drafted (epoch ms). */
+async function draftWithLenaApprover(w: ReminderWorld): Promise<{ opened: Opened; draftedAt: number }> {
+  const opened = await w.open('sev1');
+  const ana = w.inRoom(w.ana, opened);
+  await w.command(ana, 'role approver @U0LENA');
+  await w.command(ana, `update ${TEXT}`);
+  const statement = (await w.incident(opened.seq)).statements?.[0];
+  if (statement?.status !== 'pending') throw new Error('S1 was not drafted');
+  return { opened, draftedAt: Date.parse(statement.createdAt) };
+}
+
+const approvalNags = (w: ReminderWorld, opened: Opened) =>
+  w.chat.reminders(opened.room).filter((r) => r.key === 'approval-1');
+
+const nthNag = (w: ReminderWorld, opened: Opened, n: number, timeoutMs = 5000) =>
+  waitFor(() => approvalNags(w, opened)[n - 1], timeoutMs, `approval reminder #${n}`);
+
+/** The approval reminder of S1 queued for `attempt`, once it is on the queue. */
+const queuedNag = (w: ReminderWorld, opened: Opened, attempt: number): Promise<Job<ReminderJob>> =>
+  waitFor(
+    async () =>
+      (await w.delayedJobsOf(opened.seq)).find(
+        (job) => job.data.kind === 'approval' && job.data.statement === 1 && job.data.attempt === attempt,
+      ),
+    5000,
+    `approval reminder #${attempt} to be queued`,
+  );
+
+/** The people a reminder's text is addressed to ("<@U0BOB>, <@U0LENA>: read it…"). */
+const addressees = (text: string) => [...text.matchAll(/<@(U0\w+)>/g)].map((m) => m[1]).sort();
+
+const minutesWaited = (title: string | undefined) =>
+  Number(/^⏳ Statement S1 has waited (\d+) min for approval$/.exec(title ?? '')?.[1]);
+
+const LATE_MINUTES = Math.ceil(LATE_MS / MINUTE_MS);
+
+describe('a statement waiting for approval', () => {
+  test('GIVEN ana drafted S1, lena holds the approver role and ana and bob are configured approvers WHEN approval_after passes THEN the room reminds lena and bob (never ana) with Approve / Reject; ana pressing Approve is refused; lena pressing it publishes and no further nag comes', async () => {
+    const w = world();
+    w.deps.approvers.approver = ['U0ANA', 'U0BOB'];
+    expect(w.deps.policy.approvalAfter).toBe(10);
+    const { opened, draftedAt } = await draftWithLenaApprover(w);
+
+    const nag = await nthNag(w, opened, 1);
+
+    const due = draftedAt + 10 * MINUTE_MS;
+    expect(nag.at).toBeGreaterThanOrEqual(due);
+    expect(nag.at).toBeLessThanOrEqual(due + LATE_MS);
+    expect(minutesWaited(nag.card.title)).toBeGreaterThanOrEqual(10);
+    expect(minutesWaited(nag.card.title)).toBeLessThanOrEqual(10 + LATE_MINUTES);
+    expect(addressees(nag.text)).toEqual(['U0BOB', 'U0LENA']);
+    expect(nag.text).toContain(': read it in its card above and approve or reject it.');
+    expect(nag.card.buttons?.map((b) => b.label)).toEqual([
+      'Approve',
+      'Reject',
+      'Snooze 30 min',
+      'Snooze 60 min',
+      'Snooze 90 min',
+      'Dismiss',
+    ]);
+    // The next nag is on the queue before anyone acts: the approval below must cancel it in effect.
+    const next = await queuedNag(w, opened, 2);
+
+    const refused = await w.press(w.inRoom(w.ana, opened), button(nag.card, 'Approve'));
+    expect(refused.cards.map(textOf)).toEqual([
+      'You wrote (part of) statement S1, so you cannot approve it: a second person must.',
+    ]);
+    expect((await w.incident(opened.seq)).statements?.[0]?.status).toBe('pending');
+
+    await w.press(w.inRoom(w.lena, opened), button(nag.card, 'Approve'));
+
+    // Said in the room, where lena pressed it.
+    expect(w.chat.textsIn(opened.room)).toContainEqual(
+      expect.stringMatching(/^Statement S1 approved by <@U0LENA>: published\./),
+    );
+    const statement = (await w.incident(opened.seq)).statements?.[0];
+    expect(statement).toMatchObject({ status: 'published', approvals: [{ by: 'U0LENA', as: 'approver' }] });
+    expect((await w.timeline(opened.seq)).filter((e) => e.kind === 'statement-published')).toEqual([
+      expect.objectContaining({ n: 1, by: 'U0LENA' }),
+    ]);
+    await w.jobDone(opened.seq, next.data);
+    expect(approvalNags(w, opened)).toHaveLength(1);
+  });
+
+  test('GIVEN lena is reminded of S1 WHEN she presses Reject and says why THEN S1 is rejected with her reason and the nags stop', async () => {
+    const w = world();
+    const { opened } = await draftWithLenaApprover(w);
+    const nag = await nthNag(w, opened, 1);
+    expect(addressees(nag.text)).toEqual(['U0LENA']);
+    const next = await queuedNag(w, opened, 2);
+    const lena = w.inRoom(w.lena, opened);
+
+    const asked = await w.press(lena, button(nag.card, 'Reject'));
+    const form = asked.form;
+    if (!form) throw new Error(`Reject asked nothing: ${asked.cards.map(textOf).join(' / ')}`);
+    expect(form.title).toBe('Reject statement S1');
+    const { kind, args } = form.submit;
+    await dispatch(w.deps, lena, { type: 'form', kind, args, values: { reason: 'Say who is affected.' } });
+
+    expect((await w.incident(opened.seq)).statements?.[0]).toMatchObject({
+      status: 'rejected',
+      rejection: { by: 'U0LENA', reason: 'Say who is affected.' },
+    });
+    await w.jobDone(opened.seq, next.data);
+    expect(approvalNags(w, opened)).toHaveLength(1);
+  });
+
+  test('GIVEN S1 drafted WHEN lena approves it before approval_after THEN no approval reminder ever comes', async () => {
+    const w = world();
+    const { opened, draftedAt } = await draftWithLenaApprover(w);
+    const first: Reminder = { kind: 'approval', statement: 1, attempt: 1, dueAt: draftedAt + 10 * MINUTE_MS };
+    // Queued by the draft itself: without the approval it would fire.
+    expect((await w.delayedJobsOf(opened.seq)).map((job) => job.id)).toContain(w.jobIdOf(opened.seq, first));
+
+    await w.command(w.inRoom(w.lena, opened), 'approve S1');
+    expect((await w.incident(opened.seq)).statements?.[0]?.status).toBe('published');
+
+    await w.jobDone(opened.seq, first);
+    expect(approvalNags(w, opened)).toEqual([]);
+    expect((await w.delayedJobsOf(opened.seq)).filter((job) => job.data.kind === 'approval')).toEqual([]);
+  });
+
+  test('GIVEN S1 never approved WHEN time goes on THEN lena is nagged max_nags (3) times, approval_after apart, then no more', async () => {
+    const w = world();
+    const { approvalAfter, maxNags } = w.deps.policy;
+    expect(maxNags).toBe(3);
+    const { opened, draftedAt } = await draftWithLenaApprover(w);
+
+    const nags = [];
+    for (let n = 1; n <= maxNags; n++) nags.push(await nthNag(w, opened, n));
+
+    nags.forEach((nag, i) => {
+      expect(nag.at).toBeGreaterThanOrEqual(draftedAt + (i + 1) * approvalAfter * MINUTE_MS);
+      expect(minutesWaited(nag.card.title)).toBeGreaterThanOrEqual((i + 1) * approvalAfter);
+      expect(addressees(nag.text)).toEqual(['U0LENA']);
+    });
+    for (const [i, nag] of nags.slice(1).entries()) {
+      expect(nag.at - (nags[i]?.at ?? 0)).toBeGreaterThanOrEqual(approvalAfter * MINUTE_MS);
+    }
+    // Nothing more is queued, and nothing comes when a fourth nag would have been due.
+    await waitFor(
+      async () => (await w.incident(opened.seq)).reminders?.['approval-1']?.nags === maxNags,
+      5000,
+      'the third nag to be counted',
+    );
+    expect((await w.delayedJobsOf(opened.seq)).filter((job) => job.data.kind === 'approval')).toEqual([]);
+    await until((nags.at(-1)?.at ?? 0) + approvalAfter * MINUTE_MS + LATE_MS);
+    expect(approvalNags(w, opened)).toHaveLength(maxNags);
+    expect((await w.incident(opened.seq)).statements?.[0]?.status).toBe('pending');
+  });
+});
