@@ -48,6 +48,12 @@ export const Step = z
       .array(Role)
       .default([])
       .describe('Roles that must approve before the step counts as done (empty: no approval needed).'),
+    action: z
+      .enum(['raid-lockdown'])
+      .optional()
+      .describe(
+        'A platform action the step offers as a button where the platform has it. raid-lockdown: pause invites and DMs on a Discord server for 24 hours (Discord incident actions), asked by one responder and confirmed by another who may approve.',
+      ),
     template: Text.optional().describe(
       'A statement template offered when drafting from this step; {placeholders} in braces are filled in by the author.',
     ),

@@ -32,6 +32,7 @@ describe('triage cards', () => {
     const card = triageCardOf(r);
     expect(card.buttons?.map((b) => [b.label, b.action.kind, b.style])).toEqual([
       ['Open: Hacked or compromised account', 'alert.open', 'primary'],
+      ['Open: Troll raid, coordinated attack or false rumour', 'alert.open', undefined],
       ['Dismiss', 'alert.dismiss', 'danger'],
     ]);
     const text = textOf(card);

@@ -23,7 +23,10 @@ describe('/crisis drill', () => {
   });
 
   test.each([
-    ['drill hacked-acount', 'There is no playbook “hacked-acount” to practise. Playbooks: hacked-account.'],
+    [
+      'drill hacked-acount',
+      'There is no playbook “hacked-acount” to practise. Playbooks: hacked-account, troll-attack.',
+    ],
     [
       'drill hacked-account buffer-2014',
       'There is no scenario “buffer-2014” for the playbook “hacked-account”. Its scenarios: buffer-2013, scheduler-night, stolen-phone.',
