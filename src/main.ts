@@ -11,6 +11,7 @@ import { ansiStyle, plainStyle } from './console/render';
 import { CONSOLE_WORKSPACE, LOBBY, runConsole } from './console/repl';
 import { compileRoutes, unknownRoutePlaybooks } from './core/alert-route';
 import { systemClock } from './core/types';
+import { DiscordLoginError, startDiscord } from './discord/app';
 import { alertRoutes } from './http/alerts';
 import { healthRoute } from './http/health';
 import { incidentApi } from './http/incident-api';
@@ -27,6 +28,8 @@ import { RedisAlertStore } from './store/redis-alert-store';
 import { RedisIncidentStore } from './store/redis-incident-store';
 import { formatProblem } from './yaml/validate-yaml';
 
+type ChatPlatform = 'slack' | 'discord';
+
 /** A start-up failure whose message is the whole story for the operator: printed without a stack. */
 class StartupError extends Error {}
 
@@ -42,9 +45,6 @@ async function main(): Promise<void> {
       `calma could not start: alerts.routes in calma.yaml names playbooks that are not loaded: ${unknownPlaybooks.join(', ')} (loaded: ${playbooks.ids().join(', ')})`,
     );
   }
-  if (config.env.DISCORD_TOKEN) {
-    throw new StartupError('The Discord adapter is not part of this version yet: unset DISCORD_TOKEN.');
-  }
   const { redis, redisUrl, stopRedis } = await connectRedis(config, log);
   const stops: (() => Promise<void>)[] = [];
   const stop = async () => {
@@ -59,58 +59,80 @@ async function main(): Promise<void> {
 
   const { env } = config;
   const policy = reminderPolicy(config.settings);
-  const platform = env.SLACK_BOT_TOKEN ? 'slack' : 'console';
-  const timed = reminders({
-    redisUrl,
-    prefix: config.settings.redis.key_prefix,
-    platform,
-    playbooks,
-    policy,
-    minuteMs: env.CALMA_MINUTE_MS,
-  });
-  stops.push(timed.stop);
-  const outbox = outboxService({
-    redisUrl,
-    prefix: config.settings.redis.key_prefix,
-    platform,
-    targets: config.outbound,
-  });
-  stops.push(outbox.stop);
-  // Alerts accepted at POST /alerts/<source> wait in `alerts-<platform>` for that platform's worker.
-  const alerts = alertIntakeService({ redisUrl, prefix: config.settings.redis.key_prefix, platform, log });
-  stops.push(alerts.stop);
-  // ... where they are routed, deduplicated and grouped into incidents or triage cards (docs/alerts.md).
-  const alertStore = new RedisAlertStore(redis, config.settings.redis.key_prefix);
-  const alertWorker = alertWorkerService({ redisUrl, prefix: config.settings.redis.key_prefix, platform });
-  stops.push(alertWorker.stop);
-  const alertSettings = (workspace: () => Promise<string>, lobby: string | null): AlertSettings => ({
-    workspace,
-    routes: alertRouting,
-    triageChannel: config.settings.alerts.triage_channel ?? config.settings.channels.announcements ?? lobby,
-    groupWindow: config.settings.alerts.group_window,
-  });
-  const base: Omit<Deps, 'chat'> = {
-    store: new RedisIncidentStore(redis, config.settings.redis.key_prefix),
-    playbooks,
-    clock: systemClock,
-    log,
-    locale: config.locale,
-    minuteMs: config.env.CALMA_MINUTE_MS,
-    channelPrefix: config.settings.channels.prefix,
-    responders: config.settings.responders,
-    announcements: config.settings.channels.announcements,
-    playbooksUrl: config.settings.playbooks_url,
-    scheduler: timed.scheduler,
-    policy,
-    approvers: config.settings.approvers,
-    outboundTargets: config.outbound.map((target) => target.name),
-    outbox: outbox.outbox,
-    alerts: alertStore,
+  const prefix = config.settings.redis.key_prefix;
+  const chats: ChatPlatform[] = [
+    ...(env.SLACK_BOT_TOKEN ? (['slack'] as const) : []),
+    ...(env.DISCORD_TOKEN ? (['discord'] as const) : []),
+  ];
+  const alertPlatform = config.settings.alerts.platform ?? chats[0] ?? 'console';
+  if (alertPlatform !== 'console' && !chats.includes(alertPlatform)) {
+    throw new StartupError(
+      `calma could not start: alerts.platform is ${alertPlatform} in calma.yaml, but ${alertPlatform === 'slack' ? 'SLACK_BOT_TOKEN' : 'DISCORD_TOKEN'} is not set`,
+    );
+  }
+  const store = new RedisIncidentStore(redis, prefix);
+  const alertStore = new RedisAlertStore(redis, prefix);
+  /**
+   * The handlers' dependencies on one platform, with its own reminder queue and outbox: each platform
+   * has its queues, worked by the processes serving it, and an incident belongs to the platform it was
+   * opened on.
+   */
+  const platformBase = (platform: ChatPlatform | 'console') => {
+    const timed = reminders({ redisUrl, prefix, platform, playbooks, policy, minuteMs: env.CALMA_MINUTE_MS });
+    stops.push(timed.stop);
+    const outbox = outboxService({ redisUrl, prefix, platform, targets: config.outbound });
+    stops.push(outbox.stop);
+    const discord = platform === 'discord';
+    const base: Omit<Deps, 'chat'> = {
+      store,
+      playbooks,
+      clock: systemClock,
+      log,
+      locale: config.locale,
+      minuteMs: env.CALMA_MINUTE_MS,
+      channelPrefix: config.settings.channels.prefix,
+      responders: discord ? config.settings.discord.responders : config.settings.responders,
+      announcements: discord ? config.settings.discord.announcements : config.settings.channels.announcements,
+      playbooksUrl: config.settings.playbooks_url,
+      scheduler: timed.scheduler,
+      policy,
+      approvers: config.settings.approvers,
+      outboundTargets: config.outbound.map((target) => target.name),
+      outbox: outbox.outbox,
+      alerts: alertStore,
+    };
+    return {
+      base,
+      work: (deps: Deps) => {
+        timed.work(deps);
+        outbox.work(deps);
+      },
+    };
   };
-  // One HTTP server on PORT for everything: Slack (HTTP mode), health, the read API (and alerts).
+  // Alerts accepted at POST /alerts/<source> wait in `alerts-<platform>` for that platform's worker,
+  // where they are routed, deduplicated and grouped into incidents or triage cards (docs/alerts.md).
+  const alerts = alertIntakeService({ redisUrl, prefix, platform: alertPlatform, log });
+  stops.push(alerts.stop);
+  const alertWorker = alertWorkerService({ redisUrl, prefix, platform: alertPlatform });
+  stops.push(alertWorker.stop);
+  const workAlerts = (deps: Deps, workspace: () => Promise<string>, lobby: string | null) => {
+    const settings: AlertSettings = {
+      workspace: configuredWorkspace(config) ?? workspace,
+      routes: alertRouting,
+      triageChannel: config.settings.alerts.triage_channel ?? deps.announcements ?? lobby,
+      groupWindow: config.settings.alerts.group_window,
+    };
+    if (!settings.triageChannel) {
+      log.warn(
+        'alerts.triage_channel and the announcements channel are unset: alerts routed to triage are only logged',
+      );
+    }
+    alertWorker.work({ ...deps, alerts: alertStore }, settings);
+  };
+  // One HTTP server on PORT for everything: Slack (HTTP mode), health, the read API and alerts.
   const http = new HttpServer(log)
     .route(healthRoute(() => redis.ping()))
-    .route(...incidentApi(base, env.CALMA_API_TOKEN))
+    .route(...incidentApi({ store, playbooks, policy, minuteMs: env.CALMA_MINUTE_MS }, env.CALMA_API_TOKEN))
     .route(
       ...alertRoutes({
         sink: alerts.intake,
@@ -126,8 +148,9 @@ async function main(): Promise<void> {
     );
   stops.push(() => http.close());
   if (env.SLACK_BOT_TOKEN) {
+    const platform = platformBase('slack');
     const slack = await startSlack(
-      base,
+      platform.base,
       {
         botToken: env.SLACK_BOT_TOKEN,
         ...(env.SLACK_SIGNING_SECRET ? { signingSecret: env.SLACK_SIGNING_SECRET } : {}),
@@ -140,38 +163,46 @@ async function main(): Promise<void> {
       log,
     );
     stops.push(slack.stop);
-    const port = await http.listen(env.PORT);
-    log.info(
-      { port },
-      `HTTP on port ${port}${env.SLACK_APP_TOKEN ? '' : ': Slack events at POST /slack/events'}`,
+    platform.work(slack.deps);
+    if (alertPlatform === 'slack') workAlerts(slack.deps, slack.teamId, null);
+  }
+  if (env.DISCORD_TOKEN) {
+    const platform = platformBase('discord');
+    const discord = await startDiscord(
+      platform.base,
+      {
+        token: env.DISCORD_TOKEN,
+        ...(env.DISCORD_API_URL ? { apiUrl: env.DISCORD_API_URL } : {}),
+        ...(env.DISCORD_GUILD_ID ? { guildId: env.DISCORD_GUILD_ID } : {}),
+        category: config.settings.discord.category,
+        archiveCategory: config.settings.discord.archive_category,
+        captureReaction: config.settings.discord.capture_reaction,
+      },
+      log,
     );
-    timed.work(slack.deps);
-    outbox.work(slack.deps);
-    const settings = alertSettings(configuredWorkspace(config) ?? slack.teamId, null);
-    if (!settings.triageChannel) {
-      log.warn(
-        'alerts.triage_channel and channels.announcements are unset: alerts routed to triage are only logged',
-      );
-    }
-    alertWorker.work({ ...slack.deps, alerts: alertStore }, settings);
+    stops.push(discord.stop);
+    platform.work(discord.deps);
+    if (alertPlatform === 'discord') workAlerts(discord.deps, discord.guildId, null);
+  }
+  if (chats.length > 0) {
+    const port = await http.listen(env.PORT);
+    const slackHttp = env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN;
+    log.info({ port }, `HTTP on port ${port}${slackHttp ? ': Slack events at POST /slack/events' : ''}`);
     return; // Serves until a signal stops it.
   }
 
+  const platform = platformBase('console');
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
   const write = (text: string) => process.stdout.write(`${text}\n`);
   const chat = new ConsoleChat(write, interactive ? ansiStyle : plainStyle, translator(config.locale));
-  const deps = { ...base, chat };
+  const deps = { ...platform.base, chat };
   // The console does not need the port: if another program has it, say so and carry on without HTTP.
   await http.listen(env.PORT).then(
-    (port) => log.info({ port }, `HTTP on port ${port} (health, read API)`),
+    (port) => log.info({ port }, `HTTP on port ${port} (health, read API, alerts)`),
     (error: unknown) => log.warn({ err: error, port: env.PORT }, 'HTTP is off: the port is not available'),
   );
-  timed.work(deps);
-  outbox.work(deps);
-  alertWorker.work(
-    { ...deps, alerts: alertStore },
-    alertSettings(configuredWorkspace(config) ?? (async () => CONSOLE_WORKSPACE), LOBBY),
-  );
+  platform.work(deps);
+  workAlerts(deps, async () => CONSOLE_WORKSPACE, LOBBY);
   try {
     await runConsole(deps, { input: process.stdin, write, interactive, user: consoleUser() });
   } finally {
@@ -229,9 +260,13 @@ async function connectRedis(config: Config, log: Logger) {
 }
 
 main().catch((error: unknown) => {
-  const known = [StartupError, ConfigError, RedisNotInstalledError, DataDirInUseError].some(
-    (k) => error instanceof k,
-  );
+  const known = [
+    StartupError,
+    ConfigError,
+    RedisNotInstalledError,
+    DataDirInUseError,
+    DiscordLoginError,
+  ].some((k) => error instanceof k);
   process.stderr.write(
     `${known && error instanceof Error ? error.message : ((error as Error)?.stack ?? String(error))}\n`,
   );

@@ -9,6 +9,7 @@ import { help } from '../../handlers/help';
 import { join } from '../../handlers/join';
 import { lang } from '../../handlers/lang';
 import { list } from '../../handlers/list';
+import { askLockdown, confirmLockdown } from '../../handlers/lockdown';
 import { note } from '../../handlers/note';
 import { open, openFormErrors, pickPlaybook, submitOpenForm } from '../../handlers/open';
 import { postmortem } from '../../handlers/postmortem';
@@ -196,6 +197,12 @@ async function action(deps: Deps, caller: Caller, value: string): Promise<Reply>
     case 'followup.done':
       if (seq !== null && index !== null)
         return followup(deps, caller, { incident: seq, verb: 'done', followup: index });
+      break;
+    case 'lockdown.request':
+      if (seq !== null) return askLockdown(deps, caller, seq);
+      break;
+    case 'lockdown.confirm':
+      if (seq !== null) return confirmLockdown(deps, caller, seq);
       break;
     case 'alert.open':
       if (TRIAGE_ID.test(first) && second) return openTriaged(deps, caller, first, second);

@@ -69,6 +69,7 @@ export function currentStepCard(deps: Deps, incident: Incident): Card | null {
     t,
     (u) => deps.chat.mention(u),
     cardTime(deps),
+    { lockdown: deps.chat.lockdown !== undefined },
   );
 }
 

@@ -14,6 +14,8 @@ export function stepCard(
   t: Translator,
   mention: Mention,
   time: CardTime,
+  /** Platform actions this chat has (a raid lockdown on Discord). */
+  platform: { lockdown: boolean } = { lockdown: false },
 ): Card {
   const step = playbook.steps[index];
   if (!step) throw new Error(`playbook ${playbook.id} has no step ${index}`);
@@ -40,6 +42,15 @@ export function stepCard(
       // A step with a statement template offers it, pre-filled in the incident's language.
       ...(step.template
         ? [{ label: t('statement.buttons.useTemplate'), action: { kind: 'statement.draft' as const, args } }]
+        : []),
+      ...(step.action === 'raid-lockdown' && platform.lockdown && !incident.lockdown?.until
+        ? [
+            {
+              label: t('lockdown.button'),
+              action: { kind: 'lockdown.request' as const, args: [String(incident.seq)] },
+              style: 'danger' as const,
+            },
+          ]
         : []),
     ],
     context: `#${incident.seq} · ${local(playbook.title, t)}`,

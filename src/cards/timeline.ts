@@ -83,6 +83,13 @@ export function timelineText(e: TimelineEntry, t: Translator, mention: Mention):
         : t('timeline.followup', { n: e.n, text: e.text });
     case 'followup-done':
       return t('timeline.followupDone', { n: e.n });
+    case 'lockdown-requested':
+      return t('timeline.lockdownRequested', { hours: e.hours });
+    case 'lockdown':
+      return t(e.drill ? 'timeline.lockdownDrill' : 'timeline.lockdown', {
+        until: when(e.until),
+        who: mention(e.requestedBy),
+      });
     case 'captured':
       return t('timeline.captured', {
         author: mention(e.message.author),

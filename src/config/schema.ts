@@ -111,6 +111,15 @@ const userId = z
   .trim()
   .min(1, 'an empty user id');
 
+/** A Discord channel or category id: digits, quoted in YAML (an unquoted one loses its last digits). */
+const discordChannel = z
+  .string({ error: 'a Discord channel id in quotes (an unquoted number loses digits)' })
+  .regex(/^\d{1,20}$/, 'a Discord id: digits only');
+/** A Discord user id, or a role id written `&<id>` (everyone holding the role). */
+const discordHolder = z
+  .string({ error: 'a Discord user id in quotes, or &<role id>' })
+  .regex(/^&?\d{1,20}$/, 'a Discord user id (digits), or a role id written &<digits>');
+
 const minutes = z
   .number()
   .int('whole minutes')
@@ -271,10 +280,30 @@ export const Settings = z
       })
       .strict()
       .prefault({}),
+    discord: z
+      .object({
+        /** Id of the category incident channels are created under; null: at the top of the server. */
+        category: discordChannel.nullable().default(null),
+        /** Id of the channel where incidents are announced on Discord (`channels.announcements` is Slack's). */
+        announcements: discordChannel.nullable().default(null),
+        /** Invited to every incident channel on Discord: user ids, or role ids written `&<id>`. */
+        responders: z.array(discordHolder).default([]),
+        /** Closed incidents' channels are moved here when archived (Discord has no archive); null: stay. */
+        archive_category: discordChannel.nullable().default(null),
+        /** Reacting with this emoji to a message in an incident channel adds it to the timeline. */
+        capture_reaction: z.string().trim().min(1, 'an emoji, like 📌').max(32).default('📌'),
+      })
+      .strict()
+      .prefault({}),
     /** What calma does with webhook alerts (docs/alerts.md): routing, triage and grouping. */
     alerts: z
       .object({
-        /** Workspace incidents open in (Slack team id); null: `console`, or the Slack bot token's team. */
+        /** The chat platform alerts open incidents on; null: Slack when configured, else Discord, else the console. */
+        platform: z
+          .enum(['slack', 'discord'], { error: 'slack or discord, or null' })
+          .nullable()
+          .default(null),
+        /** Workspace incidents open in (Slack team id, Discord server id); null: `console`, the Slack bot token's team, or DISCORD_GUILD_ID / the bot's only server. */
         workspace: z.string().trim().min(1, 'a workspace id, or null').nullable().default(null),
         /** Channel id of the triage cards; null: the announcements channel (the lobby in the console). */
         triage_channel: z.string().trim().min(1, 'a channel id, or null').nullable().default(null),

@@ -43,6 +43,8 @@ export const ACTION_KINDS = [
   'statement.reject',
   'statement.edit',
   'followup.done',
+  'lockdown.request',
+  'lockdown.confirm',
   'alert.open',
   'alert.dismiss',
   'help',

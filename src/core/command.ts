@@ -133,9 +133,12 @@ export function parseSeverity(token: string): Severity | null | 'invalid' {
 
 /**
  * `<@U123>`, `<@U123|ana>` (Slack), `<!subteam^S123|@comms>` (a Slack user group), `<@123>` / `<@!123>`
- * (Discord) or `@ana` (console).
+ * (Discord), `<@&123>` (a Discord role: `&123`, everyone holding it, as a Slack group stands for its
+ * members) or `@ana` (console).
  */
 export function parseUser(token: string): UserId | null {
+  const role = /^<@&(\d+)>$/.exec(token);
+  if (role?.[1]) return `&${role[1]}`;
   const platform = /^<@!?([A-Za-z0-9]+)(?:\|[^>]*)?>$/.exec(token);
   if (platform?.[1]) return platform[1];
   const group = /^<!subteam\^([A-Za-z0-9]+)(?:\|[^>]*)?>$/.exec(token);
@@ -389,7 +392,7 @@ function parseFollowup(args: string[], rest: string, target: { incident?: number
 
 /** `stats` (the last 30 days) or `stats 90`. */
 export const STATS_DEFAULT_DAYS = 30;
-const STATS_MAX_DAYS = 3660;
+export const STATS_MAX_DAYS = 3660;
 
 function parseStats(args: string[]): Result<Command> {
   if (args.length === 0) return ok({ name: 'stats', days: STATS_DEFAULT_DAYS });

@@ -8,7 +8,7 @@ import type { Followup, Incident, UserId } from './types';
  * owners are reminded (`followup` reminders) until each is done or its reminder dismissed.
  */
 
-const MAX_FOLLOWUP_CHARS = 500;
+export const MAX_FOLLOWUP_CHARS = 500;
 
 export function addFollowup(
   incident: Incident,

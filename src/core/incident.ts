@@ -249,7 +249,9 @@ export function stepOwner(incident: Incident, playbook: PlaybookSteps, step: num
   return incident.steps[step]?.assignee ?? (role ? incident.roles[role] : undefined);
 }
 
-const MAX_RESOLUTION_CHARS = 3000;
+export const MAX_RESOLUTION_CHARS = 3000;
+/** Longest note kept with a piece of evidence. */
+export const MAX_EVIDENCE_NOTE = 1000;
 
 /**
  * Resolves the incident with a summary of how it ended and whether the public got a final update. Its
@@ -305,7 +307,7 @@ export function addEvidence(
   const url = input.url.trim();
   if (!isWebLink(url)) return fail('evidence.badUrl', { url: url.slice(0, 80) });
   const note = input.note.trim();
-  if (note.length > 1000) return fail('evidence.tooLong', { max: 1000 });
+  if (note.length > MAX_EVIDENCE_NOTE) return fail('evidence.tooLong', { max: MAX_EVIDENCE_NOTE });
   return ok(change(incident, {}, { kind: 'evidence', url, ...(note ? { note } : {}) }, by, now));
 }
 

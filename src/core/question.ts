@@ -7,7 +7,7 @@ import type { Incident, Question, UserId } from './types';
  * questions stay on the status card and in the postmortem until someone answers them.
  */
 
-const MAX_QUESTION_CHARS = 500;
+export const MAX_QUESTION_CHARS = 500;
 
 export function askQuestion(incident: Incident, text: string, by: UserId, now: Date): Result<Change> {
   if (incident.status !== 'open') return fail('incident.closed', { seq: incident.seq });

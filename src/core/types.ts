@@ -78,6 +78,8 @@ export interface Incident {
   archivedAt?: string;
   /** What the lead wrote when closing: how it ended. */
   resolution?: string;
+  /** A raid lockdown asked for (and, once someone else confirmed it, applied until `until`). */
+  lockdown?: { requestedBy: UserId; requestedAt: string; approvedBy?: UserId; until?: string };
   /** The incident's post in the announcements channel, updated when it closes or reopens. */
   announcement?: { room: string; id: string };
 }
@@ -111,6 +113,8 @@ export type TimelineEvent =
   | { kind: 'question-answered'; n: number; text: string; statement?: number }
   | { kind: 'followup'; n: number; text: string; owner?: UserId }
   | { kind: 'followup-done'; n: number }
+  | { kind: 'lockdown-requested'; hours: number }
+  | { kind: 'lockdown'; until: string; requestedBy: UserId; drill: boolean }
   /** A webhook alert about this incident; `opening`: the alert that opened it (or its triage card). */
   | {
       kind: 'alert';

@@ -74,6 +74,11 @@ export interface ChatPort {
   ): Promise<void>;
   /** The people a user id stands for: a user group's members (Slack `S…`), else the user alone. */
   members(user: UserId): Promise<UserId[]>;
+  /**
+   * Pauses invites and DMs on the whole server until `until` (Discord's raid "incident actions"). Only
+   * platforms that have it implement it: a step offering it shows its button only there.
+   */
+  lockdown?(workspace: string, until: Date): Promise<void>;
   /** Renders a user id as a mention on this platform, so the person is notified. */
   mention(user: UserId): string;
   /** Renders a room as a link people can click. */

@@ -90,6 +90,15 @@ export class CalmaProcess {
     return withTimeout(this.exited, timeoutMs, `${this.name} did not exit after /quit`);
   }
 
+  /**
+   * SIGTERM, as a service manager stops calma (Slack and Discord modes read no stdin): it shuts down
+   * cleanly. Resolves with the exit code.
+   */
+  async terminate(timeoutMs = 15_000): Promise<number | null> {
+    if (this.running) this.child.kill('SIGTERM');
+    return withTimeout(this.exited, timeoutMs, `${this.name} did not exit after SIGTERM`);
+  }
+
   /** SIGKILL: no shutdown code runs, as in a crash or an OOM kill. Resolves once the process is gone. */
   async kill(): Promise<void> {
     if (this.running) this.child.kill('SIGKILL');

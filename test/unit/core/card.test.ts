@@ -27,6 +27,8 @@ const realistic: Record<ActionKind, string[]> = {
   'statement.reject': [LONGEST_SEQ, '9999'],
   'statement.edit': [LONGEST_SEQ, '9999'],
   'followup.done': [LONGEST_SEQ, '9999'],
+  'lockdown.request': [LONGEST_SEQ],
+  'lockdown.confirm': [LONGEST_SEQ],
   'alert.open': [TRIAGE_ID, LONGEST_PLAYBOOK_ID],
   'alert.dismiss': [TRIAGE_ID],
   help: [],

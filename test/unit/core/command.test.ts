@@ -48,13 +48,14 @@ describe('parseUser', () => {
     ['<@U123|ana>', 'U123'],
     ['<@123456789012345678>', '123456789012345678'],
     ['<@!123>', '123'],
+    ['<@&123456789012345678>', '&123456789012345678'],
     ['@ana', 'ana'],
     ['@josé.pérez', 'josé.pérez'],
   ])('GIVEN the mention %j WHEN read as a user THEN it is %j', (token, user) => {
     expect(parseUser(token)).toBe(user);
   });
 
-  it.each(['ana', '<@>', '@', '<#C123>', '<@&123>', '@ana!'])(
+  it.each(['ana', '<@>', '@', '<#C123>', '<@&>', '<@&S0LEGAL>', '<@&123|legal>', '@ana!'])(
     'GIVEN %j WHEN read as a user THEN it is not a mention',
     (token) => {
       expect(parseUser(token)).toBeNull();
@@ -227,6 +228,7 @@ describe('parseCommand', () => {
       ['role lead <@U123|ana>', 'lead', 'U123'],
       ['role comms <@!123>', 'comms', '123'],
       ['role approver <!subteam^S0LEGAL|@legal>', 'approver', 'S0LEGAL'],
+      ['role legal <@&123456789012345678>', 'legal', '&123456789012345678'],
       ['role scribe @ana', 'scribe', 'ana'],
       ['role líder @ana', 'lead', 'ana'],
       ['role juridique @luc', 'legal', 'luc'],
@@ -332,6 +334,15 @@ describe('parseCommand', () => {
         verb: 'assign',
         step: 3,
         user: 'U0BOB',
+      });
+    });
+
+    it('GIVEN "step assign 2 <@&123456789012345678>" WHEN parsed THEN step 2 goes to that Discord role', () => {
+      expect(parsed('step assign 2 <@&123456789012345678>')).toEqual({
+        name: 'step',
+        verb: 'assign',
+        step: 1,
+        user: '&123456789012345678',
       });
     });
 

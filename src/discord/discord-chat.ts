@@ -1,0 +1,303 @@
+import {
+  AttachmentBuilder,
+  ChannelType,
+  type Client,
+  DiscordAPIError,
+  type Guild,
+  type GuildTextBasedChannel,
+  HTTPError,
+  OverwriteType,
+  PermissionFlagsBits,
+  type PermissionOverwriteOptions,
+  RateLimitError,
+} from 'discord.js';
+import type { Card } from '../core/card';
+import { CALMA_USER, type UserId } from '../core/types';
+import { ChatPlatformError, type ChatPort, type MessageRef, type Room } from '../ports/chat';
+import { cardsToMessages, type DiscordMessage } from './render';
+import { TopicWriter } from './topic-writer';
+
+export interface DiscordChatSettings {
+  /** Category id incident channels are created under; null: at the top of the server. */
+  category: string | null;
+  /** Category id archived incident channels are moved to; null: they stay where they are. */
+  archiveCategory: string | null;
+}
+
+/** Discord's topic limit for text channels. */
+const MAX_TOPIC = 1024;
+/** What the bot grants itself on a private incident channel, so hiding it from @everyone never locks calma out. */
+const BOT_ALLOW = [
+  PermissionFlagsBits.ViewChannel,
+  PermissionFlagsBits.SendMessages,
+  PermissionFlagsBits.EmbedLinks,
+  PermissionFlagsBits.AttachFiles,
+  PermissionFlagsBits.ReadMessageHistory,
+  PermissionFlagsBits.PinMessages,
+];
+/** What a responder is given on a private incident channel. */
+const MEMBER_ALLOW: PermissionOverwriteOptions = {
+  ViewChannel: true,
+  SendMessages: true,
+  ReadMessageHistory: true,
+  AddReactions: true,
+};
+
+/**
+ * ChatPort on Discord through discord.js: incident channels under a category (private ones through
+ * permission overwrites), messages as embeds and buttons, pins, DMs, files. A role id is written `&<id>`
+ * wherever calma keeps user ids, as Slack's user groups are. Every failure becomes a ChatPlatformError
+ * carrying Discord's error code.
+ */
+export class DiscordChat implements ChatPort {
+  private readonly topics: TopicWriter;
+
+  constructor(
+    private readonly client: Client<true>,
+    private readonly settings: DiscordChatSettings,
+    onTopicError: (error: unknown, room: string) => void,
+  ) {
+    this.topics = new TopicWriter(async (room, topic) => {
+      const channel = await this.textChannel(room);
+      if ('setTopic' in channel) await channel.setTopic(topic);
+    }, onTopicError);
+  }
+
+  /** Discord accepts duplicate channel names: the first candidate is always taken. */
+  async createRoom(workspace: string, spec: { names: string[]; private: boolean }): Promise<Room> {
+    const guild = await this.guild(workspace);
+    const name = spec.names[0] ?? 'crisis';
+    const me = this.client.user.id;
+    const channel = await this.call('channels.create', () =>
+      guild.channels.create({
+        name,
+        type: ChannelType.GuildText,
+        ...(this.settings.category ? { parent: this.settings.category } : {}),
+        ...(spec.private
+          ? {
+              permissionOverwrites: [
+                {
+                  id: guild.roles.everyone.id,
+                  type: OverwriteType.Role,
+                  deny: [PermissionFlagsBits.ViewChannel],
+                },
+                { id: me, type: OverwriteType.Member, allow: BOT_ALLOW },
+              ],
+            }
+          : {}),
+      }),
+    );
+    return { id: channel.id, name: channel.name };
+  }
+
+  /**
+   * Everyone can read a public channel already: nothing to do. A private one lets each person (or role)
+   * in with a permission overwrite.
+   */
+  async invite(room: string, users: UserId[]): Promise<void> {
+    const channel = await this.textChannel(room);
+    if (!('permissionOverwrites' in channel) || !isPrivate(channel)) return;
+    for (const user of new Set(users)) {
+      if (user === CALMA_USER) continue;
+      const id = isRole(user) ? user.slice(1) : user;
+      await this.call('permissions.edit', () =>
+        channel.permissionOverwrites.edit(id, MEMBER_ALLOW, {
+          type: isRole(user) ? OverwriteType.Role : OverwriteType.Member,
+        }),
+      );
+    }
+  }
+
+  /**
+   * Discord lets a channel's topic change twice per ten minutes: the write happens in the background,
+   * the latest topic wins, and no handler waits ten minutes for it (the pinned summary is the record).
+   */
+  async setTopic(room: string, topic: string): Promise<void> {
+    this.topics.set(room, truncate(topic, MAX_TOPIC));
+  }
+
+  /** Posts a card; a card too large for one message becomes several, the first one is the reference. */
+  async post(room: string, card: Card): Promise<MessageRef> {
+    const channel = await this.textChannel(room);
+    let first: MessageRef | null = null;
+    for (const message of cardsToMessages([card])) {
+      const sent = await this.call('messages.create', () => channel.send(sendable(message)));
+      first ??= { room: channel.id, id: sent.id };
+    }
+    if (!first) throw new ChatPlatformError('Discord', 'empty_card', 'messages.create');
+    return first;
+  }
+
+  async update(ref: MessageRef, card: Card): Promise<void> {
+    const [message] = cardsToMessages([card]);
+    if (!message) return;
+    const channel = await this.textChannel(ref.room);
+    await this.call('messages.edit', () => channel.messages.edit(ref.id, sendable(message)));
+  }
+
+  async pin(ref: MessageRef): Promise<void> {
+    const channel = await this.textChannel(ref.room);
+    await this.call('messages.pin', () => channel.messages.pin(ref.id));
+  }
+
+  /** A role's members each get it. */
+  async dm(user: UserId, card: Card): Promise<void> {
+    for (const member of await this.members(user)) {
+      const dm = await this.call('users.createDM', () => this.client.users.createDM(member));
+      for (const message of cardsToMessages([card])) {
+        await this.call('messages.create', () => dm.send(sendable(message)));
+      }
+    }
+  }
+
+  /** Discord has no channel bookmarks: the link is posted and pinned. */
+  async addLink(room: string, title: string, url: string): Promise<void> {
+    const ref = await this.post(room, { lines: [`🔗 [${title}](${url})`] });
+    await this.pin(ref);
+  }
+
+  /**
+   * Discord has no archive: the channel becomes read-only for everyone but calma, and moves under the
+   * archive category when one is configured. Its history stays readable.
+   */
+  async archive(room: string): Promise<void> {
+    const channel = await this.textChannel(room);
+    if (!('permissionOverwrites' in channel)) return;
+    await this.call('permissions.edit', () =>
+      channel.permissionOverwrites.edit(channel.guild.roles.everyone.id, {
+        SendMessages: false,
+        AddReactions: false,
+      }),
+    );
+    await this.call('permissions.edit', () =>
+      channel.permissionOverwrites.edit(this.client.user.id, { SendMessages: true, ViewChannel: true }),
+    );
+    const archive = this.settings.archiveCategory;
+    if (archive && channel.parentId !== archive && channel.type === ChannelType.GuildText) {
+      await this.call('channels.edit', async () => {
+        await channel.setParent(archive, { lockPermissions: false });
+      });
+    }
+  }
+
+  async uploadFile(
+    room: string,
+    file: { filename: string; title: string; content: string; comment?: string },
+  ): Promise<void> {
+    const channel = await this.textChannel(room);
+    const attachment = new AttachmentBuilder(Buffer.from(file.content, 'utf8'), {
+      name: file.filename,
+      description: file.title,
+    });
+    await this.call('messages.create', () =>
+      channel.send({ ...(file.comment ? { content: file.comment } : {}), files: [attachment] }),
+    );
+  }
+
+  /** A role's members, listed page by page (List Guild Members: the Server Members intent); a user is themself. */
+  async members(user: UserId): Promise<UserId[]> {
+    if (!isRole(user)) return [user];
+    const id = user.slice(1);
+    const guild = this.client.guilds.cache.find((g) => g.roles.cache.has(id));
+    if (!guild) return [];
+    const holders: UserId[] = [];
+    for (let after = '0'; ; ) {
+      const page = await this.call('members.list', () => guild.members.list({ limit: 1000, after }));
+      for (const member of page.values()) if (member.roles.cache.has(id)) holders.push(member.id);
+      const last = page.lastKey();
+      if (page.size < 1000 || !last) return holders;
+      after = last;
+    }
+  }
+
+  mention(user: UserId): string {
+    if (user === CALMA_USER) return CALMA_USER;
+    return isRole(user) ? `<@&${user.slice(1)}>` : `<@${user}>`;
+  }
+
+  roomLink(room: Room): string {
+    return `<#${room.id}>`;
+  }
+
+  /** Pauses invites and DMs on the server (Discord's raid "incident actions") until `until`. */
+  async lockdown(workspace: string, until: Date): Promise<void> {
+    const guild = await this.guild(workspace);
+    await this.call('guilds.incidentActions', () =>
+      guild.setIncidentActions({ invitesDisabledUntil: until, dmsDisabledUntil: until }),
+    );
+  }
+
+  /** Waits for the background topic writes (on stop, and in tests). */
+  settled(): Promise<void> {
+    return this.topics.settled();
+  }
+
+  private async guild(workspace: string): Promise<Guild> {
+    const cached = this.client.guilds.cache.get(workspace);
+    if (cached) return cached;
+    return this.call('guilds.fetch', () => this.client.guilds.fetch(workspace));
+  }
+
+  private async textChannel(room: string): Promise<GuildTextBasedChannel> {
+    const channel =
+      this.client.channels.cache.get(room) ??
+      (await this.call('channels.fetch', () => this.client.channels.fetch(room)));
+    if (!channel?.isTextBased() || channel.isDMBased()) {
+      throw new ChatPlatformError('Discord', 'unknown_channel', 'channels.fetch');
+    }
+    return channel;
+  }
+
+  private async call<T>(method: string, run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      throw asPlatformError(error, method);
+    }
+  }
+}
+
+/** Discord's own error code (50013 Missing Permissions, 10003 Unknown Channel…), or the HTTP failure. */
+export function discordCode(error: unknown): string {
+  if (error instanceof DiscordAPIError) return String(error.code);
+  if (error instanceof HTTPError) return `http_${error.status}`;
+  if (error instanceof RateLimitError) return 'rate_limited';
+  if (error instanceof Error && 'code' in error && typeof error.code === 'string') return error.code;
+  return 'unknown_error';
+}
+
+function asPlatformError(error: unknown, method: string): ChatPlatformError {
+  if (error instanceof ChatPlatformError) return error;
+  return new ChatPlatformError('Discord', discordCode(error), method);
+}
+
+/** discord.js reads `allowedMentions`, not the API's `allowed_mentions`: only the people a card names are pinged. */
+function sendable(message: DiscordMessage) {
+  const { allowed_mentions: allowed, ...rest } = message;
+  return {
+    ...rest,
+    ...(allowed
+      ? {
+          allowedMentions: {
+            parse: allowed.parse ?? [],
+            users: allowed.users ?? [],
+            roles: allowed.roles ?? [],
+          },
+        }
+      : {}),
+  };
+}
+
+/** Role ids are kept as `&<id>`, the way Discord writes a role mention (`<@&id>`). */
+const isRole = (id: string) => id.startsWith('&');
+
+/** A channel hidden from @everyone. */
+function isPrivate(channel: GuildTextBasedChannel): boolean {
+  if (!('permissionOverwrites' in channel)) return false;
+  const everyone = channel.permissionOverwrites.cache.get(channel.guild.roles.everyone.id);
+  return Boolean(everyone?.deny.has(PermissionFlagsBits.ViewChannel));
+}
+
+function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}

@@ -1,0 +1,508 @@
+import {
+  type APIActionRowComponent,
+  type APIAllowedMentions,
+  type APIButtonComponent,
+  type APIButtonComponentWithCustomId,
+  type APIEmbed,
+  type APIEmbedField,
+  ButtonStyle,
+  ComponentType,
+} from 'discord-api-types/v10';
+import { type Action, type Button, type Card, decodeAction, encodeAction } from '../core/card';
+
+/**
+ * Message limits a card can run into (https://discord.com/developers/docs/resources/message#embed-object-embed-limits,
+ * .../components/reference#button). Lengths are UTF-16 code units, never less than what Discord counts.
+ */
+export const DISCORD_LIMITS = {
+  content: 2000,
+  embedsPerMessage: 10,
+  /** Title, description, field names and values and footer of every embed of one message, together. */
+  embedTextPerMessage: 6000,
+  title: 256,
+  description: 4096,
+  fieldsPerEmbed: 25,
+  fieldName: 256,
+  fieldValue: 1024,
+  footer: 2048,
+  rowsPerMessage: 5,
+  buttonsPerRow: 5,
+  buttonLabel: 80,
+  customId: 100,
+  /** Ids in `allowed_mentions.users`, and in `allowed_mentions.roles`. */
+  allowedMentionIds: 100,
+} as const;
+
+/**
+ * A line longer than a description continues in the next embed; past this many it is truncated. Nothing
+ * calma writes comes near (a statement is at most 3000 characters): reaching it means pasted junk.
+ */
+export const MAX_DESCRIPTIONS_PER_LINE = 4;
+
+export const ELLIPSIS = '…';
+
+/** Every calma button's custom id starts with this; the encoded action follows. */
+export const BUTTON_PREFIX = 'calma:';
+
+export type ButtonRow = APIActionRowComponent<APIButtonComponent>;
+
+/** A message as Discord's REST API takes it (create or edit). */
+export interface DiscordMessage {
+  /**
+   * The mentions of the cards' lines, so the people named are notified: Discord never notifies a mention
+   * inside an embed. Always set (possibly empty), so editing a message also drops mentions it no longer has.
+   */
+  content?: string;
+  embeds: APIEmbed[];
+  components: ButtonRow[];
+  /** Only the mentions in `content` may notify; `@everyone` / `@here` never do. */
+  allowed_mentions?: APIAllowedMentions;
+}
+
+const TONE_COLOR: Record<NonNullable<Card['tone']>, number> = {
+  danger: 0xed4245,
+  warning: 0xfee75c,
+  success: 0x57f287,
+  info: 0x5865f2,
+};
+
+/** Colour is not enough on its own (colour blindness, screen readers): the mark says it too, as on Slack. */
+const TONE_EMOJI: Record<NonNullable<Card['tone']>, string> = {
+  danger: '🚨',
+  warning: '⚠️',
+  success: '✅',
+  info: 'ℹ️',
+};
+
+/** Discord wants a name and a value in every field: this stands in for an empty one. */
+const BLANK = '\u200b';
+
+// ---------------------------------------------------------------------------------------------------------
+// calma markup → Discord markdown
+
+/**
+ * The `<…>` sequences Discord renders itself: user (`<@1>`, `<@!1>`), role and channel mentions, slash
+ * command mentions, timestamps, custom emoji and links without preview (`<https://…>`).
+ */
+const DISCORD_TOKEN =
+  /^(?:@!?\d{1,20}|@&\d{1,20}|#\d{1,20}|\/[^<>:]+:\d{1,20}|t:-?\d{1,15}(?::[tTdDfFRs])?|a?:\w{2,32}:\d{1,20}|https?:\/\/[^\s|]+)$/;
+
+/** Any `<…>` that may be a platform token; `a < b > c` (spaces inside the brackets) is plain text. */
+const ANGLE_TOKEN = /<([^<>\s][^<>]*)>/g;
+
+/**
+ * A `<…>` token as Discord should show it. Discord's own stay (a legacy `<@!1>` becomes `<@1>`); Slack's
+ * (`<@U1|ana>`, `<#C1|general>`, `<!subteam^S1|@team>`, `<!here>`, `<https://…|label>`) become the text
+ * they stand for, so no Slack syntax leaks into a Discord message. Anything else is left as typed.
+ */
+function discordToken(inner: string): string {
+  if (DISCORD_TOKEN.test(inner)) return `<${inner.replace(/^@!/, '@')}>`;
+  const labelled = /^([@#])[^|]+\|(.+)$/.exec(inner);
+  if (labelled) return `${labelled[1]}${labelled[2]?.replace(/^[@#]/, '')}`;
+  const bare = /^([@#])([A-Za-z0-9]+)$/.exec(inner);
+  if (bare) return `${bare[1]}${bare[2]}`;
+  const group = /^!subteam\^[^|]*\|(.+)$/.exec(inner);
+  if (group?.[1]) return group[1].startsWith('@') ? group[1] : `@${group[1]}`;
+  const fallback = /^![^|]*\|(.+)$/.exec(inner);
+  if (fallback?.[1]) return fallback[1];
+  const word = /^!(?:subteam\^)?(\w+)$/.exec(inner);
+  if (word) return `@${word[1]}`;
+  const link = /^((?:https?:\/\/|mailto:)[^|\s]+)\|(.+)$/.exec(inner);
+  if (link?.[1] && link[2]) {
+    const label = link[2].replace(/[[\]]/g, '\\$&');
+    return link[1].startsWith('mailto:') ? `${label} (${link[1].slice(7)})` : `[${label}](${link[1]})`;
+  }
+  if (/^mailto:\S+$/.test(inner)) return inner.slice(7);
+  return `<${inner}>`;
+}
+
+/** `*bold*` whose asterisks touch the words (as Slack reads it); `**already bold**` is left alone. */
+const SLACK_BOLD = /(?<![\w*])\*(?=\S)([^*\n]*?\S)\*(?![\w*])/g;
+
+/** Discord turns these line starts into headings or subtext: typed text keeps its size. */
+const LINE_MARKUP = /^(#{1,3} |-# )/gm;
+
+/** calma markup (`*bold*`, mentions, Slack-style tokens) as Discord markdown, for one-line texts. */
+function inlineMarkdown(text: string): string {
+  return text.replace(ANGLE_TOKEN, (_, inner: string) => discordToken(inner)).replace(SLACK_BOLD, '**$1**');
+}
+
+/** calma markup as Discord markdown for paragraphs (descriptions, field values, content). */
+export function toDiscordMarkdown(text: string): string {
+  return inlineMarkdown(text).replace(LINE_MARKUP, '\\$1');
+}
+
+/** For places Discord shows as plain text (the footer): tokens resolved, bold markers dropped. */
+function toPlain(text: string): string {
+  return text.replace(ANGLE_TOKEN, (_, inner: string) => discordToken(inner)).replace(SLACK_BOLD, '$1');
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Cutting text to a limit
+
+function splitsSurrogatePair(text: string, i: number): boolean {
+  const before = text.charCodeAt(i - 1);
+  const after = text.charCodeAt(i);
+  return before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff;
+}
+
+/** True when `i` falls inside a `<…>` token (a mention cut in half would show as garbage). */
+function insideToken(text: string, i: number): boolean {
+  const open = text.lastIndexOf('<', i - 1);
+  if (open < 0) return false;
+  const close = text.indexOf('>', open);
+  return close >= i && !/\s/.test(text.slice(open + 1, open + 2));
+}
+
+/** The largest index ≤ max where text can be cut without breaking a token or a character. */
+function safeCut(text: string, max: number): number {
+  let i = max;
+  if (insideToken(text, i)) i = text.lastIndexOf('<', i - 1);
+  if (splitsSurrogatePair(text, i)) i -= 1;
+  if (i > 0) return i;
+  return splitsSurrogatePair(text, max) ? max - 1 : max;
+}
+
+/** Text at most `max` long, ending with a visible '…' when something was cut. */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  return text.slice(0, safeCut(text, max - ELLIPSIS.length)) + ELLIPSIS;
+}
+
+/** Where to end a piece of at most `max`: a line break, else a space, in its second half; else a safe cut. */
+function breakPoint(text: string, max: number): { end: number; next: number } {
+  const hard = safeCut(text, max);
+  for (const boundary of [/\n/, /\s/]) {
+    for (let i = hard - 1; i >= hard / 2; i--) {
+      if (boundary.test(text.charAt(i)) && !insideToken(text, i)) return { end: i, next: i + 1 };
+    }
+  }
+  return { end: hard, next: hard };
+}
+
+/** Text as pieces of at most `max`, at most `maxPieces` of them (the last one truncated). */
+function split(text: string, max: number, maxPieces: number): string[] {
+  const pieces: string[] = [];
+  let rest = text;
+  while (rest.length > max && pieces.length < maxPieces - 1) {
+    const { end, next } = breakPoint(rest, max);
+    pieces.push(rest.slice(0, end));
+    rest = rest.slice(next);
+  }
+  pieces.push(truncate(rest, max));
+  return pieces;
+}
+
+/** Joins consecutive texts with '\n' as long as the result stays within `max`. */
+function joinWhileFits(texts: string[], max: number): string[] {
+  const joined: string[] = [];
+  for (const text of texts) {
+    const last = joined.at(-1);
+    if (last !== undefined && last.length + 1 + text.length <= max)
+      joined[joined.length - 1] = `${last}\n${text}`;
+    else joined.push(text);
+  }
+  return joined;
+}
+
+const isBlank = (text: string): boolean => text.trim() === '';
+
+function chunk<T>(items: readonly T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Mentions
+
+interface Mentions {
+  users: string[];
+  roles: string[];
+}
+
+/**
+ * The user and role mentions of a card's lines, in order. Only lines count: they are what a card says to
+ * people ("*Who:* @ana", a reminder "for @comms"); fields are reference data (the summary's role holders,
+ * a statement's authors) and pinging everyone they name each time a summary is posted would be noise.
+ */
+function lineMentions(lines: string[]): Mentions {
+  const text = lines.join('\n');
+  const ids = (pattern: RegExp) => [...new Set([...text.matchAll(pattern)].map((m) => m[1] ?? ''))];
+  return { users: ids(/<@(\d{1,20})>/g), roles: ids(/<@&(\d{1,20})>/g) };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Card → embeds and button rows
+
+interface CardParts {
+  embeds: APIEmbed[];
+  rows: ButtonRow[];
+  mentions: Mentions;
+}
+
+function embedSize(embed: APIEmbed): number {
+  const fields = (embed.fields ?? []).reduce((sum, f) => sum + f.name.length + f.value.length, 0);
+  return (
+    (embed.title?.length ?? 0) + (embed.description?.length ?? 0) + fields + (embed.footer?.text.length ?? 0)
+  );
+}
+
+const isEmptyEmbed = (embed: APIEmbed): boolean => embedSize(embed) === 0;
+
+/** The lines as descriptions of at most 4096: one, unless the card is very long. */
+function descriptions(lines: string[], mark: string): string[] {
+  const pieces = lines
+    .filter((line) => !isBlank(line))
+    .map((line, i) => (i === 0 ? mark : '') + toDiscordMarkdown(line))
+    .flatMap((line) => split(line, DISCORD_LIMITS.description, MAX_DESCRIPTIONS_PER_LINE));
+  return joinWhileFits(pieces, DISCORD_LIMITS.description);
+}
+
+function embedField(field: { label: string; value: string }): APIEmbedField | null {
+  const name = inlineMarkdown(field.label.trim());
+  const value = toDiscordMarkdown(field.value.trim());
+  if (isBlank(name) && isBlank(value)) return null;
+  return {
+    name: truncate(name || BLANK, DISCORD_LIMITS.fieldName),
+    value: truncate(value || BLANK, DISCORD_LIMITS.fieldValue),
+    // Short one-line values sit side by side, like Slack's two-column fields; longer ones take the width.
+    inline: value.length <= 60 && !value.includes('\n'),
+  };
+}
+
+/**
+ * One embed per card, unless the card overflows one (a description over 4096, more than 25 fields, more
+ * than 6000 characters): then it continues in embeds of the same colour, title on the first, footer on
+ * the last.
+ */
+function cardEmbeds(card: Card): APIEmbed[] {
+  const mark = card.tone ? `${TONE_EMOJI[card.tone]} ` : '';
+  const color = card.tone ? { color: TONE_COLOR[card.tone] } : {};
+  const title = isBlank(card.title ?? '')
+    ? ''
+    : truncate(mark + inlineMarkdown(card.title ?? ''), DISCORD_LIMITS.title);
+  const embeds: APIEmbed[] = [];
+  let current: APIEmbed = { ...color, ...(title ? { title } : {}) };
+  const next = () => {
+    embeds.push(current);
+    current = { ...color };
+  };
+  for (const description of descriptions(card.lines ?? [], title ? '' : mark)) {
+    if (current.description !== undefined) next();
+    current.description = description;
+  }
+  for (const field of (card.fields ?? []).map(embedField)) {
+    if (!field) continue;
+    const full = (current.fields?.length ?? 0) >= DISCORD_LIMITS.fieldsPerEmbed;
+    if (
+      full ||
+      embedSize(current) + field.name.length + field.value.length > DISCORD_LIMITS.embedTextPerMessage
+    )
+      next();
+    current.fields = [...(current.fields ?? []), field];
+  }
+  const footer = isBlank(card.context ?? '')
+    ? ''
+    : truncate(toPlain(card.context ?? ''), DISCORD_LIMITS.footer);
+  if (footer) {
+    if (embedSize(current) + footer.length > DISCORD_LIMITS.embedTextPerMessage) next();
+    current.footer = { text: footer };
+  }
+  embeds.push(current);
+  return embeds.filter((embed) => !isEmptyEmbed(embed));
+}
+
+/** The custom id of a button: its action must come back whole, so an id over 100 is a bug and throws. */
+export function buttonCustomId(action: Action, occurrence = 0): string {
+  const id = `${BUTTON_PREFIX}${occurrence > 0 ? `${occurrence}:` : ''}${encodeAction(action)}`;
+  if (id.length > DISCORD_LIMITS.customId) {
+    throw new Error(
+      `button action "${encodeAction(action)}" makes a ${id.length}-char custom id; Discord allows ${DISCORD_LIMITS.customId}`,
+    );
+  }
+  return id;
+}
+
+/** The action of a pressed button, or null when the custom id is not one of calma's. */
+export function actionOfCustomId(customId: string): Action | null {
+  const match = /^calma:(?:\d+:)?(.*)$/s.exec(customId);
+  return match?.[1] ? decodeAction(match[1]) : null;
+}
+
+const BUTTON_STYLE: Record<
+  NonNullable<Button['style']> | 'none',
+  ButtonStyle.Primary | ButtonStyle.Danger | ButtonStyle.Secondary
+> = {
+  primary: ButtonStyle.Primary,
+  danger: ButtonStyle.Danger,
+  none: ButtonStyle.Secondary,
+};
+
+function buttonComponent(button: Button): APIButtonComponentWithCustomId {
+  return {
+    type: ComponentType.Button,
+    style: BUTTON_STYLE[button.style ?? 'none'],
+    label: truncate(button.label.trim() || ELLIPSIS, DISCORD_LIMITS.buttonLabel),
+    custom_id: buttonCustomId(button.action),
+  };
+}
+
+function buttonRows(buttons: Button[]): ButtonRow[] {
+  return chunk(buttons.map(buttonComponent), DISCORD_LIMITS.buttonsPerRow).map((group) => ({
+    type: ComponentType.ActionRow,
+    components: group,
+  }));
+}
+
+function cardParts(card: Card): CardParts {
+  return {
+    embeds: cardEmbeds(card),
+    rows: buttonRows(card.buttons ?? []),
+    mentions: lineMentions((card.lines ?? []).map(toDiscordMarkdown)),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Parts → messages
+
+interface Draft {
+  embeds: APIEmbed[];
+  rows: ButtonRow[];
+  size: number;
+  mentions: Mentions;
+}
+
+const emptyDraft = (): Draft => ({ embeds: [], rows: [], size: 0, mentions: { users: [], roles: [] } });
+
+function mentionTokens(mentions: Mentions): string[] {
+  return [...mentions.users.map((id) => `<@${id}>`), ...mentions.roles.map((id) => `<@&${id}>`)];
+}
+
+function contentLength(mentions: Mentions): number {
+  return mentionTokens(mentions).join(' ').length;
+}
+
+function merged(a: Mentions, b: Mentions): Mentions {
+  return { users: [...new Set([...a.users, ...b.users])], roles: [...new Set([...a.roles, ...b.roles])] };
+}
+
+function fitsEmbed(draft: Draft, embed: APIEmbed): boolean {
+  return (
+    draft.embeds.length < DISCORD_LIMITS.embedsPerMessage &&
+    draft.size + embedSize(embed) <= DISCORD_LIMITS.embedTextPerMessage
+  );
+}
+
+/** Whether a whole card can join the message, so a card is not split when the next message can hold it. */
+function fitsCard(draft: Draft, card: CardParts): boolean {
+  const size = card.embeds.reduce((sum, embed) => sum + embedSize(embed), 0);
+  return (
+    draft.embeds.length + card.embeds.length <= DISCORD_LIMITS.embedsPerMessage &&
+    draft.size + size <= DISCORD_LIMITS.embedTextPerMessage &&
+    draft.rows.length + card.rows.length <= DISCORD_LIMITS.rowsPerMessage &&
+    contentLength(merged(draft.mentions, card.mentions)) <= DISCORD_LIMITS.content
+  );
+}
+
+/**
+ * Button custom ids must be unique within a message (Discord refuses it otherwise): a repeat, when two
+ * cards of one message offer the same action, is numbered (`calma:1:step.done|…`).
+ */
+function withUniqueIds(rows: ButtonRow[]): ButtonRow[] {
+  const seen = new Map<string, number>();
+  return rows.map((row) => ({
+    ...row,
+    components: row.components.map((button) => {
+      if (!('custom_id' in button)) return button;
+      const count = seen.get(button.custom_id) ?? 0;
+      seen.set(button.custom_id, count + 1);
+      const action = count > 0 ? actionOfCustomId(button.custom_id) : null;
+      return action ? { ...button, custom_id: buttonCustomId(action, count) } : button;
+    }),
+  }));
+}
+
+/** As many mention tokens as fit in a message's content (90-odd mentions; the rest are still in the embed). */
+function content(mentions: Mentions): { content: string; allowed_mentions: APIAllowedMentions } {
+  const tokens: string[] = [];
+  const users: string[] = [];
+  const roles: string[] = [];
+  let length = 0;
+  for (const [kind, ids] of [
+    ['user', mentions.users],
+    ['role', mentions.roles],
+  ] as const) {
+    for (const id of ids) {
+      const token = kind === 'user' ? `<@${id}>` : `<@&${id}>`;
+      const list = kind === 'user' ? users : roles;
+      if (
+        length + token.length + 1 > DISCORD_LIMITS.content ||
+        list.length >= DISCORD_LIMITS.allowedMentionIds
+      )
+        continue;
+      tokens.push(token);
+      list.push(id);
+      length += token.length + 1;
+    }
+  }
+  return { content: tokens.join(' '), allowed_mentions: { parse: [], users, roles } };
+}
+
+function toMessage(draft: Draft): DiscordMessage {
+  return { ...content(draft.mentions), embeds: draft.embeds, components: withUniqueIds(draft.rows) };
+}
+
+/**
+ * Several cards in as few messages as Discord's limits allow (10 embeds, 6000 characters of embed text,
+ * 5 rows of 5 buttons per message): a card starts a new message rather than be split when that message
+ * can hold it whole, and its buttons follow its embeds. The mentions of a card's lines go in the content
+ * of the message holding its first embed, since only mentions in content notify. Cards with nothing to
+ * show are skipped, so no cards give no messages.
+ */
+export function cardsToMessages(cards: Card[]): DiscordMessage[] {
+  const messages: Draft[] = [];
+  let current = emptyDraft();
+  const flush = () => {
+    if (current.embeds.length > 0 || current.rows.length > 0) messages.push(current);
+    current = emptyDraft();
+  };
+  for (const card of cards.map(cardParts)) {
+    if (!fitsCard(current, card)) flush();
+    card.embeds.forEach((embed, i) => {
+      if (!fitsEmbed(current, embed)) flush();
+      current.embeds.push(embed);
+      current.size += embedSize(embed);
+      if (i === 0) current.mentions = merged(current.mentions, card.mentions);
+    });
+    let rows = card.rows;
+    while (rows.length > 0) {
+      const room = DISCORD_LIMITS.rowsPerMessage - current.rows.length;
+      if (room === 0) flush();
+      else {
+        current.rows.push(...rows.slice(0, room));
+        rows = rows.slice(room);
+      }
+    }
+  }
+  flush();
+  return messages.map(toMessage);
+}
+
+/**
+ * A card as one plain Discord-markdown text of at most 2000 characters (title in bold, lines, fields as
+ * `label: value`, the context as subtext), for places without embeds: notifications, logs, a DM fallback.
+ */
+export function plainText(card: Card): string {
+  const mark = card.tone ? `${TONE_EMOJI[card.tone]} ` : '';
+  const title = isBlank(card.title ?? '') ? [] : [`**${mark}${toPlain(card.title ?? '')}**`];
+  const parts = [
+    ...title,
+    ...(card.lines ?? [])
+      .filter((line) => !isBlank(line))
+      .map((line, i) => (i === 0 && title.length === 0 ? mark : '') + toDiscordMarkdown(line)),
+    ...(card.fields ?? []).map((f) => `**${toPlain(f.label.trim())}:** ${toDiscordMarkdown(f.value)}`),
+    ...(isBlank(card.context ?? '') ? [] : [`-# ${toPlain(card.context ?? '')}`]),
+  ].filter((part) => !isBlank(part));
+  return truncate(parts.join('\n'), DISCORD_LIMITS.content);
+}
