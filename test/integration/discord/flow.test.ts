@@ -3,14 +3,22 @@
  * fake Discord (REST + gateway), the real Redis store and the real BullMQ outbox: step buttons, a public
  * statement under four eyes, Discord's rate limits, the raid lockdown, message capture.
  */
-import type { APIInteraction, APIMessage } from 'discord.js';
 import {
+  type APIInteraction,
+  type APIMessage,
+  ApplicationCommandOptionType,
+  PermissionFlagsBits,
+} from 'discord.js';
+import {
+  type CommandOption,
   messageCommand,
   modalSubmit,
+  slashCommand,
   stringOption,
   stringSelect,
   textInput,
 } from '../../support/discord-payloads';
+import { DISCORD_SEED } from '../../support/fake-discord';
 import { waitFor } from '../../support/wait-for';
 import {
   ana,
@@ -196,6 +204,71 @@ describe('a crisis on Discord', () => {
       by: bob.id,
       message: { author: lena.id, text: 'Screenshot of the spam DM: https://example.com/s.png' },
     });
+  });
+
+  test('GIVEN the comms-team Discord role WHEN ana gives it the comms role THEN each member is briefed by direct message', async () => {
+    const w = world();
+    const room = await openIncident(w);
+    const team = DISCORD_SEED.roles.commsTeam;
+    const payload = slashCommand(
+      'role',
+      [
+        stringOption('role', 'comms'),
+        { type: ApplicationCommandOptionType.Mentionable, name: 'who', value: team } as CommandOption,
+      ],
+      { channel: w.fake.channel(room) },
+    );
+    const role = {
+      id: team,
+      name: 'comms-team',
+      color: 0,
+      hoist: false,
+      icon: null,
+      unicode_emoji: null,
+      position: 1,
+      permissions: '0',
+      managed: false,
+      mentionable: true,
+      flags: 0,
+    };
+    const data = { ...payload.data, resolved: { roles: { [team]: role } } };
+    await w.fake.sendInteraction({ ...payload, data } as unknown as APIInteraction).callback();
+
+    for (const member of [ana, bob]) {
+      const brief = await w.fake.waitFor(
+        () => w.fake.dmsTo(member.id).find((m) => readable(m).includes('You are comms lead on incident #1')),
+        `the brief to ${member.username}`,
+      );
+      expect(readable(brief)).toContain('Spam from our account');
+    }
+    expect(w.fake.dmsTo(lena.id)).toEqual([]);
+    expect((await w.store.findByRoom(w.fake.guildId, room))?.roles.comms).toBe(`&${team}`);
+  });
+
+  test('GIVEN an incident WHEN ana closes it with a resolution THEN it is resolved, the postmortem is attached in the channel as Markdown, and archiving makes the channel read-only', async () => {
+    const w = world();
+    const room = await openIncident(w);
+    await w
+      .command('close', [stringOption('resolution', 'The spam is gone and the account is ours again.')], {
+        channel: w.fake.channel(room),
+      })
+      .callback();
+    await w.messageWith(room, 'Incident #1 resolved by');
+    const withFile = await w.fake.waitFor(
+      () => w.fake.messagesIn(room).find((m) => w.fake.filesOf(m.id).length > 0),
+      'the postmortem attachment',
+    );
+    const [file] = w.fake.filesOf(withFile.id);
+    expect(file?.filename).toMatch(/\.md$/);
+    expect(file?.data.toString('utf8')).toContain('The spam is gone and the account is ours again.');
+    expect((await w.store.findByRoom(w.fake.guildId, room))?.status).toBe('resolved');
+
+    await w.discord.chat.archive(room);
+    const everyone = w.fake.channel(room)?.permission_overwrites?.find((o) => o.id === w.fake.everyoneRoleId);
+    const send = PermissionFlagsBits.SendMessages;
+    expect(BigInt(everyone?.deny ?? 0) & send).toBe(send);
+    const bot = w.fake.channel(room)?.permission_overwrites?.find((o) => o.id === w.fake.botUserId);
+    expect(BigInt(bot?.allow ?? 0) & send).toBe(send);
   });
 });
 
