@@ -149,3 +149,40 @@ describe('/crisis open on Discord', () => {
     expect(readable(reply)).toContain('No hay ninguna crisis abierta');
   });
 });
+
+describe('drafting a statement in a Discord modal', () => {
+  test('GIVEN an incident channel WHEN ana runs /crisis update without text THEN a modal with a paragraph box opens, and submitting it posts S1 waiting for approval', async () => {
+    const w = world();
+    await w
+      .command('open', [
+        stringOption('playbook', 'hacked-account'),
+        stringOption('title', 'Spam from our account'),
+      ])
+      .callback();
+    const room = await w.fake.waitFor(() => w.incidentChannels()[0], 'the incident channel');
+    await w.messageWith(announcements, 'Spam from our account');
+
+    const opened = await w.command('update', [], { channel: room }).callback();
+    expect(opened.type).toBe(9);
+    const modal = opened.data as {
+      custom_id: string;
+      components: { component?: { type: number; style?: number; custom_id?: string } }[];
+    };
+    const text = modal.components.map((c) => c.component).find((c) => c?.custom_id === 'text');
+    expect(text).toMatchObject({ type: ComponentType.TextInput, style: 2 }); // paragraph
+
+    await w.fake
+      .sendInteraction(
+        modalSubmit(
+          modal.custom_id,
+          [textInput('text', 'We are sorry: our account posted spam. Do not click its links.')],
+          {
+            channel: room,
+          },
+        ) as APIInteraction,
+      )
+      .callback();
+    const draft = await w.messageWith(room.id, 'Statement S1: waiting for approval');
+    expect(readable(draft)).toContain('Do not click its links.');
+  });
+});
