@@ -100,7 +100,7 @@ const en: LocaleCues = {
   items: {
     apology: [/\b(?:sorry|apologi\w*|apology|regret\w*)\b/i],
     empathy: [
-      /\b(?:understand|know|realise|realize|imagine|appreciate|recogni[sz]e|must be|must feel|feel)\b…\b(?:angry|anger|frustrat\w*|upset\w*|disappoint\w*|worr\w*|anxi\w*|stress\w*|annoy\w*|concern\w*|distress\w*|scar\w*|confus\w*|inconvenien\w*|disruptive)/i,
+      /\b(?:understand|know|realise|realize|imagine|appreciate|recogni[sz]e|must be|must feel|feel|every (?:reason|right)|understandably|rightly)\b…\b(?:angry|anger|frustrat\w*|upset\w*|disappoint\w*|worr\w*|anxi\w*|stress\w*|annoy\w*|concern\w*|distress\w*|scar\w*|confus\w*|inconvenien\w*|disruptive)/i,
     ],
     'what-happened': [
       /\b(?:hack\w*|breach\w*|compromis\w*|outages?|incidents?|attack\w*|leak\w*|unauthori[sz]ed|intrusions?|phishing|malware|ransomware|spam\w*|exploit\w*|vulnerabilit\w*|disrupt\w*|downtime|went down|is down|was down|were down|crash\w*|bugs?|glitch\w*|failures?|errors?|problems?|issues?|degraded|unavailable|inaccessible|went wrong|mistakes?|accidentally|exposed|deleted)\b/i,
@@ -128,16 +128,24 @@ const en: LocaleCues = {
       /\bstatus\.[a-z0-9-]+\.[a-z]{2,}/i,
     ],
     questions: [
-      /\b(?:questions?|concerns?|queries)\b…\b(?:reply|respond|write|email|e-mail|contact|reach|get in touch|let us know|send|call|message)\b/i,
-      /\b(?:reply to this (?:email|e-mail|message)|email us|write to us|contact (?:us|our support))\b/i,
+      // "Questions? Reply to this post": the question mark may end the cue's head.
+      /\b(?:questions?|concerns?|queries)\b\??…\b(?:reply|respond|write|email|e-mail|contact|reach|get in touch|let us know|send|call|message)\b/i,
+      /\b(?:reply to this (?:email|e-mail|message|post|thread|tweet|comment)|email us|write to us|contact (?:us|our support))\b/i,
+      // "write to {contact}", "email support@example.com": a way to ask on its own.
+      /\b(?:write to|email|e-mail) (?:\{(?:[a-z]+_)?contact\}|[a-z0-9._%+-]+@[a-z0-9-]+\.[a-z])/i,
     ],
     signature: [
       // "— Joel" or "-- Joel Gascoigne" as the last line; a single hyphen takes at most two words, as
       // longer lines after a hyphen are more often the last bullet of a list.
       /(?:^|\n)[ \t]*(?:—|–|--|~)[ \t]*[a-z][a-z'.-]*(?:[ \t]+[a-z][a-z'.-]*){0,2}[ \t]*(?:,[^\n]{0,60})?$/i,
       /(?:^|\n)[ \t]*-[ \t]*[a-z][a-z'.-]*(?:[ \t]+[a-z][a-z'.-]*)?[ \t]*$/i,
-      // "Joel, CEO of Buffer", "Joel Gascoigne\nCEO", "Jane Doe — Head of Support", "Jane (CTO)".
-      /(?:^|\n)[ \t]*(?:(?:—|–|--|-|~)[ \t]*)?[a-z][a-z'.-]*(?:[ \t]+[a-z][a-z'.-]*){0,2}[ \t]*(?:,|—|–|-|\(|\n)[ \t]*(?:the[ \t]+)?(?:ceo|cto|coo|cfo|ciso|cso|cpo|co-?founder|founder|president|vice president|vp|chief [a-z]+ officer|head of|director|manager|lead|spokesperson|owner|editor)\b/i,
+      // "Joel, CEO of Buffer", "Joel Gascoigne\nCEO", "Jane Doe — Head of Support", "Jane (CTO)"; in a
+      // template the name and the role may be placeholders: "{name}, {role}".
+      /(?:^|\n)[ \t]*(?:(?:—|–|--|-|~)[ \t]*)?(?:[a-z][a-z'.-]*(?:[ \t]+[a-z][a-z'.-]*){0,2}|\{(?:name|full_name|first_name|spokesperson|signature|signer|author)\})[ \t]*(?:,|—|–|-|\(|\n)[ \t]*(?:the[ \t]+)?(?:(?:ceo|cto|coo|cfo|ciso|cso|cpo|co-?founder|founder|president|vice president|vp|chief [a-z]+ officer|head of|director|manager|lead|spokesperson|owner|editor)\b|\{(?:[a-z]+_)?(?:role|title|position)\})/i,
+      // A template signs with a placeholder for a person: "{name}, for the support team", "{spokesperson}
+      // (communications team)", or "{signature}" alone on the last line.
+      /(?:^|\n)[ \t]*(?:(?:—|–|--|-|~)[ \t]*)?\{(?:name|full_name|first_name|spokesperson|signature|signer|author)\}[ \t]*(?:,|—|–|-|\(|\n)[^\n]{0,60}?\bteam\b/i,
+      /(?:^|\n)[ \t]*(?:(?:—|–|--|-|~)[ \t]*)?\{(?:name|full_name|first_name|spokesperson|signature|signer|author)\}[ \t]*[.!]?[ \t]*$/i,
       // "The Buffer team" ending its line.
       /\bthe(?:[ \t]+[a-z0-9][\w&'.-]*){1,3}[ \t]+team[.!]?[ \t]*$/im,
       // "Thanks,\nJoel" / "Best regards, Joel" ending the text.
@@ -163,6 +171,8 @@ const en: LocaleCues = {
     /\b\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:january|february|march|april|may|june|july|august|september|october|november|december)\b/i,
     /\b\d{4}-\d{2}-\d{2}\b/,
     /\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/,
+    // A template's placeholder for a time or a date: "at {time}", "on {date}", "since {start_time}".
+    /\{(?:[a-z]+_)?(?:time|date|hour|datetime)\}/i,
   ],
   answer: [
     /\b(?:we will|we'll|we are going to|we're going to|we will try to|i will|i'll)\b…\b(?:respond|reply|answer|get back to)\b/i,
@@ -175,7 +185,9 @@ const en: LocaleCues = {
       /\beta\b/i,
     ],
     blame: [
-      /\b(?<!\b(?:your|my|his|her|their) (?:[a-z]+ )?)(?:third[- ]part(?:y|ies)|vendors?|partners?|providers?|suppliers?|contractors?|subcontractors?)\b/i,
+      // Not "your provider", nor the third-party apps users are told to disconnect ("disconnect any
+      // third-party app"): those are advice, not blame.
+      /\b(?<!\b(?:your|my|his|her|their) (?:[a-z]+ )?)(?:third[- ]part(?:y|ies)(?!(?<=\b(?:disconnect|remove|revoke|uninstall|delete|review|check|disable|unlink)(?: [a-z]+){0,3} third[- ]part(?:y|ies)) (?:apps?|applications?|tools?|integrations?|extensions?|plugins?|add-ons?)\b)|vendors?|partners?|providers?|suppliers?|contractors?|subcontractors?)\b/i,
       /\b(?:not our fault|no fault of (?:ours|our own)|beyond our control|outside (?:of )?our control)\b/i,
     ],
     'security-cliche': [
@@ -213,7 +225,7 @@ const es: LocaleCues = {
       /\b(?:disculpa\w*|disculpe\w*|perdón|perdónanos|perdónenos|lo sentimos|lo siento|lamentamos|sentimos mucho)\b/i,
     ],
     empathy: [
-      /\b(?:entiend\w*|entender|comprend\w*|imagin\w*|sabemos|sé que|somos conscientes)\b…\b(?:enfadad\w*|enojad\w*|decepcionad\w*|frustra\w*|molest\w*|preocupad\w*|preocupación|indignad\w*|disgustad\w*|angusti\w*|inquiet\w*|malestar)/i,
+      /\b(?:entiend\w*|entend\w*|comprend\w*|imagin\w*|sabemos|sé que|somos conscientes)\b…\b(?:enfad\w*|enojad\w*|enojo|decepcion\w*|frustra\w*|molest\w*|preocupad\w*|preocupación|indignad\w*|indignación|disgustad\w*|angusti\w*|inquiet\w*|malestar)/i,
     ],
     'what-happened': [
       /\b(?:hacke\w*|jaque\w*|pirate\w*|ataque\w*|atacad\w*|brecha|filtración\w*|filtrad\w*|caída|incidente\w*|incidencia\w*|interrupción\w*|fallos?|error|errores|problemas?|vulnerad\w*|vulnerabilidad\w*|comprometid\w*|acceso no autorizado|spam|suplantación|fuera de servicio|no disponible|no funciona|se cayó|expuest\w*)\b/i,
@@ -225,7 +237,7 @@ const es: LocaleCues = {
       /\b(?:algunos|algunas|muchos|muchas|varios|varias|ciertos|ciertas) (?:usuarios|clientes|cuentas|miembros|suscriptores)\b/i,
     ],
     actions: [
-      /\b(?:estamos|hemos|vamos a|seguimos|trabajamos|nuestro equipo|nuestros equipos|el equipo)\b…\b(?:trabajando|investigando|investigado|solucion\w*|arregl\w*|corrig\w*|pausad[oa]s?|pausando|deten\w*|suspend\w*|bloque\w*|restablec\w*|restaur\w*|revis\w*|analiz\w*|desactiv\w*|reforz\w*|contactad\w*|cambiad\w*|eliminad\w*|para (?:solucionar|resolver|arreglar))/i,
+      /\b(?:estamos|hemos|vamos a|seguimos|trabajamos|nuestro equipo|nuestros equipos|el equipo)\b…\b(?:trabajando|investigando|investigado|solucion\w*|arregl\w*|corrig\w*|pausad[oa]s?|pausando|deten\w*|suspend\w*|bloque\w*|restablec\w*|restaur\w*|revis\w*|analiz\w*|desactiv\w*|reforz\w*|contactad\w*|notificad\w*|cambiad\w*|eliminad\w*|parad[oa]s?|parando|cortad[oa]s?|cortando|para (?:solucionar|resolver|arreglar))/i,
     ],
     'user-actions': [
       /\b(?:por favor|te recomendamos|le recomendamos|os recomendamos|les recomendamos|recomendamos|te pedimos|le pedimos|os pedimos|les pedimos|te aconsejamos|le aconsejamos|debes|debe|deberías|debería|deben|conviene que|es recomendable|como precaución)\b…\b(?:retir\w*|elimin\w*|borr\w*|cambi\w*|restablezc\w*|revis\w*|comprob\w*|compruebe\w*|verifi\w*|actualic\w*|actualiz\w*|desconect\w*|reconect\w*|activ\w*|ignor\w*|no (?:abr|hag|puls|compart)\w*)/i,
@@ -240,12 +252,17 @@ const es: LocaleCues = {
       /\bpágina de estado\b/i,
     ],
     questions: [
-      /\b(?:preguntas?|dudas?|consultas?)\b…\b(?:responde|responda|respondan|respóndenos|escribe|escriba|escríbenos|escríbanos|contacta|contacte|contáctanos|ponte en contacto|póngase en contacto|envíanos|llama|llámanos)\b/i,
-      /\b(?:responde a este (?:correo|e-mail|email|mensaje)|escríbenos|escríbanos|contáctanos|contáctenos)\b/i,
+      /\b(?:preguntas?|dudas?|consultas?)\b\??…\b(?:responde|responda|respondan|respóndenos|responder|escribe|escriba|escríbenos|escríbanos|escribirnos|contacta|contacte|contáctanos|contactarnos|ponte en contacto|póngase en contacto|envíanos|llama|llámanos|llamarnos)\b/i,
+      /\b(?:respond(?:e|a|er) a este (?:correo|e-mail|email|mensaje)|escríbenos|escríbanos|contáctanos|contáctenos|(?:puedes|puede|podéis|pueden) (?:escribirnos|contactarnos|llamarnos))\b/i,
     ],
     signature: [
-      /(?:^|\n)[ \t]*[a-z][a-z'.-]*(?:[ \t]+[a-z][a-z'.-]*){0,2}[ \t]*(?:,|—|–|-|\(|\n)[ \t]*(?:el[ \t]+|la[ \t]+)?(?:directora?|fundadora?|cofundadora?|presidenta?|presidente|consejer[oa] delegad[oa]|responsable|jef[ea] de|portavoz|gerente)\b/i,
-      /\bel equipo(?:[ \t]+de)?(?:[ \t]+[a-z0-9][\w&'.-]*){1,3}[.!]?[ \t]*$/im,
+      /(?:^|\n)[ \t]*(?:[a-z][a-z'.-]*(?:[ \t]+[a-z][a-z'.-]*){0,2}|\{(?:nombre|firma|portavoz)\})[ \t]*(?:,|—|–|-|\(|\n)[ \t]*(?:el[ \t]+|la[ \t]+)?(?:directora?|fundadora?|cofundadora?|presidenta?|presidente|consejer[oa] delegad[oa]|responsable|jef[ea] de|portavoz|gerente)\b/i,
+      // "El equipo de Buffer", "en nombre del equipo de redes sociales", "de todo el equipo".
+      /\bd?el equipo(?:[ \t]+de)?(?:[ \t]+[a-z0-9][\w&'.-]*){1,3}[.!]?[ \t]*$/im,
+      /\b(?:de|por) todo el equipo[.!]?[ \t]*$/im,
+      // A template's placeholder for a person, with a team or on its own on the last line.
+      /(?:^|\n)[ \t]*(?:(?:—|–|--|-|~)[ \t]*)?\{(?:name|full_name|first_name|spokesperson|signature|signer|author|nombre|firma|portavoz)\}[ \t]*(?:,|—|–|-|\(|\n)[^\n]{0,60}?\bequipo\b/i,
+      /(?:^|\n)[ \t]*(?:(?:—|–|--|-|~)[ \t]*)?\{(?:nombre|firma|portavoz)\}[ \t]*[.!]?[ \t]*$/i,
       /\b(?:gracias|saludos|un saludo|atentamente|cordialmente|un abrazo)[ \t]*(?:,[ \t]*\n?|\n)[ \t]*[a-z][a-z'.-]*(?:[ \t]+[a-z][a-z'.-]*){0,2}[ \t]*[.!]?[ \t]*$/i,
     ],
     'next-update': [
@@ -264,10 +281,12 @@ const es: LocaleCues = {
     /\b(?:hoy|ayer|anoche|anteayer|este fin de semana|el fin de semana)\b/i,
     /\b(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)\b/i,
     /\b\d{1,2} de (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)\b/i,
+    /\{(?:[a-z]+_)?(?:hora|fecha)\}/i,
   ],
   answer: [
     /\b(?:vamos a (?:responder|contestar)|responderemos|contestaremos|daremos respuesta|te responderemos|le responderemos|os responderemos)\b/i,
-    /\b(?:responder|contestar) (?:a )?(?:todos|todas|cada)\b/i,
+    // "responder a todos", and the present tense: "contestamos a todos", "respondemos a cada mensaje".
+    /\b(?:responder|contestar|respondemos|contestamos|respondo|contesto) (?:a )?(?:todos|todas|cada)\b/i,
   ],
   warnings: {
     eta: [
@@ -296,7 +315,7 @@ const fr: LocaleCues = {
   items: {
     apology: [/\b(?:désolé\w*|excus\w*|pardon|regrett\w*)\b/i],
     empathy: [
-      /\b(?:comprend\w*|imagin\w*|savons|sais|conscients?)\b…\b(?:en colère|colère|déçu\w*|déception|frustr\w*|agac\w*|inquiet\w*|inquiét\w*|contrarié\w*|mécontent\w*|énerv\w*|fâché\w*)/i,
+      /\b(?:compren\w*|imagin\w*|savons|sais|conscients?)\b…\b(?:en colère|colère|déçu\w*|déception|frustr\w*|agac\w*|inquiet\w*|inquiét\w*|contrarié\w*|mécontent\w*|énerv\w*|fâché\w*)/i,
     ],
     'what-happened': [
       /\b(?:pirat\w*|hacke\w*|attaque\w*|intrusions?|fuite\w*|violation|panne\w*|incident\w*|interruption\w*|indisponib\w*|dysfonctionnement\w*|erreurs?|problèmes?|bugs?|compromis\w*|accès non autorisé|spam|hameçonnage|hors service|hors ligne|ne fonctionne plus|exposé\w*)\b/i,
@@ -308,26 +327,32 @@ const fr: LocaleCues = {
       /\b(?:utilisateurs|clients|comptes|membres|abonnés|personnes)\b…\b(?:concerné\w*|touché\w*|affecté\w*|impacté\w*)/i,
     ],
     actions: [
-      /\b(?:nous|notre équipe|nos équipes|l'équipe)\b…\b(?:travaillons|travaillent|examinons|enquêtons|analysons|corrig\w*|suspendu\w*|mis en pause|bloqué\w*|rétabli\w*|restaur\w*|investigu\w*|désactivé\w*|surveill\w*|contacté\w*|réinitialisé\w*|sommes en train|avons pris|prenons des mesures|cherchons)/i,
+      /\b(?:nous|notre équipe|nos équipes|l'équipe)\b…\b(?:travaillons|travaillent|examinons|enquêtons|analysons|corrig\w*|suspendu\w*|mis en pause|bloqué\w*|rétabli\w*|restaur\w*|investigu\w*|désactivé\w*|surveill\w*|contacté\w*|notifié\w*|réinitialisé\w*|coupé\w*|examiné\w*|analysé\w*|sommes en train|avons pris|prenons des mesures|cherchons)/i,
     ],
     'user-actions': [
       /\b(?:veuillez|merci de|nous vous (?:recommandons|conseillons|invitons|demandons) de|vous devez|vous devriez|pensez à|il est recommandé de|s'il vous plaît|svp|par précaution)\b…\b(?:supprim\w*|retir\w*|effac\w*|chang\w*|modifi\w*|réinitialis\w*|vérifi\w*|mettre à jour|activ\w*|désactiv\w*|déconnect\w*|reconnect\w*|ignor\w*|ne pas)\b/i,
       /(?:^|[.!?:\n])[ \t]*(?:supprimez|retirez|effacez|changez|modifiez|réinitialisez|vérifiez|activez|désactivez|déconnectez|reconnectez|mettez à jour|ignorez|ne cliquez pas|n'ouvrez pas|ne répondez pas|ne partagez pas)\b/i,
+      // A negative imperative anywhere in a sentence: "Par précaution, ne cliquez pas…", "ne cliquez sur
+      // aucun lien"; not "si vous ne cliquez pas", not "ne cliquez-vous pas".
+      /(?<!\bvous )\b(?:ne (?:cliquez|ouvrez|répondez|partagez|communiquez|donnez|transmettez|saisissez|téléchargez|installez)|n'(?:ouvrez|installez|acceptez|envoyez))\b(?!-)/i,
     ],
     data: [
       /\b(?:mots? de passe|cartes?(?: bancaires?)?|facturation|paiements?|données?|informations (?:personnelles|de facturation|de paiement|bancaires)|identifiants|adresses)\b…\b(?:affecté\w*|touché\w*|concerné\w*|exposé\w*|compromis\w*|divulgué\w*|volé\w*|consulté\w*|en sécurité|sécuris\w*|intact\w*)/i,
     ],
     'where-updates': [
-      /\b(?:mises? à jour|actualités|informations|publions|publierons|suivez-nous|suivez)\b…\b(?:twitter|facebook|blog|page de statut|page d'état|site|linkedin|instagram|https?:\/\/|www\.)/i,
+      /\b(?:mises? à jour|actualités|informations|publions|publierons|suivez-nous|suivez|(?:prochain|nouveau) point)\b…\b(?:twitter|facebook|blog|page de statut|page d'état|site|linkedin|instagram|https?:\/\/|www\.)/i,
       /\bpage (?:de statut|d'état)\b/i,
     ],
     questions: [
       /\b(?:questions?|interrogations?)\b…\b(?:répondez|répondre|écrivez|écrivez-nous|contactez|contactez-nous|nous contacter|nous écrire|envoyez)\b/i,
-      /\b(?:répondez à cet (?:e-mail|email|courriel|message)|écrivez-nous|contactez-nous)\b/i,
+      /\b(?:(?:répondez|répondre) à cet? (?:e-mail|email|courriel|mail|message)|écrivez-nous|contactez-nous)\b/i,
     ],
     signature: [
-      /(?:^|\n)[ \t]*[a-z][a-z'.-]*(?:[ \t]+[a-z][a-z'.-]*){0,2}[ \t]*(?:,|—|–|-|\(|\n)[ \t]*(?:le[ \t]+|la[ \t]+)?(?:directeur|directrice|fondateur|fondatrice|cofondateur|cofondatrice|président|présidente|pdg|dg|responsable|porte-parole|gérant|gérante)\b/i,
+      /(?:^|\n)[ \t]*(?:[a-z][a-z'.-]*(?:[ \t]+[a-z][a-z'.-]*){0,2}|\{(?:nom|porte_parole)\})[ \t]*(?:,|—|–|-|\(|\n)[ \t]*(?:le[ \t]+|la[ \t]+)?(?:directeur|directrice|fondateur|fondatrice|cofondateur|cofondatrice|président|présidente|pdg|dg|responsable|porte-parole|gérant|gérante)\b/i,
       /\bl'équipe[ \t]+(?:de[ \t]+|d')?[a-z0-9][\w&'.-]*(?:[ \t]+[a-z0-9][\w&'.-]*){0,2}[.!]?[ \t]*$/im,
+      // A template's placeholder for a person, with a team or on its own on the last line.
+      /(?:^|\n)[ \t]*(?:(?:—|–|--|-|~)[ \t]*)?\{(?:name|full_name|first_name|spokesperson|signature|signer|author|nom|porte_parole)\}[ \t]*(?:,|—|–|-|\(|\n)[^\n]{0,60}?\béquipe\b/i,
+      /(?:^|\n)[ \t]*(?:(?:—|–|--|-|~)[ \t]*)?\{(?:nom|porte_parole)\}[ \t]*[.!]?[ \t]*$/i,
       /\b(?:merci|cordialement|bien cordialement|bien à vous|salutations|amicalement|à bientôt)[ \t]*(?:,[ \t]*\n?|\n)[ \t]*[a-z][a-z'.-]*(?:[ \t]+[a-z][a-z'.-]*){0,2}[ \t]*[.!]?[ \t]*$/i,
     ],
     'next-update': [
@@ -345,10 +370,12 @@ const fr: LocaleCues = {
     /\bdepuis (?:ce matin|hier|\d+ (?:minutes|heures))\b/i,
     /\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b/i,
     /\b\d{1,2}(?:er)? (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b/i,
+    /\{(?:[a-z]+_)?(?:heure|date)\}/i,
   ],
   answer: [
     /\b(?:nous (?:vous )?répondrons|nous allons (?:vous )?répondre|répondrons)\b/i,
-    /\brépondre à (?:chaque|tous|toutes)\b/i,
+    // "répondre à chaque…", and the present tense: "nous répondons à chaque message".
+    /\brépond(?:re|ons) à (?:chaque|tous|toutes)\b/i,
   ],
   warnings: {
     eta: [
@@ -356,7 +383,9 @@ const fr: LocaleCues = {
       /\b(?:sous peu|rapidement|bientôt|très vite|incessamment)\b…\b(?:rétabli|résolu|réparé|corrigé|fonctionn|opérationnel|disponible)\w*/i,
     ],
     blame: [
-      /\b(?:la faute (?:de|d'|à)|pas (?:de )?notre faute|indépendante? de notre volonté|un tiers|sous-traitants?)/i,
+      // "un tiers" is a third party, but "un tiers des clients / de nos clients / d'entre vous" a fraction
+      // ("un tiers de confiance" is still a third party).
+      /\b(?:la faute (?:de|d'|à)|pas (?:de )?notre faute|indépendante? de notre volonté|un tiers(?! (?:des|du)\b| d'| de (?!confiance\b))|sous-traitants?)/i,
       /\b(?<!\b(?:votre|vos) (?:[a-z]+ )?)(?:prestataires?|fournisseurs?|partenaires?)\b/i,
     ],
     'security-cliche': [

@@ -186,6 +186,184 @@ describe('checkStatement item cues', () => {
   });
 });
 
+/**
+ * Natural phrasings from the playbook writers that the cues used to miss, each with a near miss that
+ * must still not count: the cue got wider for the phrasing, not loose enough for any text.
+ */
+const phrasingCases: [Locale, ChecklistItem, string, string][] = [
+  ['es', 'empathy', 'Entendemos tu enfado.', 'Entendemos lo ocurrido y estamos investigando.'],
+  ['es', 'empathy', 'Entendemos que estéis enfadados.', 'Entendemos que estéis esperando noticias.'],
+  ['es', 'empathy', 'Entienden nuestra decepción y nuestra indignación.', 'Entienden nuestra decisión.'],
+  ['fr', 'empathy', 'Nous comprenons votre inquiétude.', 'Nous comprenons la cause de la panne.'],
+  ['fr', 'empathy', 'Vous comprenez notre colère.', 'Vous comprenez notre décision.'],
+  [
+    'en',
+    'empathy',
+    'You have every reason to be angry or worried.',
+    'We have every reason to believe your data is safe.',
+  ],
+  [
+    'fr',
+    'user-actions',
+    'Ne cliquez sur aucun lien reçu de ce compte.',
+    'Si vous ne cliquez pas sur le lien, rien ne se passe.',
+  ],
+  [
+    'fr',
+    'user-actions',
+    'Par précaution, ne cliquez pas sur les liens reçus.',
+    'Par précaution, nous avons suspendu les publications.',
+  ],
+  [
+    'en',
+    'questions',
+    'Questions? Reply to this post or write to {contact}: we will answer every message.',
+    'Questions? We are looking into them and will answer each one.',
+  ],
+  [
+    'en',
+    'questions',
+    'If in doubt, email {contact}. We will answer every message.',
+    'We will email {affected} today. We will answer every message.',
+  ],
+  [
+    'es',
+    'questions',
+    'Si tienes preguntas, escríbenos a {contact}; contestamos a todos los mensajes.',
+    'Si tienes preguntas, escríbenos a {contact}; contestamos a algunos mensajes.',
+  ],
+  [
+    'es',
+    'questions',
+    'Si tienes dudas, escríbenos: respondemos a todas.',
+    'Si tienes dudas, escríbenos: respondemos a la prensa.',
+  ],
+  [
+    'es',
+    'questions',
+    'Puedes escribirnos a {contact}. Responderemos a cada mensaje.',
+    'Puedes consultar nuestra web. Responderemos a cada mensaje.',
+  ],
+  [
+    'es',
+    'questions',
+    'Basta con responder a este correo. Responderemos a cada mensaje.',
+    'Basta con leer este correo. Responderemos a cada mensaje.',
+  ],
+  [
+    'fr',
+    'questions',
+    'Il vous suffit de répondre à cet e-mail : nous répondrons à chacun.',
+    'Nous devons répondre à cet incident : nous répondrons à chacun.',
+  ],
+  [
+    'fr',
+    'questions',
+    'Une question ? Écrivez-nous à {contact} ; nous répondons à chaque message.',
+    'Une question ? Écrivez-nous à {contact} ; nous répondons à certains messages.',
+  ],
+  [
+    'fr',
+    'where-updates',
+    'Prochain point à {next_update} sur notre site.',
+    'Sur ce point, notre site reste indisponible.',
+  ],
+  ['es', 'actions', 'Hemos parado todas las publicaciones.', 'La web se ha parado a las 12:00.'],
+  ['es', 'actions', 'Hemos cortado el acceso a la cuenta.', 'El acceso a la cuenta está cortado.'],
+  ['es', 'actions', 'Hemos notificado el incidente a la autoridad.', 'La autoridad ha sido notificada.'],
+  ['fr', 'actions', 'Nous avons coupé l’accès au compte.', 'La connexion a été coupée à 14 h.'],
+  ['fr', 'actions', 'Nous avons notifié la CNIL.', 'La CNIL a été notifiée.'],
+  ['fr', 'actions', 'Nous avons examiné les journaux de connexion.', 'Les journaux ont été examinés.'],
+  ['fr', 'actions', 'Nous avons analysé les messages envoyés.', 'Les messages ont été analysés.'],
+  [
+    'en',
+    'signature',
+    'Thanks for your patience.\n\n{name}, {role}',
+    'Thanks for your patience.\n\n{update_page}',
+  ],
+  [
+    'en',
+    'signature',
+    'Thanks for your patience.\n\n{spokesperson}, communications team',
+    'Thanks for your patience.\n\n{name} from our team will call you.',
+  ],
+  ['en', 'signature', 'Thanks for your patience.\n\n{signature}', 'Thanks for your patience.\n\n{contact}'],
+  [
+    'es',
+    'signature',
+    'Gracias por tu paciencia.\n\n{name}, en nombre del equipo de redes sociales',
+    'Gracias por tu paciencia.\n\nSi necesitas ayuda, escribe al correo del equipo.',
+  ],
+  [
+    'es',
+    'signature',
+    'Gracias por tu paciencia.\n\nUn abrazo de todo el equipo',
+    'Gracias por tu paciencia.\n\nHemos pedido ayuda a todo el equipo.',
+  ],
+  [
+    'fr',
+    'signature',
+    'Merci de votre patience.\n\n{name}, équipe support',
+    'Merci de votre patience.\n\n{name} vous rappellera.',
+  ],
+  [
+    'en',
+    'what-happened',
+    'Our account was hacked at {time}.',
+    'Our account was hacked. Next update at {next_update}.',
+  ],
+  ['en', 'what-happened', 'Our account was hacked on {date}.', 'Our account was hacked: {what_happened}.'],
+  ['en', 'what-happened', 'The outage started at {hour}.', 'The outage is on {service}.'],
+  [
+    'es',
+    'what-happened',
+    'Nuestra cuenta fue hackeada el {fecha} a las {hora}.',
+    'Nuestra cuenta fue hackeada. Próxima actualización a las {next_update}.',
+  ],
+  [
+    'fr',
+    'what-happened',
+    'Notre compte a été piraté à {heure}.',
+    'Notre compte a été piraté. Prochain point à {next_update}.',
+  ],
+];
+
+describe('checkStatement on playbook phrasings', () => {
+  it.each(phrasingCases)('GIVEN a %s phrasing WHEN checked THEN it covers %s: %j', (locale, item, text) => {
+    expect(checkStatement(text, locale).covered).toContain(item);
+  });
+
+  it.each(phrasingCases)(
+    'GIVEN a %s near miss WHEN checked THEN %s is still missing: %j',
+    (locale, item, _text, miss) => {
+      expect(checkStatement(miss, locale).missing).toContain(item);
+    },
+  );
+
+  /** Advice or a fraction that read like blame, each with a sentence that must still warn. */
+  const notBlame: [Locale, string, string][] = [
+    [
+      'en',
+      'Please disconnect any third-party app you do not recognise.',
+      'The spam was posted through a third-party app.',
+    ],
+    ['en', 'Remove the third-party apps you no longer use.', 'A third-party vendor failed.'],
+    ['fr', 'Un tiers des clients a reçu ce message.', 'Un tiers a eu accès à nos systèmes.'],
+    ['fr', 'Environ un tiers de nos clients est concerné.', 'Un tiers de confiance a été compromis.'],
+  ];
+
+  it.each(notBlame)('GIVEN a %s sentence WHEN checked THEN it does not warn of blame: %j', (locale, text) => {
+    expect(kinds(text, locale)).not.toContain('blame');
+  });
+
+  it.each(notBlame)(
+    'GIVEN a %s sentence that blames WHEN checked THEN it still warns of blame: %j',
+    (locale, _text, blame) => {
+      expect(kinds(blame, locale)).toContain('blame');
+    },
+  );
+});
+
 /** For each warning and language: a sentence that trips it and a near miss that must not. */
 const warningCases: [Locale, ChecklistWarning, string, string][] = [
   ['en', 'eta', 'The service will be back shortly.', 'We will get back to you shortly.'],
@@ -362,6 +540,7 @@ const phrases = [
   ...LOCALES.flatMap((locale) => bufferEmail[locale].split('\n')),
   ...itemCases.map(([, , text]) => text),
   ...warningCases.flatMap(([, , hit, miss]) => [hit, miss]),
+  ...phrasingCases.flatMap(([, , text, miss]) => [text, miss]),
 ];
 
 const statement = fc
