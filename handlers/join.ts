@@ -7,6 +7,14 @@ export async function join(deps: Deps, caller: Caller, seq: number): Promise<Rep
   const incident = await deps.store.get(caller.workspace, seq);
   if (!incident?.room)
     return problem(callerLocale(deps, caller), { key: 'incident.notFound', params: { seq } });
+  // Need-to-know: a private incident's lead decides who comes in (a stale Join button changes nothing).
+  if (incident.private) {
+    const lead = incident.roles.lead ?? incident.openedBy;
+    return problem(callerLocale(deps, caller), {
+      key: 'announce.privateJoin',
+      params: { seq, who: deps.chat.mention(lead) },
+    });
+  }
   await deps.chat.invite(incident.room, [caller.user]);
   const t = translator(callerLocale(deps, caller));
   return {

@@ -20,6 +20,7 @@ import { translator } from './i18n';
 import { createLogger, type Logger, redactUrl } from './log';
 import { builtinPlaybooksDir, loadPlaybooks } from './playbook/loader';
 import { PlaybookRegistry } from './playbook/registry';
+import { auditService } from './queue/audits';
 import { outboxService } from './queue/outbox';
 import { reminders } from './queue/reminders';
 import { DataDirInUseError, RedisNotInstalledError, startPrivateRedis } from './redis/private-server';
@@ -115,6 +116,21 @@ async function main(): Promise<void> {
   stops.push(alerts.stop);
   const alertWorker = alertWorkerService({ redisUrl, prefix, platform: alertPlatform });
   stops.push(alertWorker.stop);
+  const notAudits = config.settings.audits.filter((a) => playbooks.get(a.playbook)?.kind !== 'audit');
+  if (notAudits.length > 0) {
+    throw new StartupError(
+      `calma could not start: audits in calma.yaml names playbooks that are not loaded audit playbooks (kind: audit): ${notAudits.map((a) => a.playbook).join(', ')}`,
+    );
+  }
+  // Scheduled audits open where alerts do (docs/decisions.md).
+  const audits = auditService({
+    redisUrl,
+    prefix,
+    platform: alertPlatform,
+    audits: config.settings.audits.map((a) => ({ playbook: a.playbook, everyDays: a.every_days })),
+    minuteMs: env.CALMA_MINUTE_MS,
+  });
+  stops.push(audits.stop);
   const workAlerts = (deps: Deps, workspace: () => Promise<string>, lobby: string | null) => {
     const settings: AlertSettings = {
       workspace: configuredWorkspace(config) ?? workspace,
@@ -128,6 +144,9 @@ async function main(): Promise<void> {
       );
     }
     alertWorker.work({ ...deps, alerts: alertStore }, settings);
+    void audits
+      .work(deps, settings.workspace, deps.announcements ?? lobby ?? '')
+      .catch((error: unknown) => log.error({ err: error }, 'could not schedule the audits'));
   };
   // One HTTP server on PORT for everything: Slack (HTTP mode), health, the read API and alerts.
   const http = new HttpServer(log)

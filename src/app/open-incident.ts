@@ -2,6 +2,7 @@ import { announcementCard } from '../cards/announcement';
 import { drillIntroCard } from '../cards/drill';
 import { roleBriefCard } from '../cards/role-brief';
 import { channelNameCandidates } from '../core/channel-name';
+import { codename } from '../core/codename';
 import { attachAnnouncement, attachRoom, captureMessage, openIncident } from '../core/incident';
 import type { Result } from '../core/result';
 import {
@@ -48,11 +49,15 @@ export async function openIncidentRoom(
   const now = deps.clock.now();
   const seq = await deps.store.nextSeq(caller.workspace);
   const drill = request.drill ?? false;
+  const secret = playbook.codename
+    ? codename(`${caller.workspace}:${seq}:${now.toISOString()}`, locale)
+    : undefined;
+  const isPrivate = playbook.private || (request.private ?? false);
   const names = channelNameCandidates({
     prefix: deps.channelPrefix,
     seq,
     openedAt: now,
-    title: request.title,
+    title: secret ?? request.title,
     drill,
   });
   const opened = openIncident({
@@ -65,6 +70,9 @@ export async function openIncidentRoom(
     ...(request.scenario ? { scenario: request.scenario } : {}),
     locale,
     roomName: names[0] ?? '',
+    private: isPrivate,
+    ...(secret ? { codename: secret } : {}),
+    ...(playbook.kind === 'audit' ? { audit: true } : {}),
     ...(request.lead ? { lead: request.lead } : {}),
     by: caller.user,
     now,
@@ -80,7 +88,7 @@ export async function openIncidentRoom(
   const mention = (u: string) => deps.chat.mention(u);
   const room = await deps.chat.createRoom(caller.workspace, {
     names,
-    private: playbook.private || (request.private ?? false),
+    private: isPrivate,
   });
   const stored = await deps.store.update(caller.workspace, seq, (current) => {
     const withRoom = attachRoom(current, room.id, room.name, caller.user, deps.clock.now());

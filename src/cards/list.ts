@@ -1,5 +1,5 @@
 import type { Card } from '../core/card';
-import { currentStep } from '../core/incident';
+import { currentStep, publicName } from '../core/incident';
 import type { Incident } from '../core/types';
 import type { Translator } from '../i18n';
 import { severityLabel } from './format';
@@ -13,7 +13,7 @@ export function listCard(incidents: Incident[], all: boolean, t: Translator): Ca
       const step = currentStep(i);
       const progress =
         step === null ? t('list.allDone') : t('list.step', { step: step + 1, count: i.steps.length });
-      return `*#${i.seq}* ${severityLabel(i.severity)} · ${i.title} · ${t(`status.${i.status}`)} · ${progress} · #${i.roomName}`;
+      return `*#${i.seq}* ${severityLabel(i.severity)} · ${publicName(i)} · ${t(`status.${i.status}`)} · ${progress} · #${i.roomName}`;
     }),
     context: all ? undefined : t('list.hint'),
   };

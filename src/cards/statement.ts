@@ -1,5 +1,6 @@
 import type { Card } from '../core/card';
 import type { ChecklistResult } from '../core/checklist';
+import { publicName } from '../core/incident';
 import { missingApprovals } from '../core/statement';
 import type { Incident, Statement } from '../core/types';
 import { type MessageKey, roleName, type Translator } from '../i18n';
@@ -120,7 +121,7 @@ export function publishedCard(
   const lines = [statement.text];
   if (statement.nextUpdateAt) lines.push(t('statement.nextUpdate', { when: when(statement.nextUpdateAt) }));
   return {
-    title: `${drill}${t('statement.publicTitle', { n: statement.n, seq: incident.seq, title: incident.title })}`,
+    title: `${drill}${t('statement.publicTitle', { n: statement.n, seq: incident.seq, title: publicName(incident) })}`,
     lines,
     context: t('statement.approvedBy', {
       who: statement.approvals.map((a) => mention(a.by)).join(', '),

@@ -48,9 +48,11 @@ export function statsCard(stats: IncidentStats, t: Translator): Card {
 }
 
 function context(stats: IncidentStats, t: Translator, period: string): string {
-  return stats.drillsExcluded > 0
-    ? `${period} · ${t('stats.drills', { count: stats.drillsExcluded })}`
-    : period;
+  return [
+    period,
+    ...(stats.drillsExcluded > 0 ? [t('stats.drills', { count: stats.drillsExcluded })] : []),
+    ...(stats.auditsExcluded > 0 ? [t('stats.audits', { count: stats.auditsExcluded })] : []),
+  ].join(' · ');
 }
 
 /** `42 min`, `3 h 05 min`, `2 d 4 h`: real time, rounded to the minute. */

@@ -57,11 +57,19 @@ export function stepCard(
   };
 }
 
-/** The playbook's rules, posted once when the room opens. */
+/** The playbook's posture and rules, posted once when the room opens. */
 export function rulesCard(playbook: Playbook, t: Translator): Card {
   return {
     title: t('rules.title', { playbook: local(playbook.title, t) }),
-    lines: [local(playbook.description, t), ...playbook.rules.map((rule) => `• ${local(rule, t)}`)],
+    lines: [
+      local(playbook.description, t),
+      t('posture.line', {
+        strategies: playbook.posture.strategies.map((s) => t(`posture.strategy.${s}`)).join(', '),
+        cluster: t(`posture.cluster.${playbook.posture.cluster}`),
+      }),
+      local(playbook.posture.why, t),
+      ...playbook.rules.map((rule) => `• ${local(rule, t)}`),
+    ],
     tone: 'info',
   };
 }

@@ -280,6 +280,21 @@ export const Settings = z
       })
       .strict()
       .prefault({}),
+    /**
+     * Audit playbooks (kind: audit) calma opens on a schedule, e.g. the preparedness audit every 90 days,
+     * in the workspace and platform alerts use. Not crises: left out of /crisis stats.
+     */
+    audits: z
+      .array(
+        z
+          .object({
+            playbook: z.string().trim().min(1, 'an audit playbook id, like preparedness-audit'),
+            /** Days between two audits, in playbook days (CALMA_MINUTE_MS scales them for demos). */
+            every_days: z.number().int('whole days').min(1, 'at least 1 day').max(366, 'at most 366 days'),
+          })
+          .strict(),
+      )
+      .default([]),
     discord: z
       .object({
         /** Id of the category incident channels are created under; null: at the top of the server. */

@@ -33,6 +33,9 @@ export interface OpenInput {
   scenario?: string;
   locale: Locale;
   roomName: string;
+  private?: boolean;
+  codename?: string;
+  audit?: boolean;
   lead?: UserId;
   by: UserId;
   now: Date;
@@ -43,6 +46,10 @@ const entry = (event: TimelineEvent, by: UserId, now: Date): TimelineEntry => ({
   by,
   at: now.toISOString(),
 });
+
+/** How an incident is named where people outside it may read: its codename when it has one. */
+export const publicName = (incident: Pick<Incident, 'title' | 'codename'>): string =>
+  incident.codename ?? incident.title;
 
 export function openIncident(input: OpenInput): Result<Change> {
   const title = input.title.trim();
@@ -60,6 +67,9 @@ export function openIncident(input: OpenInput): Result<Change> {
     drill: input.drill,
     ...(input.drill && input.scenario ? { scenario: input.scenario } : {}),
     locale: input.locale,
+    ...(input.private ? { private: true } : {}),
+    ...(input.audit ? { audit: true } : {}),
+    ...(input.codename ? { codename: input.codename } : {}),
     room: null,
     roomName: input.roomName,
     summary: null,

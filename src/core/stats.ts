@@ -21,6 +21,8 @@ export interface IncidentStats {
   medianToResolutionMs: number | null;
   /** Drills opened in the period, left out of every number above. */
   drillsExcluded: number;
+  /** Scheduled audits opened in the period, left out too. */
+  auditsExcluded: number;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -32,7 +34,8 @@ export function incidentStats(incidents: Incident[], now: Date, days: number): I
     const opened = Date.parse(i.openedAt);
     return opened >= from && opened <= to;
   });
-  const counted = inPeriod.filter((i) => !i.drill);
+  // Practice and prevention are not crises: drills and scheduled audits stay out of the numbers.
+  const counted = inPeriod.filter((i) => !i.drill && !i.audit);
   const bySeverity: IncidentStats['bySeverity'] = { sev1: 0, sev2: 0, sev3: 0, sev4: 0, unset: 0 };
   for (const incident of counted) {
     bySeverity[incident.severity ? (`sev${incident.severity}` as const) : 'unset']++;
@@ -56,7 +59,8 @@ export function incidentStats(incidents: Incident[], now: Date, days: number): I
     medianToFirstStatementMs: median(toStatement),
     withStatement: toStatement.length,
     medianToResolutionMs: median(toResolution),
-    drillsExcluded: inPeriod.length - counted.length,
+    drillsExcluded: inPeriod.filter((i) => i.drill).length,
+    auditsExcluded: inPeriod.filter((i) => i.audit && !i.drill).length,
   };
 }
 

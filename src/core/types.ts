@@ -55,6 +55,12 @@ export interface Incident {
   /** A drill's scenario id (`playbooks/scenarios/<id>.yaml`): its injects are posted as the drill runs. */
   scenario?: string;
   locale: Locale;
+  /** A scheduled audit (preparedness checklist), not a crisis: left out of crisis metrics. */
+  audit?: boolean;
+  /** Opened in a private room: only the people let in see it, and its announcement has no Join button. */
+  private?: boolean;
+  /** Said instead of the title wherever others may read it (channel name, announcement, lists). */
+  codename?: string;
   /** The incident's chat room (channel id) once created, and its name. */
   room: string | null;
   roomName: string;

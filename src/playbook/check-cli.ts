@@ -1,6 +1,7 @@
 /**
  * `npm run playbooks:check [dir ...]`: validates the built-in playbooks plus the folders given (and the
- * drill scenarios in their `scenarios/` subfolders), prints
+ * drill scenarios in their `scenarios/` subfolders), checks every statement template against the
+ * statement checklist in every language, prints
  * every problem as `file:line:column key: message` (clickable in editors and terminals) and exits 1 if
  * there is any, so CI and pre-commit hooks can stop a broken playbook before it reaches a crisis.
  */
@@ -9,7 +10,9 @@ import { formatProblem, type Problem } from '../yaml/validate-yaml';
 import { builtinPlaybooksDir, loadPlaybooks } from './loader';
 
 async function main(dirs: string[]): Promise<number> {
-  const { playbooks, scenarios, problems } = await loadPlaybooks([builtinPlaybooksDir, ...dirs]);
+  const { playbooks, scenarios, problems } = await loadPlaybooks([builtinPlaybooksDir, ...dirs], {
+    strict: true,
+  });
   for (const problem of problems) console.log(formatProblem({ ...problem, file: shown(problem.file) }));
   console.log(summary(playbooks.length, scenarios.length, problems));
   return problems.length > 0 ? 1 : 0;

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { type Problem, type Validated, validateYaml } from '../yaml/validate-yaml';
 import { Scenario } from './scenario-schema';
 import { Playbook } from './schema';
+import { templateProblems } from './template-check';
 
 const PLAYBOOK_FILE = /\.ya?ml$/;
 
@@ -27,11 +28,15 @@ export const builtinPlaybooksDir = path.join(packageRoot(__dirname), 'playbooks'
  * with the same id from an earlier folder: that is how a team overrides a built-in playbook. A file with
  * any problem is left out, so one broken file never hides the others.
  */
-export async function loadPlaybooks(dirs: readonly string[]): Promise<LoadedPlaybooks> {
+export async function loadPlaybooks(
+  dirs: readonly string[],
+  options: { strict?: boolean } = {},
+): Promise<LoadedPlaybooks> {
   const byId = new Map<string, Playbook>();
   const problems: Problem[] = [];
+  const schema = options.strict ? StrictPlaybook : Playbook;
   for (const dir of dirs) {
-    const loaded = await loadDir(dir);
+    const loaded = await loadDir(dir, schema);
     problems.push(...loaded.problems);
     for (const playbook of loaded.playbooks) byId.set(playbook.id, playbook);
   }
@@ -90,7 +95,20 @@ function scenarioSchema(playbookIds: ReadonlySet<string>) {
   });
 }
 
-async function loadDir(dir: string): Promise<Omit<LoadedPlaybooks, 'scenarios'>> {
+/**
+ * What `npm run playbooks:check` adds to loading: every statement template passes the checklist. Not
+ * at start-up: a team's template that misses an item informs, it never stops calma in a crisis.
+ */
+const StrictPlaybook = Playbook.superRefine((playbook, ctx) => {
+  for (const problem of templateProblems(playbook)) {
+    ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message });
+  }
+});
+
+async function loadDir(
+  dir: string,
+  schema: z.ZodType<Playbook>,
+): Promise<Omit<LoadedPlaybooks, 'scenarios'>> {
   let names: string[];
   try {
     names = (await readdir(dir)).filter((name) => PLAYBOOK_FILE.test(name)).sort();
@@ -106,7 +124,7 @@ async function loadDir(dir: string): Promise<Omit<LoadedPlaybooks, 'scenarios'>>
   // One file after the other: the duplicate-id check needs the ids of the files before it.
   for (const name of names) {
     const file = path.join(dir, name);
-    const loaded = await loadFile(file, fileOfId, Playbook);
+    const loaded = await loadFile(file, fileOfId, schema);
     if (loaded.ok) {
       playbooks.push(loaded.value);
       fileOfId.set(loaded.value.id, file);

@@ -54,6 +54,12 @@ export const Step = z
       .describe(
         'A platform action the step offers as a button where the platform has it. raid-lockdown: pause invites and DMs on a Discord server for 24 hours (Discord incident actions), asked by one responder and confirmed by another who may approve.',
       ),
+    statement: z
+      .enum(['holding', 'full', 'update'])
+      .optional()
+      .describe(
+        "What the step's template is: a holding or full statement (checked against the whole statement checklist by `npm run playbooks:check`) or a recurring status update (must name the next update and trigger no warning).",
+      ),
     template: Text.optional().describe(
       'A statement template offered when drafting from this step; {placeholders} in braces are filled in by the author.',
     ),
@@ -61,13 +67,64 @@ export const Step = z
   .strict()
   .meta({ id: 'Step', description: 'One step of the playbook: who does what, by when.' });
 
+/** Coombs' SCCT crisis clusters, by how much responsibility the public attributes to us. */
+export const POSTURE_CLUSTERS = ['victim', 'accidental', 'preventable', 'none'] as const;
+/** Response strategies a playbook's statements follow (SCCT, plus instructing information first). */
+export const RESPONSE_STRATEGIES = [
+  'instruct',
+  'apology',
+  'correction',
+  'compensation',
+  'rebuttal',
+  'clarification',
+] as const;
+
+const Posture = z
+  .object({
+    cluster: z
+      .enum(POSTURE_CLUSTERS)
+      .describe(
+        'SCCT cluster: victim (little responsibility: an attack, a rumour), accidental (low: a mistake, an outage), preventable (high: misconduct, negligence); none: not a crisis (an audit).',
+      ),
+    strategies: z
+      .array(z.enum(RESPONSE_STRATEGIES))
+      .min(1, 'name at least one strategy')
+      .describe(
+        'What the statements do, in order: instruct (what people must do to protect themselves), apology, correction (what we fix or change), compensation, rebuttal (facts against a false claim), clarification (facts for a misunderstanding).',
+      ),
+    why: Text.describe(
+      'Why this posture fits, in a sentence or two: shown to responders when the incident opens.',
+    ),
+  })
+  .strict()
+  .refine((posture) => !(posture.strategies.includes('apology') && posture.strategies.includes('rebuttal')), {
+    message: 'never mix denial with apology: a posture cannot have both rebuttal and apology',
+    path: ['strategies'],
+  })
+  .meta({ id: 'Posture', description: 'The response posture (Coombs, SCCT): how much to rebuild.' });
+
 export const Playbook = z
   .object({
     id: Id.describe('The playbook id used in `/crisis open <id> ...`; the file is named after it.'),
     title: Text.describe('Name of the playbook, shown when choosing one.'),
     description: Text.describe('When to use this playbook.'),
     severity: z.number().int().min(1).max(4).describe('Default severity, 1 (worst) to 4.'),
+    kind: z
+      .enum(['crisis', 'audit'])
+      .default('crisis')
+      .describe(
+        'crisis: opened when something goes wrong. audit: a checklist run on a schedule (calma.yaml `audits`), not a crisis, left out of crisis metrics.',
+      ),
     private: z.boolean().default(false).describe('Open the incident channel as private.'),
+    codename: z
+      .boolean()
+      .default(false)
+      .describe(
+        'Name the channel and announce the incident with an innocuous codename instead of its title (a data breach must not leak through a channel list).',
+      ),
+    posture: Posture.describe(
+      'The response posture: which of apology, correction, compensation, rebuttal fits, and why.',
+    ),
     roles: z.array(Role).min(1).describe('Roles this playbook needs filled.'),
     keywords: z
       .object({ en: z.array(Keyword), es: z.array(Keyword), fr: z.array(Keyword) })

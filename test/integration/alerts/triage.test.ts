@@ -30,11 +30,13 @@ describe('triage cards', () => {
     expect(await w.store.list(WORKSPACE, { all: true })).toEqual([]);
     expect(triageCards(r)).toHaveLength(1);
     const card = triageCardOf(r);
-    expect(card.buttons?.map((b) => [b.label, b.action.kind, b.style])).toEqual([
-      ['Open: Hacked or compromised account', 'alert.open', 'primary'],
-      ['Open: Troll raid, coordinated attack or false rumour', 'alert.open', undefined],
-      ['Dismiss', 'alert.dismiss', 'danger'],
-    ]);
+    // The playbook the title suggests comes first and stands out; the others follow; Dismiss is last.
+    const buttons = card.buttons?.map((b) => [b.label, b.action.kind, b.style]) ?? [];
+    expect(buttons[0]).toEqual(['Open: Hacked or compromised account', 'alert.open', 'primary']);
+    expect(buttons.at(-1)).toEqual(['Dismiss', 'alert.dismiss', 'danger']);
+    expect(
+      buttons.slice(1, -1).every(([, kind, style]) => kind === 'alert.open' && style === undefined),
+    ).toBe(true);
     const text = textOf(card);
     expect(text).toContain('🔔 Alert: Our account was hacked: spam posts');
     expect(text).toContain('Source: Alertmanager');

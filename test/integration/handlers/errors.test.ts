@@ -32,7 +32,7 @@ describe('mistyped commands are answered, and change nothing', () => {
       '“frobnicate” is not a calma command. Here is what calma understands:',
     ]);
     expect(reply.cards[1]?.title).toBe('calma: crisis response, step by step');
-    expect(replyText(reply)).toContain('Playbooks: hacked-account, troll-attack.');
+    expect(replyText(reply)).toContain(`Playbooks: ${w.deps.playbooks.ids().join(', ')}.`);
   });
 
   test('GIVEN a SEV1 incident WHEN ana types `/crisis sev9` THEN she is told 9 is not a severity and it stays SEV1', async () => {
@@ -135,7 +135,7 @@ describe('a refused /crisis open creates nothing', () => {
 
     expect(warning(reply)).toBe(true);
     expect(replyText(reply)).toBe(
-      'There is no playbook “hacked-acount”. Playbooks: hacked-account, troll-attack.',
+      `There is no playbook “hacked-acount”. Playbooks: ${w.deps.playbooks.ids().join(', ')}.`,
     );
     expect(w.chat.rooms).toEqual([]);
     expect(await w.store.list(ana.workspace, { all: true })).toEqual([]);

@@ -34,7 +34,14 @@ const playbook: Playbook = {
   title: text('Hacked account', 'Cuenta hackeada', 'Compte piraté'),
   description: text('An account posts what we did not write.', 'Una cuenta publica…', 'Un compte publie…'),
   severity: 1,
+  kind: 'crisis',
   private: false,
+  codename: false,
+  posture: {
+    cluster: 'victim',
+    strategies: ['instruct', 'apology'],
+    why: text('Why.', 'Por qué.', 'Pourquoi.'),
+  },
   roles: ['lead', 'comms', 'approver', 'support'],
   rules: [],
   steps: [

@@ -71,6 +71,7 @@ describe('incidentStats', () => {
       withStatement: 0,
       medianToResolutionMs: null,
       drillsExcluded: 0,
+      auditsExcluded: 0,
     });
   });
 
@@ -133,5 +134,15 @@ describe('incidentStats', () => {
       drillsExcluded: 2,
     });
     expect(incidentStats(drills, NOW, 30)).toMatchObject({ opened: 0, medianToResolutionMs: null });
+  });
+
+  it('GIVEN a scheduled audit among the incidents WHEN computed THEN it counts nowhere but in auditsExcluded', () => {
+    const real = incident(DAY, { statementsAfter: [40], resolvedAfter: 100, severity: 2 });
+    const audit = incident(2 * DAY, { audit: true, resolvedAfter: 3 * 24 * 60, severity: 4 });
+
+    expect(incidentStats([real, audit], NOW, 30)).toEqual({
+      ...incidentStats([real], NOW, 30),
+      auditsExcluded: 1,
+    });
   });
 });

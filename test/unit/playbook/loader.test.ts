@@ -18,6 +18,7 @@ function playbookYaml(id: string, steps = 1): string {
     'title: { en: Title, es: Título, fr: Titre }',
     'description: { en: When, es: Cuándo, fr: Quand }',
     'severity: 2',
+    'posture: { cluster: victim, strategies: [instruct], why: { en: Why, es: Por qué, fr: Pourquoi } }',
     'roles: [lead]',
     'steps:',
     ...Array.from({ length: steps }, (_, n) => step(n)),
@@ -64,7 +65,7 @@ describe('loadPlaybooks', () => {
 
     const { problems } = await loadPlaybooks([dir]);
 
-    expect(problems).toEqual([expect.objectContaining({ key: 'steps.2.title.es', line: 18 })]);
+    expect(problems).toEqual([expect.objectContaining({ key: 'steps.2.title.es', line: 19 })]);
     expect(problems[0]?.message).toMatch(/missing/);
   });
 
@@ -74,7 +75,7 @@ describe('loadPlaybooks', () => {
     const { problems } = await loadPlaybooks([dir]);
 
     expect(problems).toEqual([
-      expect.objectContaining({ key: 'severty', line: 12, message: expect.stringMatching(/unknown key/) }),
+      expect.objectContaining({ key: 'severty', line: 13, message: expect.stringMatching(/unknown key/) }),
     ]);
   });
 

@@ -13,7 +13,7 @@ describe('playbooks/schema.json', () => {
   it('GIVEN the generated schema THEN defaulted keys are optional for people writing a playbook', () => {
     const schema = playbookJsonSchema();
 
-    expect(schema.required).toEqual(['id', 'title', 'description', 'severity', 'roles', 'steps']);
+    expect(schema.required).toEqual(['id', 'title', 'description', 'severity', 'posture', 'roles', 'steps']);
     expect(schema.$id).toBeDefined();
     expect(schema.title).toBe('calma playbook');
   });
