@@ -43,7 +43,18 @@ describe('PlaybookRegistry', () => {
       expect(registry.suggest('Compte piraté', 'en')[0]).toBe('hacked-account');
     });
 
-    it.each(['Price shows 0 EUR on the shop', 'Hackathon registrations open', ''])(
+    it.each([
+      ['Price shows 0 EUR on the shop', 'en'],
+      ['La tienda vende el móvil a 0 EUR', 'es'],
+      ['Le site affiche 0 EUR pour la télé', 'fr'],
+    ] as const)(
+      'GIVEN the title "%s" WHEN suggesting THEN the pricing-error playbook comes first',
+      (title, locale) => {
+        expect(registry.suggest(title, locale)[0]).toBe('pricing-error');
+      },
+    );
+
+    it.each(['Hackathon registrations open', ''])(
       'GIVEN the unrelated title "%s" WHEN suggesting THEN nothing is suggested',
       (title) => {
         expect(registry.suggest(title, 'en')).toEqual([]);
