@@ -15,6 +15,7 @@ import { DiscordLoginError, startDiscord } from './discord/app';
 import { alertRoutes } from './http/alerts';
 import { healthRoute } from './http/health';
 import { incidentApi } from './http/incident-api';
+import { CalmaMetrics } from './http/metrics';
 import { HttpServer } from './http/server';
 import { translator } from './i18n';
 import { createLogger, type Logger, redactUrl } from './log';
@@ -71,6 +72,7 @@ async function main(): Promise<void> {
       `calma could not start: alerts.platform is ${alertPlatform} in calma.yaml, but ${alertPlatform === 'slack' ? 'SLACK_BOT_TOKEN' : 'DISCORD_TOKEN'} is not set`,
     );
   }
+  const metrics = new CalmaMetrics();
   const store = new RedisIncidentStore(redis, prefix);
   const alertStore = new RedisAlertStore(redis, prefix);
   /**
@@ -83,6 +85,7 @@ async function main(): Promise<void> {
     stops.push(timed.stop);
     const outbox = outboxService({ redisUrl, prefix, platform, targets: config.outbound });
     stops.push(outbox.stop);
+    metrics.watch(timed.scheduler.queue, outbox.outbox.queue);
     const discord = platform === 'discord';
     const base: Omit<Deps, 'chat'> = {
       store,
@@ -131,6 +134,7 @@ async function main(): Promise<void> {
     minuteMs: env.CALMA_MINUTE_MS,
   });
   stops.push(audits.stop);
+  metrics.watch(alerts.intake.queue, audits.queue);
   const workAlerts = (deps: Deps, workspace: () => Promise<string>, lobby: string | null) => {
     const settings: AlertSettings = {
       workspace: configuredWorkspace(config) ?? workspace,
@@ -150,7 +154,9 @@ async function main(): Promise<void> {
   };
   // One HTTP server on PORT for everything: Slack (HTTP mode), health, the read API and alerts.
   const http = new HttpServer(log)
+    .observe((route, method, status, seconds) => metrics.observe(route, method, status, seconds))
     .route(healthRoute(() => redis.ping()))
+    .route(metrics.route())
     .route(...incidentApi({ store, playbooks, policy, minuteMs: env.CALMA_MINUTE_MS }, env.CALMA_API_TOKEN))
     .route(
       ...alertRoutes({

@@ -17,6 +17,7 @@ export function incidentApi(
     {
       method: 'GET',
       path: /^\/incidents\/([^/]+)-(\d{1,9})\/postmortem\.md$/,
+      label: '/incidents/:id/postmortem.md',
       async handle(req, res, [workspace = '', seq = '']) {
         if (!token) {
           return sendJson(res, 403, { error: 'the read API is off: set CALMA_API_TOKEN to turn it on' });

@@ -6,6 +6,8 @@ import type { Logger } from 'pino';
 export interface Route {
   method: 'GET' | 'POST';
   path: string | RegExp;
+  /** How metrics name the route; defaults to its path (a RegExp route should say). */
+  label?: string;
   handle(req: IncomingMessage, res: ServerResponse, params: string[]): Promise<void> | void;
 }
 
@@ -17,8 +19,15 @@ export interface Route {
 export class HttpServer {
   private readonly routes: Route[] = [];
   private server: Server | null = null;
+  private observer: ((route: string, method: string, status: number, seconds: number) => void) | null = null;
 
   constructor(private readonly log: Logger) {}
+
+  /** Called once per answered request (the metrics' request histogram). */
+  observe(observer: (route: string, method: string, status: number, seconds: number) => void): this {
+    this.observer = observer;
+    return this;
+  }
 
   route(...routes: Route[]): this {
     this.routes.push(...routes);
@@ -54,6 +63,14 @@ export class HttpServer {
       return params ? [{ route, params }] : [];
     });
     const found = matches.find((m) => m.route.method === req.method);
+    const observer = this.observer;
+    if (observer) {
+      const started = process.hrtime.bigint();
+      const route = found ? (found.route.label ?? String(found.route.path)) : 'unmatched';
+      res.once('finish', () =>
+        observer(route, req.method ?? '', res.statusCode, Number(process.hrtime.bigint() - started) / 1e9),
+      );
+    }
     try {
       if (found) return await found.route.handle(req, res, found.params);
       if (matches.length > 0) {

@@ -21,6 +21,7 @@ export interface AuditOptions {
 }
 
 export interface AuditService {
+  readonly queue: Queue;
   /** Schedules the audits and opens each when due, in `workspace()`, announced from `room`. */
   work(deps: Deps, workspace: () => Promise<string>, room: string): Promise<void>;
   stop(): Promise<void>;
@@ -43,6 +44,7 @@ export function auditService(options: AuditOptions): AuditService {
   const queue = new Queue<AuditJob>(name, { connection, prefix: options.prefix });
   let worker: Worker<AuditJob> | null = null;
   return {
+    queue,
     async work(deps, workspace, room) {
       // Schedules no longer in calma.yaml stop.
       const wanted = new Set(options.audits.map((audit) => schedulerId(audit.playbook)));
