@@ -1,58 +1,25 @@
-import path from 'node:path';
-import { checkStatement } from '../../../src/core/checklist';
 import { LOCALES } from '../../../src/core/types';
-import { builtinPlaybooksDir, loadPlaybooks } from '../../../src/playbook/loader';
-import { PlaybookRegistry } from '../../../src/playbook/registry';
-import type { Playbook, Step, Text } from '../../../src/playbook/schema';
 import { templateProblems } from '../../../src/playbook/template-check';
-
-const file = path.join(builtinPlaybooksDir, 'data-breach.yaml');
+import {
+  expectEveryTextWrittenPerLanguage,
+  expectStatementPassesChecklist,
+  useShippedPlaybook,
+} from '../../support/playbooks';
 
 /** GDPR Art. 33: the supervisory authority is notified within 72 hours of becoming aware. */
 const GDPR_72_HOURS = 72 * 60;
 
-/** Every Text in the playbook, named by where it is, so a failure says which one. */
-function textsOf(playbook: Playbook): [string, Text][] {
-  const texts: [string, Text][] = [
-    ['title', playbook.title],
-    ['description', playbook.description],
-    ['posture.why', playbook.posture.why],
-    ...playbook.rules.map((rule, i): [string, Text] => [`rules.${i}`, rule]),
-  ];
-  for (const step of playbook.steps) {
-    texts.push([`${step.id}.title`, step.title], [`${step.id}.what`, step.what]);
-    if (step.template) texts.push([`${step.id}.template`, step.template]);
-  }
-  return texts;
-}
-
 describe('the data-breach playbook', () => {
-  let playbook: Playbook;
-  let registry: PlaybookRegistry;
-
-  const step = (id: string): Step => {
-    const found = playbook.steps.find((s) => s.id === id);
-    if (!found) throw new Error(`no step ${id}`);
-    return found;
-  };
-  const templated = () => playbook.steps.filter((s) => s.template !== undefined);
-
-  beforeAll(async () => {
-    const loaded = await loadPlaybooks([builtinPlaybooksDir]);
-    expect(loaded.problems.filter((problem) => problem.file === file)).toEqual([]);
-    const found = loaded.playbooks.find((p) => p.id === 'data-breach');
-    if (!found) throw new Error(`${file} did not load`);
-    playbook = found;
-    registry = new PlaybookRegistry(loaded.playbooks);
-  });
+  const { playbook, registry, step } = useShippedPlaybook('data-breach');
+  const templated = () => playbook().steps.filter((s) => s.template !== undefined);
 
   it('GIVEN the shipped file WHEN loaded THEN it is a SEV1 crisis in a private channel named with a codename', () => {
-    expect(playbook).toMatchObject({ severity: 1, kind: 'crisis', private: true, codename: true });
-    expect(playbook.roles).toEqual(expect.arrayContaining(['lead', 'comms', 'approver', 'legal']));
+    expect(playbook()).toMatchObject({ severity: 1, kind: 'crisis', private: true, codename: true });
+    expect(playbook().roles).toEqual(expect.arrayContaining(['lead', 'comms', 'approver', 'legal']));
   });
 
   it('GIVEN its steps THEN each is due no earlier than the one before, and the holding statement comes within the SEV1 15 minutes', () => {
-    const dues = playbook.steps.map((s) => s.due);
+    const dues = playbook().steps.map((s) => s.due);
     expect(dues).toEqual([...dues].sort((a, b) => a - b));
     expect(step('holding-statement')).toMatchObject({ statement: 'holding' });
     expect(step('holding-statement').due).toBeLessThanOrEqual(15);
@@ -111,14 +78,14 @@ describe('the data-breach playbook', () => {
   });
 
   it('GIVEN its posture THEN people are told how to protect themselves first, and we rebuild without denial', () => {
-    expect(playbook.posture.cluster).toBe('preventable');
-    expect(playbook.posture.strategies[0]).toBe('instruct');
-    expect(playbook.posture.strategies).toContain('apology');
-    expect(playbook.posture.strategies).not.toContain('rebuttal');
+    expect(playbook().posture.cluster).toBe('preventable');
+    expect(playbook().posture.strategies[0]).toBe('instruct');
+    expect(playbook().posture.strategies).toContain('apology');
+    expect(playbook().posture.strategies).not.toContain('rebuttal');
   });
 
   it('GIVEN its rules THEN they keep it need-to-know, facts only, ban the security cliché and keep the social rules', () => {
-    const rules = playbook.rules.map((rule) => rule.en);
+    const rules = playbook().rules.map((rule) => rule.en);
     expect(rules.some((rule) => /codename/i.test(rule) && /need to know/i.test(rule))).toBe(true);
     expect(
       rules.some((rule) => /facts only/i.test(rule) && /we take security very seriously/i.test(rule)),
@@ -133,9 +100,7 @@ describe('the data-breach playbook', () => {
   });
 
   it('GIVEN every text THEN English, Spanish and French are each written, not copied from another', () => {
-    for (const [where, text] of textsOf(playbook)) {
-      expect({ where, distinct: new Set([text.en, text.es, text.fr]).size }).toEqual({ where, distinct: 3 });
-    }
+    expectEveryTextWrittenPerLanguage(playbook());
   });
 
   it('GIVEN its templates WHEN checked like `npm run playbooks:check` THEN there is no problem', () => {
@@ -145,16 +110,14 @@ describe('the data-breach playbook', () => {
       'notify-affected-people',
       'full-statement',
     ]);
-    expect(templateProblems(playbook)).toEqual([]);
+    expect(templateProblems(playbook())).toEqual([]);
   });
 
   it.each(LOCALES)(
     'GIVEN the %s holding, notification and full statements WHEN checked THEN each covers the whole checklist and trips no warning',
     (locale) => {
-      for (const id of ['holding-statement', 'notify-affected-people', 'full-statement']) {
-        const template = step(id).template?.[locale] ?? '';
-        expect({ id, ...checkStatement(template, locale) }).toMatchObject({ id, missing: [], warnings: [] });
-      }
+      for (const id of ['holding-statement', 'notify-affected-people', 'full-statement'])
+        expectStatementPassesChecklist(step(id), locale);
     },
   );
 
@@ -175,6 +138,6 @@ describe('the data-breach playbook', () => {
     ['Fuite de données clients', 'fr'],
     ['Violation de données personnelles – notification CNIL', 'fr'],
   ] as const)('GIVEN the title "%s" WHEN suggesting THEN data-breach comes first', (title, locale) => {
-    expect(registry.suggest(title, locale)[0]).toBe('data-breach');
+    expect(registry().suggest(title, locale)[0]).toBe('data-breach');
   });
 });

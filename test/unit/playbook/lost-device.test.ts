@@ -1,54 +1,21 @@
-import path from 'node:path';
-import { checkStatement } from '../../../src/core/checklist';
 import { LOCALES } from '../../../src/core/types';
-import { builtinPlaybooksDir, loadPlaybooks } from '../../../src/playbook/loader';
-import { PlaybookRegistry } from '../../../src/playbook/registry';
-import type { Playbook, Step, Text } from '../../../src/playbook/schema';
 import { templateProblems } from '../../../src/playbook/template-check';
-
-const file = path.join(builtinPlaybooksDir, 'lost-device.yaml');
-
-/** Every Text in the playbook, named by where it is, so a failure says which one. */
-function textsOf(playbook: Playbook): [string, Text][] {
-  const texts: [string, Text][] = [
-    ['title', playbook.title],
-    ['description', playbook.description],
-    ['posture.why', playbook.posture.why],
-    ...playbook.rules.map((rule, i): [string, Text] => [`rules.${i}`, rule]),
-  ];
-  for (const step of playbook.steps) {
-    texts.push([`${step.id}.title`, step.title], [`${step.id}.what`, step.what]);
-    if (step.template) texts.push([`${step.id}.template`, step.template]);
-  }
-  return texts;
-}
+import {
+  expectEveryTextWrittenPerLanguage,
+  expectStatementPassesChecklist,
+  useShippedPlaybook,
+} from '../../support/playbooks';
 
 describe('the lost-device playbook', () => {
-  let playbook: Playbook;
-  let registry: PlaybookRegistry;
-
-  const step = (id: string): Step => {
-    const found = playbook.steps.find((s) => s.id === id);
-    if (!found) throw new Error(`no step ${id}`);
-    return found;
-  };
-
-  beforeAll(async () => {
-    const loaded = await loadPlaybooks([builtinPlaybooksDir]);
-    expect(loaded.problems.filter((problem) => problem.file === file)).toEqual([]);
-    const found = loaded.playbooks.find((p) => p.id === 'lost-device');
-    if (!found) throw new Error(`${file} did not load`);
-    playbook = found;
-    registry = new PlaybookRegistry(loaded.playbooks, loaded.scenarios);
-  });
+  const { playbook, registry, step } = useShippedPlaybook('lost-device');
 
   it('GIVEN the shipped file WHEN loaded THEN it is a public SEV3 crisis playbook with the default cadence', () => {
-    expect(playbook).toMatchObject({ severity: 3, private: false, kind: 'crisis', codename: false });
-    expect(playbook.cadence).toBeUndefined();
+    expect(playbook()).toMatchObject({ severity: 3, private: false, kind: 'crisis', codename: false });
+    expect(playbook().cadence).toBeUndefined();
   });
 
   it('GIVEN its steps THEN they follow the P7 sketch in order, each due no earlier than the one before', () => {
-    expect(playbook.steps.map((s) => s.id)).toEqual([
+    expect(playbook().steps.map((s) => s.id)).toEqual([
       'open',
       'lock-and-sign-out',
       'second-factor',
@@ -61,7 +28,7 @@ describe('the lost-device playbook', () => {
       'full-statement',
       'close-and-learn',
     ]);
-    const dues = playbook.steps.map((s) => s.due);
+    const dues = playbook().steps.map((s) => s.due);
     expect(dues).toEqual([...dues].sort((a, b) => a - b));
   });
 
@@ -98,14 +65,14 @@ describe('the lost-device playbook', () => {
   });
 
   it('GIVEN its posture THEN it is the victim cluster that instructs first, apologises and corrects', () => {
-    expect(playbook.posture).toMatchObject({
+    expect(playbook().posture).toMatchObject({
       cluster: 'victim',
       strategies: ['instruct', 'apology', 'correction'],
     });
   });
 
   it('GIVEN its rules THEN nobody is blamed, no secret goes in a chat, criticism stays and blocking needs approval', () => {
-    const rules = playbook.rules.map((rule) => rule.en);
+    const rules = playbook().rules.map((rule) => rule.en);
     expect(rules.some((rule) => /no blame/i.test(rule))).toBe(true);
     expect(rules.some((rule) => /never paste a password, a backup code/i.test(rule))).toBe(true);
     expect(rules.some((rule) => /no public statement while nothing has been misused/i.test(rule))).toBe(true);
@@ -121,22 +88,18 @@ describe('the lost-device playbook', () => {
   });
 
   it('GIVEN every text THEN English, Spanish and French are each written, not copied from another', () => {
-    for (const [where, text] of textsOf(playbook)) {
-      expect({ where, distinct: new Set([text.en, text.es, text.fr]).size }).toEqual({ where, distinct: 3 });
-    }
+    expectEveryTextWrittenPerLanguage(playbook());
   });
 
   it('GIVEN its templates WHEN checked like `npm run playbooks:check` THEN there is no problem', () => {
-    expect(templateProblems(playbook)).toEqual([]);
+    expect(templateProblems(playbook())).toEqual([]);
   });
 
   it.each(LOCALES)(
     'GIVEN the %s holding and full statements WHEN checked THEN they cover the whole checklist and trip no warning',
     (locale) => {
-      for (const id of ['holding-statement', 'full-statement']) {
-        const template = step(id).template?.[locale] ?? '';
-        expect({ id, ...checkStatement(template, locale) }).toMatchObject({ id, missing: [], warnings: [] });
-      }
+      for (const id of ['holding-statement', 'full-statement'])
+        expectStatementPassesChecklist(step(id), locale);
     },
   );
 
@@ -166,13 +129,17 @@ describe('the lost-device playbook', () => {
     ['Téléphone pro volé dans le train', 'fr'],
     ["J'ai perdu mon téléphone avec l'appli Instagram", 'fr'],
   ] as const)('GIVEN the title "%s" WHEN suggesting THEN lost-device comes first', (title, locale) => {
-    expect(registry.suggest(title, locale)[0]).toBe('lost-device');
+    expect(registry().suggest(title, locale)[0]).toBe('lost-device');
   });
 
   it('GIVEN the stolen-phone drill THEN it practises this playbook, and its first misuse comes before the escalation is due', () => {
-    const scenario = registry.scenario('stolen-phone');
+    const scenario = registry().scenario('stolen-phone');
     expect(scenario?.playbook).toBe('lost-device');
-    expect(registry.scenarios('lost-device').map((s) => s.id)).toEqual(['stolen-phone']);
+    expect(
+      registry()
+        .scenarios('lost-device')
+        .map((s) => s.id),
+    ).toEqual(['stolen-phone']);
     const firstMisuse = scenario?.injects.find((i) => /password was changed/.test(i.text.en));
     expect(firstMisuse?.at).toBeLessThanOrEqual(step('escalate-on-misuse').due);
   });

@@ -1,27 +1,10 @@
-import path from 'node:path';
-import { checkStatement } from '../../../src/core/checklist';
 import { LOCALES } from '../../../src/core/types';
-import { builtinPlaybooksDir, loadPlaybooks } from '../../../src/playbook/loader';
-import { PlaybookRegistry } from '../../../src/playbook/registry';
-import type { Playbook, Step, Text } from '../../../src/playbook/schema';
 import { templateProblems } from '../../../src/playbook/template-check';
-
-const file = path.join(builtinPlaybooksDir, 'misconduct.yaml');
-
-/** Every Text in the playbook, named by where it is, so a failure says which one. */
-function textsOf(playbook: Playbook): [string, Text][] {
-  const texts: [string, Text][] = [
-    ['title', playbook.title],
-    ['description', playbook.description],
-    ['posture.why', playbook.posture.why],
-    ...playbook.rules.map((rule, i): [string, Text] => [`rules.${i}`, rule]),
-  ];
-  for (const step of playbook.steps) {
-    texts.push([`${step.id}.title`, step.title], [`${step.id}.what`, step.what]);
-    if (step.template) texts.push([`${step.id}.template`, step.template]);
-  }
-  return texts;
-}
+import {
+  expectEveryTextWrittenPerLanguage,
+  expectStatementPassesChecklist,
+  useShippedPlaybook,
+} from '../../support/playbooks';
 
 /** The last non-empty line of a statement: who signs it. */
 const signatureOf = (template: string) =>
@@ -31,32 +14,16 @@ const signatureOf = (template: string) =>
     .at(-1) ?? '';
 
 describe('the misconduct playbook', () => {
-  let playbook: Playbook;
-  let registry: PlaybookRegistry;
-
-  const step = (id: string): Step => {
-    const found = playbook.steps.find((s) => s.id === id);
-    if (!found) throw new Error(`no step ${id}`);
-    return found;
-  };
-  const templated = () => playbook.steps.filter((s) => s.template !== undefined);
-
-  beforeAll(async () => {
-    const loaded = await loadPlaybooks([builtinPlaybooksDir]);
-    expect(loaded.problems.filter((problem) => problem.file === file)).toEqual([]);
-    const found = loaded.playbooks.find((p) => p.id === 'misconduct');
-    if (!found) throw new Error(`${file} did not load`);
-    playbook = found;
-    registry = new PlaybookRegistry(loaded.playbooks);
-  });
+  const { playbook, registry, step } = useShippedPlaybook('misconduct');
+  const templated = () => playbook().steps.filter((s) => s.template !== undefined);
 
   it('GIVEN the shipped file WHEN loaded THEN it is a SEV2 crisis in a private, codenamed channel with HR and legal', () => {
-    expect(playbook).toMatchObject({ severity: 2, kind: 'crisis', private: true, codename: true });
-    expect(playbook.roles).toEqual(expect.arrayContaining(['lead', 'comms', 'approver', 'hr', 'legal']));
+    expect(playbook()).toMatchObject({ severity: 2, kind: 'crisis', private: true, codename: true });
+    expect(playbook().roles).toEqual(expect.arrayContaining(['lead', 'comms', 'approver', 'hr', 'legal']));
   });
 
   it('GIVEN its steps THEN each is due no earlier than the one before, and the holding statement comes within the SEV2 hour', () => {
-    const dues = playbook.steps.map((s) => s.due);
+    const dues = playbook().steps.map((s) => s.due);
     expect(dues).toEqual([...dues].sort((a, b) => a - b));
     expect(step('holding-statement')).toMatchObject({ statement: 'holding' });
     expect(step('holding-statement').due).toBeLessThanOrEqual(60);
@@ -95,13 +62,13 @@ describe('the misconduct playbook', () => {
   });
 
   it('GIVEN its posture THEN it rebuilds: apology and correction, never a denial', () => {
-    expect(playbook.posture.cluster).toBe('preventable');
-    expect(playbook.posture.strategies).toEqual(expect.arrayContaining(['apology', 'correction']));
-    expect(playbook.posture.strategies).not.toContain('rebuttal');
+    expect(playbook().posture.cluster).toBe('preventable');
+    expect(playbook().posture.strategies).toEqual(expect.arrayContaining(['apology', 'correction']));
+    expect(playbook().posture.strategies).not.toContain('rebuttal');
   });
 
   it('GIVEN its rules THEN the spokesperson is never the person involved, no HR detail goes public, and the social rules hold', () => {
-    const rules = playbook.rules.map((rule) => rule.en);
+    const rules = playbook().rules.map((rule) => rule.en);
     expect(rules.some((rule) => /never the spokesperson/i.test(rule))).toBe(true);
     expect(rules.some((rule) => /no personal or HR details in public/i.test(rule))).toBe(true);
     expect(
@@ -115,23 +82,19 @@ describe('the misconduct playbook', () => {
   });
 
   it('GIVEN every text THEN English, Spanish and French are each written, not copied from another', () => {
-    for (const [where, text] of textsOf(playbook)) {
-      expect({ where, distinct: new Set([text.en, text.es, text.fr]).size }).toEqual({ where, distinct: 3 });
-    }
+    expectEveryTextWrittenPerLanguage(playbook());
   });
 
   it('GIVEN its templates WHEN checked like `npm run playbooks:check` THEN there is no problem', () => {
     expect(templated().map((s) => s.id)).toEqual(['holding-statement', 'status-updates', 'full-statement']);
-    expect(templateProblems(playbook)).toEqual([]);
+    expect(templateProblems(playbook())).toEqual([]);
   });
 
   it.each(LOCALES)(
     'GIVEN the %s holding and full statements WHEN checked THEN each covers the whole checklist and trips no warning',
     (locale) => {
-      for (const id of ['holding-statement', 'full-statement']) {
-        const template = step(id).template?.[locale] ?? '';
-        expect({ id, ...checkStatement(template, locale) }).toMatchObject({ id, missing: [], warnings: [] });
-      }
+      for (const id of ['holding-statement', 'full-statement'])
+        expectStatementPassesChecklist(step(id), locale);
     },
   );
 
@@ -143,6 +106,6 @@ describe('the misconduct playbook', () => {
     ['Propos racistes du PDG sur LinkedIn', 'fr'],
     ["Dérapage d'un dirigeant sur X", 'fr'],
   ] as const)('GIVEN the title "%s" WHEN suggesting THEN misconduct comes first', (title, locale) => {
-    expect(registry.suggest(title, locale)[0]).toBe('misconduct');
+    expect(registry().suggest(title, locale)[0]).toBe('misconduct');
   });
 });

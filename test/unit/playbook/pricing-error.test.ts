@@ -1,57 +1,24 @@
-import path from 'node:path';
-import { checkStatement } from '../../../src/core/checklist';
 import { LOCALES } from '../../../src/core/types';
-import { builtinPlaybooksDir, loadPlaybooks } from '../../../src/playbook/loader';
-import { PlaybookRegistry } from '../../../src/playbook/registry';
-import type { Playbook, Step, Text } from '../../../src/playbook/schema';
 import { templateProblems } from '../../../src/playbook/template-check';
-
-const file = path.join(builtinPlaybooksDir, 'pricing-error.yaml');
-
-/** Every Text in the playbook, named by where it is, so a failure says which one. */
-function textsOf(playbook: Playbook): [string, Text][] {
-  const texts: [string, Text][] = [
-    ['title', playbook.title],
-    ['description', playbook.description],
-    ['posture.why', playbook.posture.why],
-    ...playbook.rules.map((rule, i): [string, Text] => [`rules.${i}`, rule]),
-  ];
-  for (const step of playbook.steps) {
-    texts.push([`${step.id}.title`, step.title], [`${step.id}.what`, step.what]);
-    if (step.template) texts.push([`${step.id}.template`, step.template]);
-  }
-  return texts;
-}
+import {
+  expectEveryTextWrittenPerLanguage,
+  expectStatementPassesChecklist,
+  useShippedPlaybook,
+} from '../../support/playbooks';
 
 describe('the pricing-error playbook', () => {
-  let playbook: Playbook;
-  let registry: PlaybookRegistry;
-
-  const step = (id: string): Step => {
-    const found = playbook.steps.find((s) => s.id === id);
-    if (!found) throw new Error(`no step ${id}`);
-    return found;
-  };
-  const indexOf = (id: string) => playbook.steps.findIndex((s) => s.id === id);
-
-  beforeAll(async () => {
-    const loaded = await loadPlaybooks([builtinPlaybooksDir]);
-    expect(loaded.problems.filter((problem) => problem.file === file)).toEqual([]);
-    const found = loaded.playbooks.find((p) => p.id === 'pricing-error');
-    if (!found) throw new Error(`${file} did not load`);
-    playbook = found;
-    registry = new PlaybookRegistry(loaded.playbooks);
-  });
+  const { playbook, registry, step } = useShippedPlaybook('pricing-error');
+  const indexOf = (id: string) => playbook().steps.findIndex((s) => s.id === id);
 
   it('GIVEN the shipped file WHEN loaded THEN it is a public SEV2 crisis playbook that needs legal', () => {
-    expect(playbook).toMatchObject({ severity: 2, private: false, codename: false, kind: 'crisis' });
-    expect(playbook.roles).toEqual(
+    expect(playbook()).toMatchObject({ severity: 2, private: false, codename: false, kind: 'crisis' });
+    expect(playbook().roles).toEqual(
       expect.arrayContaining(['lead', 'comms', 'approver', 'sme', 'support', 'legal']),
     );
   });
 
   it('GIVEN its steps THEN they follow the P4 sketch in order, each due no earlier than the one before', () => {
-    expect(playbook.steps.map((s) => s.id)).toEqual([
+    expect(playbook().steps.map((s) => s.id)).toEqual([
       'open',
       'stop-the-damage',
       'archive-public-posts',
@@ -66,7 +33,7 @@ describe('the pricing-error playbook', () => {
       'full-statement',
       'close-and-learn',
     ]);
-    const dues = playbook.steps.map((s) => s.due);
+    const dues = playbook().steps.map((s) => s.due);
     expect(dues).toEqual([...dues].sort((a, b) => a - b));
   });
 
@@ -104,7 +71,9 @@ describe('the pricing-error playbook', () => {
   });
 
   it('GIVEN its steps THEN each template is typed, and the holding, update and full ones sit where calma looks for them', () => {
-    const typed = playbook.steps.filter((s) => s.template).map((s) => [s.id, s.statement]);
+    const typed = playbook()
+      .steps.filter((s) => s.template)
+      .map((s) => [s.id, s.statement]);
     expect(typed).toEqual([
       ['holding-statement', 'holding'],
       ['status-updates', 'update'],
@@ -113,14 +82,14 @@ describe('the pricing-error playbook', () => {
   });
 
   it('GIVEN its posture THEN it is an accident we own: apology, correction and compensation', () => {
-    expect(playbook.posture).toMatchObject({
+    expect(playbook().posture).toMatchObject({
       cluster: 'accidental',
       strategies: ['apology', 'correction', 'compensation'],
     });
   });
 
   it('GIVEN its rules THEN criticism stays up, nothing is cancelled or promised before the decision, and everyone gets the same', () => {
-    const rules = playbook.rules.map((rule) => rule.en);
+    const rules = playbook().rules.map((rule) => rule.en);
     expect(rules.some((rule) => /never delete or hide criticism/i.test(rule))).toBe(true);
     expect(rules.some((rule) => /only after it has been archived/i.test(rule))).toBe(true);
     expect(rules.some((rule) => /blocking/i.test(rule) && /approval/i.test(rule))).toBe(true);
@@ -137,31 +106,27 @@ describe('the pricing-error playbook', () => {
   });
 
   it('GIVEN the description THEN it covers the 0 EUR case and names the playbooks to use instead', () => {
-    expect(playbook.description.en).toMatch(/0 EUR/);
-    expect(playbook.description.es).toMatch(/0 euros/);
-    expect(playbook.description.fr).toMatch(/0 euro/);
+    expect(playbook().description.en).toMatch(/0 EUR/);
+    expect(playbook().description.es).toMatch(/0 euros/);
+    expect(playbook().description.fr).toMatch(/0 euro/);
     for (const other of ['viral-complaint', 'service-outage', 'data-breach']) {
-      for (const locale of LOCALES) expect(playbook.description[locale]).toContain(other);
+      for (const locale of LOCALES) expect(playbook().description[locale]).toContain(other);
     }
   });
 
   it('GIVEN every text THEN English, Spanish and French are each written, not copied from another', () => {
-    for (const [where, text] of textsOf(playbook)) {
-      expect({ where, distinct: new Set([text.en, text.es, text.fr]).size }).toEqual({ where, distinct: 3 });
-    }
+    expectEveryTextWrittenPerLanguage(playbook());
   });
 
   it('GIVEN its templates WHEN checked like `npm run playbooks:check` does THEN there is no problem', () => {
-    expect(templateProblems(playbook)).toEqual([]);
+    expect(templateProblems(playbook())).toEqual([]);
   });
 
   it.each(LOCALES)(
     'GIVEN the %s holding and full statements WHEN checked THEN they cover the whole checklist and trip no warning',
     (locale) => {
-      for (const id of ['holding-statement', 'full-statement']) {
-        const template = step(id).template?.[locale] ?? '';
-        expect({ id, ...checkStatement(template, locale) }).toMatchObject({ id, missing: [], warnings: [] });
-      }
+      for (const id of ['holding-statement', 'full-statement'])
+        expectStatementPassesChecklist(step(id), locale);
     },
   );
 
@@ -199,6 +164,6 @@ describe('the pricing-error playbook', () => {
     ['Erreur de prix : un client exige sa commande à 0 euro', 'fr'],
     ['Prix erroné sur la fiche produit', 'fr'],
   ] as const)('GIVEN the title "%s" WHEN suggesting THEN pricing-error comes first', (title, locale) => {
-    expect(registry.suggest(title, locale)[0]).toBe('pricing-error');
+    expect(registry().suggest(title, locale)[0]).toBe('pricing-error');
   });
 });

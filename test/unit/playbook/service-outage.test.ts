@@ -1,49 +1,17 @@
-import path from 'node:path';
 import { checkStatement } from '../../../src/core/checklist';
 import { LOCALES } from '../../../src/core/types';
-import { builtinPlaybooksDir, loadPlaybooks } from '../../../src/playbook/loader';
-import { PlaybookRegistry } from '../../../src/playbook/registry';
-import type { Playbook, Step, Text } from '../../../src/playbook/schema';
 import { templateProblems } from '../../../src/playbook/template-check';
-
-const file = path.join(builtinPlaybooksDir, 'service-outage.yaml');
-
-/** Every Text in the playbook, named by where it is, so a failure says which one. */
-function textsOf(playbook: Playbook): [string, Text][] {
-  const texts: [string, Text][] = [
-    ['title', playbook.title],
-    ['description', playbook.description],
-    ['posture.why', playbook.posture.why],
-    ...playbook.rules.map((rule, i): [string, Text] => [`rules.${i}`, rule]),
-  ];
-  for (const step of playbook.steps) {
-    texts.push([`${step.id}.title`, step.title], [`${step.id}.what`, step.what]);
-    if (step.template) texts.push([`${step.id}.template`, step.template]);
-  }
-  return texts;
-}
+import {
+  expectEveryTextWrittenPerLanguage,
+  expectStatementPassesChecklist,
+  useShippedPlaybook,
+} from '../../support/playbooks';
 
 describe('the service-outage playbook', () => {
-  let playbook: Playbook;
-  let registry: PlaybookRegistry;
-
-  const step = (id: string): Step => {
-    const found = playbook.steps.find((s) => s.id === id);
-    if (!found) throw new Error(`no step ${id}`);
-    return found;
-  };
-
-  beforeAll(async () => {
-    const loaded = await loadPlaybooks([builtinPlaybooksDir]);
-    expect(loaded.problems.filter((problem) => problem.file === file)).toEqual([]);
-    const found = loaded.playbooks.find((p) => p.id === 'service-outage');
-    if (!found) throw new Error(`${file} did not load`);
-    playbook = found;
-    registry = new PlaybookRegistry(loaded.playbooks);
-  });
+  const { playbook, registry, step } = useShippedPlaybook('service-outage');
 
   it('GIVEN the shipped file WHEN loaded THEN it is a public SEV2 playbook with updates every 20 minutes from SEV1 to SEV3', () => {
-    expect(playbook).toMatchObject({
+    expect(playbook()).toMatchObject({
       severity: 2,
       private: false,
       kind: 'crisis',
@@ -52,7 +20,7 @@ describe('the service-outage playbook', () => {
   });
 
   it('GIVEN its steps THEN they follow the P8 sketch in order, each due no earlier than the one before', () => {
-    expect(playbook.steps.map((s) => s.id)).toEqual([
+    expect(playbook().steps.map((s) => s.id)).toEqual([
       'open',
       'holding-statement',
       'severity-and-roles',
@@ -65,7 +33,7 @@ describe('the service-outage playbook', () => {
       'external-summary',
       'close-and-learn',
     ]);
-    const dues = playbook.steps.map((s) => s.due);
+    const dues = playbook().steps.map((s) => s.due);
     expect(dues).toEqual([...dues].sort((a, b) => a - b));
   });
 
@@ -88,14 +56,14 @@ describe('the service-outage playbook', () => {
   });
 
   it('GIVEN its posture THEN it is the accidental cluster that owns the problem: instruct, apology, correction', () => {
-    expect(playbook.posture).toMatchObject({
+    expect(playbook().posture).toMatchObject({
       cluster: 'accidental',
       strategies: ['instruct', 'apology', 'correction'],
     });
   });
 
   it('GIVEN its rules THEN we own it, never give an ETA, never delete complaints and blocking needs approval', () => {
-    const rules = playbook.rules.map((rule) => rule.en);
+    const rules = playbook().rules.map((rule) => rule.en);
     expect(rules.some((rule) => /^Own it/.test(rule) && /never blame/i.test(rule))).toBe(true);
     expect(rules.some((rule) => /never an estimate/i.test(rule) && /next update/i.test(rule))).toBe(true);
     expect(rules.some((rule) => /status page/i.test(rule) && /jargon/i.test(rule))).toBe(true);
@@ -109,22 +77,18 @@ describe('the service-outage playbook', () => {
   });
 
   it('GIVEN every text THEN English, Spanish and French are each written, not copied from another', () => {
-    for (const [where, text] of textsOf(playbook)) {
-      expect({ where, distinct: new Set([text.en, text.es, text.fr]).size }).toEqual({ where, distinct: 3 });
-    }
+    expectEveryTextWrittenPerLanguage(playbook());
   });
 
   it('GIVEN its templates WHEN checked like `npm run playbooks:check` THEN there is no problem', () => {
-    expect(templateProblems(playbook)).toEqual([]);
+    expect(templateProblems(playbook())).toEqual([]);
   });
 
   it.each(LOCALES)(
     'GIVEN the %s "investigating" and resolution posts WHEN checked THEN they cover the whole checklist and trip no warning',
     (locale) => {
-      for (const id of ['holding-statement', 'full-statement']) {
-        const template = step(id).template?.[locale] ?? '';
-        expect({ id, ...checkStatement(template, locale) }).toMatchObject({ id, missing: [], warnings: [] });
-      }
+      for (const id of ['holding-statement', 'full-statement'])
+        expectStatementPassesChecklist(step(id), locale);
     },
   );
 
@@ -161,6 +125,6 @@ describe('the service-outage playbook', () => {
     ['Panne générale du site', 'fr'],
     ['Service indisponible depuis ce matin', 'fr'],
   ] as const)('GIVEN the title "%s" WHEN suggesting THEN service-outage comes first', (title, locale) => {
-    expect(registry.suggest(title, locale)[0]).toBe('service-outage');
+    expect(registry().suggest(title, locale)[0]).toBe('service-outage');
   });
 });

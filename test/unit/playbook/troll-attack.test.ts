@@ -1,58 +1,27 @@
-import path from 'node:path';
-import { checkStatement } from '../../../src/core/checklist';
 import { LOCALES } from '../../../src/core/types';
-import { builtinPlaybooksDir, loadPlaybooks } from '../../../src/playbook/loader';
-import { PlaybookRegistry } from '../../../src/playbook/registry';
-import type { Playbook, Step, Text } from '../../../src/playbook/schema';
-
-const file = path.join(builtinPlaybooksDir, 'troll-attack.yaml');
-
-/** Every Text in the playbook, named by where it is, so a failure says which one. */
-function textsOf(playbook: Playbook): [string, Text][] {
-  const texts: [string, Text][] = [
-    ['title', playbook.title],
-    ['description', playbook.description],
-    ...playbook.rules.map((rule, i): [string, Text] => [`rules.${i}`, rule]),
-  ];
-  for (const step of playbook.steps) {
-    texts.push([`${step.id}.title`, step.title], [`${step.id}.what`, step.what]);
-    if (step.template) texts.push([`${step.id}.template`, step.template]);
-  }
-  return texts;
-}
+import type { Step } from '../../../src/playbook/schema';
+import {
+  expectEveryTextWrittenPerLanguage,
+  expectStatementPassesChecklist,
+  useShippedPlaybook,
+} from '../../support/playbooks';
 
 describe('the troll-attack playbook', () => {
-  let playbook: Playbook;
-  let registry: PlaybookRegistry;
-
-  const step = (id: string): Step => {
-    const found = playbook.steps.find((s) => s.id === id);
-    if (!found) throw new Error(`no step ${id}`);
-    return found;
-  };
-
-  beforeAll(async () => {
-    const loaded = await loadPlaybooks([builtinPlaybooksDir]);
-    expect(loaded.problems.filter((problem) => problem.file === file)).toEqual([]);
-    const found = loaded.playbooks.find((p) => p.id === 'troll-attack');
-    if (!found) throw new Error(`${file} did not load`);
-    playbook = found;
-    registry = new PlaybookRegistry(loaded.playbooks);
-  });
+  const { playbook, registry, step } = useShippedPlaybook('troll-attack');
 
   it('GIVEN the shipped file WHEN loaded THEN it is a public SEV2 playbook with an hourly SEV2 cadence', () => {
-    expect(playbook).toMatchObject({ severity: 2, private: false, cadence: { sev2: 60 } });
+    expect(playbook()).toMatchObject({ severity: 2, private: false, cadence: { sev2: 60 } });
   });
 
   it('GIVEN its steps THEN each is due no earlier than the one before, and both statements come within the SEV2 hour', () => {
-    const dues = playbook.steps.map((s) => s.due);
+    const dues = playbook().steps.map((s) => s.due);
     expect(dues).toEqual([...dues].sort((a, b) => a - b));
     expect(step('holding-statement').due).toBeLessThanOrEqual(60);
     expect(step('full-statement').due).toBeLessThanOrEqual(60);
   });
 
   it('GIVEN its steps THEN one early step offers the raid lockdown, and it needs an approval', () => {
-    const lockdowns = playbook.steps.filter((s) => s.action === 'raid-lockdown');
+    const lockdowns = playbook().steps.filter((s) => s.action === 'raid-lockdown');
     expect(lockdowns.map((s) => s.id)).toEqual(['raid-lockdown']);
     const [lockdown] = lockdowns as [Step];
     expect(lockdown.due).toBeLessThanOrEqual(10);
@@ -69,7 +38,7 @@ describe('the troll-attack playbook', () => {
   });
 
   it('GIVEN its rules THEN genuine negative comments are never deleted and blocking needs approval', () => {
-    const rules = playbook.rules.map((rule) => rule.en);
+    const rules = playbook().rules.map((rule) => rule.en);
     expect(rules.some((rule) => /never delete/i.test(rule) && /genuine/i.test(rule))).toBe(true);
     expect(rules.some((rule) => /only after it has been archived/i.test(rule))).toBe(true);
     expect(rules.some((rule) => /blocking/i.test(rule) && /approval/i.test(rule))).toBe(true);
@@ -77,24 +46,20 @@ describe('the troll-attack playbook', () => {
   });
 
   it('GIVEN every text THEN English, Spanish and French are each written, not copied from another', () => {
-    for (const [where, text] of textsOf(playbook)) {
-      expect({ where, distinct: new Set([text.en, text.es, text.fr]).size }).toEqual({ where, distinct: 3 });
-    }
+    expectEveryTextWrittenPerLanguage(playbook());
   });
 
   it.each(LOCALES)(
     'GIVEN the %s holding statement WHEN checked THEN it covers the whole statement checklist and trips no warning',
     (locale) => {
-      const template = step('holding-statement').template?.[locale] ?? '';
-      expect(checkStatement(template, locale)).toMatchObject({ missing: [], warnings: [] });
+      expectStatementPassesChecklist(step('holding-statement'), locale);
     },
   );
 
   it.each(LOCALES)(
     'GIVEN the %s full statement WHEN checked THEN it covers the whole statement checklist and trips no warning',
     (locale) => {
-      const template = step('full-statement').template?.[locale] ?? '';
-      expect(checkStatement(template, locale)).toMatchObject({ missing: [], warnings: [] });
+      expectStatementPassesChecklist(step('full-statement'), locale);
     },
   );
 
@@ -106,6 +71,6 @@ describe('the troll-attack playbook', () => {
     ['rumeur sur notre marque', 'fr'],
     ['Harcèlement et désinformation', 'fr'],
   ] as const)('GIVEN the title "%s" WHEN suggesting THEN troll-attack comes first', (title, locale) => {
-    expect(registry.suggest(title, locale)[0]).toBe('troll-attack');
+    expect(registry().suggest(title, locale)[0]).toBe('troll-attack');
   });
 });

@@ -1,53 +1,20 @@
-import path from 'node:path';
-import { checkStatement } from '../../../src/core/checklist';
 import { LOCALES } from '../../../src/core/types';
-import { builtinPlaybooksDir, loadPlaybooks } from '../../../src/playbook/loader';
-import { PlaybookRegistry } from '../../../src/playbook/registry';
-import type { Playbook, Step, Text } from '../../../src/playbook/schema';
 import { templateProblems } from '../../../src/playbook/template-check';
-
-const file = path.join(builtinPlaybooksDir, 'viral-complaint.yaml');
-
-/** Every Text in the playbook, named by where it is, so a failure says which one. */
-function textsOf(playbook: Playbook): [string, Text][] {
-  const texts: [string, Text][] = [
-    ['title', playbook.title],
-    ['description', playbook.description],
-    ['posture.why', playbook.posture.why],
-    ...playbook.rules.map((rule, i): [string, Text] => [`rules.${i}`, rule]),
-  ];
-  for (const step of playbook.steps) {
-    texts.push([`${step.id}.title`, step.title], [`${step.id}.what`, step.what]);
-    if (step.template) texts.push([`${step.id}.template`, step.template]);
-  }
-  return texts;
-}
+import {
+  expectEveryTextWrittenPerLanguage,
+  expectStatementPassesChecklist,
+  useShippedPlaybook,
+} from '../../support/playbooks';
 
 describe('the viral-complaint playbook', () => {
-  let playbook: Playbook;
-  let registry: PlaybookRegistry;
-
-  const step = (id: string): Step => {
-    const found = playbook.steps.find((s) => s.id === id);
-    if (!found) throw new Error(`no step ${id}`);
-    return found;
-  };
-
-  beforeAll(async () => {
-    const loaded = await loadPlaybooks([builtinPlaybooksDir]);
-    expect(loaded.problems.filter((problem) => problem.file === file)).toEqual([]);
-    const found = loaded.playbooks.find((p) => p.id === 'viral-complaint');
-    if (!found) throw new Error(`${file} did not load`);
-    playbook = found;
-    registry = new PlaybookRegistry(loaded.playbooks);
-  });
+  const { playbook, registry, step } = useShippedPlaybook('viral-complaint');
 
   it('GIVEN the shipped file WHEN loaded THEN it is a public SEV2 crisis playbook under its real title', () => {
-    expect(playbook).toMatchObject({ severity: 2, private: false, codename: false, kind: 'crisis' });
+    expect(playbook()).toMatchObject({ severity: 2, private: false, codename: false, kind: 'crisis' });
   });
 
   it('GIVEN its steps THEN they follow the P2 sketch in order, each due no earlier than the one before', () => {
-    expect(playbook.steps.map((s) => s.id)).toEqual([
+    expect(playbook().steps.map((s) => s.id)).toEqual([
       'open',
       'capture-the-post',
       'severity-and-roles',
@@ -61,7 +28,7 @@ describe('the viral-complaint playbook', () => {
       'answer-everyone',
       'close-and-learn',
     ]);
-    const dues = playbook.steps.map((s) => s.due);
+    const dues = playbook().steps.map((s) => s.due);
     expect(dues).toEqual([...dues].sort((a, b) => a - b));
   });
 
@@ -73,7 +40,9 @@ describe('the viral-complaint playbook', () => {
   });
 
   it('GIVEN its steps THEN each template is typed, and the holding, update and full ones sit where calma looks for them', () => {
-    const typed = playbook.steps.filter((s) => s.template).map((s) => [s.id, s.statement]);
+    const typed = playbook()
+      .steps.filter((s) => s.template)
+      .map((s) => [s.id, s.statement]);
     expect(typed).toEqual([
       ['holding-statement', 'holding'],
       ['status-updates', 'update'],
@@ -91,14 +60,14 @@ describe('the viral-complaint playbook', () => {
   });
 
   it('GIVEN its posture THEN it rebuilds by default (accidental: apology and correction), never with a rebuttal', () => {
-    expect(playbook.posture.cluster).toBe('accidental');
-    expect(playbook.posture.strategies).toEqual(['apology', 'correction']);
-    expect(playbook.posture.strategies).not.toContain('rebuttal');
+    expect(playbook().posture.cluster).toBe('accidental');
+    expect(playbook().posture.strategies).toEqual(['apology', 'correction']);
+    expect(playbook().posture.strategies).not.toContain('rebuttal');
   });
 
   it('GIVEN a misunderstanding THEN the posture and the steps say how to switch to a clarification', () => {
-    expect(playbook.posture.why.en).toMatch(/misunderstanding/);
-    expect(playbook.posture.why.en).toMatch(/clarification/);
+    expect(playbook().posture.why.en).toMatch(/misunderstanding/);
+    expect(playbook().posture.why.en).toMatch(/clarification/);
     expect(step('decide-the-response').what.en).toMatch(/misunderstanding: switch to a clarification/i);
     expect(step('decide-the-response').what.en).toMatch(/never mix an apology with a denial/i);
     expect(step('full-statement').what.en).toMatch(/for a clarification, rewrite/i);
@@ -108,7 +77,7 @@ describe('the viral-complaint playbook', () => {
   });
 
   it('GIVEN its rules THEN criticism is never deleted, blocking needs approval and the person is answered in public and in private', () => {
-    const rules = playbook.rules.map((rule) => rule.en);
+    const rules = playbook().rules.map((rule) => rule.en);
     expect(rules.some((rule) => /never delete or hide criticism/i.test(rule))).toBe(true);
     expect(rules.some((rule) => /only after it has been archived/i.test(rule))).toBe(true);
     expect(rules.some((rule) => /blocking/i.test(rule) && /approval/i.test(rule))).toBe(true);
@@ -128,27 +97,23 @@ describe('the viral-complaint playbook', () => {
       'service-outage',
       'hacked-account',
     ]) {
-      for (const locale of LOCALES) expect(playbook.description[locale]).toContain(other);
+      for (const locale of LOCALES) expect(playbook().description[locale]).toContain(other);
     }
   });
 
   it('GIVEN every text THEN English, Spanish and French are each written, not copied from another', () => {
-    for (const [where, text] of textsOf(playbook)) {
-      expect({ where, distinct: new Set([text.en, text.es, text.fr]).size }).toEqual({ where, distinct: 3 });
-    }
+    expectEveryTextWrittenPerLanguage(playbook());
   });
 
   it('GIVEN its templates WHEN checked like `npm run playbooks:check` does THEN there is no problem', () => {
-    expect(templateProblems(playbook)).toEqual([]);
+    expect(templateProblems(playbook())).toEqual([]);
   });
 
   it.each(LOCALES)(
     'GIVEN the %s holding and full statements WHEN checked THEN they cover the whole checklist, apology included, and trip no warning',
     (locale) => {
-      for (const id of ['holding-statement', 'full-statement']) {
-        const template = step(id).template?.[locale] ?? '';
-        expect({ id, ...checkStatement(template, locale) }).toMatchObject({ id, missing: [], warnings: [] });
-      }
+      for (const id of ['holding-statement', 'full-statement'])
+        expectStatementPassesChecklist(step(id), locale);
     },
   );
 
@@ -173,6 +138,6 @@ describe('the viral-complaint playbook', () => {
     ['Bad buzz : un client mécontent sur LinkedIn', 'fr'],
     ['Plainte virale après une commande perdue', 'fr'],
   ] as const)('GIVEN the title "%s" WHEN suggesting THEN viral-complaint comes first', (title, locale) => {
-    expect(registry.suggest(title, locale)[0]).toBe('viral-complaint');
+    expect(registry().suggest(title, locale)[0]).toBe('viral-complaint');
   });
 });
