@@ -27,7 +27,15 @@ describe('archiving a closed incident', () => {
     expect(notice).toBe(
       '🗄️ Incident #1 was closed a while ago: calma archives this channel now. Its history stays readable, and the postmortem stays pinned above.',
     );
-    const stored = await w.incident(opened.seq);
+    // The record follows the platform's archive call (calma archives first, records second).
+    const stored = await waitFor(
+      async () => {
+        const incident = await w.incident(opened.seq);
+        return incident.archivedAt ? incident : null;
+      },
+      5000,
+      'the archive on the record',
+    );
     expect(Date.parse(stored.archivedAt ?? '')).toBeGreaterThanOrEqual(closedAt + ARCHIVE_AFTER * MINUTE_MS);
     expect((await w.timeline(opened.seq)).at(-1)).toMatchObject({
       kind: 'archived',
@@ -46,6 +54,7 @@ describe('archiving a closed incident', () => {
     await w.command(ana, 'followup Rotate every token @U0LENA');
     await w.command(ana, 'close Fixed.');
     await waitFor(() => w.chat.archived.includes(opened.room), 5000, 'the room to be archived');
+    await waitFor(async () => (await w.incident(opened.seq)).archivedAt, 5000, 'the archive on the record');
     const postsInRoom = w.chat.postsIn(opened.room).length;
 
     const dm = await waitFor(
