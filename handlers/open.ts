@@ -121,6 +121,16 @@ export async function pickPlaybook(
  * The open form: title, playbook, severity, private channel, drill, lead. A captured message (message
  * shortcut) waits in a draft whose key travels with the form.
  */
+/**
+ * "Open a crisis from this message" (Slack's shortcut, Discord's message command): the open form,
+ * titled with the message's first line and keeping the message as evidence.
+ */
+export function openFormFromMessage(deps: Deps, caller: Caller, message: CapturedMessage): Promise<Form> {
+  const line = message.text.split('\n').find((l) => l.trim()) ?? '';
+  const title = line.length > 150 ? `${line.slice(0, 149)}…` : line.trim();
+  return openForm(deps, caller, { title, capture: message });
+}
+
 export async function openForm(deps: Deps, caller: Caller, command: OpenCommand): Promise<Form> {
   const t = translator(callerLocale(deps, caller));
   const draft = command.capture ? await saveDraft(deps, caller, { title: '', capture: command.capture }) : '';

@@ -14,7 +14,7 @@ import {
   type PartialUser,
   type User,
 } from 'discord.js';
-import { openForm } from '../../handlers/open';
+import { openFormFromMessage } from '../../handlers/open';
 import type { Caller, Deps, Reply } from '../app/deps';
 import { dispatch, formErrors, type Interaction } from '../app/dispatch';
 import { callerLocale, problem } from '../app/mutate';
@@ -107,7 +107,7 @@ async function onInteraction(deps: Deps, interaction: DiscordInteraction): Promi
   if (interaction.isMessageContextMenuCommand()) {
     const message = describeMessage(interaction.targetMessage);
     if (interaction.commandName === OPEN_FROM_MESSAGE) {
-      const form = await openForm(deps, caller, { title: firstLine(message.text), capture: message });
+      const form = await openFormFromMessage(deps, caller, message);
       await interaction.showModal(formToModal(form, encodeFormId(form), callerLocale(deps, caller)));
       return;
     }
@@ -245,8 +245,3 @@ function toPayload(reply: Pick<Reply, 'cards'>) {
 }
 
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
-
-function firstLine(text: string): string {
-  const line = text.split('\n').find((l) => l.trim()) ?? '';
-  return line.length > 150 ? `${line.slice(0, 149)}…` : line.trim();
-}

@@ -8,6 +8,16 @@ import {
   ButtonStyle,
   ComponentType,
 } from 'discord-api-types/v10';
+import {
+  type CutRules,
+  chunk,
+  ELLIPSIS,
+  isBlank,
+  joinWhileFits,
+  splitsSurrogatePair,
+  splitText,
+  truncateWith,
+} from '../cards/text-limits';
 import { type Action, type Button, type Card, decodeAction, encodeAction } from '../core/card';
 
 /**
@@ -39,7 +49,7 @@ export const DISCORD_LIMITS = {
  */
 export const MAX_DESCRIPTIONS_PER_LINE = 4;
 
-export const ELLIPSIS = '…';
+export { ELLIPSIS };
 
 /** Every calma button's custom id starts with this; the encoded action follows. */
 export const BUTTON_PREFIX = 'calma:';
@@ -140,12 +150,6 @@ function toPlain(text: string): string {
 // ---------------------------------------------------------------------------------------------------------
 // Cutting text to a limit
 
-function splitsSurrogatePair(text: string, i: number): boolean {
-  const before = text.charCodeAt(i - 1);
-  const after = text.charCodeAt(i);
-  return before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff;
-}
-
 /** True when `i` falls inside a `<…>` token (a mention cut in half would show as garbage). */
 function insideToken(text: string, i: number): boolean {
   const open = text.lastIndexOf('<', i - 1);
@@ -165,53 +169,11 @@ function safeCut(text: string, max: number): number {
 
 /** Text at most `max` long, ending with a visible '…' when something was cut. */
 export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  return text.slice(0, safeCut(text, max - ELLIPSIS.length)) + ELLIPSIS;
+  return truncateWith(text, max, safeCut);
 }
 
-/** Where to end a piece of at most `max`: a line break, else a space, in its second half; else a safe cut. */
-function breakPoint(text: string, max: number): { end: number; next: number } {
-  const hard = safeCut(text, max);
-  for (const boundary of [/\n/, /\s/]) {
-    for (let i = hard - 1; i >= hard / 2; i--) {
-      if (boundary.test(text.charAt(i)) && !insideToken(text, i)) return { end: i, next: i + 1 };
-    }
-  }
-  return { end: hard, next: hard };
-}
-
-/** Text as pieces of at most `max`, at most `maxPieces` of them (the last one truncated). */
-function split(text: string, max: number, maxPieces: number): string[] {
-  const pieces: string[] = [];
-  let rest = text;
-  while (rest.length > max && pieces.length < maxPieces - 1) {
-    const { end, next } = breakPoint(rest, max);
-    pieces.push(rest.slice(0, end));
-    rest = rest.slice(next);
-  }
-  pieces.push(truncate(rest, max));
-  return pieces;
-}
-
-/** Joins consecutive texts with '\n' as long as the result stays within `max`. */
-function joinWhileFits(texts: string[], max: number): string[] {
-  const joined: string[] = [];
-  for (const text of texts) {
-    const last = joined.at(-1);
-    if (last !== undefined && last.length + 1 + text.length <= max)
-      joined[joined.length - 1] = `${last}\n${text}`;
-    else joined.push(text);
-  }
-  return joined;
-}
-
-const isBlank = (text: string): boolean => text.trim() === '';
-
-function chunk<T>(items: readonly T[], size: number): T[][] {
-  const chunks: T[][] = [];
-  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
-  return chunks;
-}
+/** Where Discord markdown may be cut: not inside a mention or a character. */
+const MARKDOWN: CutRules = { cut: safeCut, safe: (text, i) => !insideToken(text, i) };
 
 // ---------------------------------------------------------------------------------------------------------
 // Mentions
@@ -255,7 +217,7 @@ function descriptions(lines: string[], mark: string): string[] {
   const pieces = lines
     .filter((line) => !isBlank(line))
     .map((line, i) => (i === 0 ? mark : '') + toDiscordMarkdown(line))
-    .flatMap((line) => split(line, DISCORD_LIMITS.description, MAX_DESCRIPTIONS_PER_LINE));
+    .flatMap((line) => splitText(line, DISCORD_LIMITS.description, MAX_DESCRIPTIONS_PER_LINE, MARKDOWN));
   return joinWhileFits(pieces, DISCORD_LIMITS.description);
 }
 

@@ -1,4 +1,14 @@
 import type { types } from '@slack/bolt';
+import {
+  type CutRules,
+  chunk,
+  ELLIPSIS,
+  isBlank,
+  joinWhileFits,
+  splitsSurrogatePair,
+  splitText,
+  truncateWith,
+} from '../cards/text-limits';
 import { type Button, type Card, encodeAction } from '../core/card';
 
 type KnownBlock = types.KnownBlock;
@@ -38,7 +48,7 @@ export const SLACK_LIMITS = {
  */
 export const MAX_SECTIONS_PER_LINE = 5;
 
-export const ELLIPSIS = '…';
+export { ELLIPSIS };
 
 /** What `chat.postMessage` / `chat.postEphemeral` need besides the channel. */
 export interface SlackMessage {
@@ -99,19 +109,6 @@ export function escapeMrkdwn(text: string): string {
 // ---------------------------------------------------------------------------------------------------------
 // Cutting text to a limit
 
-function isHighSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff;
-}
-
-function isLowSurrogate(code: number): boolean {
-  return code >= 0xdc00 && code <= 0xdfff;
-}
-
-/** True when cutting at `i` would separate the two halves of one astral character (an emoji, say). */
-function splitsSurrogatePair(text: string, i: number): boolean {
-  return isHighSurrogate(text.charCodeAt(i - 1)) && isLowSurrogate(text.charCodeAt(i));
-}
-
 /** True when `i` falls inside a kept `<…>` token of escaped mrkdwn. */
 function insideToken(text: string, i: number): boolean {
   const open = text.lastIndexOf('<', i - 1);
@@ -148,70 +145,14 @@ function mrkdwnCut(text: string, max: number): number {
 
 /** Plain text at most `max` long, ending with a visible '…' when something was cut. */
 export function truncatePlain(text: string, max: number): string {
-  if (text.length <= max) return text;
-  return text.slice(0, plainCut(text, max - ELLIPSIS.length)) + ELLIPSIS;
+  return truncateWith(text, max, plainCut);
 }
 
-/** Escaped mrkdwn at most `max` long, ending with a visible '…' when something was cut. */
-function truncateMrkdwn(text: string, max: number): string {
-  if (text.length <= max) return text;
-  return text.slice(0, mrkdwnCut(text, max - ELLIPSIS.length)) + ELLIPSIS;
-}
+/** Where escaped mrkdwn may be cut: not inside a token, an entity or a character. */
+const MRKDWN: CutRules = { cut: mrkdwnCut, safe: isSafeMrkdwnCut };
 
-/**
- * Where to end a piece of at most `max`: the last line break, else the last space, in the second half of
- * the allowed length (a boundary earlier than that would waste a section); else a hard but safe cut.
- * Returns the end of the piece and where the rest starts (after the break, which the block edge replaces).
- */
-function breakPoint(text: string, max: number): { end: number; next: number } {
-  const hard = mrkdwnCut(text, max);
-  for (const boundary of [/\n/, /\s/]) {
-    for (let i = hard - 1; i >= hard / 2; i--) {
-      if (boundary.test(text.charAt(i)) && isSafeMrkdwnCut(text, i)) return { end: i, next: i + 1 };
-    }
-  }
-  return { end: hard, next: hard };
-}
-
-/** Escaped mrkdwn as pieces of at most `max`, at most `maxPieces` of them (the last one truncated). */
-function splitMrkdwn(text: string, max: number, maxPieces: number): string[] {
-  const pieces: string[] = [];
-  let rest = text;
-  while (rest.length > max && pieces.length < maxPieces - 1) {
-    const { end, next } = breakPoint(rest, max);
-    pieces.push(rest.slice(0, end));
-    rest = rest.slice(next);
-  }
-  pieces.push(truncateMrkdwn(rest, max));
-  return pieces;
-}
-
-/** Joins consecutive texts with '\n' as long as the result stays within `max`. */
-function joinWhileFits(texts: string[], max: number): string[] {
-  const joined: string[] = [];
-  let current: string | undefined;
-  for (const text of texts) {
-    if (current !== undefined && current.length + 1 + text.length <= max) {
-      current += `\n${text}`;
-    } else {
-      if (current !== undefined) joined.push(current);
-      current = text;
-    }
-  }
-  if (current !== undefined) joined.push(current);
-  return joined;
-}
-
-/** Slack rejects empty text objects (and whitespace-only ones render as nothing anyway). */
-function isBlank(text: string): boolean {
-  return text.trim() === '';
-}
-
-function chunk<T>(items: T[], size: number): T[][] {
-  const chunks: T[][] = [];
-  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
-  return chunks;
-}
+const truncateMrkdwn = (text: string, max: number) => truncateWith(text, max, mrkdwnCut);
+const splitMrkdwn = (text: string, max: number, maxPieces: number) => splitText(text, max, maxPieces, MRKDWN);
 
 // ---------------------------------------------------------------------------------------------------------
 // Card parts → blocks

@@ -1,5 +1,5 @@
 import type { App, webApi } from '@slack/bolt';
-import { openForm } from '../../handlers/open';
+import { openFormFromMessage } from '../../handlers/open';
 import type { Caller, Deps, Reply } from '../app/deps';
 import { dispatch, formErrors, type Interaction } from '../app/dispatch';
 import { callerLocale } from '../app/mutate';
@@ -123,7 +123,7 @@ export function registerListeners(app: App, { deps, afterAck, captureReaction }:
       user: shortcut.message.user ?? '',
       text: shortcut.message.text ?? '',
     });
-    const form = await openForm(deps, caller, { title: firstLine(message.text), capture: message });
+    const form = await openFormFromMessage(deps, caller, message);
     await answer(
       deps,
       client,
@@ -237,9 +237,4 @@ async function describeMessage(
  */
 export function unescapeSlack(text: string): string {
   return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-}
-
-function firstLine(text: string): string {
-  const line = text.split('\n').find((l) => l.trim()) ?? '';
-  return line.length > 150 ? `${line.slice(0, 149)}…` : line.trim();
 }

@@ -3,16 +3,13 @@
  * and gateway, with the real Redis store, the shipped playbooks and real i18n. A fresh fake, client and
  * key prefix per test.
  */
-import { type APIInteraction, type APIMessage, type APIUser, ApplicationCommandOptionType } from 'discord.js';
+import { type APIInteraction, type APIMessage, ApplicationCommandOptionType } from 'discord.js';
 import type { Redis } from 'ioredis';
 import pino from 'pino';
 import type { Deps } from '../../../src/app/deps';
-import { defaultReminderPolicy } from '../../../src/config/schema';
 import { type RunningDiscord, startDiscord } from '../../../src/discord/app';
 import { builtinPlaybooksDir, loadPlaybooks } from '../../../src/playbook/loader';
 import { PlaybookRegistry } from '../../../src/playbook/registry';
-import { type OutboxService, outboxService } from '../../../src/queue/outbox';
-import { type Reminders, reminders } from '../../../src/queue/reminders';
 import { RedisIncidentStore } from '../../../src/store/redis-incident-store';
 import { testDeps } from '../../support/deps';
 import {
@@ -27,6 +24,7 @@ import {
   type FakeInteraction,
   startFakeDiscord,
 } from '../../support/fake-discord';
+import { type PlatformQueues, platformQueues } from '../../support/platform-queues';
 import { testRedis, uniquePrefix } from '../../support/redis';
 
 export const { ana, bob, lena } = DISCORD_SEED.users;
@@ -135,13 +133,12 @@ export const EPHEMERAL = 64;
  */
 export function useDiscordWorld(
   overrides: Partial<Deps> = {},
-  options: { reminders?: boolean; outbox?: boolean; users?: APIUser[] } = {},
+  options: { reminders?: boolean; outbox?: boolean } = {},
 ): () => DiscordWorld {
   let redis: Redis;
   let playbooks: PlaybookRegistry;
   let current: DiscordWorld | undefined;
-  let timed: Reminders | undefined;
-  let outbox: OutboxService | undefined;
+  let queues: PlatformQueues | undefined;
 
   beforeAll(async () => {
     redis = testRedis();
@@ -152,31 +149,11 @@ export function useDiscordWorld(
     const prefix = uniquePrefix();
     const store = new RedisIncidentStore(redis, prefix);
     const minuteMs = overrides.minuteMs ?? 60_000;
-    const redisUrl = process.env.CALMA_TEST_REDIS_URL ?? '';
-    timed = options.reminders
-      ? reminders({
-          redisUrl,
-          prefix,
-          platform: 'discord',
-          playbooks,
-          policy: defaultReminderPolicy,
-          minuteMs,
-        })
-      : undefined;
-    outbox = options.outbox
-      ? outboxService({
-          redisUrl,
-          prefix,
-          platform: 'discord',
-          targets: [],
-          timing: { retryBaseMs: 50, maxRetryMs: 200, attempts: 10, guardDelayMs: 300 },
-        })
-      : undefined;
+    queues = platformQueues('discord', { prefix, playbooks, minuteMs }, options);
     const discord = await startDiscord(
       testDeps(store, playbooks, {
         announcements,
-        scheduler: timed?.scheduler ?? null,
-        outbox: outbox?.outbox ?? null,
+        ...queues.deps,
         ...overrides,
       }),
       {
@@ -188,13 +165,11 @@ export function useDiscordWorld(
       },
       pino({ level: 'silent' }),
     );
-    timed?.work(discord.deps);
-    outbox?.work(discord.deps);
+    queues.work(discord.deps);
     current = new DiscordWorld(fake, discord, store);
   });
   afterEach(async () => {
-    await timed?.stop();
-    await outbox?.stop();
+    await queues?.stop();
     await current?.stop();
     current = undefined;
   });

@@ -5,15 +5,14 @@
 import type { Redis } from 'ioredis';
 import pino from 'pino';
 import type { Deps } from '../../../src/app/deps';
-import { defaultReminderPolicy } from '../../../src/config/schema';
 import { builtinPlaybooksDir, loadPlaybooks } from '../../../src/playbook/loader';
 import { PlaybookRegistry } from '../../../src/playbook/registry';
-import { type OutboxService, outboxService } from '../../../src/queue/outbox';
-import { type Reminders, reminders } from '../../../src/queue/reminders';
+import type { OutboxService } from '../../../src/queue/outbox';
 import { type RunningSlack, startSlack } from '../../../src/slack/app';
 import { RedisIncidentStore } from '../../../src/store/redis-incident-store';
 import { testDeps } from '../../support/deps';
 import { type FakeCall, type FakeSlack, startFakeSlack } from '../../support/fake-slack';
+import { type PlatformQueues, platformQueues } from '../../support/platform-queues';
 import { testRedis, uniquePrefix } from '../../support/redis';
 import {
   commandBody,
@@ -167,15 +166,9 @@ function findButton(blocks: unknown, label: string): string | undefined {
 }
 
 /**
- * The outbox's timing in Slack tests: a failed delivery is retried after 50, 100, 200, 200… ms (plus the
- * per-channel pacing of posts), ten attempts in all; an approval's guard runs 300 ms after it.
- */
-export const OUTBOX_TIMING = { retryBaseMs: 50, maxRetryMs: 200, attempts: 10, guardDelayMs: 300 };
-
-/**
  * One world per test file (Bolt app + fake Slack), with a fresh store prefix per test. `reminders` wires
- * the BullMQ reminder queue and worker; `outbox` the statement outbox and its worker (OUTBOX_TIMING,
- * no outbound webhook targets), as src/main.ts does.
+ * the BullMQ reminder queue and worker; `outbox` the statement outbox and its worker (test/support/platform-queues.ts:
+ * quick retries, no outbound webhook targets), as src/main.ts does.
  */
 export function useSlackWorld(
   overrides: Partial<Deps> = {},
@@ -184,8 +177,7 @@ export function useSlackWorld(
   let redis: Redis;
   let playbooks: PlaybookRegistry;
   let current: SlackWorld | undefined;
-  let timed: Reminders | undefined;
-  let outbox: OutboxService | undefined;
+  let queues: PlatformQueues | undefined;
 
   beforeAll(async () => {
     redis = testRedis();
@@ -197,30 +189,11 @@ export function useSlackWorld(
     const store = new RedisIncidentStore(redis, prefix);
     const log = pino({ level: 'silent' });
     const minuteMs = overrides.minuteMs ?? 60_000;
-    timed = options.reminders
-      ? reminders({
-          redisUrl: process.env.CALMA_TEST_REDIS_URL ?? '',
-          prefix,
-          platform: 'slack',
-          playbooks,
-          policy: defaultReminderPolicy,
-          minuteMs,
-        })
-      : undefined;
-    outbox = options.outbox
-      ? outboxService({
-          redisUrl: process.env.CALMA_TEST_REDIS_URL ?? '',
-          prefix,
-          platform: 'slack',
-          targets: [],
-          timing: OUTBOX_TIMING,
-        })
-      : undefined;
+    queues = platformQueues('slack', { prefix, playbooks, minuteMs }, options);
     const slack = await startSlack(
       testDeps(store, playbooks, {
         announcements: 'C0ANNOUNCE',
-        scheduler: timed?.scheduler ?? null,
-        outbox: outbox?.outbox ?? null,
+        ...queues.deps,
         ...overrides,
       }),
       {
@@ -232,13 +205,17 @@ export function useSlackWorld(
       },
       log,
     );
-    timed?.work(slack.deps);
-    outbox?.work(slack.deps);
-    current = new SlackWorld(fake, slack, store, `http://127.0.0.1:${slack.port}/slack/events`, outbox);
+    queues.work(slack.deps);
+    current = new SlackWorld(
+      fake,
+      slack,
+      store,
+      `http://127.0.0.1:${slack.port}/slack/events`,
+      queues.outbox,
+    );
   });
   afterEach(async () => {
-    await timed?.stop();
-    await outbox?.stop();
+    await queues?.stop();
     await current?.stop();
     current = undefined;
   });
