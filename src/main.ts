@@ -184,6 +184,7 @@ async function main(): Promise<void> {
         port: env.PORT,
         http,
         captureReaction: config.settings.slack.capture_reaction,
+        handOff: { redisUrl, prefix },
       },
       log,
     );

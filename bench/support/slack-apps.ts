@@ -48,6 +48,7 @@ export async function startCalma(redis: Redis, side: SlackSide): Promise<AckTarg
       apiUrl: side.apiUrl,
       port: 0,
       captureReaction: 'pushpin',
+      handOff: { redisUrl: `redis://${redis.options.host}:${redis.options.port}`, prefix: 'bench' },
     },
     log,
   );

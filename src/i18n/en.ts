@@ -700,6 +700,9 @@ export const en = {
     platform:
       '{{platform}} refused calma’s request ({{code}}). Check `/crisis status` before trying again: part of it may have been done. If it keeps failing, tell whoever runs calma.',
     staleButton: 'That button no longer does anything. Run `/crisis status` for the current state.',
+    notRecorded:
+      'calma could not record your request: its database is not answering. Nothing was changed. Try again in a minute; if it keeps failing, tell whoever runs calma.',
+    formExpired: 'The form could not be opened in time. Run the command again.',
   },
   console: {
     archived: '#{{room}} is archived.',

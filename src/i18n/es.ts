@@ -718,6 +718,9 @@ export const es: Catalogue = {
     platform:
       '{{platform}} ha rechazado la petición de calma ({{code}}). Consulta `/crisis status` antes de reintentarlo: puede que una parte ya se haya hecho. Si sigue fallando, avisa a quien administra calma.',
     staleButton: 'Ese botón ya no hace nada. Usa `/crisis status` para ver el estado actual.',
+    notRecorded:
+      'calma no ha podido registrar tu petición: su base de datos no responde. No se ha cambiado nada. Vuelve a intentarlo en un minuto y, si sigue fallando, avisa a quien administra calma.',
+    formExpired: 'No se ha podido abrir el formulario a tiempo. Vuelve a lanzar el comando.',
   },
   console: {
     archived: '#{{room}} está archivado.',

@@ -731,6 +731,9 @@ export const fr: Catalogue = {
     platform:
       '{{platform}} a refusé la demande de calma ({{code}}). Consultez `/crisis status` avant de réessayer : une partie a peut-être déjà été faite. Si cela persiste, prévenez la personne qui administre calma.',
     staleButton: 'Ce bouton ne sert plus. Tapez `/crisis status` pour voir l’état actuel.',
+    notRecorded:
+      'calma n’a pas pu enregistrer votre demande : sa base de données ne répond pas. Rien n’a été modifié. Réessayez dans une minute ; si le problème persiste, prévenez la personne qui administre calma.',
+    formExpired: 'Le formulaire n’a pas pu s’ouvrir à temps. Relancez la commande.',
   },
   console: {
     archived: '#{{room}} est archivé.',

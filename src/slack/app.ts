@@ -2,9 +2,11 @@ import { App, HTTPReceiver, SocketModeReceiver, type webApi } from '@slack/bolt'
 import type { Deps } from '../app/deps';
 import { HttpServer } from '../http/server';
 import type { Logger } from '../log';
-import { AfterAck } from './after-ack';
+import { commandQueue } from '../queue/commands';
 import { boltLogger } from './bolt-logger';
+import { runSlackJob, type SlackJob } from './handoff';
 import { registerListeners } from './listeners';
+import { QuietGate } from './quiet-gate';
 import { SlackChat } from './slack-chat';
 
 export interface SlackSettings {
@@ -20,6 +22,11 @@ export interface SlackSettings {
   /** calma's HTTP server, shared with the alerts and the read API: HTTP mode adds `/slack/events` to it. */
   http?: HttpServer;
   captureReaction: string;
+  /**
+   * The durable hand-off of acknowledged requests (queue `commands-slack`). `work: false` makes a
+   * process that only acknowledges and hands off (tests use it to stand for one that died right after).
+   */
+  handOff: { redisUrl: string; prefix: string; work?: boolean };
 }
 
 /**
@@ -30,10 +37,10 @@ export interface SlackSettings {
 const RETRIES: webApi.RetryOptions = { retries: 2, factor: 2, minTimeout: 300, maxTimeout: 2000 };
 
 /**
- * Work after an acknowledgement: four at a time, once requests have been quiet for 50 ms, never delayed
- * more than a second (a modal's trigger id is valid for three).
+ * Work after an acknowledgement starts once requests have been quiet for 50 ms, never delayed more than
+ * a second (a modal's trigger id is valid for three).
  */
-const AFTER_ACK = { concurrency: 4, quietMs: 50, maxDelayMs: 1000 };
+const QUIET = { quietMs: 50, maxDelayMs: 1000 };
 
 export interface RunningSlack {
   app: App;
@@ -71,12 +78,22 @@ export async function startSlack(
     : new HTTPReceiver({ signingSecret: settings.signingSecret ?? '', endpoints: '/slack/events', logger });
   const app = new App({ token: settings.botToken, logger, clientOptions, receiver: receiver ?? http });
   const deps: Deps = { ...base, chat: new SlackChat(app.client) };
-  const afterAck = new AfterAck(AFTER_ACK, log);
+  const gate = new QuietGate(QUIET);
   app.use(async ({ next }) => {
-    afterAck.arrived();
+    gate.arrived();
     await next();
   });
-  registerListeners(app, { deps, afterAck, captureReaction: settings.captureReaction });
+  const commands = await commandQueue<SlackJob>({ ...settings.handOff, platform: 'slack' });
+  if (settings.handOff.work !== false) {
+    commands.work(
+      (job) => runSlackJob(deps, app.client, gate, job),
+      (error, job) =>
+        job
+          ? log.error({ err: error, user: job.caller.user, room: job.caller.room }, 'a Slack request failed')
+          : log.warn({ err: error }, 'the Slack command queue lost its Redis connection'),
+    );
+  }
+  registerListeners(app, { deps, commands, captureReaction: settings.captureReaction });
   let team: Promise<string> | undefined;
   /** @see https://api.slack.com/methods/auth.test — no scope needed; a failure is asked again next time. */
   const teamId = () => {
@@ -108,7 +125,7 @@ export async function startSlack(
         const closed = new Promise<void>((resolve) => receiver.client.once('disconnected', () => resolve()));
         await app.stop();
         await closed;
-        await afterAck.drained();
+        await commands.stop();
       },
     };
   }
@@ -123,7 +140,7 @@ export async function startSlack(
   if (port !== undefined) log.info({ port }, 'listening for Slack on POST /slack/events');
   const stop = async () => {
     if (!settings.http) await server.close();
-    await afterAck.drained();
+    await commands.stop();
   };
   return { app, deps, ...(port !== undefined ? { port } : {}), teamId, stop };
 }

@@ -1,8 +1,3 @@
-import type { IncidentStore } from '../ports/incident-store';
-
-/** How long a delivery is remembered: far longer than Slack's retries (three, over about a minute). */
-const REMEMBER_SECONDS = 60 * 60;
-
 /**
  * What identifies one delivery of a request: the event id (the Events API re-sends it with
  * X-Slack-Retry-Num), else the trigger id (one per command, button press or form submission).
@@ -20,10 +15,4 @@ function teamOf(team: unknown): string {
   return typeof team === 'object' && team !== null && 'id' in team && typeof team.id === 'string'
     ? team.id
     : '';
-}
-
-/** True the first time a delivery is seen; false for Slack's repeats of it. */
-export async function firstDelivery(store: IncidentStore, body: unknown): Promise<boolean> {
-  const key = deliveryKey(body);
-  return key === null || store.claim(key, REMEMBER_SECONDS);
 }

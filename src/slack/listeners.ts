@@ -1,13 +1,13 @@
 import type { App, webApi } from '@slack/bolt';
 import { openFormFromMessage } from '../../handlers/open';
-import type { Caller, Deps, Reply } from '../app/deps';
-import { dispatch, formErrors, type Interaction } from '../app/dispatch';
+import type { Caller, Deps } from '../app/deps';
+import { formErrors } from '../app/dispatch';
 import { callerLocale } from '../app/mutate';
 import type { CapturedMessage } from '../core/types';
-import type { AfterAck } from './after-ack';
-import { firstDelivery } from './idempotency';
+import { answer, notRecorded, postEphemeral, type SlackCommandQueue, type SlackJob } from './handoff';
+import { deliveryKey } from './idempotency';
 import { modalErrors, readModalValues } from './modal';
-import { deliver, FORM_CALLBACK_ID, formOf, type ReplyChannel, readMetadata } from './replies';
+import { FORM_CALLBACK_ID, formOf, readMetadata } from './replies';
 
 type WebClient = webApi.WebClient;
 
@@ -20,67 +20,60 @@ export const ACTION_PREFIX = /^calma:/;
 
 export interface ListenerOptions {
   deps: Deps;
-  /** Where the work of acknowledged requests waits its turn. */
-  afterAck: AfterAck;
+  /** Where acknowledged requests are written before (or as) they are acknowledged. */
+  commands: SlackCommandQueue;
   /** Reacting with this emoji in an incident room captures the message. */
   captureReaction: string;
 }
 
 /**
- * Slack's events, commands and interactions in, typed interactions to `dispatch` out. Each listener
- * acknowledges first (Slack's 3-second limit), then works, then answers the person who asked.
+ * Slack's events, commands and interactions in, typed interactions out to the durable command queue
+ * (src/slack/handoff.ts runs them). A request is written to Redis before it is acknowledged: if that
+ * fails, the person is told at once that nothing was done, instead of being acknowledged into the void.
+ * A request Slack sends twice (a retried event, a resent trigger) is written once: its delivery key is
+ * the job's id.
  */
-export function registerListeners(app: App, { deps, afterAck, captureReaction }: ListenerOptions): void {
-  /**
-   * The work of one delivery, after its ack. A delivery Slack sends twice (a retried event, a resent
-   * trigger) is claimed in Redis here rather than before the ack, to keep Redis off the ack's path.
-   */
-  const run = (
-    client: WebClient,
-    caller: Caller,
-    interaction: Interaction,
-    to: ReplyChannel,
-    body: unknown,
-  ) => {
-    afterAck.run(async () => {
-      if (!(await firstDelivery(deps.store, body))) return;
-      const reply = await dispatch(deps, caller, interaction);
-      await answer(deps, client, caller, reply, to);
-    });
-  };
-
-  app.command('/crisis', async ({ command, body, ack, respond, client }) => {
-    await ack();
-    const caller: Caller = { workspace: command.team_id, user: command.user_id, room: command.channel_id };
-    run(
-      client,
-      caller,
-      { type: 'command', text: unescapeSlack(command.text) },
-      {
-        room: command.channel_id,
-        triggerId: command.trigger_id,
-        ephemeral: (m) => respond({ response_type: 'ephemeral', ...m }),
+export function registerListeners(app: App, { deps, commands, captureReaction }: ListenerOptions): void {
+  /** Hands the request off; false (and nothing queued) when Redis could not take it. */
+  const handOff = (job: SlackJob, body: unknown): Promise<boolean> =>
+    commands.handOff(deliveryKey(body), job).then(
+      () => true,
+      (error: unknown) => {
+        deps.log.error(
+          { err: error, user: job.caller.user, room: job.caller.room },
+          'could not hand off a Slack request: the user is told nothing was done',
+        );
+        return false;
       },
-      body,
     );
+  const refused = (caller: Caller) => notRecorded(callerLocale(deps, caller));
+
+  app.command('/crisis', async ({ command, body, ack }) => {
+    const caller: Caller = { workspace: command.team_id, user: command.user_id, room: command.channel_id };
+    const job: SlackJob = {
+      caller,
+      interaction: { type: 'command', text: unescapeSlack(command.text) },
+      responseUrl: command.response_url,
+      triggerId: command.trigger_id,
+    };
+    // A slash command's acknowledgement can carry the answer itself: the refusal needs no other call.
+    if (await handOff(job, body)) await ack();
+    else await ack({ response_type: 'ephemeral', ...refused(caller) });
   });
 
-  app.action({ action_id: ACTION_PREFIX }, async ({ body, action, ack, respond, client }) => {
-    await ack();
-    if (body.type !== 'block_actions' || action.type !== 'button') return;
+  app.action({ action_id: ACTION_PREFIX }, async ({ body, action, ack, respond }) => {
+    if (body.type !== 'block_actions' || action.type !== 'button') return ack();
     const room = body.channel?.id ?? body.container?.channel_id ?? '';
     const caller: Caller = { workspace: body.team?.id ?? '', user: body.user.id, room };
-    run(
-      client,
+    const job: SlackJob = {
       caller,
-      { type: 'action', value: action.value ?? '' },
-      {
-        room,
-        triggerId: body.trigger_id,
-        ephemeral: (m) => respond({ response_type: 'ephemeral', replace_original: false, ...m }),
-      },
-      body,
-    );
+      interaction: { type: 'action', value: action.value ?? '' },
+      ...(body.response_url ? { responseUrl: body.response_url } : {}),
+      triggerId: body.trigger_id,
+    };
+    const taken = await handOff(job, body);
+    await ack();
+    if (!taken) await respond({ response_type: 'ephemeral', replace_original: false, ...refused(caller) });
   });
 
   app.view(FORM_CALLBACK_ID, async ({ ack, view, body, client }) => {
@@ -96,22 +89,21 @@ export function registerListeners(app: App, { deps, afterAck, captureReaction }:
     };
     const values = readModalValues(formOf(metadata), view.state.values);
     // Refused answers must reach Slack inside the acknowledgement to show under their fields.
-    const refused = formErrors(deps, caller, metadata.kind, values);
-    if (refused) {
-      await ack(modalErrors(refused));
+    const refusedFields = formErrors(deps, caller, metadata.kind, values);
+    if (refusedFields) {
+      await ack(modalErrors(refusedFields));
       return;
     }
-    await ack();
-    run(
-      client,
+    const job: SlackJob = {
       caller,
-      { type: 'form', kind: metadata.kind, args: metadata.args, values },
-      {
-        room: metadata.room,
-        ephemeral: (m) => postEphemeral(client, metadata.room, caller.user, m),
-      },
-      body,
-    );
+      interaction: { type: 'form', kind: metadata.kind, args: metadata.args, values },
+    };
+    if (await handOff(job, body)) return ack();
+    // Not recorded: the form stays open with what was typed, and says why under its first field.
+    const first = metadata.fields[0]?.[0];
+    if (first) return ack(modalErrors({ [first]: refused(caller).text }));
+    await ack();
+    await postEphemeral(client, metadata.room, caller.user, refused(caller));
   });
 
   app.shortcut(OPEN_FROM_MESSAGE, async ({ shortcut, ack, client }) => {
@@ -146,13 +138,9 @@ export function registerListeners(app: App, { deps, afterAck, captureReaction }:
       user: shortcut.message.user ?? '',
       text: shortcut.message.text ?? '',
     });
-    run(
-      client,
-      caller,
-      { type: 'capture', message, explicit: true },
-      { room, ephemeral: (m) => postEphemeral(client, room, caller.user, m) },
-      body,
-    );
+    if (!(await handOff({ caller, interaction: { type: 'capture', message, explicit: true } }, body))) {
+      await postEphemeral(client, room, caller.user, refused(caller));
+    }
   });
 
   app.event('reaction_added', async ({ event, body, client }) => {
@@ -167,35 +155,10 @@ export function registerListeners(app: App, { deps, afterAck, captureReaction }:
       event.item.ts,
       await fetchMessage(client, room, event.item.ts),
     );
-    run(
-      client,
-      caller,
-      { type: 'capture', message },
-      {
-        room,
-        ephemeral: (m) => postEphemeral(client, room, caller.user, m),
-      },
-      body,
-    );
+    if (!(await handOff({ caller, interaction: { type: 'capture', message } }, body))) {
+      await postEphemeral(client, room, caller.user, refused(caller));
+    }
   });
-}
-
-/** Sends a reply; a failure to deliver it is logged with context, never lost silently. */
-async function answer(deps: Deps, client: WebClient, caller: Caller, reply: Reply, to: ReplyChannel) {
-  try {
-    await deliver(client, reply, to, callerLocale(deps, caller));
-  } catch (error) {
-    deps.log.error({ err: error, user: caller.user, room: to.room }, 'could not deliver a reply in Slack');
-  }
-}
-
-function postEphemeral(
-  client: WebClient,
-  channel: string,
-  user: string,
-  m: { text: string; blocks: unknown[] },
-) {
-  return client.chat.postEphemeral({ channel, user, text: m.text, blocks: m.blocks as never });
 }
 
 /** The text and author of a message, from history (or its thread when it is a reply). */

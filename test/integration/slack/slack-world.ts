@@ -202,6 +202,7 @@ export function useSlackWorld(
         apiUrl: fake.apiUrl,
         port: 0,
         captureReaction: 'pushpin',
+        handOff: { redisUrl: process.env.CALMA_TEST_REDIS_URL ?? '', prefix },
       },
       log,
     );

@@ -42,7 +42,8 @@ beforeAll(async () => {
 beforeEach(async () => {
   fake = await startFakeSlack();
   socket = await startFakeSlackSocket(fake);
-  store = new RedisIncidentStore(redis, uniquePrefix());
+  const prefix = uniquePrefix();
+  store = new RedisIncidentStore(redis, prefix);
   const log = pino({ level: 'silent' });
   slack = await startSlack(
     testDeps(store, playbooks, { announcements: 'C0ANNOUNCE' }),
@@ -52,6 +53,7 @@ beforeEach(async () => {
       apiUrl: fake.apiUrl,
       port: 0,
       captureReaction: 'pushpin',
+      handOff: { redisUrl: process.env.CALMA_TEST_REDIS_URL ?? '', prefix },
     },
     log,
   );

@@ -1,0 +1,99 @@
+import type { webApi } from '@slack/bolt';
+import type { Caller, Deps, Reply } from '../app/deps';
+import { dispatch, type Interaction } from '../app/dispatch';
+import { callerLocale, problem } from '../app/mutate';
+import type { Locale } from '../core/types';
+import type { CommandQueue } from '../queue/commands';
+import { cardsToMessages, type SlackMessage } from './blocks';
+import type { QuietGate } from './quiet-gate';
+import { deliver, type ReplyChannel } from './replies';
+import { slackCode } from './slack-chat';
+
+type WebClient = webApi.WebClient;
+
+/** How long calma waits for Slack to take a response_url post. */
+const RESPONSE_URL_TIMEOUT_MS = 10_000;
+
+/**
+ * An acknowledged Slack request, as it is written to Redis: everything needed to run it and answer the
+ * person who asked, from any calma process, after the one that acknowledged it has gone.
+ */
+export interface SlackJob {
+  caller: Caller;
+  interaction: Interaction;
+  /** Where the answer goes: the response_url when Slack gave one (valid 30 minutes), else an ephemeral. */
+  responseUrl?: string;
+  /** Opens a modal when the work wants a form (valid 3 s after the request). */
+  triggerId?: string;
+}
+
+/** The warning a person gets when their request could not be written to Redis: nothing was done. */
+export function notRecorded(locale: Locale): SlackMessage {
+  const [message] = cardsToMessages(problem(locale, { key: 'errors.notRecorded' }).cards);
+  if (!message) throw new Error('a one-line card renders as one message');
+  return message;
+}
+
+/**
+ * Runs one handed-off request: waits for a burst of requests to end (their acks go first), dispatches
+ * it, and answers the requester. A failed answer is logged with context (the work itself is done).
+ */
+export async function runSlackJob(deps: Deps, client: WebClient, gate: QuietGate, job: SlackJob) {
+  await gate.wait();
+  const reply = await dispatch(deps, job.caller, job.interaction);
+  await answer(deps, client, job.caller, reply, replyChannel(client, job));
+}
+
+/** How the answer of a job reaches the one person it is for. */
+export function replyChannel(client: WebClient, job: SlackJob): ReplyChannel {
+  const { room, user } = job.caller;
+  const url = job.responseUrl;
+  return {
+    room,
+    ...(job.triggerId ? { triggerId: job.triggerId } : {}),
+    ephemeral: (m) =>
+      url
+        ? postToResponseUrl(url, { response_type: 'ephemeral', replace_original: false, ...m })
+        : postEphemeral(client, room, user, m),
+  };
+}
+
+/** Sends a reply; a failure to deliver it is logged with context, never lost silently. */
+export async function answer(deps: Deps, client: WebClient, caller: Caller, reply: Reply, to: ReplyChannel) {
+  const locale = callerLocale(deps, caller);
+  try {
+    await deliver(client, reply, to, locale);
+  } catch (error) {
+    deps.log.error(
+      { err: error, user: caller.user, room: to.room, code: slackCode(error) },
+      'could not deliver a reply in Slack',
+    );
+    // A form whose trigger expired (the request waited out a restart): say so rather than stay silent.
+    if (reply.form && slackCode(error) === 'expired_trigger_id') {
+      const [message] = cardsToMessages(problem(locale, { key: 'errors.formExpired' }).cards);
+      if (message) await to.ephemeral(message).catch(() => undefined);
+    }
+  }
+}
+
+export function postEphemeral(
+  client: WebClient,
+  channel: string,
+  user: string,
+  m: SlackMessage | { text: string; blocks: unknown[] },
+) {
+  return client.chat.postEphemeral({ channel, user, text: m.text, blocks: m.blocks as never });
+}
+
+/** POSTs a message to a response_url, as Bolt's `respond()` does, with a timeout. */
+async function postToResponseUrl(url: string, message: Record<string, unknown>): Promise<void> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+    body: JSON.stringify(message),
+    signal: AbortSignal.timeout(RESPONSE_URL_TIMEOUT_MS),
+  });
+  if (!response.ok) throw new Error(`response_url answered ${response.status}`);
+}
+
+export type SlackCommandQueue = CommandQueue<SlackJob>;
