@@ -100,6 +100,8 @@ const MENTION_TOKEN = /^(?:@!?|@&|#)\d{1,20}$/;
 
 /** Any `<…>` that may be a platform token; `a < b > c` (spaces inside the brackets) is plain text. */
 const ANGLE_TOKEN = /<([^<>\s][^<>]*)>/g;
+/** The same, with the backslashes typed before it. */
+const ESCAPABLE_TOKEN = /(\\*)<([^<>\s][^<>]*)>/g;
 
 /**
  * A `<…>` token of untrusted text as Discord should show it: Discord's harmless ones stay, its mentions
@@ -136,10 +138,18 @@ const MASKED_LINK = /\[([^[\]\n]*)\]\(\s*<?([^\s()<>]+(?:\([^\s()]*\)[^\s()<>]*)
  */
 function inertMarkdown(text: string): string {
   return text
-    .replace(ANGLE_TOKEN, (_, inner: string) => discordToken(inner))
+    .replace(ESCAPABLE_TOKEN, (_, slashes: string, inner: string) => {
+      const token = discordToken(inner);
+      return token.startsWith('\\') ? escapedAfter(slashes, token.slice(1)) : slashes + token;
+    })
     .replace(MASKED_LINK, (_, label: string, url: string) => `${label} (${url})`)
-    .replaceAll('](', '\\](')
+    .replace(/(\\*)\]\(/g, (_, slashes: string) => `${escapedAfter(slashes, ']')}(`)
     .replace(/@(everyone|here)/gi, '@\u200b$1');
+}
+
+/** `markup` escaped after typed backslashes: an even number of them escape each other, not it. */
+function escapedAfter(slashes: string, markup: string): string {
+  return `${slashes}${slashes.length % 2 === 0 ? '\\' : ''}${markup}`;
 }
 
 /** A mention calma means: a user, or a role (kept as `&<id>`); an id that is neither shows as text. */
