@@ -75,26 +75,39 @@ function escapeText(text: string): string {
   return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 }
 
+/**
+ * Untrusted text as mrkdwn that shows what it says. A bare `<https://…>` (how Slack hands calma a URL
+ * someone typed) becomes the URL itself, which Slack links showing it whole; every other `<…>` is
+ * escaped, so a labelled link shows its real URL and a ping its syntax. `@here`, `@channel` and
+ * `@everyone` are broken with a zero-width space: Slack may parse them in plain text too.
+ */
+function slackText(text: string): string {
+  return escapeText(text.replace(/<(https?:\/\/[^\s|<>]+)>/g, '$1')).replace(
+    /@(here|channel|everyone)/gi,
+    '@\u200b$1',
+  );
+}
+
 /** A user group (`S…`) is mentioned as such, so everyone in it is notified. */
 function slackMention(id: string): string {
   if (/^S[A-Z0-9]+$/.test(id)) return `<!subteam^${id}>`;
-  return /^[UW][A-Z0-9]+$/.test(id) ? `<@${id}>` : escapeText(`@${id}`);
+  return /^[UW][A-Z0-9]+$/.test(id) ? `<@${id}>` : slackText(`@${id}`);
 }
 
 function slackRoom(id: string, name: string): string {
-  return /^[CG][A-Z0-9]+$/.test(id) ? `<#${id}>` : escapeText(`#${name}`);
+  return /^[CG][A-Z0-9]+$/.test(id) ? `<#${id}>` : slackText(`#${name}`);
 }
 
 /**
  * Card text as Slack mrkdwn: calma's marks (`ChatPort.mention`, `roomLink`) become mentions and channel
- * links; all other text is escaped (`&`, `<`, `>`), so a `<!here>`, `<@U…>` or `<https://evil|label>`
- * typed by someone or sent by a monitoring tool shows as the characters it is, never as a ping or a
- * disguised link. `*bold*` and backticks pass through: they are mrkdwn, and harmless. After this, every
+ * links; all other text is escaped (`&`, `<`, `>`, see slackText), so a `<!here>`, `<@U…>` or
+ * `<https://evil|label>` typed by someone or sent by a monitoring tool shows as the characters it is,
+ * never as a ping or a disguised link. `*bold*` and backticks pass through: they are mrkdwn, and harmless. After this, every
  * `<` starts one of calma's tokens and every `&` an entity, which is what lets the cutting functions
  * below avoid breaking either.
  */
 export function escapeMrkdwn(text: string): string {
-  return renderMarks(text, { text: escapeText, user: slackMention, room: slackRoom });
+  return renderMarks(text, { text: slackText, user: slackMention, room: slackRoom });
 }
 
 /** Card text where Slack shows plain text (headers, buttons, modals): marks as readable names. */

@@ -15,6 +15,8 @@ const HOSTILE = [
   '<http://evil.example|official refund form>',
   '@everyone',
   '@here',
+  '@channel',
+  '<https://x.example/a>',
   '<@123456789012345678>',
   '<@&323456789012345678>',
   '[official refund form](http://evil.example)',
@@ -85,6 +87,7 @@ describe('untrusted text, for any string', () => {
         for (const message of slackMessages(card)) {
           const mrkdwn = [message.text, ...message.blocks.flatMap(mrkdwnOf)].join('\n');
           for (const token of mrkdwn.match(/<[^>]*>?/g) ?? []) expect(token).toBe('<@U0ANA>');
+          expect(mrkdwn).not.toMatch(/@(here|channel|everyone)/i);
           expect(unsafeIn(mrkdwn)).toEqual([]);
         }
       }),

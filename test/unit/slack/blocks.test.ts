@@ -329,6 +329,14 @@ describe('escapeMrkdwn', () => {
     );
   });
 
+  it('GIVEN @here, @channel and @everyone typed as plain text WHEN escaped THEN a zero-width space keeps Slack from parsing them', () => {
+    expect(escapeMrkdwn('@here @channel @Everyone')).toBe('@\u200bhere @\u200bchannel @\u200bEveryone');
+  });
+
+  it('GIVEN a URL as Slack hands over a typed one WHEN escaped THEN it is the bare URL, which Slack links as itself', () => {
+    expect(escapeMrkdwn('see <https://x.example/a?b=1&c=2>')).toBe('see https://x.example/a?b=1&amp;c=2');
+  });
+
   it('GIVEN *bold* and `code` WHEN escaped THEN the markup is kept', () => {
     expect(escapeMrkdwn('*bold* and `code`')).toBe('*bold* and `code`');
   });
