@@ -1,7 +1,8 @@
 import { type Card, encodeAction as encode } from '../core/card';
+import { roomMark, userMark } from '../core/markup';
 import type { Translator } from '../i18n';
 import type { ChatPort, MessageRef, Room } from '../ports/chat';
-import { renderCard, type TextStyle } from './render';
+import { consoleText, renderCard, type TextStyle } from './render';
 
 /**
  * The chat platform of the console: rooms are names, messages are printed. Buttons shown in any message
@@ -38,21 +39,17 @@ export class ConsoleChat implements ChatPort {
   }
 
   async invite(room: string, users: string[]): Promise<void> {
-    this.write(
-      this.style.dim(
-        this.t('console.invited', { users: users.map((u) => this.mention(u)).join(', '), room }),
-      ),
-    );
+    this.note(this.t('console.invited', { users: users.map((u) => this.mention(u)).join(', '), room }));
   }
 
   async setTopic(room: string, topic: string): Promise<void> {
     if (this.topics.get(room) === topic) return;
     this.topics.set(room, topic);
-    this.write(this.style.dim(this.t('console.topic', { room, topic })));
+    this.note(this.t('console.topic', { room, topic }));
   }
 
   async post(room: string, card: Card): Promise<MessageRef> {
-    this.write(`${this.style.dim(`#${room} ›`)}\n${this.show(card)}`);
+    this.write(`${this.style.dim(consoleText(`#${room} ›`))}\n${this.show(card)}`);
     return { room, id: String(this.nextId++) };
   }
 
@@ -60,19 +57,21 @@ export class ConsoleChat implements ChatPort {
   async update(_ref: MessageRef, _card: Card): Promise<void> {}
 
   async pin(_ref: MessageRef): Promise<void> {
-    this.write(this.style.dim(this.t('console.pinned')));
+    this.note(this.t('console.pinned'));
   }
 
   async dm(user: string, card: Card): Promise<void> {
-    this.write(`${this.style.dim(this.t('console.dm', { user: this.mention(user) }))}\n${this.show(card)}`);
+    this.write(
+      `${this.style.dim(consoleText(this.t('console.dm', { user: this.mention(user) })))}\n${this.show(card)}`,
+    );
   }
 
   async addLink(room: string, title: string, url: string): Promise<void> {
-    this.write(this.style.dim(this.t('console.link', { room, title, url })));
+    this.note(this.t('console.link', { room, title, url }));
   }
 
   async archive(room: string): Promise<void> {
-    this.write(this.style.dim(this.t('console.archived', { room })));
+    this.note(this.t('console.archived', { room }));
   }
 
   /** The file is shown in full: in a terminal there is nowhere else to open it. */
@@ -81,7 +80,8 @@ export class ConsoleChat implements ChatPort {
     file: { filename: string; title: string; content: string; comment?: string },
   ): Promise<void> {
     const header = this.t('console.file', { room, title: file.title, filename: file.filename });
-    this.write([this.style.dim(header), ...(file.comment ? [file.comment] : []), file.content].join('\n'));
+    const body = [...(file.comment ? [file.comment] : []), file.content].map(consoleText);
+    this.write([this.style.dim(consoleText(header)), ...body].join('\n'));
   }
 
   /** No user groups here: everyone is themselves. */
@@ -89,17 +89,23 @@ export class ConsoleChat implements ChatPort {
     return [user];
   }
 
+  /** Shown as `@user` (see consoleText). */
   mention(user: string): string {
-    return `@${user}`;
+    return userMark(user);
   }
 
   roomLink(room: Room): string {
-    return `#${room.name}`;
+    return roomMark(room);
   }
 
   /** Prints a card meant for the caller only (a reply). */
   reply(card: Card): void {
     this.write(this.show(card));
+  }
+
+  /** A line about what the platform did (a topic, a pin), dimmed. */
+  private note(text: string): void {
+    this.write(this.style.dim(consoleText(text)));
   }
 
   private show(card: Card): string {

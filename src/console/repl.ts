@@ -4,6 +4,7 @@ import { dispatch } from '../app/dispatch';
 import { translator } from '../i18n';
 import type { ConsoleChat } from './console-chat';
 import { nextField, type PendingForm, question, take } from './form-prompt';
+import { consoleText } from './render';
 
 /** The console's one workspace: sequence numbers and incidents live under it in Redis. */
 export const CONSOLE_WORKSPACE = 'console';
@@ -20,6 +21,8 @@ export async function runConsole(
   io: { input: NodeJS.ReadableStream; write: (text: string) => void; interactive: boolean; user: string },
 ): Promise<void> {
   const t = translator(deps.locale);
+  // What the console says goes through consoleText: it quotes typed text (a name, an answer).
+  const write = (text: string) => io.write(consoleText(text));
   const caller: Caller = { workspace: CONSOLE_WORKSPACE, user: io.user, room: LOBBY };
   let pending: PendingForm | null = null;
   const lines = createInterface({ input: io.input, terminal: io.interactive });
@@ -27,7 +30,7 @@ export async function runConsole(
   lines.on('SIGINT', () => lines.close());
   const ask = () => {
     const field = pending ? nextField(pending) : undefined;
-    if (field) io.write(question(field, t));
+    if (field) write(question(field, t));
   };
   const prompt = () => {
     if (!io.interactive) return;
@@ -38,23 +41,23 @@ export async function runConsole(
     for (const card of reply.cards) deps.chat.reply(card);
     if (reply.openedRoom) {
       caller.room = reply.openedRoom;
-      io.write(t('console.room', { room: caller.room }));
+      write(t('console.room', { room: caller.room }));
     }
     if (reply.form) {
       pending = { form: reply.form, values: {} };
-      io.write(reply.form.title);
+      write(reply.form.title);
       ask();
     }
   };
   /** Answers the form refused are shown and asked again; the others are kept. */
   const reopen = (form: PendingForm, errors: Record<string, string>) => {
-    for (const message of Object.values(errors)) io.write(`⚠ ${message}`);
+    for (const message of Object.values(errors)) write(`⚠ ${message}`);
     const values = Object.fromEntries(Object.entries(form.values).filter(([id]) => !(id in errors)));
     pending = { form: form.form, values };
     ask();
   };
 
-  io.write(`${t('console.welcome')}\n${t('console.you', { user: caller.user })}`);
+  write(`${t('console.welcome')}\n${t('console.you', { user: caller.user })}`);
   prompt();
   for await (const raw of lines) {
     const line = raw.trim();
@@ -62,13 +65,13 @@ export async function runConsole(
     if (pending && line.startsWith('/')) {
       // A command typed while a form waits abandons the form rather than becoming its answer.
       pending = null;
-      io.write(t('console.formCancelled'));
+      write(t('console.formCancelled'));
     }
     if (pending) {
       const form: PendingForm = pending;
       const field = nextField(form);
       const value = field ? take(form, field, raw) : null;
-      if (field && value === null) io.write(t('console.badAnswer'));
+      if (field && value === null) write(t('console.badAnswer'));
       else if (field && typeof value === 'string') form.values[field.id] = value;
       // undefined: a long text goes on, until its line with only ".".
       if (value === undefined) {
@@ -88,18 +91,18 @@ export async function runConsole(
       break;
     } else if (line.startsWith('/as ')) {
       caller.user = line.slice(4).trim().replace(/^@/, '') || caller.user;
-      io.write(t('console.as', { user: caller.user }));
+      write(t('console.as', { user: caller.user }));
     } else if (/^\/crisis(\s|$)/.test(line)) {
       show(await dispatch(deps, caller, { type: 'command', text: line.slice('/crisis'.length) }));
     } else if (/^\d+$/.test(line)) {
       const value = deps.chat.choice(Number(line));
       if (value) show(await dispatch(deps, caller, { type: 'action', value }));
-      else io.write(t('console.noSuchChoice', { choice: line }));
+      else write(t('console.noSuchChoice', { choice: line }));
     } else if (line) {
-      io.write(t('console.notACommand'));
+      write(t('console.notACommand'));
     }
     prompt();
   }
   lines.close();
-  io.write(t('console.bye'));
+  write(t('console.bye'));
 }

@@ -1,7 +1,8 @@
 /**
  * A platform-neutral message: adapters render it as Block Kit, Discord embeds + components, or text.
- * Texts are already localised when a Card is built. Markup is limited to `*bold*` and `<@user>` mentions,
- * which every adapter can render.
+ * Texts are already localised when a Card is built. Markup is limited to `*bold*` and the mentions and
+ * room links of `ChatPort.mention` / `roomLink` (see markup.ts), which every adapter can render; any other
+ * text, typed by people or sent by tools, is shown as the characters it is.
  */
 export interface Card {
   title?: string;

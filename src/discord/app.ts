@@ -59,6 +59,8 @@ export async function startDiscord(
     // A reaction to a message sent before calma started arrives partial: calma fetches what it needs.
     partials: [Partials.Message, Partials.Channel, Partials.Reaction, Partials.User],
     rest: { ...(settings.apiUrl ? { api: settings.apiUrl } : {}), retries: 2, timeout: 15_000 },
+    // A message sent without its own list (a plain reply) pings nobody; calma's cards name whom they ping.
+    allowedMentions: { parse: [], repliedUser: false },
   });
   client.on(Events.Error, (error) => log.error({ err: error }, 'Discord client error'));
   client.rest.on('rateLimited', (info) =>

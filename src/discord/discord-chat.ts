@@ -12,9 +12,10 @@ import {
   RateLimitError,
 } from 'discord.js';
 import type { Card } from '../core/card';
+import { roomMark, userMark } from '../core/markup';
 import { CALMA_USER, type UserId } from '../core/types';
 import { ChatPlatformError, type ChatPort, type MessageRef, type Room } from '../ports/chat';
-import { cardsToMessages, type DiscordMessage } from './render';
+import { cardsToMessages, sendable, toDiscordMarkdown, topicText, truncatePlain } from './render';
 import { TopicWriter } from './topic-writer';
 
 export interface DiscordChatSettings {
@@ -26,6 +27,8 @@ export interface DiscordChatSettings {
 
 /** Discord's topic limit for text channels. */
 const MAX_TOPIC = 1024;
+/** An attachment's description (its alt text). */
+const MAX_FILE_DESCRIPTION = 1024;
 /** What the bot grants itself on a private incident channel, so hiding it from @everyone never locks calma out. */
 const BOT_ALLOW = [
   PermissionFlagsBits.ViewChannel,
@@ -113,7 +116,7 @@ export class DiscordChat implements ChatPort {
    * the latest topic wins, and no handler waits ten minutes for it (the pinned summary is the record).
    */
   async setTopic(room: string, topic: string): Promise<void> {
-    this.topics.set(room, truncate(topic, MAX_TOPIC));
+    this.topics.set(room, topicText(topic, MAX_TOPIC));
   }
 
   /** Posts a card; a card too large for one message becomes several, the first one is the reference. */
@@ -187,10 +190,11 @@ export class DiscordChat implements ChatPort {
     const channel = await this.textChannel(room);
     const attachment = new AttachmentBuilder(Buffer.from(file.content, 'utf8'), {
       name: file.filename,
-      description: file.title,
+      description: truncatePlain(file.title, MAX_FILE_DESCRIPTION),
     });
+    const comment = file.comment ? { content: toDiscordMarkdown(file.comment) } : {};
     await this.call('messages.create', () =>
-      channel.send({ ...(file.comment ? { content: file.comment } : {}), files: [attachment] }),
+      channel.send({ ...comment, files: [attachment], allowedMentions: { parse: [] } }),
     );
   }
 
@@ -210,13 +214,14 @@ export class DiscordChat implements ChatPort {
     }
   }
 
+  /** A mark the renderer turns into `<@id>`, or `<@&id>` for a role, and lets ping. */
   mention(user: UserId): string {
     if (user === CALMA_USER) return CALMA_USER;
-    return isRole(user) ? `<@&${user.slice(1)}>` : `<@${user}>`;
+    return userMark(user);
   }
 
   roomLink(room: Room): string {
-    return `<#${room.id}>`;
+    return roomMark(room);
   }
 
   /** Pauses invites and DMs on the server (Discord's raid "incident actions") until `until`. */
@@ -271,23 +276,6 @@ function asPlatformError(error: unknown, method: string): ChatPlatformError {
   return new ChatPlatformError('Discord', discordCode(error), method);
 }
 
-/** discord.js reads `allowedMentions`, not the API's `allowed_mentions`: only the people a card names are pinged. */
-function sendable(message: DiscordMessage) {
-  const { allowed_mentions: allowed, ...rest } = message;
-  return {
-    ...rest,
-    ...(allowed
-      ? {
-          allowedMentions: {
-            parse: allowed.parse ?? [],
-            users: allowed.users ?? [],
-            roles: allowed.roles ?? [],
-          },
-        }
-      : {}),
-  };
-}
-
 /** Role ids are kept as `&<id>`, the way Discord writes a role mention (`<@&id>`). */
 const isRole = (id: string) => id.startsWith('&');
 
@@ -296,8 +284,4 @@ function isPrivate(channel: GuildTextBasedChannel): boolean {
   if (!('permissionOverwrites' in channel)) return false;
   const everyone = channel.permissionOverwrites.cache.get(channel.guild.roles.everyone.id);
   return Boolean(everyone?.deny.has(PermissionFlagsBits.ViewChannel));
-}
-
-function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }

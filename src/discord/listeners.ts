@@ -23,7 +23,7 @@ import type { CapturedMessage, Locale } from '../core/types';
 import { translator } from '../i18n';
 import { ADD_TO_EVIDENCE, OPEN_FROM_MESSAGE, optionsToCommandText } from './commands';
 import { decodeFormId, encodeFormId, formToModal, readModalValues, submittedFields } from './modal';
-import { actionOfCustomId, cardsToMessages } from './render';
+import { actionOfCustomId, cardsToMessages, sendable } from './render';
 
 /**
  * Discord wants an answer to an interaction within 3 s. A handler that is done by then answers
@@ -241,7 +241,7 @@ function describeMessage(message: Message | PartialMessage): CapturedMessage {
 }
 
 function toPayload(reply: Pick<Reply, 'cards'>) {
-  return cardsToMessages(reply.cards);
+  return cardsToMessages(reply.cards).map(sendable);
 }
 
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());

@@ -15,7 +15,7 @@ import {
 import type { Locale } from '../core/types';
 import { translator } from '../i18n';
 import { FORM_KINDS, type Form, type FormField, type FormKind } from '../ports/chat';
-import { ELLIPSIS, truncate } from './render';
+import { ELLIPSIS, truncatePlain } from './render';
 
 /** Modal limits (https://discord.com/developers/docs/components/reference, .../interactions/receiving-and-responding#modal). */
 export const MODAL_LIMITS = {
@@ -141,14 +141,16 @@ function textInput(field: FormField, style: TextInputStyle): APITextInputCompone
     style,
     required: !field.optional,
     max_length: max,
-    ...(field.initial ? { value: truncate(field.initial, max) } : {}),
-    ...(field.placeholder ? { placeholder: truncate(field.placeholder, MODAL_LIMITS.textPlaceholder) } : {}),
+    ...(field.initial ? { value: truncatePlain(field.initial, max) } : {}),
+    ...(field.placeholder
+      ? { placeholder: truncatePlain(field.placeholder, MODAL_LIMITS.textPlaceholder) }
+      : {}),
   };
 }
 
 function selectPlaceholder(field: FormField): { placeholder?: string } {
   return field.placeholder
-    ? { placeholder: truncate(field.placeholder, MODAL_LIMITS.selectPlaceholder) }
+    ? { placeholder: truncatePlain(field.placeholder, MODAL_LIMITS.selectPlaceholder) }
     : {};
 }
 
@@ -163,7 +165,7 @@ function stringSelect(field: FormField): APIStringSelectComponent {
   if (initial && !kept.includes(initial)) kept[kept.length - 1] = initial;
   const options = kept.map(
     (o): APISelectMenuOption => ({
-      label: truncate(o.label.trim() || o.value, MODAL_LIMITS.optionText),
+      label: truncatePlain(o.label.trim() || o.value, MODAL_LIMITS.optionText),
       value: o.value,
       ...(o === initial ? { default: true } : {}),
     }),
@@ -220,13 +222,13 @@ function description(field: FormField): { description?: string } {
   const text = isCheckbox(field) && field.placeholder ? field.placeholder : '';
   const full = field.label.length > MODAL_LIMITS.label ? field.label : '';
   const shown = text || full;
-  return shown ? { description: truncate(shown, MODAL_LIMITS.description) } : {};
+  return shown ? { description: truncatePlain(shown, MODAL_LIMITS.description) } : {};
 }
 
 function fieldLabel(field: FormField): APILabelComponent {
   return {
     type: ComponentType.Label,
-    label: truncate(field.label.trim() || field.id, MODAL_LIMITS.label),
+    label: truncatePlain(field.label.trim() || field.id, MODAL_LIMITS.label),
     ...description(field),
     component: component(field),
   };
@@ -238,15 +240,19 @@ function groupLabel(group: FormField[], label: string): APILabelComponent {
     custom_id: group.map((f) => f.id).join(SEPARATOR),
     options: group.map((f) => ({
       value: f.id,
-      label: truncate(f.label.trim() || f.id, MODAL_LIMITS.optionText),
-      ...(f.placeholder ? { description: truncate(f.placeholder, MODAL_LIMITS.optionText) } : {}),
+      label: truncatePlain(f.label.trim() || f.id, MODAL_LIMITS.optionText),
+      ...(f.placeholder ? { description: truncatePlain(f.placeholder, MODAL_LIMITS.optionText) } : {}),
       ...(f.initial === 'true' ? { default: true } : {}),
     })),
     min_values: 0,
     max_values: group.length,
     required: false,
   };
-  return { type: ComponentType.Label, label: truncate(label, MODAL_LIMITS.label), component: checkboxes };
+  return {
+    type: ComponentType.Label,
+    label: truncatePlain(label, MODAL_LIMITS.label),
+    component: checkboxes,
+  };
 }
 
 /**
@@ -267,7 +273,7 @@ export function formToModal(
   const options = translator(locale)('discord.modal.options');
   return {
     custom_id: customId,
-    title: truncate(form.title.trim() || ELLIPSIS, MODAL_LIMITS.title),
+    title: truncatePlain(form.title.trim() || ELLIPSIS, MODAL_LIMITS.title),
     components: slots(form).map((slot) =>
       'field' in slot ? fieldLabel(slot.field) : groupLabel(slot.group, options),
     ),

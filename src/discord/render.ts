@@ -19,6 +19,7 @@ import {
   truncateWith,
 } from '../cards/text-limits';
 import { type Action, type Button, type Card, decodeAction, encodeAction } from '../core/card';
+import { renderMarks, segments } from '../core/markup';
 
 /**
  * Message limits a card can run into (https://discord.com/developers/docs/resources/message#embed-object-embed-limits,
@@ -90,23 +91,27 @@ const BLANK = '\u200b';
 // ---------------------------------------------------------------------------------------------------------
 // calma markup → Discord markdown
 
-/**
- * The `<…>` sequences Discord renders itself: user (`<@1>`, `<@!1>`), role and channel mentions, slash
- * command mentions, timestamps, custom emoji and links without preview (`<https://…>`).
- */
-const DISCORD_TOKEN =
-  /^(?:@!?\d{1,20}|@&\d{1,20}|#\d{1,20}|\/[^<>:]+:\d{1,20}|t:-?\d{1,15}(?::[tTdDfFRs])?|a?:\w{2,32}:\d{1,20}|https?:\/\/[^\s|]+)$/;
+/** Discord's own `<…>` sequences that neither ping nor disguise: timestamps, custom emoji, command mentions. */
+const HARMLESS_TOKEN =
+  /^(?:\/[^<>:]+:\d{1,20}|t:-?\d{1,15}(?::[tTdDfFRs])?|a?:\w{2,32}:\d{1,20}|https?:\/\/[^\s|]+)$/;
+
+/** Discord's mentions (`<@1>`, `<@!1>`, `<@&1>`, `<#1>`): from outside text they are shown, not rendered. */
+const MENTION_TOKEN = /^(?:@!?|@&|#)\d{1,20}$/;
 
 /** Any `<…>` that may be a platform token; `a < b > c` (spaces inside the brackets) is plain text. */
 const ANGLE_TOKEN = /<([^<>\s][^<>]*)>/g;
+/** The same, with the backslashes typed before it. */
+const ESCAPABLE_TOKEN = /(\\*)<([^<>\s][^<>]*)>/g;
 
 /**
- * A `<…>` token as Discord should show it. Discord's own stay (a legacy `<@!1>` becomes `<@1>`); Slack's
- * (`<@U1|ana>`, `<#C1|general>`, `<!subteam^S1|@team>`, `<!here>`, `<https://…|label>`) become the text
- * they stand for, so no Slack syntax leaks into a Discord message. Anything else is left as typed.
+ * A `<…>` token of untrusted text as Discord should show it: Discord's harmless ones stay, its mentions
+ * show as typed (escaped), and Slack's (`<@U1|ana>`, `<#C1|general>`, `<!subteam^S1|@team>`, `<!here>`,
+ * `<https://…|label>`) become the text they stand for, a link's label followed by its real URL. Anything
+ * else is left as typed.
  */
 function discordToken(inner: string): string {
-  if (DISCORD_TOKEN.test(inner)) return `<${inner.replace(/^@!/, '@')}>`;
+  if (HARMLESS_TOKEN.test(inner)) return `<${inner}>`;
+  if (MENTION_TOKEN.test(inner)) return `\\<${inner}>`;
   const labelled = /^([@#])[^|]+\|(.+)$/.exec(inner);
   if (labelled) return `${labelled[1]}${labelled[2]?.replace(/^[@#]/, '')}`;
   const bare = /^([@#])([A-Za-z0-9]+)$/.exec(inner);
@@ -118,12 +123,44 @@ function discordToken(inner: string): string {
   const word = /^!(?:subteam\^)?(\w+)$/.exec(inner);
   if (word) return `@${word[1]}`;
   const link = /^((?:https?:\/\/|mailto:)[^|\s]+)\|(.+)$/.exec(inner);
-  if (link?.[1] && link[2]) {
-    const label = link[2].replace(/[[\]]/g, '\\$&');
-    return link[1].startsWith('mailto:') ? `${label} (${link[1].slice(7)})` : `[${label}](${link[1]})`;
-  }
+  if (link?.[1] && link[2]) return `${link[2]} (${link[1].replace(/^mailto:/, '')})`;
   if (/^mailto:\S+$/.test(inner)) return inner.slice(7);
   return `<${inner}>`;
+}
+
+/** `[label](url)`, `[label](<url>)`, with an optional "title": Discord's masked links. */
+const MASKED_LINK = /\[([^[\]\n]*)\]\(\s*<?([^\s()<>]+(?:\([^\s()]*\)[^\s()<>]*)*)>?(?:\s+"[^"\n]*")?\s*\)/g;
+
+/**
+ * Untrusted text as Discord markdown that shows what it says: `<…>` tokens as above, a masked link as
+ * its label followed by its real URL (what is left of one is escaped), and `@everyone` / `@here` broken
+ * with a zero-width space, so they never look like (or, in content, act as) a ping.
+ */
+function inertMarkdown(text: string): string {
+  return text
+    .replace(ESCAPABLE_TOKEN, (_, slashes: string, inner: string) => {
+      const token = discordToken(inner);
+      return token.startsWith('\\') ? escapedAfter(slashes, token.slice(1)) : slashes + token;
+    })
+    .replace(MASKED_LINK, (_, label: string, url: string) => `${label} (${url})`)
+    .replace(/(\\*)\]\(/g, (_, slashes: string) => `${escapedAfter(slashes, ']')}(`)
+    .replace(/@(everyone|here)/gi, '@\u200b$1');
+}
+
+/** `markup` escaped after typed backslashes: an even number of them escape each other, not it. */
+function escapedAfter(slashes: string, markup: string): string {
+  return `${slashes}${slashes.length % 2 === 0 ? '\\' : ''}${markup}`;
+}
+
+/** A mention calma means: a user, or a role (kept as `&<id>`); an id that is neither shows as text. */
+function discordMention(id: string): string {
+  if (/^\d{1,20}$/.test(id)) return `<@${id}>`;
+  if (/^&\d{1,20}$/.test(id)) return `<@${id}>`;
+  return inertMarkdown(`@${id}`);
+}
+
+function discordRoom(id: string, name: string): string {
+  return /^\d{1,20}$/.test(id) ? `<#${id}>` : inertMarkdown(`#${name}`);
 }
 
 /** `*bold*` whose asterisks touch the words (as Slack reads it); `**already bold**` is left alone. */
@@ -132,19 +169,29 @@ const SLACK_BOLD = /(?<![\w*])\*(?=\S)([^*\n]*?\S)\*(?![\w*])/g;
 /** Discord turns these line starts into headings or subtext: typed text keeps its size. */
 const LINE_MARKUP = /^(#{1,3} |-# )/gm;
 
-/** calma markup (`*bold*`, mentions, Slack-style tokens) as Discord markdown, for one-line texts. */
+/** Card text (`*bold*`, calma's marks, untrusted text) as Discord markdown, for one-line texts. */
 function inlineMarkdown(text: string): string {
-  return text.replace(ANGLE_TOKEN, (_, inner: string) => discordToken(inner)).replace(SLACK_BOLD, '**$1**');
+  return renderMarks(text, { text: inertMarkdown, user: discordMention, room: discordRoom }).replace(
+    SLACK_BOLD,
+    '**$1**',
+  );
 }
 
-/** calma markup as Discord markdown for paragraphs (descriptions, field values, content). */
+/** Card text as Discord markdown for paragraphs (descriptions, field values, content). */
 export function toDiscordMarkdown(text: string): string {
   return inlineMarkdown(text).replace(LINE_MARKUP, '\\$1');
 }
 
-/** For places Discord shows as plain text (the footer): tokens resolved, bold markers dropped. */
+/**
+ * For places Discord shows as plain text, rendering neither markdown nor mentions nor links (a footer,
+ * a modal): marks as the names they stand for, Slack tokens resolved, bold markers dropped.
+ */
 function toPlain(text: string): string {
-  return text.replace(ANGLE_TOKEN, (_, inner: string) => discordToken(inner)).replace(SLACK_BOLD, '$1');
+  return renderMarks(text, {
+    text: (s) => s.replace(ANGLE_TOKEN, (_, inner: string) => discordToken(inner).replace(/^\\/, '')),
+    user: (id) => `@${id}`,
+    room: (_, name) => `#${name}`,
+  }).replace(SLACK_BOLD, '$1');
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -162,6 +209,8 @@ function insideToken(text: string, i: number): boolean {
 function safeCut(text: string, max: number): number {
   let i = max;
   if (insideToken(text, i)) i = text.lastIndexOf('<', i - 1);
+  // An escaped `\<@1>` keeps its backslash: without it, the mention would render.
+  if (text.startsWith('\\<', i - 1)) i -= 1;
   if (splitsSurrogatePair(text, i)) i -= 1;
   if (i > 0) return i;
   return splitsSurrogatePair(text, max) ? max - 1 : max;
@@ -170,6 +219,15 @@ function safeCut(text: string, max: number): number {
 /** Text at most `max` long, ending with a visible '…' when something was cut. */
 export function truncate(text: string, max: number): string {
   return truncateWith(text, max, safeCut);
+}
+
+/**
+ * Card text where Discord renders nothing (a modal's title, labels and pre-filled answers), at most
+ * `max` long: marks as the names they stand for, the rest as typed, less what must never reach Discord.
+ */
+export function truncatePlain(text: string, max: number): string {
+  const plain = renderMarks(text, { text: (s) => s, user: (id) => `@${id}`, room: (_, name) => `#${name}` });
+  return truncate(plain, max);
 }
 
 /** Where Discord markdown may be cut: not inside a mention or a character. */
@@ -184,14 +242,16 @@ interface Mentions {
 }
 
 /**
- * The user and role mentions of a card's lines, in order. Only lines count: they are what a card says to
- * people ("*Who:* @ana", a reminder "for @comms"); fields are reference data (the summary's role holders,
- * a statement's authors) and pinging everyone they name each time a summary is posted would be noise.
+ * The users and roles calma means to ping in a card's lines, in order: only its own marks count, never
+ * a mention-looking string in the text. Only lines count: they are what a card says to people ("*Who:*
+ * @ana", a reminder "for @comms"); fields are reference data (the summary's role holders, a statement's
+ * authors) and pinging everyone they name each time a summary is posted would be noise.
  */
 function lineMentions(lines: string[]): Mentions {
-  const text = lines.join('\n');
-  const ids = (pattern: RegExp) => [...new Set([...text.matchAll(pattern)].map((m) => m[1] ?? ''))];
-  return { users: ids(/<@(\d{1,20})>/g), roles: ids(/<@&(\d{1,20})>/g) };
+  const ids = lines.flatMap(segments).flatMap((s) => (s.kind === 'user' ? [s.id] : []));
+  const users = ids.filter((id) => /^\d{1,20}$/.test(id));
+  const roles = ids.flatMap((id) => (/^&\d{1,20}$/.test(id) ? [id.slice(1)] : []));
+  return { users: [...new Set(users)], roles: [...new Set(roles)] };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -321,7 +381,7 @@ function cardParts(card: Card): CardParts {
   return {
     embeds: cardEmbeds(card),
     rows: buttonRows(card.buttons ?? []),
-    mentions: lineMentions((card.lines ?? []).map(toDiscordMarkdown)),
+    mentions: lineMentions(card.lines ?? []),
   };
 }
 
@@ -411,6 +471,23 @@ function content(mentions: Mentions): { content: string; allowed_mentions: APIAl
   return { content: tokens.join(' '), allowed_mentions: { parse: [], users, roles } };
 }
 
+/**
+ * A rendered message as discord.js sends it: discord.js reads `allowedMentions`, not the API's
+ * `allowed_mentions`, and without them would fall back to parsing every mention in the content.
+ */
+export function sendable(message: DiscordMessage) {
+  const { allowed_mentions: allowed, ...rest } = message;
+  return {
+    ...rest,
+    allowedMentions: { parse: [], users: allowed?.users ?? [], roles: allowed?.roles ?? [] },
+  };
+}
+
+/** A channel topic: Discord shows mentions and markdown there (it pings nobody), cut to `max`. */
+export function topicText(text: string, max: number): string {
+  return truncate(toDiscordMarkdown(text), max);
+}
+
 function toMessage(draft: Draft): DiscordMessage {
   return { ...content(draft.mentions), embeds: draft.embeds, components: withUniqueIds(draft.rows) };
 }
@@ -457,14 +534,14 @@ export function cardsToMessages(cards: Card[]): DiscordMessage[] {
  */
 export function plainText(card: Card): string {
   const mark = card.tone ? `${TONE_EMOJI[card.tone]} ` : '';
-  const title = isBlank(card.title ?? '') ? [] : [`**${mark}${toPlain(card.title ?? '')}**`];
+  const title = isBlank(card.title ?? '') ? [] : [`**${mark}${inlineMarkdown(card.title ?? '')}**`];
   const parts = [
     ...title,
     ...(card.lines ?? [])
       .filter((line) => !isBlank(line))
       .map((line, i) => (i === 0 && title.length === 0 ? mark : '') + toDiscordMarkdown(line)),
-    ...(card.fields ?? []).map((f) => `**${toPlain(f.label.trim())}:** ${toDiscordMarkdown(f.value)}`),
-    ...(isBlank(card.context ?? '') ? [] : [`-# ${toPlain(card.context ?? '')}`]),
+    ...(card.fields ?? []).map((f) => `**${inlineMarkdown(f.label.trim())}:** ${toDiscordMarkdown(f.value)}`),
+    ...(isBlank(card.context ?? '') ? [] : [`-# ${inlineMarkdown(card.context ?? '')}`]),
   ].filter((part) => !isBlank(part));
   return truncate(parts.join('\n'), DISCORD_LIMITS.content);
 }

@@ -79,9 +79,12 @@ export interface ChatPort {
    * platforms that have it implement it: a step offering it shows its button only there.
    */
   lockdown?(workspace: string, until: Date): Promise<void>;
-  /** Renders a user id as a mention on this platform, so the person is notified. */
+  /**
+   * A user id as a mention for card text (a mark, see src/core/markup.ts): this platform's renderer makes
+   * it a mention that notifies the person. Only marks ping: a mention typed in text never does.
+   */
   mention(user: UserId): string;
-  /** Renders a room as a link people can click. */
+  /** A room as a link people can click, for card text (a mark too). */
   roomLink(room: Room): string;
 }
 

@@ -10,6 +10,7 @@ import {
   truncateWith,
 } from '../cards/text-limits';
 import { type Button, type Card, encodeAction } from '../core/card';
+import { renderMarks } from '../core/markup';
 
 type KnownBlock = types.KnownBlock;
 type SectionBlock = types.SectionBlock;
@@ -67,15 +68,6 @@ const TONE_EMOJI: Record<NonNullable<Card['tone']>, string> = {
 // ---------------------------------------------------------------------------------------------------------
 // Escaping
 
-/**
- * The Slack control sequences calma writes on purpose (mentions from `ChatPort.mention`, room links, links):
- * `<@U123>`, `<#C123>`, `<#C123|name>`, `<!subteam^S123>`, `<!subteam^S123|@team>`, `<!here>`,
- * `<https://…>`, `<https://…|label>`, `<mailto:…|label>`. `<!channel>` / `<!everyone>` are deliberately not
- * kept: calma never pings a whole workspace.
- */
-const SLACK_TOKEN =
-  /<(?:@[UW][A-Z0-9]+|#[CG][A-Z0-9]+(?:\|[^<>|]*)?|!subteam\^S[A-Z0-9]+(?:\|[^<>]*)?|!here|(?:https?:\/\/|mailto:)[^\s<>|]+(?:\|[^<>]*)?)>/g;
-
 /** Slack decodes exactly these three entities, and only these characters need escaping in mrkdwn. */
 const ENTITIES = ['&amp;', '&lt;', '&gt;'] as const;
 
@@ -83,27 +75,44 @@ function escapeText(text: string): string {
   return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 }
 
-/** Keeps a control sequence, but a link's label is display text: its `&` still has to be escaped. */
-function keepToken(token: string): string {
-  const bar = token.indexOf('|');
-  if (bar < 0) return token;
-  return token.slice(0, bar + 1) + token.slice(bar + 1).replaceAll('&', '&amp;');
+/**
+ * Untrusted text as mrkdwn that shows what it says. A bare `<https://…>` (how Slack hands calma a URL
+ * someone typed) becomes the URL itself, which Slack links showing it whole; every other `<…>` is
+ * escaped, so a labelled link shows its real URL and a ping its syntax. `@here`, `@channel` and
+ * `@everyone` are broken with a zero-width space: Slack may parse them in plain text too.
+ */
+function slackText(text: string): string {
+  return escapeText(text.replace(/<(https?:\/\/[^\s|<>]+)>/g, '$1')).replace(
+    /@(here|channel|everyone)/gi,
+    '@\u200b$1',
+  );
+}
+
+/** A user group (`S…`) is mentioned as such, so everyone in it is notified. */
+function slackMention(id: string): string {
+  if (/^S[A-Z0-9]+$/.test(id)) return `<!subteam^${id}>`;
+  return /^[UW][A-Z0-9]+$/.test(id) ? `<@${id}>` : slackText(`@${id}`);
+}
+
+function slackRoom(id: string, name: string): string {
+  return /^[CG][A-Z0-9]+$/.test(id) ? `<#${id}>` : slackText(`#${name}`);
 }
 
 /**
- * Escapes `&`, `<` and `>` for Slack mrkdwn so user-typed text shows literally, except in the control
- * sequences calma uses on purpose (see SLACK_TOKEN). `*bold*` and backticks pass through: they are already
- * Slack mrkdwn. After escaping, every `<` starts a kept token and every `&` outside a token starts an
- * entity, which is what lets the cutting functions below avoid breaking either.
+ * Card text as Slack mrkdwn: calma's marks (`ChatPort.mention`, `roomLink`) become mentions and channel
+ * links; all other text is escaped (`&`, `<`, `>`, see slackText), so a `<!here>`, `<@U…>` or
+ * `<https://evil|label>` typed by someone or sent by a monitoring tool shows as the characters it is,
+ * never as a ping or a disguised link. `*bold*` and backticks pass through: they are mrkdwn, and harmless. After this, every
+ * `<` starts one of calma's tokens and every `&` an entity, which is what lets the cutting functions
+ * below avoid breaking either.
  */
 export function escapeMrkdwn(text: string): string {
-  let out = '';
-  let last = 0;
-  for (const match of text.matchAll(SLACK_TOKEN)) {
-    out += escapeText(text.slice(last, match.index)) + keepToken(match[0]);
-    last = match.index + match[0].length;
-  }
-  return out + escapeText(text.slice(last));
+  return renderMarks(text, { text: slackText, user: slackMention, room: slackRoom });
+}
+
+/** Card text where Slack shows plain text (headers, buttons, modals): marks as readable names. */
+function toPlain(text: string): string {
+  return renderMarks(text, { text: (s) => s, user: (id) => `@${id}`, room: (_, name) => `#${name}` });
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -143,22 +152,27 @@ function mrkdwnCut(text: string, max: number): number {
   return i > 0 ? i : plainCut(text, max);
 }
 
-/** Plain text at most `max` long, ending with a visible '…' when something was cut. */
+/** Card text as Slack plain text at most `max` long, ending with a visible '…' when something was cut. */
 export function truncatePlain(text: string, max: number): string {
-  return truncateWith(text, max, plainCut);
+  return truncateWith(toPlain(text), max, plainCut);
 }
 
 /** Where escaped mrkdwn may be cut: not inside a token, an entity or a character. */
 const MRKDWN: CutRules = { cut: mrkdwnCut, safe: isSafeMrkdwnCut };
 
 const truncateMrkdwn = (text: string, max: number) => truncateWith(text, max, mrkdwnCut);
+
+/** Card text as mrkdwn of at most `max`, for texts outside blocks (a topic, a file's comment). */
+export function mrkdwnWithin(text: string, max: number): string {
+  return truncateMrkdwn(escapeMrkdwn(text), max);
+}
 const splitMrkdwn = (text: string, max: number, maxPieces: number) => splitText(text, max, maxPieces, MRKDWN);
 
 // ---------------------------------------------------------------------------------------------------------
 // Card parts → blocks
 
 function headerBlock(title: string, mark: string): KnownBlock[] {
-  if (isBlank(title)) return [];
+  if (isBlank(toPlain(title))) return [];
   const text = truncatePlain(`${mark}${title}`, SLACK_LIMITS.headerText);
   return [{ type: 'header', text: { type: 'plain_text', text, emoji: true } }];
 }
@@ -206,7 +220,11 @@ function actionsBlocks(buttons: Button[], counter: { next: number }): ActionsBlo
     (button): types.Button => ({
       type: 'button',
       action_id: `calma:${counter.next++}`,
-      text: { type: 'plain_text', text: truncatePlain(button.label, SLACK_LIMITS.buttonText), emoji: true },
+      text: {
+        type: 'plain_text',
+        text: truncatePlain(button.label, SLACK_LIMITS.buttonText) || ELLIPSIS,
+        emoji: true,
+      },
       value: buttonValue(button),
       ...(button.style ? { style: button.style } : {}),
     }),
@@ -215,8 +233,8 @@ function actionsBlocks(buttons: Button[], counter: { next: number }): ActionsBlo
 }
 
 function contextBlock(context: string): KnownBlock[] {
-  if (isBlank(context)) return [];
   const text = truncateMrkdwn(escapeMrkdwn(context), SLACK_LIMITS.sectionText);
+  if (isBlank(text)) return [];
   return [{ type: 'context', elements: [{ type: 'mrkdwn', text }] }];
 }
 
@@ -245,8 +263,8 @@ function fallbackText(card: Card): string {
     card.context,
     (card.buttons ?? []).map((b) => b.label).join(' · '),
   ];
-  const text = candidates.find((c): c is string => c !== undefined && !isBlank(c)) ?? '';
-  return truncateMrkdwn(escapeMrkdwn(text), SLACK_LIMITS.messageText);
+  const texts = candidates.map((c) => escapeMrkdwn(c ?? ''));
+  return truncateMrkdwn(texts.find((c) => !isBlank(c)) ?? '', SLACK_LIMITS.messageText);
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -1,14 +1,18 @@
 import type { webApi } from '@slack/bolt';
 import type { Card } from '../core/card';
+import { roomMark, userMark } from '../core/markup';
 import { CALMA_USER, type UserId } from '../core/types';
 import { ChatPlatformError, type ChatPort, type MessageRef, type Room } from '../ports/chat';
-import { cardToMessages } from './blocks';
+import { cardToMessages, mrkdwnWithin, truncatePlain } from './blocks';
 import { ChannelPacer } from './pacer';
 
 type WebClient = webApi.WebClient;
 
 /** Slack's topic limit (conversations.setTopic). */
 const MAX_TOPIC = 250;
+/** A shared file's title, and its comment (a message's text). */
+const MAX_FILE_TITLE = 250;
+const MAX_COMMENT = 3000;
 /** Invite errors that mean "already done": not failures. */
 const HARMLESS_INVITE_ERRORS = new Set(['already_in_channel', 'cant_invite_self']);
 
@@ -63,7 +67,7 @@ export class SlackChat implements ChatPort {
 
   async setTopic(room: string, topic: string): Promise<void> {
     await this.call('conversations.setTopic', () =>
-      this.client.conversations.setTopic({ channel: room, topic: truncate(topic, MAX_TOPIC) }),
+      this.client.conversations.setTopic({ channel: room, topic: mrkdwnWithin(topic, MAX_TOPIC) }),
     );
   }
 
@@ -130,9 +134,9 @@ export class SlackChat implements ChatPort {
       this.client.filesUploadV2({
         channel_id: room,
         filename: file.filename,
-        title: file.title,
+        title: truncatePlain(file.title, MAX_FILE_TITLE),
         content: file.content,
-        ...(file.comment ? { initial_comment: file.comment } : {}),
+        ...(file.comment ? { initial_comment: mrkdwnWithin(file.comment, MAX_COMMENT) } : {}),
       }),
     );
   }
@@ -146,15 +150,15 @@ export class SlackChat implements ChatPort {
     }
   }
 
-  /** A user group is mentioned as such, so everyone in it is notified. */
+  /** A mark the renderer turns into `<@U…>`, or `<!subteam^S…>` so everyone in a user group is notified. */
   mention(user: UserId): string {
     // calma's own entries (reminders, alerts) are by no Slack user: its name, not a broken mention.
     if (user === CALMA_USER) return CALMA_USER;
-    return isGroup(user) ? `<!subteam^${user}>` : `<@${user}>`;
+    return userMark(user);
   }
 
   roomLink(room: Room): string {
-    return `<#${room.id}>`;
+    return roomMark(room);
   }
 
   /** @see https://api.slack.com/methods/usergroups.users.list */
@@ -194,7 +198,3 @@ function asPlatformError(error: unknown, method: string): ChatPlatformError {
 
 /** Slack user group ids start with S; user ids with U or W. */
 const isGroup = (id: string) => id.startsWith('S');
-
-function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}

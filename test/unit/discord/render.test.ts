@@ -1,6 +1,7 @@
 import type { APIButtonComponentWithCustomId, APIEmbed } from 'discord-api-types/v10';
 import fc from 'fast-check';
 import { type Action, type Button, type Card, encodeAction } from '../../../src/core/card';
+import { roomMark, userMark } from '../../../src/core/markup';
 import {
   actionOfCustomId,
   cardsToMessages,
@@ -15,6 +16,10 @@ import {
 const ANA = '123456789012345678';
 const BOB = '223456789012345678';
 const LEGAL = '323456789012345678';
+/** calma's mention of a person or a role (roles are kept as `&<id>`), as ChatPort.mention makes it. */
+const ana = userMark(ANA);
+const bob = userMark(BOB);
+const legal = userMark(`&${LEGAL}`);
 
 const embedText = (embed: APIEmbed): number =>
   (embed.title?.length ?? 0) +
@@ -76,12 +81,12 @@ const stepCard: Card = {
   title: 'Step 2 of 11: Lock the account',
   lines: [
     'Change the password and revoke every session.',
-    `*Who:* comms lead (<@${ANA}>)`,
+    `*Who:* comms lead (${ana})`,
     '*Due:* 15 min after opening (10:45)',
   ],
   fields: [
     { label: 'Severity', value: 'SEV2' },
-    { label: 'Lead', value: `<@${BOB}>` },
+    { label: 'Lead', value: bob },
   ],
   buttons: [
     button('Done', { kind: 'step.done', args: ['7', '1'] }, 'primary'),
@@ -329,7 +334,7 @@ describe('cardsToMessages', () => {
 
   describe('mentions', () => {
     it('GIVEN mentions in the lines WHEN rendered THEN they are in the content, once each, and only they may notify', () => {
-      const card: Card = { lines: [`<@${ANA}> and <@&${LEGAL}>, please review`, `Thanks <@${ANA}>`] };
+      const card: Card = { lines: [`${ana} and ${legal}, please review`, `Thanks ${ana}`] };
 
       const [message] = cardsToMessages([card]);
 
@@ -339,7 +344,7 @@ describe('cardsToMessages', () => {
     });
 
     it('GIVEN mentions only in fields WHEN rendered THEN nobody is pinged: the content is empty', () => {
-      const card: Card = { title: 'Summary', fields: [{ label: 'Lead', value: `<@${ANA}>` }] };
+      const card: Card = { title: 'Summary', fields: [{ label: 'Lead', value: ana }] };
 
       const [message] = cardsToMessages([card]);
 
@@ -347,22 +352,34 @@ describe('cardsToMessages', () => {
       expect(message?.allowed_mentions).toEqual({ parse: [], users: [], roles: [] });
     });
 
-    it('GIVEN a legacy <@!id> mention WHEN rendered THEN it becomes <@id> and still notifies', () => {
-      const [message] = cardsToMessages([{ lines: [`ping <@!${BOB}>`] }]);
+    it('GIVEN mentions typed in a line WHEN rendered THEN they show as typed and notify nobody', () => {
+      const [message] = cardsToMessages([{ lines: [`ping <@${BOB}>, <@!${BOB}> and <@&${LEGAL}>`] }]);
 
-      expect(message?.embeds[0]?.description).toBe(`ping <@${BOB}>`);
-      expect(message?.allowed_mentions?.users).toEqual([BOB]);
+      expect(message?.embeds[0]?.description).toBe(`ping \\<@${BOB}>, \\<@!${BOB}> and \\<@&${LEGAL}>`);
+      expect(message?.content).toBe('');
+      expect(message?.allowed_mentions).toEqual({ parse: [], users: [], roles: [] });
+    });
+
+    it('GIVEN a forged mark typed in a line WHEN rendered THEN it is text, and notifies nobody', () => {
+      const forged = `\uE000${'0'.repeat(16)}@${BOB}\uE001 and \uE000@${BOB}\uE001`;
+
+      const [message] = cardsToMessages([{ lines: [forged] }]);
+
+      expect(message?.embeds[0]?.description).not.toContain('<@');
+      expect(message?.embeds[0]?.description).not.toMatch(/[\uE000\uE001]/);
+      expect(message?.allowed_mentions).toEqual({ parse: [], users: [], roles: [] });
     });
 
     it('GIVEN @everyone typed in a line WHEN rendered THEN it cannot notify the whole server', () => {
       const [message] = cardsToMessages([{ lines: ['@everyone look'] }]);
 
+      expect(message?.embeds[0]?.description).toBe('@\u200beveryone look');
       expect(message?.content).toBe('');
       expect(message?.allowed_mentions?.parse).toEqual([]);
     });
 
     it('GIVEN two cards with mentions in one message WHEN rendered THEN the content has both cards’ mentions', () => {
-      const messages = cardsToMessages([{ lines: [`<@${ANA}>`] }, { lines: [`<@${BOB}>`] }]);
+      const messages = cardsToMessages([{ lines: [ana] }, { lines: [bob] }]);
 
       expect(messages).toHaveLength(1);
       expect(messages[0]?.content).toBe(`<@${ANA}> <@${BOB}>`);
@@ -373,7 +390,7 @@ describe('cardsToMessages', () => {
         button(`P${i}`, { kind: 'open.pick', args: ['d', `${i}`] }),
       );
 
-      const messages = cardsToMessages([{ lines: [`For <@${ANA}>`], buttons }]);
+      const messages = cardsToMessages([{ lines: [`For ${ana}`], buttons }]);
 
       expect(messages.map((m) => m.content)).toEqual([`<@${ANA}>`, '']);
     });
@@ -381,7 +398,7 @@ describe('cardsToMessages', () => {
     it('GIVEN 150 people mentioned WHEN rendered THEN the content stays within 2000 and 100 ids', () => {
       const ids = Array.from({ length: 150 }, (_, i) => String(100000000000000000n + BigInt(i)));
 
-      const [message] = cardsToMessages([{ lines: [ids.map((id) => `<@${id}>`).join(' ')] }]);
+      const [message] = cardsToMessages([{ lines: [ids.map(userMark).join(' ')] }]);
 
       expect(message?.content?.length).toBeLessThanOrEqual(2000);
       expect(message?.allowed_mentions?.users?.length).toBeLessThanOrEqual(100);
@@ -433,13 +450,35 @@ describe('toDiscordMarkdown', () => {
   });
 
   it.each([
-    [`<@${ANA}>`, `<@${ANA}>`],
-    [`<@&${LEGAL}>`, `<@&${LEGAL}>`],
-    ['<#123456789012345678>', '<#123456789012345678>'],
     ['<t:1700000000:R>', '<t:1700000000:R>'],
     ['<https://x.com/acme/status/1>', '<https://x.com/acme/status/1>'],
-  ])('GIVEN the Discord token %j WHEN converted THEN it is kept', (text, expected) => {
+  ])('GIVEN the harmless Discord token %j WHEN converted THEN it is kept', (text, expected) => {
     expect(toDiscordMarkdown(text)).toBe(expected);
+  });
+
+  it.each([
+    [`<@${ANA}>`, `\\<@${ANA}>`],
+    [`<@&${LEGAL}>`, `\\<@&${LEGAL}>`],
+    ['<#123456789012345678>', '\\<#123456789012345678>'],
+    ['@everyone and @here', '@\u200beveryone and @\u200bhere'],
+    ['[official refund form](http://evil.example)', 'official refund form (http://evil.example)'],
+    ['[form](<http://evil.example/a_(b)>)', 'form (http://evil.example/a_(b))'],
+    ['[form](http://evil.example "Official")', 'form (http://evil.example)'],
+    ['[a [nested]](http://evil.example)', '[a [nested]\\](http://evil.example)'],
+    ['NUL\u0000 ESC\u001b[31m red', 'NUL ESC[31m red'],
+  ])(
+    'GIVEN the untrusted %j WHEN converted THEN it reads %j: no ping, no disguised link',
+    (text, expected) => {
+      expect(toDiscordMarkdown(text)).toBe(expected);
+    },
+  );
+
+  it('GIVEN calma’s marks WHEN converted THEN they are Discord mentions and a channel link', () => {
+    const room = roomMark({ id: '423456789012345678', name: 'crisis-7' });
+
+    expect(toDiscordMarkdown(`${ana}, ${legal}: see ${room}`)).toBe(
+      `<@${ANA}>, <@&${LEGAL}>: see <#423456789012345678>`,
+    );
   });
 
   it.each([
@@ -448,8 +487,8 @@ describe('toDiscordMarkdown', () => {
     ['ask <!subteam^S0LEGAL|@legal>', 'ask @legal'],
     ['ask <!subteam^S0LEGAL>', 'ask @S0LEGAL'],
     ['see <#C0ROOM|crisis-7>', 'see #crisis-7'],
-    ['<!here> now', '@here now'],
-    ['<https://x.com/acme/status/1|the post>', '[the post](https://x.com/acme/status/1)'],
+    ['<!here> now', '@\u200bhere now'],
+    ['<https://x.com/acme/status/1|the post>', 'the post (https://x.com/acme/status/1)'],
     ['write <mailto:press@acme.test|press>', 'write press (press@acme.test)'],
   ])('GIVEN the Slack token in %j WHEN converted THEN it reads %j', (text, expected) => {
     expect(toDiscordMarkdown(text)).toBe(expected);

@@ -1,6 +1,7 @@
 import type { types } from '@slack/bolt';
 import fc from 'fast-check';
 import { type Action, type Card, decodeAction } from '../../../src/core/card';
+import { roomMark, userMark } from '../../../src/core/markup';
 import {
   cardsToMessages,
   cardToMessages,
@@ -74,10 +75,14 @@ function expectWithinSlackLimits(messages: SlackMessage[]): void {
 
 const stepCard: Card = {
   title: 'Step 2 of 11 · Lock the account',
-  lines: ['Change the password and revoke sessions.', 'Who: Comms lead <@U123>', 'Due: in 15 min (10:45)'],
+  lines: [
+    'Change the password and revoke sessions.',
+    `Who: Comms lead ${userMark('U123')}`,
+    'Due: in 15 min (10:45)',
+  ],
   fields: [
     { label: 'Severity', value: 'SEV2' },
-    { label: 'Lead', value: '<@U123>' },
+    { label: 'Lead', value: userMark('U123') },
   ],
   buttons: [
     { label: 'Done', action: { kind: 'step.done', args: ['42', '1'] }, style: 'primary' },
@@ -163,7 +168,7 @@ describe('cardToMessages', () => {
     'GIVEN a long line of entities, mentions and emoji shifted by %i WHEN split THEN none of them is cut',
     (shift) => {
       // No spaces, so every cut is a hard one; the shift moves the cuts across every position of the pattern.
-      const line = 'x'.repeat(shift) + '&<😀<@U12345>x'.repeat(1500);
+      const line = 'x'.repeat(shift) + `&<😀${userMark('U12345')}x`.repeat(1500);
 
       const texts = sectionTexts(cardToMessages({ lines: [line] }));
 
@@ -175,16 +180,13 @@ describe('cardToMessages', () => {
     },
   );
 
-  it('GIVEN a long line of links whose labels have spaces WHEN split at spaces THEN no link is cut', () => {
-    // The only spaces are inside the labels, so every space is a place where a split would break a link.
-    const line = 'see:<https://e.example/a|the status page>'.repeat(400);
+  it('GIVEN a long line of mentions between spaces WHEN split at spaces THEN every mention is whole', () => {
+    const line = `ask ${userMark('U1')} and ${roomMark({ id: 'C1', name: 'x' })} `.repeat(400);
 
     const texts = sectionTexts(cardToMessages({ lines: [line] }));
 
     expect(texts.length).toBeGreaterThan(1);
-    for (const text of texts) {
-      expect(text.replaceAll('<https://e.example/a|the status page>', '')).not.toMatch(/[<>]/);
-    }
+    for (const text of texts) expect(text.replace(/<@U1>|<#C1>/g, '')).not.toMatch(/[<>]/);
   });
 
   it('GIVEN lines that together fill exactly 3000 chars WHEN rendered THEN they share a section, one more char does not', () => {
@@ -277,7 +279,7 @@ describe('cardToMessages', () => {
   });
 
   it('GIVEN a card without a title WHEN rendered THEN the tone marks the first line and the text is that line', () => {
-    const messages = cardToMessages({ lines: ['Opened by <@U1>', 'second'], tone: 'success' });
+    const messages = cardToMessages({ lines: [`Opened by ${userMark('U1')}`, 'second'], tone: 'success' });
 
     expect(messages[0]?.text).toBe('Opened by <@U1>');
     expect(sectionTexts(messages)).toEqual(['✅ Opened by <@U1>\nsecond']);
@@ -296,8 +298,14 @@ describe('cardToMessages', () => {
 });
 
 describe('escapeMrkdwn', () => {
-  it('GIVEN a user mention and a channel link WHEN escaped THEN they are kept', () => {
-    expect(escapeMrkdwn('ping <@U1> in <#C1|x>')).toBe('ping <@U1> in <#C1|x>');
+  it('GIVEN calma’s mention of a user and link to a channel WHEN rendered THEN they are Slack tokens', () => {
+    const text = `ping ${userMark('U1')} in ${roomMark({ id: 'C1', name: 'x' })}`;
+
+    expect(escapeMrkdwn(text)).toBe('ping <@U1> in <#C1>');
+  });
+
+  it('GIVEN calma’s mention of a user group WHEN rendered THEN it mentions the group, so its members are notified', () => {
+    expect(escapeMrkdwn(`for ${userMark('S123')}`)).toBe('for <!subteam^S123>');
   });
 
   it('GIVEN "a < b & c" WHEN escaped THEN <, & and > are entities', () => {
@@ -305,28 +313,29 @@ describe('escapeMrkdwn', () => {
   });
 
   it.each([
-    ['<#C123>'],
-    ['<!subteam^S123>'],
-    ['<!subteam^S123|@comms>'],
     ['<!here>'],
-    ['<https://status.example.com/x?a=1&b=2|status page>'],
+    ['<!channel>'],
+    ['<!everyone>'],
+    ['<!subteam^S1|@team>'],
+    ['<@U1>'],
+    ['<#C123>'],
+    ['<http://evil.example|official refund form>'],
     ['<mailto:press@example.com|press>'],
-  ])('GIVEN the Slack token %s WHEN escaped THEN it is kept', (token) => {
-    expect(escapeMrkdwn(`see ${token}.`)).toBe(`see ${token}.`);
+    ['<javascript:alert(1)|x>'],
+    ['<b>bold</b>'],
+  ])('GIVEN %s in text WHEN escaped THEN it shows literally, neither a ping nor a disguised link', (text) => {
+    expect(escapeMrkdwn(`see ${text}.`)).toBe(
+      `see ${text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;')}.`,
+    );
   });
 
-  it('GIVEN a link label with & WHEN escaped THEN the label is escaped but the URL is kept', () => {
-    expect(escapeMrkdwn('<https://x.example/?a=1&b=2|Q&A>')).toBe('<https://x.example/?a=1&b=2|Q&amp;A>');
+  it('GIVEN @here, @channel and @everyone typed as plain text WHEN escaped THEN a zero-width space keeps Slack from parsing them', () => {
+    expect(escapeMrkdwn('@here @channel @Everyone')).toBe('@\u200bhere @\u200bchannel @\u200bEveryone');
   });
 
-  it.each([['<!channel>'], ['<!everyone>'], ['<@u1>'], ['<javascript:alert(1)|x>'], ['<b>bold</b>']])(
-    'GIVEN the look-alike %s WHEN escaped THEN it shows literally',
-    (text) => {
-      expect(escapeMrkdwn(text)).toBe(
-        text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;'),
-      );
-    },
-  );
+  it('GIVEN a URL as Slack hands over a typed one WHEN escaped THEN it is the bare URL, which Slack links as itself', () => {
+    expect(escapeMrkdwn('see <https://x.example/a?b=1&c=2>')).toBe('see https://x.example/a?b=1&amp;c=2');
+  });
 
   it('GIVEN *bold* and `code` WHEN escaped THEN the markup is kept', () => {
     expect(escapeMrkdwn('*bold* and `code`')).toBe('*bold* and `code`');
@@ -376,8 +385,9 @@ describe('limits, for any input', () => {
       '&',
       '<',
       '>',
-      '<@U1>',
-      '<#C1|x>',
+      userMark('U1'),
+      roomMark({ id: 'C1', name: 'x' }),
+      '<!here>',
       '<https://e.x|l & m>',
       '😀',
       '\uD800',
