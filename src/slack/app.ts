@@ -4,6 +4,7 @@ import { HttpServer } from '../http/server';
 import type { Logger } from '../log';
 import { AfterAck } from './after-ack';
 import { boltLogger } from './bolt-logger';
+import { slackEventsRoute } from './http-route';
 import { registerListeners } from './listeners';
 import { SlackChat } from './slack-chat';
 
@@ -113,11 +114,7 @@ export async function startSlack(
     };
   }
   const server = settings.http ?? new HttpServer(log);
-  server.route({
-    method: 'POST',
-    path: '/slack/events',
-    handle: (req, res) => http?.requestListener(req, res),
-  });
+  if (http) server.route(slackEventsRoute(http));
   // Our own server when nobody shares one with us (tests, benches); else its owner listens.
   const port = settings.http ? undefined : await server.listen(settings.port);
   if (port !== undefined) log.info({ port }, 'listening for Slack on POST /slack/events');
