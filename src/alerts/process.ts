@@ -108,7 +108,14 @@ export function alertEntry(alert: Alert, at: string, opening = false): TimelineE
   };
 }
 
-const keysOf = (alert: Alert): AlertKeys => ({ group: alert.groupKey, dedup: alert.dedupKey });
+/**
+ * An alert's group and dedup keys as calma links them: scoped by source, since each source makes its
+ * own (an Alertmanager group and a Grafana group both keyed `{}:{alertname="X"}` are two groups).
+ */
+export const keysOf = (alert: Pick<Alert, 'source' | 'groupKey' | 'dedupKey'>): AlertKeys => ({
+  group: `${alert.source}|${alert.groupKey}`,
+  dedup: `${alert.source}|${alert.dedupKey}`,
+});
 
 /** Processes one queued alert. `id` is the job's id: its claim token while it creates something. */
 export async function processAlert(desk: AlertDesk, job: AlertJob, id: string): Promise<AlertOutcome> {
@@ -214,8 +221,8 @@ async function openFromAlert(
   const t = translator(incident.locale);
   await postToRoom(deps, incident, alertOpenedCard(alert, t, desk.settings.groupWindow));
   const target = incidentLink(incident.seq);
-  await alerts.statusChanged(workspace, target, alert.dedupKey, alert.status);
-  await alerts.note(workspace, windowScope(target, alert.groupKey), now.getTime(), groupWindowMs(desk));
+  await alerts.statusChanged(workspace, target, keysOf(alert).dedup, alert.status);
+  await alerts.note(workspace, windowScope(target, keysOf(alert).group), now.getTime(), groupWindowMs(desk));
   deps.log.info(
     { seq: incident.seq, alert: alert.dedupKey, rule: decision.rule },
     'alert opened an incident',
@@ -266,8 +273,8 @@ async function postTriage(
     result: null,
   }));
   const target = triageLink(card.id);
-  await alerts.statusChanged(workspace, target, alert.dedupKey, alert.status);
-  await alerts.note(workspace, windowScope(target, alert.groupKey), now.getTime(), groupWindowMs(desk));
+  await alerts.statusChanged(workspace, target, keysOf(alert).dedup, alert.status);
+  await alerts.note(workspace, windowScope(target, keysOf(alert).group), now.getTime(), groupWindowMs(desk));
   deps.log.info({ triage: card.id, alert: alert.dedupKey, rule: decision.rule }, 'alert posted for triage');
   return { kind: 'triaged', id: card.id };
 }
@@ -339,21 +346,21 @@ async function addToIncident(
   if (!stored?.change) return 'stale';
   const incident: Incident = stored.incident;
   const target = incidentLink(seq);
-  const changed = await alerts.statusChanged(workspace, target, alert.dedupKey, alert.status);
+  const changed = await alerts.statusChanged(workspace, target, keysOf(alert).dedup, alert.status);
   const t = translator(incident.locale);
   if (alert.status === 'resolved' && changed) {
     await say(desk, () => postToRoom(deps, incident, alertResolvedCard(alert, t)));
   } else {
     const note = await alerts.note(
       workspace,
-      windowScope(target, alert.groupKey),
+      windowScope(target, keysOf(alert).group),
       now.getTime(),
       groupWindowMs(desk),
     );
     if (note.post) {
       await say(desk, () => postToRoom(deps, incident, alertAgainCard(alert, t, note.held, note.since)));
     } else if (note.held === 1) {
-      await desk.digest({ workspace, target, group: alert.groupKey, title: alert.title }, note.endsInMs);
+      await desk.digest({ workspace, target, group: keysOf(alert).group, title: alert.title }, note.endsInMs);
     }
   }
   return { kind: 'added', seq };
@@ -379,13 +386,14 @@ async function addToTriage(
       kept.length > TRIAGE_ALERTS_KEPT
         ? [kept[0] as TriageAlert, ...kept.slice(-(TRIAGE_ALERTS_KEPT - 1))]
         : kept;
-    const known = card.keys.some((k) => k.group === alert.groupKey && k.dedup === alert.dedupKey);
+    const scoped = keysOf(alert);
+    const known = card.keys.some((k) => k.group === scoped.group && k.dedup === scoped.dedup);
     const next: TriageCard = {
       ...card,
       alerts: alertsKept,
       count: card.count + 1,
       lastAt: now.toISOString(),
-      keys: known || card.keys.length >= TRIAGE_KEYS_KEPT ? card.keys : [...card.keys, keysOf(alert)],
+      keys: known || card.keys.length >= TRIAGE_KEYS_KEPT ? card.keys : [...card.keys, scoped],
     };
     if (alert.status === 'resolved') next.resolvedAt = now.toISOString();
     else delete next.resolvedAt;
@@ -394,7 +402,7 @@ async function addToTriage(
   if (updated === null || updated === 'stale') return 'stale';
   if (updated === 'wait') return 'wait';
   const target = triageLink(id);
-  const changed = await alerts.statusChanged(workspace, target, alert.dedupKey, alert.status);
+  const changed = await alerts.statusChanged(workspace, target, keysOf(alert).dedup, alert.status);
   const redraw = async () => {
     if (updated.card) await deps.chat.update(updated.card, renderTriage(deps, updated));
   };
@@ -403,13 +411,13 @@ async function addToTriage(
   } else {
     const note = await alerts.note(
       workspace,
-      windowScope(target, alert.groupKey),
+      windowScope(target, keysOf(alert).group),
       now.getTime(),
       groupWindowMs(desk),
     );
     if (note.post) await say(desk, redraw);
     else if (note.held === 1) {
-      await desk.digest({ workspace, target, group: alert.groupKey, title: alert.title }, note.endsInMs);
+      await desk.digest({ workspace, target, group: keysOf(alert).group, title: alert.title }, note.endsInMs);
     }
   }
   return { kind: 'added-to-triage', id };

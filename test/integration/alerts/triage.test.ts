@@ -62,6 +62,20 @@ describe('triage cards', () => {
     ]);
   });
 
+  test('GIVEN an Alertmanager and a Grafana alert with the same group and dedup keys WHEN both come THEN they are two alerts: two cards, each counting one', async () => {
+    const w = world();
+    const r = rig(w, { routes: TRIAGE_SOCIAL });
+    const keys = { groupKey: '{}:{alertname="MentionsSpike"}', dedupKey: 'c6eadffa33fcdf37' };
+
+    await r.send(alert({ source: 'alertmanager', ...keys }));
+    await r.send(alert({ source: 'grafana', ...keys }));
+
+    expect(triageCards(r)).toHaveLength(2);
+    expect(r.outcomes.map((o) => o.kind)).toEqual(['triaged', 'triaged']);
+    expect(textOf(triageCardOf(r, 0))).toContain('Alertmanager');
+    expect(textOf(triageCardOf(r, 1))).toContain('Grafana');
+  });
+
   test('GIVEN a triage card WHEN bob presses Open crisis THEN the incident opens with the routed playbook and severity, by bob, with the alerts on its timeline', async () => {
     const w = world();
     const r = rig(w, { routes: TRIAGE_SOCIAL });
