@@ -12,7 +12,7 @@ import {
   triageCard,
 } from '../cards/alert';
 import { local } from '../cards/format';
-import type { Alert } from '../core/alert';
+import type { Alert, AlertNote } from '../core/alert';
 import { type AlertRoute, type RouteDecision, routeAlert } from '../core/alert-route';
 import type { Card } from '../core/card';
 import { CALMA_USER, type Incident, type TimelineEntry } from '../core/types';
@@ -130,6 +130,7 @@ export async function processAlert(desk: AlertDesk, job: AlertJob, id: string): 
     return { kind: 'ignored' };
   }
   const workspace = await settings.workspace();
+  if (alert.note) return addNote(desk, workspace, alert, alert.note);
   const keys = keysOf(alert);
   const token = pendingLink(id);
   const stale: AlertLink[] = [];
@@ -190,6 +191,38 @@ async function createFor(
   }
   const known = decision.playbook && desk.deps.playbooks.get(decision.playbook);
   return postTriage(desk, workspace, job, known ? decision : { ...decision, playbook: null });
+}
+
+/**
+ * A note about an alert calma already has (a PagerDuty annotation): on the timeline of the open incident
+ * its keys are linked to, directly or through the triage card it was opened from; else dropped.
+ */
+async function addNote(
+  desk: AlertDesk,
+  workspace: string,
+  alert: Alert,
+  note: AlertNote,
+): Promise<AlertOutcome> {
+  const { deps, alerts } = desk;
+  const [kind, id = ''] = splitLink((await alerts.linked(workspace, keysOf(alert))) ?? '');
+  const card = kind === 'triage' ? await alerts.triage(workspace, id) : null;
+  const seq = kind === 'incident' ? Number(id) : card?.opened?.seq;
+  if (seq === undefined || !Number.isSafeInteger(seq))
+    return { kind: 'dropped', reason: 'no incident for the note' };
+  const at = deps.clock.now().toISOString();
+  const stored = await deps.store.update(workspace, seq, (incident) => {
+    if (incident.status !== 'open') return { incident };
+    const t = translator(incident.locale);
+    const source = t(`alerts.source.${alert.source}`);
+    const from = note.by ? `${source} (${note.by})` : source;
+    const text = t(note.kind === 'annotation' ? 'alerts.noteFrom' : 'alerts.statusUpdateFrom', {
+      from,
+      text: note.text,
+    });
+    return { incident, change: { incident, events: [{ kind: 'note', text, by: CALMA_USER, at }] } };
+  });
+  if (!stored?.change) return { kind: 'dropped', reason: 'the incident is closed' };
+  return { kind: 'added', seq };
 }
 
 /** Opens an incident for the alert, as calma, with the routed playbook and severity. */

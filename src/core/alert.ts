@@ -25,4 +25,16 @@ export interface Alert {
   /** ISO time the source says the problem started. */
   startedAt: string;
   labels: Record<string, string>;
+  /**
+   * Set for what is only a note about an alert already handled (a PagerDuty annotation or published
+   * status update): it goes on the timeline of the incident its keys are linked to, and never opens one.
+   */
+  note?: AlertNote;
+}
+
+export interface AlertNote {
+  kind: 'annotation' | 'status-update';
+  /** Who wrote it, as the source names them; null when it does not say. */
+  by: string | null;
+  text: string;
 }

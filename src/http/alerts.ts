@@ -131,7 +131,7 @@ export function alertRoutes(options: AlertDoorOptions): Route[] {
         if (error instanceof PayloadError) return invalid(req, res, source, describe(error.issues));
         throw error;
       }
-      const delivery = deliveryId(source, req, body);
+      const delivery = deliveryId(source, body, handler.delivery?.(parsed.data));
       const jobs: AlertJob[] = alerts.map((alert, index) => ({ alert, delivery, index, receivedAt }));
       try {
         await withTimeout(options.sink.accept(jobs), options.queueTimeoutMs ?? QUEUE_TIMEOUT_MS);
@@ -265,12 +265,13 @@ function authenticate(
 }
 
 /**
- * The delivery's id, the same when the sender retries it: PagerDuty's `X-Webhook-Id`; otherwise a hash
- * of the raw body (a retry sends the same bytes; a re-signed retry only changes headers).
+ * The delivery's id, the same when the sender retries it or someone replays it: the sender's own event
+ * id from the signed body when it has one (PagerDuty's `event.id`; not `X-Webhook-Id`, which a replay
+ * can change), otherwise a hash of the raw body (a retry sends the same bytes; a re-signed retry only
+ * changes headers).
  */
-export function deliveryId(source: AlertSource, req: IncomingMessage, body: Buffer): string {
-  const webhookId = source === 'pagerduty' ? header(req, 'x-webhook-id')?.trim() : undefined;
-  if (webhookId && /^[A-Za-z0-9_.-]{1,128}$/.test(webhookId)) return webhookId;
+export function deliveryId(source: AlertSource, body: Buffer, eventId?: string): string {
+  if (eventId && /^[A-Za-z0-9_.-]{1,128}$/.test(eventId)) return `${source}-${eventId}`;
   return `${source}-${createHash('sha256').update(body).digest('hex')}`;
 }
 

@@ -667,6 +667,8 @@ export const en = {
     fromTriage: 'Opened from its triage card by {{who}}.',
     groupNote:
       'Repeats of this alert go on the timeline; calma posts at most one message about them every {{minutes}} min.',
+    noteFrom: 'from {{from}}: {{text}}',
+    statusUpdateFrom: 'status update from {{from}}: {{text}}',
     again: '🔔 {{source}} alert again, {{status}}: “{{title}}”',
     held: 'Plus {{count}} more alerts of this group since {{since}}, on the timeline.',
     digest:

@@ -684,6 +684,8 @@ export const es: Catalogue = {
     fromTriage: '{{who}} lo abrió desde su tarjeta de triaje.',
     groupNote:
       'Las repeticiones de esta alerta van a la cronología; calma publica como mucho un mensaje sobre ellas cada {{minutes}} min.',
+    noteFrom: 'de {{from}}: {{text}}',
+    statusUpdateFrom: 'actualización de estado de {{from}}: {{text}}',
     again: '🔔 De nuevo una alerta de {{source}}, {{status}}: «{{title}}»',
     held: 'Y {{count}} alertas más de este grupo desde el {{since}}, en la cronología.',
     digest:

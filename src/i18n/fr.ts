@@ -694,6 +694,8 @@ export const fr: Catalogue = {
     fromTriage: 'Ouvert depuis sa carte de tri par {{who}}.',
     groupNote:
       'Les répétitions de cette alerte vont dans la chronologie ; calma publie au plus un message à leur sujet toutes les {{minutes}} min.',
+    noteFrom: 'de {{from}} : {{text}}',
+    statusUpdateFrom: 'point de situation de {{from}} : {{text}}',
     again: '🔔 Nouvelle alerte {{source}}, {{status}} : « {{title}} »',
     held: 'Et {{count}} alertes de plus de ce groupe depuis le {{since}}, dans la chronologie.',
     digest:
