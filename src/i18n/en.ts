@@ -652,6 +652,7 @@ export const en = {
     ruleDefault: 'No routing rule matched: triage is the default (calma.yaml `alerts.routes`).',
     rule: 'Routing rule {{n}} sends it to triage (calma.yaml `alerts.routes`).',
     count: 'Alerts received: {{count}}, the latest {{when}}.',
+    truncated: 'Alerts of this group that {{source}} did not send (over its `max_alerts`): {{count}}.',
     resolvedAt: '✅ The source reports it resolved ({{when}}).',
     open: 'Open crisis',
     openWith: 'Open: {{playbook}}',

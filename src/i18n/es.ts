@@ -668,6 +668,7 @@ export const es: Catalogue = {
     ruleDefault: 'Ninguna regla coincide: el triaje es la opción por defecto (calma.yaml `alerts.routes`).',
     rule: 'La regla {{n}} la envía a triaje (calma.yaml `alerts.routes`).',
     count: 'Alertas recibidas: {{count}}, la última el {{when}}.',
+    truncated: 'Alertas de este grupo que {{source}} no envió (por encima de su `max_alerts`): {{count}}.',
     resolvedAt: '✅ El origen la da por resuelta ({{when}}).',
     open: 'Abrir crisis',
     openWith: 'Abrir: {{playbook}}',

@@ -679,6 +679,8 @@ export const fr: Catalogue = {
     ruleDefault: 'Aucune règle ne correspond : le tri est le choix par défaut (calma.yaml `alerts.routes`).',
     rule: 'La règle {{n}} l’envoie au tri (calma.yaml `alerts.routes`).',
     count: 'Alertes reçues : {{count}}, la dernière le {{when}}.',
+    truncated:
+      'Alertes de ce groupe que {{source}} n’a pas envoyées (au-delà de son `max_alerts`) : {{count}}.',
     resolvedAt: '✅ La source la déclare résolue ({{when}}).',
     open: 'Ouvrir la crise',
     openWith: 'Ouvrir : {{playbook}}',
