@@ -1,6 +1,7 @@
 import {
   alertEntry,
   incidentTitle,
+  keysOf,
   LINK_TTL_MS,
   openingIsStale,
   renderTriage,
@@ -111,7 +112,7 @@ export async function openTriaged(
   // Repeats of the group now go to the incident; the card's own link finds it too, until then.
   await alerts.relink(card.workspace, card.keys, [triageLink(id)], incidentLink(seq), LINK_TTL_MS);
   const target = incidentLink(seq);
-  const latest = new Map(card.alerts.map((alert) => [alert.dedupKey, alert.status]));
+  const latest = new Map(card.alerts.map((alert) => [keysOf(alert).dedup, alert.status]));
   for (const [dedupKey, status] of latest)
     await alerts.statusChanged(card.workspace, target, dedupKey, status);
 
@@ -123,7 +124,7 @@ export async function openTriaged(
   );
   await alerts.note(
     card.workspace,
-    windowScope(target, first.groupKey),
+    windowScope(target, keysOf(first).group),
     now.getTime(),
     card.windowMinutes * deps.minuteMs,
   );

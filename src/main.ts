@@ -32,6 +32,13 @@ import { formatProblem } from './yaml/validate-yaml';
 
 type ChatPlatform = 'slack' | 'discord';
 
+const ALERT_SECRET_ENV = [
+  'ALERTMANAGER_TOKEN',
+  'GRAFANA_WEBHOOK_SECRET',
+  'PAGERDUTY_WEBHOOK_SECRET',
+  'GENERIC_WEBHOOK_SECRET',
+] as const;
+
 /** A start-up failure whose message is the whole story for the operator: printed without a stack. */
 class StartupError extends Error {}
 
@@ -70,6 +77,18 @@ async function main(): Promise<void> {
   if (alertPlatform !== 'console' && !chats.includes(alertPlatform)) {
     throw new StartupError(
       `calma could not start: alerts.platform is ${alertPlatform} in calma.yaml, but ${alertPlatform === 'slack' ? 'SLACK_BOT_TOKEN' : 'DISCORD_TOKEN'} is not set`,
+    );
+  }
+  // An alert answered 202 must reach people: with no channel for triage cards, refuse to start instead.
+  const alertSecrets = ALERT_SECRET_ENV.filter((name) => env[name]);
+  const triageChannel =
+    config.settings.alerts.triage_channel ??
+    (alertPlatform === 'discord'
+      ? config.settings.discord.announcements
+      : config.settings.channels.announcements);
+  if (alertSecrets.length > 0 && alertPlatform !== 'console' && !triageChannel) {
+    throw new StartupError(
+      `calma could not start: the alert endpoints are on (${alertSecrets.join(', ')}) but triage cards have nowhere to go: set alerts.triage_channel in calma.yaml to a ${alertPlatform} channel id`,
     );
   }
   const metrics = new CalmaMetrics();
@@ -142,11 +161,6 @@ async function main(): Promise<void> {
       triageChannel: config.settings.alerts.triage_channel ?? deps.announcements ?? lobby,
       groupWindow: config.settings.alerts.group_window,
     };
-    if (!settings.triageChannel) {
-      log.warn(
-        'alerts.triage_channel and the announcements channel are unset: alerts routed to triage are only logged',
-      );
-    }
     alertWorker.work({ ...deps, alerts: alertStore }, settings);
     void audits
       .work(deps, settings.workspace, deps.announcements ?? lobby ?? '')

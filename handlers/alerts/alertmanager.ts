@@ -67,6 +67,7 @@ export const alertmanager: AlertSourceHandler<AlertmanagerPayload> = {
     return payload.alerts.map((alert) => ({
       source: 'alertmanager',
       ...amShape(alert, payload.groupKey, receivedAt),
+      ...(payload.truncatedAlerts > 0 ? { truncated: payload.truncatedAlerts } : {}),
       url: firstText(alert.generatorURL) ?? null,
     }));
   },

@@ -11,6 +11,11 @@ export interface AlertSourceHandler<P = unknown> {
   schema: z.ZodType<P>;
   /** Valid body → alerts (possibly none: PagerDuty's ping). `receivedAt` stands in for missing times. */
   normalise(payload: P, receivedAt: string): Alert[];
+  /**
+   * The sender's id of the event, signed inside the body (PagerDuty's `event.id`): a delivery replayed
+   * with fresh headers is the same delivery. Without it, the body's hash is the id.
+   */
+  delivery?(payload: P): string;
 }
 
 /**

@@ -46,6 +46,7 @@ export const grafana: AlertSourceHandler<GrafanaPayload> = {
     return payload.alerts.map((alert) => ({
       source: 'grafana',
       ...amShape(alert, payload.groupKey, receivedAt),
+      ...(payload.truncatedAlerts > 0 ? { truncated: payload.truncatedAlerts } : {}),
       url: firstText(alert.panelURL, alert.dashboardURL, alert.generatorURL) ?? null,
     }));
   },

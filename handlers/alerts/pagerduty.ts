@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Alert } from '../../src/core/alert';
+import type { Alert, AlertNote } from '../../src/core/alert';
 import { type AlertSourceHandler, firstText, isoTime, mapSeverity, PayloadError } from './common';
 
 /** PagerDuty's `*_reference` objects: calma reads their summary (a name) and id. */
@@ -45,6 +45,26 @@ export const PagerDutyIncident = z.object({
     .optional(),
 });
 
+/** Events that say something about an incident worth its timeline; other non-incident data is ignored. */
+const NOTE_EVENTS: Record<string, AlertNote['kind']> = {
+  'incident.annotated': 'annotation',
+  'incident.status_update_published': 'status-update',
+};
+
+/** The data of a note event: the incident it is about, and the text (`content`, or `message`). */
+const PagerDutyNote = z.object({
+  incident: z.object({
+    id: z.string().min(1),
+    summary: z.string().optional(),
+    html_url: z.string().optional(),
+  }),
+  content: z.string().optional(),
+  message: z.string().optional(),
+});
+
+/** A note's text is cut here on the timeline (PagerDuty allows much longer annotations). */
+const MAX_NOTE_CHARS = 3000;
+
 /**
  * One alert per incident event: dedup and group key = the incident id (PGR0VU2), resolved when the event
  * is `incident.resolved` or the incident's status is resolved, otherwise firing (acknowledged,
@@ -54,8 +74,13 @@ export const PagerDutyIncident = z.object({
 export const pagerduty: AlertSourceHandler<PagerDutyPayload> = {
   source: 'pagerduty',
   schema: PagerDutyPayload,
+  delivery: ({ event }) => event.id,
   normalise({ event }, receivedAt): Alert[] {
     if (event.resource_type !== 'incident' || !event.event_type.startsWith('incident.')) return [];
+    const noteKind = NOTE_EVENTS[event.event_type];
+    if (noteKind) return noteAlert(event, noteKind, receivedAt);
+    // Responders, conference bridges, workflows, custom fields…: accepted, nothing for calma to show.
+    if (!['incident', undefined].includes(event.data?.type as string | undefined)) return [];
     const parsed = PagerDutyIncident.safeParse(event.data);
     if (!parsed.success) {
       throw new PayloadError(parsed.error.issues.map((i) => ({ ...i, path: ['event', 'data', ...i.path] })));
@@ -89,3 +114,30 @@ export const pagerduty: AlertSourceHandler<PagerDutyPayload> = {
     ];
   },
 };
+
+/** A note event as an alert that only adds to the incident its PagerDuty incident is linked to. */
+function noteAlert(event: PagerDutyPayload['event'], kind: AlertNote['kind'], receivedAt: string): Alert[] {
+  const parsed = PagerDutyNote.safeParse(event.data);
+  const text = parsed.success ? firstText(parsed.data.content, parsed.data.message)?.trim() : undefined;
+  if (!parsed.success || !text) return [];
+  const { incident } = parsed.data;
+  return [
+    {
+      source: 'pagerduty',
+      dedupKey: incident.id,
+      groupKey: incident.id,
+      status: 'firing',
+      severity: null,
+      title: firstText(incident.summary) ?? `PagerDuty incident ${incident.id}`,
+      summary: text,
+      url: firstText(incident.html_url) ?? null,
+      startedAt: isoTime(event.occurred_at, receivedAt),
+      labels: { pagerduty_event: event.event_type },
+      note: {
+        kind,
+        by: firstText(event.agent?.summary) ?? null,
+        text: text.length > MAX_NOTE_CHARS ? `${text.slice(0, MAX_NOTE_CHARS - 1)}…` : text,
+      },
+    },
+  ];
+}

@@ -10,7 +10,7 @@ export interface AlertJob {
   /** Its `dedupKey` and `groupKey` are unique within `alert.source` only: scope them by source. */
   alert: Alert;
   /**
-   * The sender's delivery id: PagerDuty's `X-Webhook-Id`; otherwise `<source>-<sha256 of the raw body>`,
+   * The sender's delivery id: `pagerduty-<event.id>`; otherwise `<source>-<sha256 of the raw body>`,
    * so a retried delivery (same body) has the same id.
    */
   delivery: string;

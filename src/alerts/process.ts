@@ -12,7 +12,7 @@ import {
   triageCard,
 } from '../cards/alert';
 import { local } from '../cards/format';
-import type { Alert } from '../core/alert';
+import type { Alert, AlertNote } from '../core/alert';
 import { type AlertRoute, type RouteDecision, routeAlert } from '../core/alert-route';
 import type { Card } from '../core/card';
 import { CALMA_USER, type Incident, type TimelineEntry } from '../core/types';
@@ -108,7 +108,14 @@ export function alertEntry(alert: Alert, at: string, opening = false): TimelineE
   };
 }
 
-const keysOf = (alert: Alert): AlertKeys => ({ group: alert.groupKey, dedup: alert.dedupKey });
+/**
+ * An alert's group and dedup keys as calma links them: scoped by source, since each source makes its
+ * own (an Alertmanager group and a Grafana group both keyed `{}:{alertname="X"}` are two groups).
+ */
+export const keysOf = (alert: Pick<Alert, 'source' | 'groupKey' | 'dedupKey'>): AlertKeys => ({
+  group: `${alert.source}|${alert.groupKey}`,
+  dedup: `${alert.source}|${alert.dedupKey}`,
+});
 
 /** Processes one queued alert. `id` is the job's id: its claim token while it creates something. */
 export async function processAlert(desk: AlertDesk, job: AlertJob, id: string): Promise<AlertOutcome> {
@@ -123,6 +130,7 @@ export async function processAlert(desk: AlertDesk, job: AlertJob, id: string): 
     return { kind: 'ignored' };
   }
   const workspace = await settings.workspace();
+  if (alert.note) return addNote(desk, workspace, alert, alert.note);
   const keys = keysOf(alert);
   const token = pendingLink(id);
   const stale: AlertLink[] = [];
@@ -185,6 +193,38 @@ async function createFor(
   return postTriage(desk, workspace, job, known ? decision : { ...decision, playbook: null });
 }
 
+/**
+ * A note about an alert calma already has (a PagerDuty annotation): on the timeline of the open incident
+ * its keys are linked to, directly or through the triage card it was opened from; else dropped.
+ */
+async function addNote(
+  desk: AlertDesk,
+  workspace: string,
+  alert: Alert,
+  note: AlertNote,
+): Promise<AlertOutcome> {
+  const { deps, alerts } = desk;
+  const [kind, id = ''] = splitLink((await alerts.linked(workspace, keysOf(alert))) ?? '');
+  const card = kind === 'triage' ? await alerts.triage(workspace, id) : null;
+  const seq = kind === 'incident' ? Number(id) : card?.opened?.seq;
+  if (seq === undefined || !Number.isSafeInteger(seq))
+    return { kind: 'dropped', reason: 'no incident for the note' };
+  const at = deps.clock.now().toISOString();
+  const stored = await deps.store.update(workspace, seq, (incident) => {
+    if (incident.status !== 'open') return { incident };
+    const t = translator(incident.locale);
+    const source = t(`alerts.source.${alert.source}`);
+    const from = note.by ? `${source} (${note.by})` : source;
+    const text = t(note.kind === 'annotation' ? 'alerts.noteFrom' : 'alerts.statusUpdateFrom', {
+      from,
+      text: note.text,
+    });
+    return { incident, change: { incident, events: [{ kind: 'note', text, by: CALMA_USER, at }] } };
+  });
+  if (!stored?.change) return { kind: 'dropped', reason: 'the incident is closed' };
+  return { kind: 'added', seq };
+}
+
 /** Opens an incident for the alert, as calma, with the routed playbook and severity. */
 async function openFromAlert(
   desk: AlertDesk,
@@ -214,8 +254,8 @@ async function openFromAlert(
   const t = translator(incident.locale);
   await postToRoom(deps, incident, alertOpenedCard(alert, t, desk.settings.groupWindow));
   const target = incidentLink(incident.seq);
-  await alerts.statusChanged(workspace, target, alert.dedupKey, alert.status);
-  await alerts.note(workspace, windowScope(target, alert.groupKey), now.getTime(), groupWindowMs(desk));
+  await alerts.statusChanged(workspace, target, keysOf(alert).dedup, alert.status);
+  await alerts.note(workspace, windowScope(target, keysOf(alert).group), now.getTime(), groupWindowMs(desk));
   deps.log.info(
     { seq: incident.seq, alert: alert.dedupKey, rule: decision.rule },
     'alert opened an incident',
@@ -266,8 +306,8 @@ async function postTriage(
     result: null,
   }));
   const target = triageLink(card.id);
-  await alerts.statusChanged(workspace, target, alert.dedupKey, alert.status);
-  await alerts.note(workspace, windowScope(target, alert.groupKey), now.getTime(), groupWindowMs(desk));
+  await alerts.statusChanged(workspace, target, keysOf(alert).dedup, alert.status);
+  await alerts.note(workspace, windowScope(target, keysOf(alert).group), now.getTime(), groupWindowMs(desk));
   deps.log.info({ triage: card.id, alert: alert.dedupKey, rule: decision.rule }, 'alert posted for triage');
   return { kind: 'triaged', id: card.id };
 }
@@ -339,21 +379,21 @@ async function addToIncident(
   if (!stored?.change) return 'stale';
   const incident: Incident = stored.incident;
   const target = incidentLink(seq);
-  const changed = await alerts.statusChanged(workspace, target, alert.dedupKey, alert.status);
+  const changed = await alerts.statusChanged(workspace, target, keysOf(alert).dedup, alert.status);
   const t = translator(incident.locale);
   if (alert.status === 'resolved' && changed) {
     await say(desk, () => postToRoom(deps, incident, alertResolvedCard(alert, t)));
   } else {
     const note = await alerts.note(
       workspace,
-      windowScope(target, alert.groupKey),
+      windowScope(target, keysOf(alert).group),
       now.getTime(),
       groupWindowMs(desk),
     );
     if (note.post) {
       await say(desk, () => postToRoom(deps, incident, alertAgainCard(alert, t, note.held, note.since)));
     } else if (note.held === 1) {
-      await desk.digest({ workspace, target, group: alert.groupKey, title: alert.title }, note.endsInMs);
+      await desk.digest({ workspace, target, group: keysOf(alert).group, title: alert.title }, note.endsInMs);
     }
   }
   return { kind: 'added', seq };
@@ -379,13 +419,14 @@ async function addToTriage(
       kept.length > TRIAGE_ALERTS_KEPT
         ? [kept[0] as TriageAlert, ...kept.slice(-(TRIAGE_ALERTS_KEPT - 1))]
         : kept;
-    const known = card.keys.some((k) => k.group === alert.groupKey && k.dedup === alert.dedupKey);
+    const scoped = keysOf(alert);
+    const known = card.keys.some((k) => k.group === scoped.group && k.dedup === scoped.dedup);
     const next: TriageCard = {
       ...card,
       alerts: alertsKept,
       count: card.count + 1,
       lastAt: now.toISOString(),
-      keys: known || card.keys.length >= TRIAGE_KEYS_KEPT ? card.keys : [...card.keys, keysOf(alert)],
+      keys: known || card.keys.length >= TRIAGE_KEYS_KEPT ? card.keys : [...card.keys, scoped],
     };
     if (alert.status === 'resolved') next.resolvedAt = now.toISOString();
     else delete next.resolvedAt;
@@ -394,7 +435,7 @@ async function addToTriage(
   if (updated === null || updated === 'stale') return 'stale';
   if (updated === 'wait') return 'wait';
   const target = triageLink(id);
-  const changed = await alerts.statusChanged(workspace, target, alert.dedupKey, alert.status);
+  const changed = await alerts.statusChanged(workspace, target, keysOf(alert).dedup, alert.status);
   const redraw = async () => {
     if (updated.card) await deps.chat.update(updated.card, renderTriage(deps, updated));
   };
@@ -403,13 +444,13 @@ async function addToTriage(
   } else {
     const note = await alerts.note(
       workspace,
-      windowScope(target, alert.groupKey),
+      windowScope(target, keysOf(alert).group),
       now.getTime(),
       groupWindowMs(desk),
     );
     if (note.post) await say(desk, redraw);
     else if (note.held === 1) {
-      await desk.digest({ workspace, target, group: alert.groupKey, title: alert.title }, note.endsInMs);
+      await desk.digest({ workspace, target, group: keysOf(alert).group, title: alert.title }, note.endsInMs);
     }
   }
   return { kind: 'added-to-triage', id };

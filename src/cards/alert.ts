@@ -53,6 +53,7 @@ export function triageCard(
     ...(alert.summary ? [alert.summary] : []),
     ...(triage.count > 1 ? [t('alerts.count', { count: triage.count, when: when(triage.lastAt) })] : []),
     ...(triage.resolvedAt ? [t('alerts.resolvedAt', { when: when(triage.resolvedAt) })] : []),
+    ...truncatedLine(latest, t),
   ];
   const context =
     triage.route.rule === 'default'
@@ -118,11 +119,19 @@ export function alertOpenedCard(
       }),
       ...(alert.summary ? [alert.summary] : []),
       ...(alert.url ? [alert.url] : []),
+      ...truncatedLine(alert, t),
       ...(openedFromTriageBy ? [t('alerts.fromTriage', { who: openedFromTriageBy })] : []),
       t('alerts.groupNote', { minutes: windowMinutes }),
     ],
     tone: 'warning',
   };
+}
+
+/** What the sender left out of the alert's notification, so nobody takes the card for the whole story. */
+function truncatedLine(alert: Alert, t: Translator): string[] {
+  return alert.truncated
+    ? [t('alerts.truncated', { source: sourceName(alert, t), count: alert.truncated })]
+    : [];
 }
 
 /** A repeat of the incident's alert, posted at most once per group window; `held`: repeats not posted. */
@@ -135,6 +144,7 @@ export function alertAgainCard(alert: Alert, t: Translator, held: number, since:
         title: alert.title,
       }),
       ...(alert.url ? [alert.url] : []),
+      ...truncatedLine(alert, t),
       ...(held > 0 ? [t('alerts.held', { count: held, since: when(new Date(since)) })] : []),
     ],
     tone: 'warning',

@@ -25,4 +25,18 @@ export interface Alert {
   /** ISO time the source says the problem started. */
   startedAt: string;
   labels: Record<string, string>;
+  /** Alerts of its notification the sender left out (Alertmanager's and Grafana's `truncatedAlerts`). */
+  truncated?: number;
+  /**
+   * Set for what is only a note about an alert already handled (a PagerDuty annotation or published
+   * status update): it goes on the timeline of the incident its keys are linked to, and never opens one.
+   */
+  note?: AlertNote;
+}
+
+export interface AlertNote {
+  kind: 'annotation' | 'status-update';
+  /** Who wrote it, as the source names them; null when it does not say. */
+  by: string | null;
+  text: string;
 }

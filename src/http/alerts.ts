@@ -7,13 +7,13 @@ import { type AlertSourceHandler, PayloadError } from '../../handlers/alerts/com
 import { generic } from '../../handlers/alerts/generic';
 import { grafana } from '../../handlers/alerts/grafana';
 import { pagerduty } from '../../handlers/alerts/pagerduty';
-import { readBody } from '../alerts/body';
 import type { AlertJob } from '../alerts/intake';
 import { type RateLimit, TokenBucket } from '../alerts/rate-limit';
 import type { AlertSource } from '../core/alert';
 import { verify } from '../outbound/signature';
 import { hasBearer } from './bearer';
-import { type Route, sendJson } from './server';
+import { readBody } from './body';
+import { type Route, refuse, sendJson } from './server';
 
 /** Bodies above this are refused with 413 (Alertmanager: cap a notification with `max_alerts`). */
 export const MAX_ALERT_BODY_BYTES = 1024 * 1024;
@@ -85,73 +85,53 @@ export function alertRoutes(options: AlertDoorOptions): Route[] {
   const buckets = Object.fromEntries(
     Object.entries(options.rateLimits).map(([source, rate]) => [source, new TokenBucket(rate)]),
   ) as Record<AlertSource, TokenBucket>;
-  const lastRateWarning = new Map<AlertSource, number>();
 
   const door = (source: AlertSource): Route => ({
     method: 'POST',
     path: `/alerts/${source}`,
     async handle(req, res) {
-      let bodyRead = false;
-      const refuse = (status: number, error: string) => {
-        if (status === 401) {
-          options.log.warn({ source, ip: req.socket.remoteAddress, why: error }, 'alert refused');
-        }
-        // Refused before its body was read: close rather than let Node drain a body nobody wants.
-        if (!bodyRead) res.setHeader('connection', 'close');
-        sendJson(res, status, { error });
-      };
+      const no = (status: number, error: string, why?: string) => refuse(req, res, status, error, why);
       const secret = options.secrets[source];
-      if (!secret) {
-        return refuse(403, `/alerts/${source} is off: set ${ENV_NAMES[source]} to turn it on`);
-      }
+      if (!secret) return no(403, `/alerts/${source} is off: set ${ENV_NAMES[source]} to turn it on`);
       const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
       if (type !== 'application/json') {
-        return refuse(415, `expected Content-Type: application/json, got ${type ? `"${type}"` : 'none'}`);
+        return no(415, `expected Content-Type: application/json, got ${type ? `"${type}"` : 'none'}`);
       }
       if (source === 'alertmanager' && !hasBearer(req, secret)) {
         res.setHeader('www-authenticate', 'Bearer realm="calma"');
-        return refuse(401, 'missing or wrong bearer token (Authorization: Bearer $ALERTMANAGER_TOKEN)');
+        return no(401, 'missing or wrong bearer token (Authorization: Bearer $ALERTMANAGER_TOKEN)');
       }
       const read = await readBody(req, limit);
       if (read.kind === 'aborted') return void res.destroy();
-      if (read.kind === 'too-large') {
-        res.once('finish', () => req.destroy());
-        return refuse(413, `the body is over ${limit} bytes`);
-      }
-      bodyRead = true;
+      if (read.kind === 'too-large') return no(413, `the body is over ${limit} bytes`);
       const body = read.body;
       const refusal = authenticate(source, secret, req, body, Math.floor(now() / 1000));
-      if (refusal) return refuse(401, refusal);
+      if (refusal) return no(401, refusal);
 
       const wait = buckets[source].take();
       if (wait > 0) {
-        const last = lastRateWarning.get(source) ?? 0;
-        if (now() - last > 10_000) {
-          lastRateWarning.set(source, now());
-          options.log.warn({ source, retryAfter: wait }, 'alert source over its rate limit: answering 429');
-        }
         res.setHeader('retry-after', String(wait));
-        return refuse(429, `too many requests from ${source}: retry in ${wait} s`);
+        return no(429, `too many requests from ${source}: retry in ${wait} s`);
       }
 
       let json: unknown;
       try {
         json = JSON.parse(body.toString('utf8'));
       } catch (error) {
-        return refuse(400, `malformed JSON: ${(error as Error).message}`);
+        return no(400, `malformed JSON: ${(error as Error).message}`, 'malformed JSON');
       }
       const handler = HANDLERS[source];
       const parsed = handler.schema.safeParse(json);
-      if (!parsed.success) return invalid(res, source, describe(parsed.error.issues));
+      if (!parsed.success) return invalid(req, res, source, describe(parsed.error.issues));
       const receivedAt = new Date(now()).toISOString();
       let alerts: ReturnType<AlertSourceHandler['normalise']>;
       try {
         alerts = handler.normalise(parsed.data, receivedAt);
       } catch (error) {
-        if (error instanceof PayloadError) return invalid(res, source, describe(error.issues));
+        if (error instanceof PayloadError) return invalid(req, res, source, describe(error.issues));
         throw error;
       }
-      const delivery = deliveryId(source, req, body);
+      const delivery = deliveryId(source, body, handler.delivery?.(parsed.data));
       const jobs: AlertJob[] = alerts.map((alert, index) => ({ alert, delivery, index, receivedAt }));
       try {
         await withTimeout(options.sink.accept(jobs), options.queueTimeoutMs ?? QUEUE_TIMEOUT_MS);
@@ -168,13 +148,12 @@ export function alertRoutes(options: AlertDoorOptions): Route[] {
   return (['alertmanager', 'grafana', 'pagerduty', 'generic'] as const).map(door);
 }
 
-function invalid(res: ServerResponse, source: AlertSource, issues: Issue[]): void {
+/** 400 with the paths of what is wrong; the log says only which source's shape it missed (no body text). */
+function invalid(req: IncomingMessage, res: ServerResponse, source: AlertSource, issues: Issue[]): void {
   const first = issues[0];
   const where = first && first.path !== '' ? `${first.path}: ` : '';
-  sendJson(res, 400, {
-    error: `not a valid ${source} payload: ${where}${first?.message ?? 'rejected'}`,
-    issues,
-  });
+  const error = `not a valid ${source} payload: ${where}${first?.message ?? 'rejected'}`;
+  refuse(req, res, 400, { error, issues }, `not a valid ${source} payload`);
 }
 
 interface Issue {
@@ -286,12 +265,13 @@ function authenticate(
 }
 
 /**
- * The delivery's id, the same when the sender retries it: PagerDuty's `X-Webhook-Id`; otherwise a hash
- * of the raw body (a retry sends the same bytes; a re-signed retry only changes headers).
+ * The delivery's id, the same when the sender retries it or someone replays it: the sender's own event
+ * id from the signed body when it has one (PagerDuty's `event.id`; not `X-Webhook-Id`, which a replay
+ * can change), otherwise a hash of the raw body (a retry sends the same bytes; a re-signed retry only
+ * changes headers).
  */
-export function deliveryId(source: AlertSource, req: IncomingMessage, body: Buffer): string {
-  const webhookId = source === 'pagerduty' ? header(req, 'x-webhook-id')?.trim() : undefined;
-  if (webhookId && /^[A-Za-z0-9_.-]{1,128}$/.test(webhookId)) return webhookId;
+export function deliveryId(source: AlertSource, body: Buffer, eventId?: string): string {
+  if (eventId && /^[A-Za-z0-9_.-]{1,128}$/.test(eventId)) return `${source}-${eventId}`;
   return `${source}-${createHash('sha256').update(body).digest('hex')}`;
 }
 

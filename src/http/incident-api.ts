@@ -1,7 +1,7 @@
 import type { Deps } from '../app/deps';
 import { renderPostmortem } from '../app/postmortem';
 import { hasBearer } from './bearer';
-import { type Route, sendJson } from './server';
+import { type Route, refuse } from './server';
 
 /**
  * calma's read API, behind `Authorization: Bearer $CALMA_API_TOKEN`. With no token configured it is
@@ -20,14 +20,14 @@ export function incidentApi(
       label: '/incidents/:id/postmortem.md',
       async handle(req, res, [workspace = '', seq = '']) {
         if (!token) {
-          return sendJson(res, 403, { error: 'the read API is off: set CALMA_API_TOKEN to turn it on' });
+          return refuse(req, res, 403, 'the read API is off: set CALMA_API_TOKEN to turn it on');
         }
         if (!hasBearer(req, token)) {
           res.setHeader('www-authenticate', 'Bearer realm="calma"');
-          return sendJson(res, 401, { error: 'missing or wrong bearer token (Authorization: Bearer ...)' });
+          return refuse(req, res, 401, 'missing or wrong bearer token (Authorization: Bearer ...)');
         }
         const incident = await deps.store.get(workspace, Number(seq));
-        if (!incident) return sendJson(res, 404, { error: `no incident ${seq} in workspace ${workspace}` });
+        if (!incident) return refuse(req, res, 404, `no incident ${seq} in workspace ${workspace}`);
         const markdown = await renderPostmortem(deps, incident);
         res.writeHead(200, {
           'content-type': 'text/markdown; charset=utf-8',

@@ -652,6 +652,7 @@ export const en = {
     ruleDefault: 'No routing rule matched: triage is the default (calma.yaml `alerts.routes`).',
     rule: 'Routing rule {{n}} sends it to triage (calma.yaml `alerts.routes`).',
     count: 'Alerts received: {{count}}, the latest {{when}}.',
+    truncated: 'Alerts of this group that {{source}} did not send (over its `max_alerts`): {{count}}.',
     resolvedAt: '✅ The source reports it resolved ({{when}}).',
     open: 'Open crisis',
     openWith: 'Open: {{playbook}}',
@@ -667,6 +668,8 @@ export const en = {
     fromTriage: 'Opened from its triage card by {{who}}.',
     groupNote:
       'Repeats of this alert go on the timeline; calma posts at most one message about them every {{minutes}} min.',
+    noteFrom: 'from {{from}}: {{text}}',
+    statusUpdateFrom: 'status update from {{from}}: {{text}}',
     again: '🔔 {{source}} alert again, {{status}}: “{{title}}”',
     held: 'Plus {{count}} more alerts of this group since {{since}}, on the timeline.',
     digest:

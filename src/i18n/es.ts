@@ -668,6 +668,7 @@ export const es: Catalogue = {
     ruleDefault: 'Ninguna regla coincide: el triaje es la opción por defecto (calma.yaml `alerts.routes`).',
     rule: 'La regla {{n}} la envía a triaje (calma.yaml `alerts.routes`).',
     count: 'Alertas recibidas: {{count}}, la última el {{when}}.',
+    truncated: 'Alertas de este grupo que {{source}} no envió (por encima de su `max_alerts`): {{count}}.',
     resolvedAt: '✅ El origen la da por resuelta ({{when}}).',
     open: 'Abrir crisis',
     openWith: 'Abrir: {{playbook}}',
@@ -684,6 +685,8 @@ export const es: Catalogue = {
     fromTriage: '{{who}} lo abrió desde su tarjeta de triaje.',
     groupNote:
       'Las repeticiones de esta alerta van a la cronología; calma publica como mucho un mensaje sobre ellas cada {{minutes}} min.',
+    noteFrom: 'de {{from}}: {{text}}',
+    statusUpdateFrom: 'actualización de estado de {{from}}: {{text}}',
     again: '🔔 De nuevo una alerta de {{source}}, {{status}}: «{{title}}»',
     held: 'Y {{count}} alertas más de este grupo desde el {{since}}, en la cronología.',
     digest:

@@ -679,6 +679,8 @@ export const fr: Catalogue = {
     ruleDefault: 'Aucune règle ne correspond : le tri est le choix par défaut (calma.yaml `alerts.routes`).',
     rule: 'La règle {{n}} l’envoie au tri (calma.yaml `alerts.routes`).',
     count: 'Alertes reçues : {{count}}, la dernière le {{when}}.',
+    truncated:
+      'Alertes de ce groupe que {{source}} n’a pas envoyées (au-delà de son `max_alerts`) : {{count}}.',
     resolvedAt: '✅ La source la déclare résolue ({{when}}).',
     open: 'Ouvrir la crise',
     openWith: 'Ouvrir : {{playbook}}',
@@ -694,6 +696,8 @@ export const fr: Catalogue = {
     fromTriage: 'Ouvert depuis sa carte de tri par {{who}}.',
     groupNote:
       'Les répétitions de cette alerte vont dans la chronologie ; calma publie au plus un message à leur sujet toutes les {{minutes}} min.',
+    noteFrom: 'de {{from}} : {{text}}',
+    statusUpdateFrom: 'point de situation de {{from}} : {{text}}',
     again: '🔔 Nouvelle alerte {{source}}, {{status}} : « {{title}} »',
     held: 'Et {{count}} alertes de plus de ce groupe depuis le {{since}}, dans la chronologie.',
     digest:

@@ -84,6 +84,8 @@ export interface AlertStore {
     to: AlertLink | null,
     ttlMs: number,
   ): Promise<void>;
+  /** What the keys are linked to (the group's link first), without claiming them; null: nothing. */
+  linked(workspace: string, keys: AlertKeys): Promise<AlertLink | null>;
   createTriage(card: TriageCard): Promise<void>;
   triage(workspace: string, id: string): Promise<TriageCard | null>;
   /**

@@ -5,6 +5,7 @@ import type { Logger } from '../log';
 import { commandQueue } from '../queue/commands';
 import { boltLogger } from './bolt-logger';
 import { runSlackJob, type SlackJob } from './handoff';
+import { slackEventsRoute } from './http-route';
 import { registerListeners } from './listeners';
 import { QuietGate } from './quiet-gate';
 import { SlackChat } from './slack-chat';
@@ -130,11 +131,7 @@ export async function startSlack(
     };
   }
   const server = settings.http ?? new HttpServer(log);
-  server.route({
-    method: 'POST',
-    path: '/slack/events',
-    handle: (req, res) => http?.requestListener(req, res),
-  });
+  if (http) server.route(slackEventsRoute(http));
   // Our own server when nobody shares one with us (tests, benches); else its owner listens.
   const port = settings.http ? undefined : await server.listen(settings.port);
   if (port !== undefined) log.info({ port }, 'listening for Slack on POST /slack/events');

@@ -118,6 +118,11 @@ export class RedisAlertStore implements AlertStore {
     ]);
   }
 
+  async linked(workspace: string, keys: AlertKeys): Promise<AlertLink | null> {
+    const links = await this.redis.mget(...this.linkKeys(workspace, [keys]));
+    return links.find((link) => link !== null) ?? null;
+  }
+
   async createTriage(card: TriageCard): Promise<void> {
     const key = this.keys.alertTriage(card.workspace, card.id);
     if (!(await this.cas(key, '', card))) throw new Error(`triage card ${card.id} already exists`);

@@ -9,8 +9,11 @@ import {
   ALERTMANAGER,
   GENERIC,
   GRAFANA,
+  PAGERDUTY_ANNOTATED,
   PAGERDUTY_PING,
   PAGERDUTY_RESOLVED,
+  PAGERDUTY_RESPONDER_ADDED,
+  PAGERDUTY_STATUS_UPDATE,
   PAGERDUTY_VECTOR,
 } from './payloads';
 
@@ -236,7 +239,7 @@ describe('POST /alerts/pagerduty', () => {
     expect(response.json).toEqual({ accepted: 1 });
     const jobs = await door.jobs();
     expect(jobs.map((j) => [j.id, j.data.delivery, j.data.index])).toEqual([
-      ['5ac64822-4adc-4fda-ade0-410becf0de4f.0', '5ac64822-4adc-4fda-ade0-410becf0de4f', 0],
+      ['pagerduty-01BWDWL3NYY7LUFPZCC28QUCMK.0', 'pagerduty-01BWDWL3NYY7LUFPZCC28QUCMK', 0],
     ]);
     expect(jobs[0]?.data.alert).toEqual({
       source: 'pagerduty',
@@ -293,6 +296,60 @@ describe('POST /alerts/pagerduty', () => {
     expect([first.status, retry.status]).toEqual([202, 202]);
     expect(await door.jobs()).toEqual(before);
     expect(before).toHaveLength(1);
+  });
+
+  test('GIVEN a captured delivery replayed with a fresh X-Webhook-Id but the same signed bytes THEN 202 and nothing new is queued', async () => {
+    const body = JSON.stringify(PAGERDUTY_RESOLVED);
+    await post(door.url('/alerts/pagerduty'), body, pagerdutyHeaders(body, 'wh-original'));
+    const before = await door.jobs();
+
+    const replay = await post(
+      door.url('/alerts/pagerduty'),
+      body,
+      pagerdutyHeaders(body, 'wh-replayed-fresh'),
+    );
+
+    expect(replay.status).toBe(202);
+    expect(await door.jobs()).toEqual(before);
+    expect(before).toHaveLength(1);
+  });
+
+  test.each([
+    ['incident.annotated', PAGERDUTY_ANNOTATED, 1],
+    ['incident.status_update_published', PAGERDUTY_STATUS_UPDATE, 1],
+    ['incident.responder.added', PAGERDUTY_RESPONDER_ADDED, 0],
+  ])(
+    'GIVEN a signed %s THEN 202, never a refusal PagerDuty would count against the subscription',
+    async (_, payload, accepted) => {
+      const body = JSON.stringify(payload);
+
+      const response = await post(
+        door.url('/alerts/pagerduty'),
+        body,
+        pagerdutyHeaders(body, `wh-${payload.event.id}`),
+      );
+
+      expect(response.status).toBe(202);
+      expect(response.json).toEqual({ accepted });
+    },
+  );
+
+  test('GIVEN incident.annotated THEN it is queued as a note on PagerDuty incident PGR0VU2, by its author', async () => {
+    const body = JSON.stringify(PAGERDUTY_ANNOTATED);
+
+    await post(door.url('/alerts/pagerduty'), body, pagerdutyHeaders(body, 'wh-note'));
+
+    const [job] = await door.jobs();
+    expect(job?.data.alert).toMatchObject({
+      source: 'pagerduty',
+      dedupKey: 'PGR0VU2',
+      groupKey: 'PGR0VU2',
+      note: {
+        kind: 'annotation',
+        by: 'Tenex Engineer',
+        text: 'The attacker changed the recovery email at 17:20.',
+      },
+    });
   });
 
   test('GIVEN incident.resolved THEN the alert is resolved, severity from the urgency', async () => {

@@ -146,6 +146,68 @@ export const PAGERDUTY_PING = {
   },
 };
 
+/** A note added on PagerDuty incident PGR0VU2 (`incident.annotated`, data of type `incident_note`). */
+export const PAGERDUTY_ANNOTATED = {
+  event: {
+    id: '01BWDWL3NYY7LUFPZCC28QUCMN',
+    event_type: 'incident.annotated',
+    resource_type: 'incident',
+    occurred_at: '2021-04-26T17:45:00.000Z',
+    agent: { id: 'PLH1HKV', summary: 'Tenex Engineer', type: 'user_reference' },
+    client: null,
+    data: {
+      incident: {
+        html_url: 'https://acme.pagerduty.com/incidents/PGR0VU2',
+        id: 'PGR0VU2',
+        summary: 'A little bump in the road',
+        type: 'incident_reference',
+      },
+      id: 'PN3R8ZQ',
+      content: 'The attacker changed the recovery email at 17:20.',
+      trimmed: false,
+      type: 'incident_note',
+    },
+  },
+};
+
+/** A status update published on PGR0VU2 (`incident.status_update_published`). */
+export const PAGERDUTY_STATUS_UPDATE = {
+  event: {
+    id: '01BWDWL3NYY7LUFPZCC28QUCMS',
+    event_type: 'incident.status_update_published',
+    resource_type: 'incident',
+    occurred_at: '2021-04-26T17:50:00.000Z',
+    agent: { id: 'PLH1HKV', summary: 'Tenex Engineer', type: 'user_reference' },
+    client: null,
+    data: {
+      id: 'PSTATUS1',
+      message: 'Account recovered; removing the posts now.',
+      incident: { id: 'PGR0VU2', summary: 'A little bump in the road', type: 'incident_reference' },
+      type: 'status_update',
+    },
+  },
+};
+
+/** A responder added to PGR0VU2 (`incident.responder.added`): nothing calma shows. */
+export const PAGERDUTY_RESPONDER_ADDED = {
+  event: {
+    id: '01BWDWL3NYY7LUFPZCC28QUCMR',
+    event_type: 'incident.responder.added',
+    resource_type: 'incident',
+    occurred_at: '2021-04-26T17:46:00.000Z',
+    agent: { id: 'PLH1HKV', summary: 'Tenex Engineer', type: 'user_reference' },
+    client: null,
+    data: {
+      incident: { id: 'PGR0VU2', summary: 'A little bump in the road', type: 'incident_reference' },
+      user: { id: 'PTUXL6G', summary: 'User 123', type: 'user_reference' },
+      escalation_policy: null,
+      message: 'Please help with "A little bump in the road"',
+      state: 'pending',
+      type: 'incident_responder',
+    },
+  },
+};
+
 /** calma's generic alert, as a social-listening tool would send it. */
 export const GENERIC = {
   dedup_key: 'brandwatch-query-42-spike',

@@ -1,7 +1,9 @@
+import { alertmanager } from '../../../handlers/alerts/alertmanager';
 import type { RouteSetting } from '../../../src/core/alert-route';
 import { button, textOf } from '../../support/recording-chat';
 import { ana, bob, kinds, lena, replyText, useWorld, WORKSPACE } from '../handlers/world';
 import { type AlertRig, alert, TRIAGE, useAlertRigs } from './alert-world';
+import { ALERTMANAGER } from './payloads';
 
 const world = useWorld();
 const rig = useAlertRigs();
@@ -60,6 +62,32 @@ describe('triage cards', () => {
       'added-to-triage',
       'added-to-triage',
     ]);
+  });
+
+  test('GIVEN an Alertmanager and a Grafana alert with the same group and dedup keys WHEN both come THEN they are two alerts: two cards, each counting one', async () => {
+    const w = world();
+    const r = rig(w, { routes: TRIAGE_SOCIAL });
+    const keys = { groupKey: '{}:{alertname="MentionsSpike"}', dedupKey: 'c6eadffa33fcdf37' };
+
+    await r.send(alert({ source: 'alertmanager', ...keys }));
+    await r.send(alert({ source: 'grafana', ...keys }));
+
+    expect(triageCards(r)).toHaveLength(2);
+    expect(r.outcomes.map((o) => o.kind)).toEqual(['triaged', 'triaged']);
+    expect(textOf(triageCardOf(r, 0))).toContain('Alertmanager');
+    expect(textOf(triageCardOf(r, 1))).toContain('Grafana');
+  });
+
+  test('GIVEN an Alertmanager notification that left 48 alerts out (truncatedAlerts) WHEN it comes THEN its card says so', async () => {
+    const w = world();
+    const r = rig(w, { routes: TRIAGE_SOCIAL });
+    const payload = alertmanager.schema.parse({ ...ALERTMANAGER, truncatedAlerts: 48 });
+
+    await r.send(...alertmanager.normalise(payload, '2026-11-22T09:31:00.000Z').slice(0, 1));
+
+    expect(textOf(triageCardOf(r))).toContain(
+      'Alerts of this group that Alertmanager did not send (over its `max_alerts`): 48.',
+    );
   });
 
   test('GIVEN a triage card WHEN bob presses Open crisis THEN the incident opens with the routed playbook and severity, by bob, with the alerts on its timeline', async () => {
