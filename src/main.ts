@@ -217,6 +217,7 @@ async function main(): Promise<void> {
         category: config.settings.discord.category,
         archiveCategory: config.settings.discord.archive_category,
         captureReaction: config.settings.discord.capture_reaction,
+        handOff: { redisUrl, prefix },
       },
       log,
     );

@@ -47,6 +47,11 @@ export interface Caller {
   room: string;
   /** The caller's own language when the platform tells it (Slack / Discord user locale). */
   locale?: Locale;
+  /**
+   * The platform's id of this request, when it may run again after its process died (a handed-off
+   * Slack request, a guarded Discord interaction): opening the same incident twice is then resuming it.
+   */
+  request?: string;
 }
 
 /** What the caller alone sees. Public record goes to the incident room through `ChatPort`. */

@@ -46,12 +46,14 @@ export async function openIncidentRoom(
 ): Promise<Result<Incident>> {
   const { playbook } = request;
   const locale = callerLocale(deps, caller);
-  const now = deps.clock.now();
-  const seq = await deps.store.nextSeq(caller.workspace);
+  const seq = await deps.store.nextSeq(caller.workspace, caller.request);
+  // The same request run again after its process died: carry on with the incident it had begun.
+  const begun = caller.request ? await deps.store.get(caller.workspace, seq) : null;
+  const now = begun ? new Date(begun.openedAt) : deps.clock.now();
   const drill = request.drill ?? false;
-  const secret = playbook.codename
-    ? codename(`${caller.workspace}:${seq}:${now.toISOString()}`, locale)
-    : undefined;
+  const secret =
+    begun?.codename ??
+    (playbook.codename ? codename(`${caller.workspace}:${seq}:${now.toISOString()}`, locale) : undefined);
   const isPrivate = playbook.private || (request.private ?? false);
   const names = channelNameCandidates({
     prefix: deps.channelPrefix,
@@ -78,19 +80,21 @@ export async function openIncidentRoom(
     now,
   });
   if (!opened.ok) return opened;
-  await deps.store.create(
-    request.timeline
-      ? { ...opened.value, events: [...opened.value.events, ...request.timeline] }
-      : opened.value,
-  );
+  if (!begun) {
+    await deps.store.create(
+      request.timeline
+        ? { ...opened.value, events: [...opened.value.events, ...request.timeline] }
+        : opened.value,
+    );
+  }
 
   const t = translator(locale);
   const mention = (u: string) => deps.chat.mention(u);
-  const room = await deps.chat.createRoom(caller.workspace, {
-    names,
-    private: isPrivate,
-  });
+  const room = begun?.room
+    ? { id: begun.room, name: begun.roomName }
+    : await deps.chat.createRoom(caller.workspace, { names, private: isPrivate });
   const stored = await deps.store.update(caller.workspace, seq, (current) => {
+    if (current.room) return {};
     const withRoom = attachRoom(current, room.id, room.name, caller.user, deps.clock.now());
     if (!request.capture) return { change: withRoom };
     const captured = captureMessage(withRoom.incident, request.capture, caller.user, deps.clock.now());
@@ -99,7 +103,7 @@ export async function openIncidentRoom(
       change: { incident: captured.value.incident, events: [...withRoom.events, ...captured.value.events] },
     };
   });
-  const incident = stored?.change?.incident ?? opened.value.incident;
+  const incident = stored?.change?.incident ?? begun ?? opened.value.incident;
 
   // calma itself (an incident an alert opened) is not a person to invite.
   const people = [caller.user, ...(request.lead ? [request.lead] : []), ...deps.responders].filter(

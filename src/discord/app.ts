@@ -1,8 +1,10 @@
 import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
 import type { Deps } from '../app/deps';
 import type { Logger } from '../log';
+import { commandQueue } from '../queue/commands';
 import { DiscordChat } from './discord-chat';
 import { registerDiscordListeners } from './listeners';
+import { type DiscordJob, recoverInteraction } from './recovery';
 
 export interface DiscordSettings {
   token: string;
@@ -13,6 +15,8 @@ export interface DiscordSettings {
   category: string | null;
   archiveCategory: string | null;
   captureReaction: string;
+  /** Where deferred interactions are guarded (queue `commands-discord`), as Slack's `handOff`. */
+  handOff: { redisUrl: string; prefix: string };
 }
 
 export interface RunningDiscord {
@@ -80,7 +84,15 @@ export async function startDiscord(
     (error, room) => log.warn({ err: error, room }, 'could not set a Discord channel topic'),
   );
   const deps: Deps = { ...base, chat };
-  registerDiscordListeners(connected, { deps, captureReaction: settings.captureReaction });
+  const commands = await commandQueue<DiscordJob>({ ...settings.handOff, platform: 'discord' });
+  commands.work(
+    (job) => recoverInteraction(deps, connected.rest, job),
+    (error, job) =>
+      job
+        ? log.error({ err: error, user: job.caller.user }, 'could not answer a recovered Discord interaction')
+        : log.warn({ err: error }, 'the Discord command queue lost its Redis connection'),
+  );
+  registerDiscordListeners(connected, { deps, commands, captureReaction: settings.captureReaction });
   log.info({ user: connected.user.tag, guilds: connected.guilds.cache.size }, 'connected to Discord');
 
   const guildId = async () => {
@@ -99,6 +111,7 @@ export async function startDiscord(
     stop: async () => {
       await chat.settled();
       await client.destroy();
+      await commands.stop();
     },
   };
 }

@@ -21,8 +21,10 @@ import { callerLocale, problem } from '../app/mutate';
 import { encodeAction } from '../core/card';
 import type { CapturedMessage, Locale } from '../core/types';
 import { translator } from '../i18n';
+import type { CommandQueue } from '../queue/commands';
 import { ADD_TO_EVIDENCE, OPEN_FROM_MESSAGE, optionsToCommandText } from './commands';
 import { decodeFormId, encodeFormId, formToModal, readModalValues, submittedFields } from './modal';
+import type { DiscordJob } from './recovery';
 import { actionOfCustomId, cardsToMessages, sendable } from './render';
 
 /**
@@ -30,6 +32,8 @@ import { actionOfCustomId, cardsToMessages, sendable } from './render';
  * directly (a modal can only be opened that way); a slower one is deferred and followed up.
  */
 const ANSWER_WITHIN_MS = 2000;
+/** How long the deferral waits for its guard to be in Redis (what is left of Discord's 3 s). */
+const GUARD_WAIT_MS = 500;
 
 type Answerable =
   | ChatInputCommandInteraction
@@ -39,6 +43,8 @@ type Answerable =
 
 export interface DiscordListenerOptions {
   deps: Deps;
+  /** Where a deferred interaction is guarded, so another process answers it if this one dies. */
+  commands: CommandQueue<DiscordJob>;
   /** Reacting with this emoji in an incident channel captures the message. */
   captureReaction: string;
 }
@@ -48,9 +54,9 @@ export interface DiscordListenerOptions {
  * person who asked (ephemeral). A failure to answer is logged, never thrown into discord.js.
  */
 export function registerDiscordListeners(client: Client, options: DiscordListenerOptions): void {
-  const { deps } = options;
+  const { deps, commands } = options;
   client.on(Events.InteractionCreate, (interaction) => {
-    onInteraction(deps, interaction).catch((error: unknown) =>
+    onInteraction(deps, commands, interaction).catch((error: unknown) =>
       deps.log.error({ err: error, interaction: interaction.id }, 'could not answer a Discord interaction'),
     );
   });
@@ -61,7 +67,11 @@ export function registerDiscordListeners(client: Client, options: DiscordListene
   });
 }
 
-async function onInteraction(deps: Deps, interaction: DiscordInteraction): Promise<void> {
+async function onInteraction(
+  deps: Deps,
+  commands: CommandQueue<DiscordJob>,
+  interaction: DiscordInteraction,
+): Promise<void> {
   if (!interaction.isRepliable()) return;
   const caller = callerOf(interaction);
   if (!interaction.inGuild() || !caller) {
@@ -71,37 +81,46 @@ async function onInteraction(deps: Deps, interaction: DiscordInteraction): Promi
     });
     return;
   }
+  /** Dispatches `what`, and says how to guard it in Redis should it have to be deferred. */
+  const request = `discord:${interaction.id}`;
+  const run = (what: Interaction): Work => ({
+    reply: dispatch(deps, { ...caller, request }, what),
+    guard: () =>
+      commands.guard(request, {
+        caller: { ...caller, request },
+        interaction: what,
+        applicationId: interaction.applicationId,
+        token: interaction.token,
+      }),
+  });
   if (interaction.isChatInputCommand()) {
     const text = optionsToCommandText(interaction.options.data);
     const work =
       text === null
-        ? Promise.resolve(problem(callerLocale(deps, caller), { key: 'discord.badCommand' }))
-        : dispatch(deps, caller, { type: 'command', text });
+        ? { reply: Promise.resolve(problem(callerLocale(deps, caller), { key: 'discord.badCommand' })) }
+        : run({ type: 'command', text });
     return answer(deps, caller, interaction, work);
   }
   if (interaction.isButton()) {
     const action = actionOfCustomId(interaction.customId);
     const value = action ? encodeAction(action) : '';
-    return answer(deps, caller, interaction, dispatch(deps, caller, { type: 'action', value }));
+    return answer(deps, caller, interaction, run({ type: 'action', value }));
   }
   if (interaction.isModalSubmit()) {
     const submitted = decodeFormId(interaction.customId);
     if (!submitted) {
-      return answer(
-        deps,
-        caller,
-        interaction,
-        Promise.resolve(problem(callerLocale(deps, caller), { key: 'errors.staleButton' })),
-      );
+      return answer(deps, caller, interaction, {
+        reply: Promise.resolve(problem(callerLocale(deps, caller), { key: 'errors.staleButton' })),
+      });
     }
     const values = readModalValues(
       { fields: submittedFields(interaction.components) },
       interaction.components,
     );
     const refused = formErrors(deps, caller, submitted.kind, values);
-    const work: Promise<Reply> = refused
-      ? Promise.resolve(refusedForm(deps, caller, refused, values))
-      : dispatch(deps, caller, { type: 'form', kind: submitted.kind, args: submitted.args, values });
+    const work: Work = refused
+      ? { reply: Promise.resolve(refusedForm(deps, caller, refused, values)) }
+      : run({ type: 'form', kind: submitted.kind, args: submitted.args, values });
     return answer(deps, caller, interaction, work);
   }
   if (interaction.isMessageContextMenuCommand()) {
@@ -112,8 +131,7 @@ async function onInteraction(deps: Deps, interaction: DiscordInteraction): Promi
       return;
     }
     if (interaction.commandName === ADD_TO_EVIDENCE) {
-      const capture: Interaction = { type: 'capture', message, explicit: true };
-      return answer(deps, caller, interaction, dispatch(deps, caller, capture));
+      return answer(deps, caller, interaction, run({ type: 'capture', message, explicit: true }));
     }
   }
   if (interaction.isCommand() || interaction.isMessageComponent()) {
@@ -124,17 +142,20 @@ async function onInteraction(deps: Deps, interaction: DiscordInteraction): Promi
   }
 }
 
+/** A handler's reply on its way, and, for work that changes things, how to guard it in Redis. */
+interface Work {
+  reply: Promise<Reply>;
+  guard?: () => Promise<{ done(): Promise<void> }>;
+}
+
 /**
  * Answers with the handler's reply: directly when it is ready in time (a form opens as a modal), else
  * deferred (ephemeral) and filled in when it is. Nothing to say: the interaction is acknowledged quietly.
+ * Before deferring, the work is guarded in Redis: if this process dies before answering, another one
+ * runs it again and answers in the deferred reply (src/discord/recovery.ts).
  */
-async function answer(
-  deps: Deps,
-  caller: Caller,
-  interaction: Answerable,
-  work: Promise<Reply>,
-): Promise<void> {
-  const early = await Promise.race([work, delay(ANSWER_WITHIN_MS).then(() => null)]);
+async function answer(deps: Deps, caller: Caller, interaction: Answerable, work: Work): Promise<void> {
+  const early = await Promise.race([work.reply, delay(ANSWER_WITHIN_MS).then(() => null)]);
   if (early) {
     if (early.form && !interaction.isModalSubmit()) {
       await interaction.showModal(
@@ -155,22 +176,36 @@ async function answer(
     for (const message of rest) await interaction.followUp({ ...message, flags: MessageFlags.Ephemeral });
     return;
   }
+  const guard = work.guard?.().catch((error: unknown) => {
+    deps.log.warn({ err: error, interaction: interaction.id }, 'could not guard a deferred interaction');
+    return null;
+  });
+  // The guard is written before the deferral acknowledges the interaction, unless Redis is what is slow:
+  // Discord's 3 s would run out, and this process answers anyway.
+  await Promise.race([guard, delay(GUARD_WAIT_MS)]);
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  const reply = await work;
-  // Too late for a modal (it must be the first answer): say so rather than leave the person waiting.
-  const cards = reply.form
-    ? [
-        ...reply.cards,
-        { lines: [translator(callerLocale(deps, caller))('discord.formTooSlow')], tone: 'warning' as const },
-      ]
-    : reply.cards;
-  const [first, ...rest] = toPayload({ cards });
-  if (!first) {
-    await interaction.deleteReply();
-    return;
+  try {
+    const reply = await work.reply;
+    // Too late for a modal (it must be the first answer): say so rather than leave the person waiting.
+    const cards = reply.form
+      ? [
+          ...reply.cards,
+          {
+            lines: [translator(callerLocale(deps, caller))('discord.formTooSlow')],
+            tone: 'warning' as const,
+          },
+        ]
+      : reply.cards;
+    const [first, ...rest] = toPayload({ cards });
+    if (!first) {
+      await interaction.deleteReply();
+      return;
+    }
+    await interaction.editReply(first);
+    for (const message of rest) await interaction.followUp({ ...message, flags: MessageFlags.Ephemeral });
+  } finally {
+    await (await guard)?.done();
   }
-  await interaction.editReply(first);
-  for (const message of rest) await interaction.followUp({ ...message, flags: MessageFlags.Ephemeral });
 }
 
 /**

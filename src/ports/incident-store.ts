@@ -14,8 +14,12 @@ export interface Change {
  * `update` re-reads and re-applies `mutate` when another writer got there first.
  */
 export interface IncidentStore {
-  /** Next per-workspace sequence number (1, 2, 3, ...). */
-  nextSeq(workspace: string): Promise<number>;
+  /**
+   * Next per-workspace sequence number (1, 2, 3, ...). With `request` (the id of the request that opens
+   * the incident), the same request always gets the same number: a request run again after its process
+   * died resumes the incident it had begun instead of opening a second one.
+   */
+  nextSeq(workspace: string, request?: string): Promise<number>;
   /** Stores a new incident and its first timeline events; fails if that seq already exists. */
   create(change: Change): Promise<void>;
   get(workspace: string, seq: number): Promise<Incident | null>;

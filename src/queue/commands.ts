@@ -19,6 +19,9 @@ export const HAND_OFF_TIMEOUT_MS = 1500;
  */
 export const COMMAND_CONCURRENCY = 16;
 
+/** A guarded request whose process stopped pushing it back is run this long after (see `guard`). */
+export const GUARD_LAPSE_MS = 20_000;
+
 /** How long stopping waits for running requests (they are bounded by the platforms' timeouts). */
 const STOP_WAIT_MS = 15_000;
 
@@ -41,6 +44,12 @@ export interface CommandQueue<T> {
    * `HAND_OFF_TIMEOUT_MS`.
    */
   handOff(key: string | null, data: T): Promise<void>;
+  /**
+   * For a request this process works on itself (a Discord interaction it deferred): writes it to Redis
+   * to run `GUARD_LAPSE_MS` from now, and keeps pushing that back while the process lives. `done()`
+   * removes it. If the process dies first, the job falls due and another process runs it.
+   */
+  guard(key: string, data: T): Promise<{ done(): Promise<void> }>;
   /** Starts working the queue (this process may also only hand off). */
   work(run: (data: T) => Promise<void>, onError: (error: unknown, data: T | undefined) => void): void;
   readonly queue: Queue;
@@ -90,6 +99,19 @@ export async function commandQueue<T>(options: CommandQueueOptions): Promise<Com
       } finally {
         clearTimeout(timer);
       }
+    },
+    async guard(key, data) {
+      const job = await queue.add('run', data, { jobId: key.replaceAll(':', '.'), delay: GUARD_LAPSE_MS });
+      const keepAlive = setInterval(
+        () => void job.changeDelay(GUARD_LAPSE_MS).catch(() => undefined),
+        GUARD_LAPSE_MS / 4,
+      ).unref();
+      return {
+        async done() {
+          clearInterval(keepAlive);
+          await job.remove().catch(() => undefined);
+        },
+      };
     },
     work(run, onError) {
       // A worker blocks on its connection while waiting for jobs: it needs its own, with no retry limit.

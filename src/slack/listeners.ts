@@ -35,8 +35,11 @@ export interface ListenerOptions {
  */
 export function registerListeners(app: App, { deps, commands, captureReaction }: ListenerOptions): void {
   /** Hands the request off; false (and nothing queued) when Redis could not take it. */
-  const handOff = (job: SlackJob, body: unknown): Promise<boolean> =>
-    commands.handOff(deliveryKey(body), job).then(
+  const handOff = (job: SlackJob, body: unknown): Promise<boolean> => {
+    const key = deliveryKey(body);
+    // The key travels with the caller: a request run again after a crash resumes what it had begun.
+    const keyed = key ? { ...job, caller: { ...job.caller, request: key } } : job;
+    return commands.handOff(key, keyed).then(
       () => true,
       (error: unknown) => {
         deps.log.error(
@@ -46,6 +49,7 @@ export function registerListeners(app: App, { deps, commands, captureReaction }:
         return false;
       },
     );
+  };
   const refused = (caller: Caller) => notRecorded(callerLocale(deps, caller));
 
   app.command('/crisis', async ({ command, body, ack }) => {

@@ -14,6 +14,8 @@ export interface StoreKeys {
   incident(workspace: string, seq: number): string;
   /** Sorted set of the workspace's incident seqs, score = seq. */
   incidents(workspace: string): string;
+  /** The request that took a seq → that seq (a day): `nextSeq` gives a repeated request the same one. */
+  request(workspace: string, request: string): string;
   /** Chat room id → seq. */
   room(workspace: string, room: string): string;
   /** Redis Stream, one entry per TimelineEntry (field `event` = JSON). */
@@ -44,6 +46,7 @@ export function storeKeys(prefix = 'calma'): StoreKeys {
     seq: (workspace) => `${ws(workspace)}:seq`,
     incident: (workspace, seq) => `${ws(workspace)}:incident:${seq}`,
     incidents: (workspace) => `${ws(workspace)}:incidents`,
+    request: (workspace, request) => `${ws(workspace)}:request:${digest(request)}`,
     room: (workspace, room) => `${ws(workspace)}:room:${encodeURIComponent(room)}`,
     timeline: (workspace, seq) => `${ws(workspace)}:incident:${seq}:timeline`,
     idem: (key) => `${prefix}:idem:${key}`,

@@ -51,6 +51,18 @@ const DELETE_SHA = createHash('sha1').update(DELETE_LUA).digest('hex');
 
 // Optimistic concurrency across processes: with N processes racing on one incident the unluckiest may
 // lose N-1 times, so the bound is well above the number of calma processes sharing a Redis.
+/** KEYS: seq counter, request → seq. The request's seq if it has one, else the next one, remembered. */
+const SEQ_LUA = `
+local taken = redis.call('GET', KEYS[2])
+if taken then return tonumber(taken) end
+local seq = redis.call('INCR', KEYS[1])
+redis.call('SET', KEYS[2], seq, 'EX', ARGV[1])
+return seq
+`;
+const SEQ_SHA = createHash('sha1').update(SEQ_LUA).digest('hex');
+/** How long a request's seq is remembered: far longer than any request is retried. */
+const REQUEST_SECONDS = 24 * 3600;
+
 const MAX_ATTEMPTS = 50;
 
 /** The value of an idempotency key whose effect is done (a bare claim holds '1'). */
@@ -68,8 +80,10 @@ export class RedisIncidentStore implements IncidentStore {
     this.keys = storeKeys(prefix);
   }
 
-  async nextSeq(workspace: string): Promise<number> {
-    return this.redis.incr(this.keys.seq(workspace));
+  async nextSeq(workspace: string, request?: string): Promise<number> {
+    if (!request) return this.redis.incr(this.keys.seq(workspace));
+    const keys = [this.keys.seq(workspace), this.keys.request(workspace, request)];
+    return Number(await this.evalScript(SEQ_LUA, SEQ_SHA, keys, [String(REQUEST_SECONDS)]));
   }
 
   async create(change: Change): Promise<void> {

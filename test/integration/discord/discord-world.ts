@@ -162,6 +162,7 @@ export function useDiscordWorld(
         category: crisis,
         archiveCategory: null,
         captureReaction: '📌',
+        handOff: { redisUrl: process.env.CALMA_TEST_REDIS_URL ?? '', prefix },
       },
       pino({ level: 'silent' }),
     );
