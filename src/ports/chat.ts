@@ -99,3 +99,12 @@ export class ChatPlatformError extends Error {
     this.name = 'ChatPlatformError';
   }
 }
+
+/** A chat platform did not answer within the time a call may take (src/timeouts.ts). */
+export class ChatTimeoutError extends ChatPlatformError {
+  constructor(platform: string, method: string, afterMs: number) {
+    super(platform, 'timeout', method);
+    this.message = `${platform} ${method} did not answer within ${afterMs} ms`;
+    this.name = 'ChatTimeoutError';
+  }
+}
