@@ -29,6 +29,18 @@ export async function withDeadline<T>(work: Promise<T>, ms: number, onTimeout: (
   }
 }
 
+/**
+ * A request given up for lack of an answer, however deep the client wrapped it (@slack/web-api keeps it
+ * as `original`, others as `cause`). calma aborts requests only when they run out of time.
+ */
+export function isTimeout(error: unknown): boolean {
+  for (let e = error, depth = 0; typeof e === 'object' && e !== null && depth < 5; depth++) {
+    if ('name' in e && (e.name === 'TimeoutError' || e.name === 'AbortError')) return true;
+    e = 'original' in e ? e.original : 'cause' in e ? e.cause : undefined;
+  }
+  return false;
+}
+
 /** `fetch` with every request aborted after `ms` (on top of any signal the caller gave). */
 export function fetchWithin(ms: number): typeof fetch {
   return (input, init) => {

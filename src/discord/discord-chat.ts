@@ -20,7 +20,7 @@ import {
   type MessageRef,
   type Room,
 } from '../ports/chat';
-import { PLATFORM_TIMEOUTS, withDeadline } from '../timeouts';
+import { isTimeout, PLATFORM_TIMEOUTS, withDeadline } from '../timeouts';
 import { cardsToMessages, type DiscordMessage } from './render';
 import { TopicWriter } from './topic-writer';
 
@@ -260,11 +260,7 @@ export class DiscordChat implements ChatPort {
 
   private async call<T>(method: string, run: () => Promise<T>): Promise<T> {
     try {
-      return await withDeadline(
-        run(),
-        this.callMs,
-        () => new ChatTimeoutError('Discord', method, this.callMs),
-      );
+      return await withDeadline(run(), this.callMs, () => new ChatTimeoutError('Discord', method));
     } catch (error) {
       throw asPlatformError(error, method);
     }
@@ -282,6 +278,7 @@ export function discordCode(error: unknown): string {
 
 function asPlatformError(error: unknown, method: string): ChatPlatformError {
   if (error instanceof ChatPlatformError) return error;
+  if (isTimeout(error)) return new ChatTimeoutError('Discord', method);
   return new ChatPlatformError('Discord', discordCode(error), method);
 }
 

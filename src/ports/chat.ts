@@ -102,9 +102,9 @@ export class ChatPlatformError extends Error {
 
 /** A chat platform did not answer within the time a call may take (src/timeouts.ts). */
 export class ChatTimeoutError extends ChatPlatformError {
-  constructor(platform: string, method: string, afterMs: number) {
+  constructor(platform: string, method: string) {
     super(platform, 'timeout', method);
-    this.message = `${platform} ${method} did not answer within ${afterMs} ms`;
+    this.message = `${platform} ${method} did not answer in time`;
     this.name = 'ChatTimeoutError';
   }
 }

@@ -8,7 +8,7 @@ import {
   type MessageRef,
   type Room,
 } from '../ports/chat';
-import { PLATFORM_TIMEOUTS, withDeadline } from '../timeouts';
+import { isTimeout, PLATFORM_TIMEOUTS, withDeadline } from '../timeouts';
 import { cardToMessages } from './blocks';
 import { ChannelPacer } from './pacer';
 
@@ -175,7 +175,7 @@ export class SlackChat implements ChatPort {
 
   private async call<T>(method: string, run: () => Promise<T>): Promise<T> {
     try {
-      return await withDeadline(run(), this.callMs, () => new ChatTimeoutError('Slack', method, this.callMs));
+      return await withDeadline(run(), this.callMs, () => new ChatTimeoutError('Slack', method));
     } catch (error) {
       throw asPlatformError(error, method);
     }
@@ -204,6 +204,7 @@ export function slackCode(error: unknown): string | undefined {
 
 function asPlatformError(error: unknown, method: string): ChatPlatformError {
   if (error instanceof ChatPlatformError) return error;
+  if (isTimeout(error)) return new ChatTimeoutError('Slack', method);
   return new ChatPlatformError('Slack', slackCode(error) ?? 'unknown_error', method);
 }
 
