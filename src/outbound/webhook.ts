@@ -1,4 +1,4 @@
-import { WEBHOOK_TIMEOUT_MS } from '../timeouts';
+import { isTimeout, WEBHOOK_TIMEOUT_MS } from '../timeouts';
 import { sign } from './signature';
 
 export interface WebhookTarget {
@@ -44,8 +44,8 @@ export async function postSigned(
     const retry = response.status >= 500 || response.status === 408 || response.status === 429;
     return { ok: false, retry, error: `HTTP ${response.status}` };
   } catch (error) {
-    const name = error instanceof Error ? error.name : 'Error';
-    const reason = name === 'TimeoutError' ? `no answer within ${timeoutMs / 1000} s` : networkCode(error);
+    // fetch may wrap the abort (`TypeError: fetch failed` caused by a TimeoutError): look inside.
+    const reason = isTimeout(error) ? `no answer within ${timeoutMs / 1000} s` : networkCode(error);
     return { ok: false, retry: true, error: reason };
   }
 }
