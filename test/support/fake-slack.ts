@@ -35,6 +35,8 @@ export interface FakeResponse {
   id: string;
   body: unknown;
   at: number;
+  /** Left unanswered (`hangResponses`), then given up by the client: it closed the connection. */
+  abandoned?: boolean;
 }
 
 export interface SeededMessage {
@@ -102,6 +104,8 @@ export interface FakeSlack {
    * recorded, then never answered, until `heal(method)`. The client has to give up on its own.
    */
   hang(method: string, channel?: string): void;
+  /** Slack hanging on response URLs: posts to them are recorded, then never answered. */
+  hangResponses(): void;
   /** Ends an outage or a hang of `method`: its calls work again. */
   heal(method: string): void;
   /** Forgets recorded calls and responses (channels, messages and pending steering stay). */
@@ -273,6 +277,7 @@ class FakeSlackServer implements FakeSlack {
   private readonly outages = new Map<string, string>();
   /** Methods that never answer: in every channel (`undefined`) or in one. */
   private readonly hangs = new Map<string, string | undefined>();
+  private responsesHang = false;
   private readonly channels = new Map<string, FakeChannel>();
   private readonly takenNames = new Set<string>();
   private readonly messages = new Map<string, Args[]>();
@@ -446,6 +451,10 @@ class FakeSlackServer implements FakeSlack {
     this.hangs.set(method, channel);
   }
 
+  hangResponses(): void {
+    this.responsesHang = true;
+  }
+
   heal(method: string): void {
     this.outages.delete(method);
     this.hangs.delete(method);
@@ -542,8 +551,16 @@ class FakeSlackServer implements FakeSlack {
     } catch {
       // Kept as text: a non-JSON post is itself worth seeing in a failing test.
     }
-    this.posted.push({ id, body: parsed, at: Date.now() });
-    send(res, 200, { ok: true });
+    const response: FakeResponse = { id, body: parsed, at: Date.now() };
+    this.posted.push(response);
+    if (this.responsesHang) {
+      res.on('close', () => {
+        response.abandoned = true;
+        this.events.emit('response');
+      });
+    } else {
+      send(res, 200, { ok: true });
+    }
     this.events.emit('response');
   }
 

@@ -1,7 +1,7 @@
 /**
- * Slack stops answering in one channel (chat.postMessage hangs there) while calma runs on the real Bolt
- * stack: each call gives up once its time is over (shortened here from 10 s), the people who asked are
- * told, and nothing outside that channel waits for it.
+ * Slack stops answering in one channel (chat.postMessage hangs there), or on response URLs, while calma
+ * runs on the real Bolt stack: each call gives up once its time is over (shortened here from 10 s), the
+ * people who asked are told, and nothing outside that channel waits for it.
  */
 import { ana, bob, type SlackWorld, useSlackWorld, type Who } from './slack-world';
 
@@ -70,5 +70,24 @@ describe('when Slack hangs in one channel', () => {
       ANSWER_MS,
     );
     for (const asked of questions) expect(await answerTo(w, asked.responseId)).toContain(TOLD);
+  });
+
+  test('GIVEN response URLs hang WHEN four people get their answers THEN calma gives each up after its time limit and the next command still runs', async () => {
+    const w = world();
+    const room = await openIncident(w, 'Spam from our account');
+    w.fake.hangResponses();
+
+    const lists = [];
+    for (const who of [ana, bob, ana, bob]) lists.push(await w.command(who, 'list'));
+    for (const { responseId } of lists) {
+      await w.fake.waitForResponse((r) => r.id === responseId && r.abandoned === true, ANSWER_MS);
+    }
+    await w.command(inRoom(bob, room), 'question Is my password safe?');
+
+    await w.fake.waitForCall(
+      'chat.postMessage',
+      (c) => c.args.channel === room && String(c.args.text).includes('Is my password safe?'),
+      ANSWER_MS,
+    );
   });
 });
