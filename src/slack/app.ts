@@ -6,6 +6,7 @@ import { type CallTimeouts, fetchWithin, PLATFORM_TIMEOUTS } from '../timeouts';
 import { AfterAck } from './after-ack';
 import { boltLogger } from './bolt-logger';
 import { registerListeners } from './listeners';
+import { ChannelPacer } from './pacer';
 import { SlackChat } from './slack-chat';
 
 export interface SlackSettings {
@@ -85,7 +86,7 @@ export async function startSlack(
   // Channel posts get a client of their own: a 429 pauses every call of the client that got it, and
   // replies to the person who asked (made with Bolt's per-request client) must not wait behind them.
   const posts = new webApi.WebClient(settings.botToken, { ...clientOptions, logger });
-  const deps: Deps = { ...base, chat: new SlackChat(posts, undefined, timeouts.callMs) };
+  const deps: Deps = { ...base, chat: new SlackChat(posts, new ChannelPacer(), timeouts.callMs) };
   const afterAck = new AfterAck(AFTER_ACK, log);
   app.use(async ({ next }) => {
     afterAck.arrived();
