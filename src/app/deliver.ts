@@ -9,7 +9,10 @@ import { postSigned } from '../outbound/webhook';
 import type { OutboxJob } from '../queue/outbox-queue';
 import type { Deps } from './deps';
 
-/** Longer than a post or a webhook call takes (10 s timeout), shorter than a few retries' backoff. */
+/**
+ * Longer than a post or a webhook call may take (PLATFORM_TIMEOUTS.callMs, WEBHOOK_TIMEOUT_MS: 10 s),
+ * shorter than a few retries' backoff.
+ */
 const IN_FLIGHT_SECONDS = 30;
 const DELIVERED_SECONDS = 30 * 24 * 3600;
 

@@ -27,7 +27,7 @@ import { decodeAction } from '../core/card';
 import { type Command, parseCommand, parseSeverity, parseUser } from '../core/command';
 import type { CapturedMessage } from '../core/types';
 import { translator } from '../i18n';
-import { ChatPlatformError, type FormKind } from '../ports/chat';
+import { ChatPlatformError, ChatTimeoutError, type FormKind } from '../ports/chat';
 import type { Caller, Deps, Reply } from './deps';
 import { callerLocale, problem } from './mutate';
 
@@ -62,7 +62,7 @@ export async function dispatch(deps: Deps, caller: Caller, interaction: Interact
     );
     if (error instanceof ChatPlatformError) {
       return problem(callerLocale(deps, caller), {
-        key: 'errors.platform',
+        key: error instanceof ChatTimeoutError ? 'errors.platformTimeout' : 'errors.platform',
         params: { platform: error.platform, code: error.code },
       });
     }

@@ -2,6 +2,7 @@ import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
 import type { Deps } from '../app/deps';
 import type { Logger } from '../log';
 import { commandQueue } from '../queue/commands';
+import { type CallTimeouts, PLATFORM_TIMEOUTS } from '../timeouts';
 import { DiscordChat } from './discord-chat';
 import { registerDiscordListeners } from './listeners';
 import { type DiscordJob, recoverInteraction } from './recovery';
@@ -17,6 +18,8 @@ export interface DiscordSettings {
   captureReaction: string;
   /** Where deferred interactions are guarded (queue `commands-discord`), as Slack's `handOff`. */
   handOff: { redisUrl: string; prefix: string };
+  /** How long a Discord call may take (src/timeouts.ts); tests shorten it. */
+  timeouts?: CallTimeouts;
 }
 
 export interface RunningDiscord {
@@ -58,13 +61,17 @@ export async function startDiscord(
   settings: DiscordSettings,
   log: Logger,
 ): Promise<RunningDiscord> {
+  const timeouts = settings.timeouts ?? PLATFORM_TIMEOUTS;
   const client = new Client({
     intents: INTENTS,
     // A reaction to a message sent before calma started arrives partial: calma fetches what it needs.
     partials: [Partials.Message, Partials.Channel, Partials.Reaction, Partials.User],
-    rest: { ...(settings.apiUrl ? { api: settings.apiUrl } : {}), retries: 2, timeout: 15_000 },
-    // A message sent without its own list (a plain reply) pings nobody; calma's cards name whom they ping.
-    allowedMentions: { parse: [], repliedUser: false },
+    // An unanswered request is aborted after `attemptMs` and retried twice: three attempts fit in a call's time.
+    rest: {
+      ...(settings.apiUrl ? { api: settings.apiUrl } : {}),
+      retries: 2,
+      timeout: timeouts.attemptMs,
+    },
   });
   client.on(Events.Error, (error) => log.error({ err: error }, 'Discord client error'));
   client.rest.on('rateLimited', (info) =>
@@ -82,6 +89,7 @@ export async function startDiscord(
     connected,
     { category: settings.category, archiveCategory: settings.archiveCategory },
     (error, room) => log.warn({ err: error, room }, 'could not set a Discord channel topic'),
+    timeouts.callMs,
   );
   const deps: Deps = { ...base, chat };
   const commands = await commandQueue<DiscordJob>({ ...settings.handOff, platform: 'discord' });

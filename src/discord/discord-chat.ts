@@ -14,7 +14,14 @@ import {
 import type { Card } from '../core/card';
 import { roomMark, userMark } from '../core/markup';
 import { CALMA_USER, type UserId } from '../core/types';
-import { ChatPlatformError, type ChatPort, type MessageRef, type Room } from '../ports/chat';
+import {
+  ChatPlatformError,
+  type ChatPort,
+  ChatTimeoutError,
+  type MessageRef,
+  type Room,
+} from '../ports/chat';
+import { isTimeout, PLATFORM_TIMEOUTS, withDeadline } from '../timeouts';
 import { cardsToMessages, sendable, toDiscordMarkdown, topicText, truncatePlain } from './render';
 import { TopicWriter } from './topic-writer';
 
@@ -50,7 +57,9 @@ const MEMBER_ALLOW: PermissionOverwriteOptions = {
  * ChatPort on Discord through discord.js: incident channels under a category (private ones through
  * permission overwrites), messages as embeds and buttons, pins, DMs, files. A role id is written `&<id>`
  * wherever calma keeps user ids, as Slack's user groups are. Every failure becomes a ChatPlatformError
- * carrying Discord's error code.
+ * carrying Discord's error code; a call still unanswered after `callMs` (retries and rate-limit waits
+ * included) becomes a ChatTimeoutError. Topic writes are the exception: they run in the background and
+ * may wait out Discord's ten-minute limit on topic changes.
  */
 export class DiscordChat implements ChatPort {
   private readonly topics: TopicWriter;
@@ -59,6 +68,7 @@ export class DiscordChat implements ChatPort {
     private readonly client: Client<true>,
     private readonly settings: DiscordChatSettings,
     onTopicError: (error: unknown, room: string) => void,
+    private readonly callMs = PLATFORM_TIMEOUTS.callMs,
   ) {
     this.topics = new TopicWriter(async (room, topic) => {
       const channel = await this.textChannel(room);
@@ -255,7 +265,7 @@ export class DiscordChat implements ChatPort {
 
   private async call<T>(method: string, run: () => Promise<T>): Promise<T> {
     try {
-      return await run();
+      return await withDeadline(run(), this.callMs, () => new ChatTimeoutError('Discord', method));
     } catch (error) {
       throw asPlatformError(error, method);
     }
@@ -273,6 +283,7 @@ export function discordCode(error: unknown): string {
 
 function asPlatformError(error: unknown, method: string): ChatPlatformError {
   if (error instanceof ChatPlatformError) return error;
+  if (isTimeout(error)) return new ChatTimeoutError('Discord', method);
   return new ChatPlatformError('Discord', discordCode(error), method);
 }
 

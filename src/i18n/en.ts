@@ -702,6 +702,8 @@ export const en = {
       'Something went wrong on calma’s side. Check `/crisis status` before trying again: part of it may have been done. If it keeps failing, tell whoever runs calma.',
     platform:
       '{{platform}} refused calma’s request ({{code}}). Check `/crisis status` before trying again: part of it may have been done. If it keeps failing, tell whoever runs calma.',
+    platformTimeout:
+      '{{platform}} did not answer calma in time. Check `/crisis status` before trying again: part of it may have been done, or may still appear in a moment. If it keeps happening, tell whoever runs calma.',
     staleButton: 'That button no longer does anything. Run `/crisis status` for the current state.',
     notRecorded:
       'calma could not record your request: its database is not answering. Nothing was changed. Try again in a minute; if it keeps failing, tell whoever runs calma.',

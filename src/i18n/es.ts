@@ -720,6 +720,8 @@ export const es: Catalogue = {
       'Algo ha fallado por parte de calma. Consulta `/crisis status` antes de reintentarlo: puede que una parte ya se haya hecho. Si sigue fallando, avisa a quien administra calma.',
     platform:
       '{{platform}} ha rechazado la petición de calma ({{code}}). Consulta `/crisis status` antes de reintentarlo: puede que una parte ya se haya hecho. Si sigue fallando, avisa a quien administra calma.',
+    platformTimeout:
+      '{{platform}} no ha respondido a calma a tiempo. Consulta `/crisis status` antes de reintentarlo: puede que una parte ya se haya hecho o que aparezca dentro de un momento. Si vuelve a ocurrir, avisa a quien administra calma.',
     staleButton: 'Ese botón ya no hace nada. Usa `/crisis status` para ver el estado actual.',
     notRecorded:
       'calma no ha podido registrar tu petición: su base de datos no responde. No se ha cambiado nada. Vuelve a intentarlo en un minuto y, si sigue fallando, avisa a quien administra calma.',

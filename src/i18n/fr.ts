@@ -734,6 +734,8 @@ export const fr: Catalogue = {
       'Un problème est survenu côté calma. Consultez `/crisis status` avant de réessayer : une partie a peut-être déjà été faite. Si cela persiste, prévenez la personne qui administre calma.',
     platform:
       '{{platform}} a refusé la demande de calma ({{code}}). Consultez `/crisis status` avant de réessayer : une partie a peut-être déjà été faite. Si cela persiste, prévenez la personne qui administre calma.',
+    platformTimeout:
+      '{{platform}} n’a pas répondu à calma à temps. Consultez `/crisis status` avant de réessayer : une partie a peut-être déjà été faite, ou peut encore apparaître dans un instant. Si cela se reproduit, prévenez la personne qui administre calma.',
     staleButton: 'Ce bouton ne sert plus. Tapez `/crisis status` pour voir l’état actuel.',
     notRecorded:
       'calma n’a pas pu enregistrer votre demande : sa base de données ne répond pas. Rien n’a été modifié. Réessayez dans une minute ; si le problème persiste, prévenez la personne qui administre calma.',

@@ -1,15 +1,16 @@
+import { isTimeout, WEBHOOK_TIMEOUT_MS } from '../timeouts';
 import { sign } from './signature';
 
 export interface WebhookTarget {
   name: string;
   url: string;
   secret: string;
+  /** How long calma waits for the target's answer before giving the attempt up; tests shorten it. */
+  timeoutMs?: number;
 }
 
 /** How a POST ended: delivered, worth retrying (5xx, 408, 429, network), or refused for good (other 4xx). */
 export type PostOutcome = { ok: true } | { ok: false; retry: boolean; error: string };
-
-const TIMEOUT_MS = 10_000;
 
 /**
  * POSTs a JSON body signed with the target's secret. `delivery` is the same on every retry of one
@@ -22,6 +23,7 @@ export async function postSigned(
   now: () => number = Date.now,
 ): Promise<PostOutcome> {
   const timestamp = Math.floor(now() / 1000);
+  const timeoutMs = target.timeoutMs ?? WEBHOOK_TIMEOUT_MS;
   try {
     const response = await fetch(target.url, {
       method: 'POST',
@@ -34,7 +36,7 @@ export async function postSigned(
       },
       body,
       redirect: 'error',
-      signal: AbortSignal.timeout(TIMEOUT_MS),
+      signal: AbortSignal.timeout(timeoutMs),
     });
     // The body is not needed; reading it frees the connection.
     await response.arrayBuffer().catch(() => undefined);
@@ -42,8 +44,8 @@ export async function postSigned(
     const retry = response.status >= 500 || response.status === 408 || response.status === 429;
     return { ok: false, retry, error: `HTTP ${response.status}` };
   } catch (error) {
-    const name = error instanceof Error ? error.name : 'Error';
-    const reason = name === 'TimeoutError' ? `no answer within ${TIMEOUT_MS / 1000} s` : networkCode(error);
+    // fetch may wrap the abort (`TypeError: fetch failed` caused by a TimeoutError): look inside.
+    const reason = isTimeout(error) ? `no answer within ${timeoutMs / 1000} s` : networkCode(error);
     return { ok: false, retry: true, error: reason };
   }
 }

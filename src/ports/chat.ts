@@ -102,3 +102,12 @@ export class ChatPlatformError extends Error {
     this.name = 'ChatPlatformError';
   }
 }
+
+/** A chat platform did not answer within the time a call may take (src/timeouts.ts). */
+export class ChatTimeoutError extends ChatPlatformError {
+  constructor(platform: string, method: string) {
+    super(platform, 'timeout', method);
+    this.message = `${platform} ${method} did not answer in time`;
+    this.name = 'ChatTimeoutError';
+  }
+}

@@ -1,12 +1,14 @@
-import { App, HTTPReceiver, SocketModeReceiver, type webApi } from '@slack/bolt';
+import { App, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { Deps } from '../app/deps';
 import { HttpServer } from '../http/server';
 import type { Logger } from '../log';
 import { commandQueue } from '../queue/commands';
+import { type CallTimeouts, fetchWithin, PLATFORM_TIMEOUTS } from '../timeouts';
 import { boltLogger } from './bolt-logger';
 import { runSlackJob, type SlackJob } from './handoff';
 import { slackEventsRoute } from './http-route';
 import { registerListeners } from './listeners';
+import { ChannelPacer } from './pacer';
 import { QuietGate } from './quiet-gate';
 import { SlackChat } from './slack-chat';
 
@@ -28,14 +30,22 @@ export interface SlackSettings {
    * process that only acknowledges and hands off (tests use it to stand for one that died right after).
    */
   handOff: { redisUrl: string; prefix: string; work?: boolean };
+  /** How long a Slack call may take (src/timeouts.ts); tests shorten it. */
+  timeouts?: CallTimeouts;
 }
 
 /**
- * Retries for a Slack call that failed on the network or with a 5xx: a few quick ones, then the user is
- * told. (Slack's default retries for half an hour, while the person who clicked waits.) A 429 is not
- * counted here: the client waits for its Retry-After and tries again on its own.
+ * Retries for a Slack call that failed on the network, with a 5xx or unanswered: a few quick ones, then
+ * the user is told. (Slack's default retries for half an hour, while the person who clicked waits.) A
+ * 429 is waited out (its Retry-After) and then retried, but no retry starts once the call's time is up.
  */
-const RETRIES: webApi.RetryOptions = { retries: 2, factor: 2, minTimeout: 300, maxTimeout: 2000 };
+const retries = (timeouts: CallTimeouts): webApi.RetryOptions => ({
+  retries: 2,
+  factor: 2,
+  minTimeout: 300,
+  maxTimeout: 2000,
+  maxRetryTime: timeouts.callMs,
+});
 
 /**
  * Work after an acknowledgement starts once requests have been quiet for 50 ms, never delayed more than
@@ -64,10 +74,13 @@ export async function startSlack(
   log: Logger,
 ): Promise<RunningSlack> {
   const logger = boltLogger(log);
+  const timeouts = settings.timeouts ?? PLATFORM_TIMEOUTS;
   // One options object: Bolt hands it to the Socket Mode client too, which would otherwise fill in its
-  // own retry policy (100 retries) for every client built after it.
+  // own retry policy (100 retries) for every client built after it. Its `fetch` bounds every request,
+  // Web API attempts and `respond()`'s posts to response URLs alike.
   const clientOptions: webApi.WebClientOptions = {
-    retryConfig: RETRIES,
+    retryConfig: retries(timeouts),
+    fetch: fetchWithin(timeouts.attemptMs),
     ...(settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {}),
   };
   const receiver = settings.appToken
@@ -78,7 +91,10 @@ export async function startSlack(
     ? undefined
     : new HTTPReceiver({ signingSecret: settings.signingSecret ?? '', endpoints: '/slack/events', logger });
   const app = new App({ token: settings.botToken, logger, clientOptions, receiver: receiver ?? http });
-  const deps: Deps = { ...base, chat: new SlackChat(app.client) };
+  // Channel posts get a client of their own: a 429 pauses every call of the client that got it, and
+  // replies to the person who asked (made with Bolt's per-request client) must not wait behind them.
+  const posts = new webApi.WebClient(settings.botToken, { ...clientOptions, logger });
+  const deps: Deps = { ...base, chat: new SlackChat(posts, new ChannelPacer(), timeouts.callMs) };
   const gate = new QuietGate(QUIET);
   app.use(async ({ next }) => {
     gate.arrived();
@@ -87,7 +103,7 @@ export async function startSlack(
   const commands = await commandQueue<SlackJob>({ ...settings.handOff, platform: 'slack' });
   if (settings.handOff.work !== false) {
     commands.work(
-      (job) => runSlackJob(deps, app.client, gate, job),
+      (job) => runSlackJob(deps, app.client, gate, job, timeouts.callMs),
       (error, job) =>
         job
           ? log.error({ err: error, user: job.caller.user, room: job.caller.room }, 'a Slack request failed')

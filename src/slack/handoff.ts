@@ -4,15 +4,13 @@ import { dispatch, type Interaction } from '../app/dispatch';
 import { callerLocale, problem } from '../app/mutate';
 import type { Locale } from '../core/types';
 import type { CommandQueue } from '../queue/commands';
+import { fetchWithin, PLATFORM_TIMEOUTS } from '../timeouts';
 import { cardsToMessages, type SlackMessage } from './blocks';
 import type { QuietGate } from './quiet-gate';
 import { deliver, type ReplyChannel } from './replies';
 import { slackCode } from './slack-chat';
 
 type WebClient = webApi.WebClient;
-
-/** How long calma waits for Slack to take a response_url post. */
-const RESPONSE_URL_TIMEOUT_MS = 10_000;
 
 /**
  * An acknowledged Slack request, as it is written to Redis: everything needed to run it and answer the
@@ -38,14 +36,20 @@ export function notRecorded(locale: Locale): SlackMessage {
  * Runs one handed-off request: waits for a burst of requests to end (their acks go first), dispatches
  * it, and answers the requester. A failed answer is logged with context (the work itself is done).
  */
-export async function runSlackJob(deps: Deps, client: WebClient, gate: QuietGate, job: SlackJob) {
+export async function runSlackJob(
+  deps: Deps,
+  client: WebClient,
+  gate: QuietGate,
+  job: SlackJob,
+  timeoutMs = PLATFORM_TIMEOUTS.callMs,
+) {
   await gate.wait();
   const reply = await dispatch(deps, job.caller, job.interaction);
-  await answer(deps, client, job.caller, reply, replyChannel(client, job));
+  await answer(deps, client, job.caller, reply, replyChannel(client, job, timeoutMs));
 }
 
 /** How the answer of a job reaches the one person it is for. */
-export function replyChannel(client: WebClient, job: SlackJob): ReplyChannel {
+export function replyChannel(client: WebClient, job: SlackJob, timeoutMs: number): ReplyChannel {
   const { room, user } = job.caller;
   const url = job.responseUrl;
   return {
@@ -53,7 +57,7 @@ export function replyChannel(client: WebClient, job: SlackJob): ReplyChannel {
     ...(job.triggerId ? { triggerId: job.triggerId } : {}),
     ephemeral: (m) =>
       url
-        ? postToResponseUrl(url, { response_type: 'ephemeral', replace_original: false, ...m })
+        ? postToResponseUrl(url, { response_type: 'ephemeral', replace_original: false, ...m }, timeoutMs)
         : postEphemeral(client, room, user, m),
   };
 }
@@ -86,12 +90,11 @@ export function postEphemeral(
 }
 
 /** POSTs a message to a response_url, as Bolt's `respond()` does, with a timeout. */
-async function postToResponseUrl(url: string, message: Record<string, unknown>): Promise<void> {
-  const response = await fetch(url, {
+async function postToResponseUrl(url: string, message: Record<string, unknown>, timeoutMs: number) {
+  const response = await fetchWithin(timeoutMs)(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json; charset=utf-8' },
     body: JSON.stringify(message),
-    signal: AbortSignal.timeout(RESPONSE_URL_TIMEOUT_MS),
   });
   if (!response.ok) throw new Error(`response_url answered ${response.status}`);
 }

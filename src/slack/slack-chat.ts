@@ -2,7 +2,14 @@ import type { webApi } from '@slack/bolt';
 import type { Card } from '../core/card';
 import { roomMark, userMark } from '../core/markup';
 import { CALMA_USER, type UserId } from '../core/types';
-import { ChatPlatformError, type ChatPort, type MessageRef, type Room } from '../ports/chat';
+import {
+  ChatPlatformError,
+  type ChatPort,
+  ChatTimeoutError,
+  type MessageRef,
+  type Room,
+} from '../ports/chat';
+import { isTimeout, PLATFORM_TIMEOUTS, withDeadline } from '../timeouts';
 import { cardToMessages, mrkdwnWithin, truncatePlain } from './blocks';
 import { ChannelPacer } from './pacer';
 
@@ -18,26 +25,27 @@ const HARMLESS_INVITE_ERRORS = new Set(['already_in_channel', 'cant_invite_self'
 
 /**
  * ChatPort on Slack's Web API: channels, invitations, topic, messages as Block Kit, pins, bookmarks and
- * DMs. Every failure becomes a ChatPlatformError carrying Slack's error code.
+ * DMs. Every failure becomes a ChatPlatformError carrying Slack's error code; a call still unanswered
+ * after `callMs` (retries and rate-limit waits included) becomes a ChatTimeoutError.
  * @see https://api.slack.com/methods
  */
 export class SlackChat implements ChatPort {
   constructor(
     private readonly client: WebClient,
     private readonly pacer = new ChannelPacer(),
+    private readonly callMs = PLATFORM_TIMEOUTS.callMs,
   ) {}
 
   /** @see https://api.slack.com/methods/conversations.create — `name_taken` moves on to the next name. */
   async createRoom(_workspace: string, spec: { names: string[]; private: boolean }): Promise<Room> {
     for (const name of spec.names) {
-      try {
-        const created = await this.client.conversations.create({ name, is_private: spec.private });
-        const id = created.channel?.id;
-        if (!id) throw new ChatPlatformError('Slack', 'no_channel_id', 'conversations.create');
-        return { id, name: created.channel?.name ?? name };
-      } catch (error) {
-        if (slackCode(error) !== 'name_taken') throw asPlatformError(error, 'conversations.create');
-      }
+      const created = await this.call('conversations.create', () =>
+        this.client.conversations.create({ name, is_private: spec.private }),
+      ).catch(ignoring('name_taken'));
+      if (!created) continue;
+      const id = created.channel?.id;
+      if (!id) throw new ChatPlatformError('Slack', 'no_channel_id', 'conversations.create');
+      return { id, name: created.channel?.name ?? name };
     }
     throw new ChatPlatformError('Slack', 'name_taken', 'conversations.create');
   }
@@ -53,12 +61,15 @@ export class SlackChat implements ChatPort {
     }
     if (users.length === 0) return;
     try {
-      await this.client.conversations.invite({ channel: room, users: users.join(',') });
+      await this.call('conversations.invite', () =>
+        this.client.conversations.invite({ channel: room, users: users.join(',') }),
+      );
       return;
     } catch (error) {
-      if (users.length === 1) {
-        if (HARMLESS_INVITE_ERRORS.has(slackCode(error) ?? '')) return;
-        throw asPlatformError(error, 'conversations.invite');
+      // A batch that timed out is not retried member by member: Slack is not answering.
+      if (users.length === 1 || error instanceof ChatTimeoutError) {
+        ignoring(...HARMLESS_INVITE_ERRORS)(error);
+        return;
       }
     }
     // A batch fails whole when one member is already in (or is the bot): retry each on its own.
@@ -94,11 +105,9 @@ export class SlackChat implements ChatPort {
   }
 
   async pin(ref: MessageRef): Promise<void> {
-    try {
-      await this.client.pins.add({ channel: ref.room, timestamp: ref.id });
-    } catch (error) {
-      if (slackCode(error) !== 'already_pinned') throw asPlatformError(error, 'pins.add');
-    }
+    await this.call('pins.add', () => this.client.pins.add({ channel: ref.room, timestamp: ref.id })).catch(
+      ignoring('already_pinned'),
+    );
   }
 
   /** @see https://api.slack.com/methods/conversations.open — a user group's members each get it. */
@@ -143,11 +152,9 @@ export class SlackChat implements ChatPort {
 
   /** @see https://api.slack.com/methods/conversations.archive — an archived channel stays archived. */
   async archive(room: string): Promise<void> {
-    try {
-      await this.client.conversations.archive({ channel: room });
-    } catch (error) {
-      if (slackCode(error) !== 'already_archived') throw asPlatformError(error, 'conversations.archive');
-    }
+    await this.call('conversations.archive', () =>
+      this.client.conversations.archive({ channel: room }),
+    ).catch(ignoring('already_archived'));
   }
 
   /** A mark the renderer turns into `<@U…>`, or `<!subteam^S…>` so everyone in a user group is notified. */
@@ -172,11 +179,19 @@ export class SlackChat implements ChatPort {
 
   private async call<T>(method: string, run: () => Promise<T>): Promise<T> {
     try {
-      return await run();
+      return await withDeadline(run(), this.callMs, () => new ChatTimeoutError('Slack', method));
     } catch (error) {
       throw asPlatformError(error, method);
     }
   }
+}
+
+/** A catch handler that swallows the Slack error codes that mean "already done" and rethrows the rest. */
+function ignoring(...harmless: string[]) {
+  return (error: unknown): undefined => {
+    if (error instanceof ChatPlatformError && harmless.includes(error.code)) return undefined;
+    throw error;
+  };
 }
 
 /** Slack's own error code (`name_taken`, `channel_not_found`…), or the HTTP failure, from a client error. */
@@ -193,6 +208,7 @@ export function slackCode(error: unknown): string | undefined {
 
 function asPlatformError(error: unknown, method: string): ChatPlatformError {
   if (error instanceof ChatPlatformError) return error;
+  if (isTimeout(error)) return new ChatTimeoutError('Slack', method);
   return new ChatPlatformError('Slack', slackCode(error) ?? 'unknown_error', method);
 }
 

@@ -102,6 +102,7 @@ export interface FakeCall {
   reason: string | undefined;
   /** `Date.now()` when it arrived. */
   at: number;
+  /** The HTTP status answered; 0 for a request left hanging (`hang`). */
   status: number;
   /** The JSON answered; `undefined` for an empty (204) answer. */
   response: unknown;
@@ -211,6 +212,11 @@ export interface FakeDiscord {
   rateLimitNext(method: string, path: RegExp, retryAfterSeconds: number): void;
   /** The next `times` matching requests get `status` with Discord's error body for it. */
   failNext(method: string, path: RegExp, status: number, times?: number): void;
+  /**
+   * Discord hanging: from now on every request of `method` whose path matches `path` is recorded, then
+   * never answered. The client has to give up on its own.
+   */
+  hang(method: string, path: RegExp): void;
   /** The first truthy value of `probe`, checked now and after every request and gateway event. */
   waitFor<T>(probe: () => T | undefined | null | false, what: string, timeoutMs?: number): Promise<T>;
   /** The first call of `method` on a path matching `path` that answered `status` (any if omitted). */
@@ -528,6 +534,7 @@ class FakeDiscordServer implements FakeDiscord {
   private readonly events = new EventEmitter();
   private readonly recorded: FakeCall[] = [];
   private readonly steering: Steer[] = [];
+  private readonly hangs: { method: string; path: RegExp }[] = [];
   private readonly interactionTimeoutMs: number;
   private readonly guildChannels = new Map<string, FakeChannel>();
   private readonly dmChannels = new Map<string, FakeChannel>();
@@ -668,6 +675,10 @@ class FakeDiscordServer implements FakeDiscord {
 
   failNext(method: string, path: RegExp, status: number, times = 1): void {
     for (let i = 0; i < times; i++) this.steering.push({ method, path, kind: 'fail', status });
+  }
+
+  hang(method: string, path: RegExp): void {
+    this.hangs.push({ method, path });
   }
 
   closeDms(userId: string): void {
@@ -878,6 +889,12 @@ class FakeDiscordServer implements FakeDiscord {
       status: 0,
       response: undefined,
     };
+    if (this.hangs.some((h) => h.method === method && h.path.test(path))) {
+      // No answer: `res` stays open until the client aborts or `close()` drops the connection.
+      this.recorded.push(call);
+      this.events.emit('change');
+      return;
+    }
     const answer = this.answer(call, url.pathname.startsWith('/api/v10/'));
     call.status = answer.status;
     call.response = answer.body;

@@ -24,7 +24,7 @@ export interface FakeCall {
   token: string | undefined;
   /** `Date.now()` when the request arrived. */
   at: number;
-  /** The HTTP status the fake answered (200, or 429 / 500 when steered). */
+  /** The HTTP status the fake answered (200, or 429 / 500 when steered); 0 for a call left hanging. */
   status: number;
   /** The JSON the fake answered; `undefined` for a steered 500. */
   response: Args | undefined;
@@ -35,6 +35,8 @@ export interface FakeResponse {
   id: string;
   body: unknown;
   at: number;
+  /** Left unanswered (`hangResponses`), then given up by the client: it closed the connection. */
+  abandoned?: boolean;
 }
 
 export interface SeededMessage {
@@ -97,7 +99,14 @@ export interface FakeSlack {
    * `heal(method)`. One-shot steering (`failNext`, …) still goes first.
    */
   outage(method: string, error?: string): void;
-  /** Ends an outage of `method`: its calls work again. */
+  /**
+   * Slack hanging: every call of `method` (only those whose `channel` is `channel`, when given) is
+   * recorded, then never answered, until `heal(method)`. The client has to give up on its own.
+   */
+  hang(method: string, channel?: string): void;
+  /** Slack hanging on response URLs: posts to them are recorded, then never answered. */
+  hangResponses(): void;
+  /** Ends an outage or a hang of `method`: its calls work again. */
   heal(method: string): void;
   /** Forgets recorded calls and responses (channels, messages and pending steering stay). */
   clearCalls(): void;
@@ -266,6 +275,9 @@ class FakeSlackServer implements FakeSlack {
   private readonly steering = new Map<string, Steer[]>();
   /** Methods that are down, and the error they answer meanwhile. */
   private readonly outages = new Map<string, string>();
+  /** Methods that never answer: in every channel (`undefined`) or in one. */
+  private readonly hangs = new Map<string, string | undefined>();
+  private responsesHang = false;
   private readonly channels = new Map<string, FakeChannel>();
   private readonly takenNames = new Set<string>();
   private readonly messages = new Map<string, Args[]>();
@@ -435,8 +447,17 @@ class FakeSlackServer implements FakeSlack {
     this.outages.set(method, error);
   }
 
+  hang(method: string, channel?: string): void {
+    this.hangs.set(method, channel);
+  }
+
+  hangResponses(): void {
+    this.responsesHang = true;
+  }
+
   heal(method: string): void {
     this.outages.delete(method);
+    this.hangs.delete(method);
   }
 
   clearCalls(): void {
@@ -487,10 +508,17 @@ class FakeSlackServer implements FakeSlack {
   ): Promise<void> {
     const args = decodeArgs(await parseApiBody(req.headers['content-type'] ?? '', body));
     const token = bearerToken(req, args);
+    const call: FakeCall = { method, args, token, at: Date.now(), status: 200, response: undefined };
+    if (this.hangs.has(method) && [undefined, args.channel].includes(this.hangs.get(method))) {
+      // No answer: `res` stays open until the client aborts or `close()` drops the connection.
+      call.status = 0;
+      this.recorded.push(call);
+      this.events.emit('call');
+      return;
+    }
     const down = this.outages.get(method);
     const steer: Steer | undefined =
       this.steering.get(method)?.shift() ?? (down === undefined ? undefined : { kind: 'fail', error: down });
-    const call: FakeCall = { method, args, token, at: Date.now(), status: 200, response: undefined };
 
     if (steer?.kind === 'rateLimit') {
       call.status = 429;
@@ -523,8 +551,16 @@ class FakeSlackServer implements FakeSlack {
     } catch {
       // Kept as text: a non-JSON post is itself worth seeing in a failing test.
     }
-    this.posted.push({ id, body: parsed, at: Date.now() });
-    send(res, 200, { ok: true });
+    const response: FakeResponse = { id, body: parsed, at: Date.now() };
+    this.posted.push(response);
+    if (this.responsesHang) {
+      res.on('close', () => {
+        response.abandoned = true;
+        this.events.emit('response');
+      });
+    } else {
+      send(res, 200, { ok: true });
+    }
     this.events.emit('response');
   }
 

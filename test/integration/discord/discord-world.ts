@@ -11,6 +11,7 @@ import { type RunningDiscord, startDiscord } from '../../../src/discord/app';
 import { builtinPlaybooksDir, loadPlaybooks } from '../../../src/playbook/loader';
 import { PlaybookRegistry } from '../../../src/playbook/registry';
 import { RedisIncidentStore } from '../../../src/store/redis-incident-store';
+import type { CallTimeouts } from '../../../src/timeouts';
 import { testDeps } from '../../support/deps';
 import {
   buttonClick,
@@ -129,11 +130,12 @@ export const EPHEMERAL = 64;
 
 /**
  * One world per test (fake Discord + calma's Discord adapter), with a fresh store prefix. `reminders`
- * wires the BullMQ reminder queue and worker and `outbox` the statement outbox, as src/main.ts does.
+ * wires the BullMQ reminder queue and worker and `outbox` the statement outbox, as src/main.ts does;
+ * `timeouts` shortens how long a Discord call may take.
  */
 export function useDiscordWorld(
   overrides: Partial<Deps> = {},
-  options: { reminders?: boolean; outbox?: boolean } = {},
+  options: { reminders?: boolean; outbox?: boolean; timeouts?: CallTimeouts } = {},
 ): () => DiscordWorld {
   let redis: Redis;
   let playbooks: PlaybookRegistry;
@@ -163,6 +165,7 @@ export function useDiscordWorld(
         archiveCategory: null,
         captureReaction: '📌',
         handOff: { redisUrl: process.env.CALMA_TEST_REDIS_URL ?? '', prefix },
+        ...(options.timeouts ? { timeouts: options.timeouts } : {}),
       },
       pino({ level: 'silent' }),
     );

@@ -10,6 +10,7 @@ import { PlaybookRegistry } from '../../../src/playbook/registry';
 import type { OutboxService } from '../../../src/queue/outbox';
 import { type RunningSlack, startSlack } from '../../../src/slack/app';
 import { RedisIncidentStore } from '../../../src/store/redis-incident-store';
+import type { CallTimeouts } from '../../../src/timeouts';
 import { testDeps } from '../../support/deps';
 import { type FakeCall, type FakeSlack, startFakeSlack } from '../../support/fake-slack';
 import { type PlatformQueues, platformQueues } from '../../support/platform-queues';
@@ -168,11 +169,12 @@ function findButton(blocks: unknown, label: string): string | undefined {
 /**
  * One world per test file (Bolt app + fake Slack), with a fresh store prefix per test. `reminders` wires
  * the BullMQ reminder queue and worker; `outbox` the statement outbox and its worker (test/support/platform-queues.ts:
- * quick retries, no outbound webhook targets), as src/main.ts does.
+ * quick retries, no outbound webhook targets), as src/main.ts does. `timeouts` shortens how long a
+ * Slack call may take.
  */
 export function useSlackWorld(
   overrides: Partial<Deps> = {},
-  options: { reminders?: boolean; outbox?: boolean } = {},
+  options: { reminders?: boolean; outbox?: boolean; timeouts?: CallTimeouts } = {},
 ): () => SlackWorld {
   let redis: Redis;
   let playbooks: PlaybookRegistry;
@@ -203,6 +205,7 @@ export function useSlackWorld(
         port: 0,
         captureReaction: 'pushpin',
         handOff: { redisUrl: process.env.CALMA_TEST_REDIS_URL ?? '', prefix },
+        ...(options.timeouts ? { timeouts: options.timeouts } : {}),
       },
       log,
     );

@@ -6,7 +6,15 @@ import { verify } from '../../../src/outbound/signature';
 import { textOf } from '../../support/recording-chat';
 import { waitFor } from '../../support/wait-for';
 import { ana, bob, replyText } from '../handlers/world';
-import { ANNOUNCEMENTS, inRoom, openAndDraft, TARGET_SECRET, TIMING, useStatements } from './statement-world';
+import {
+  ANNOUNCEMENTS,
+  inRoom,
+  openAndDraft,
+  TARGET_SECRET,
+  TARGET_TIMEOUT_MS,
+  TIMING,
+  useStatements,
+} from './statement-world';
 
 const { world, target, takeFailures } = useStatements();
 
@@ -60,6 +68,24 @@ describe('outbound targets', () => {
         (await w.incident(1)).statements?.[0]?.deliveries?.['target:statuspage']?.state === 'delivered',
     );
     expect(takeFailures()).toEqual([expect.stringContaining('HTTP 500')]);
+  });
+
+  test('GIVEN the status page never answers the first POST WHEN S1 is approved THEN calma gives that attempt up after its time limit and the retry delivers S1 once', async () => {
+    const w = world();
+    target.holdNext();
+    const room = await openAndDraft(w);
+
+    await w.command(inRoom(bob, room), 'approve S1');
+
+    await waitFor(() => target.accepted().length === 1, 10_000, 'the status page to accept S1');
+    expect(target.received.map((r) => r.status)).toEqual([0, 200]);
+    await waitFor(
+      async () =>
+        (await w.incident(1)).statements?.[0]?.deliveries?.['target:statuspage']?.state === 'delivered',
+    );
+    expect(takeFailures()).toEqual([
+      expect.stringContaining(`no answer within ${TARGET_TIMEOUT_MS / 1000} s`),
+    ]);
   });
 
   test('GIVEN the status page refuses with 404 WHEN S1 is approved THEN it is not retried, the room is told, and status shows it failed', async () => {

@@ -31,13 +31,21 @@ export const carl: Caller = { workspace: WORKSPACE, user: 'U0CARL', room: 'C_GEN
 export interface Received {
   headers: IncomingHttpHeaders;
   body: string;
+  /** What it answered; 0 when it never did (`holdNext`). */
   status: number;
 }
 
-/** A status page that answers with the statuses it is told to, then 200, and remembers every request. */
+/** How long calma waits for the status page here (10 s in production). */
+export const TARGET_TIMEOUT_MS = 500;
+
+/**
+ * A status page that answers with the statuses it is told to, then 200, and remembers every request.
+ * `holdNext` makes it take requests and never answer them.
+ */
 export class TargetServer {
   readonly received: Received[] = [];
   private readonly answers: number[] = [];
+  private held = 0;
   private server: Server | null = null;
   url = '';
 
@@ -45,9 +53,13 @@ export class TargetServer {
     this.answers.push(...statuses);
   }
 
+  holdNext(times = 1): void {
+    this.held += times;
+  }
+
   /** Requests that were answered 2xx: what the status page actually took. */
   accepted(): Received[] {
-    return this.received.filter((r) => r.status < 300);
+    return this.received.filter((r) => r.status >= 200 && r.status < 300);
   }
 
   async start(): Promise<void> {
@@ -55,8 +67,14 @@ export class TargetServer {
       const chunks: Buffer[] = [];
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
       req.on('end', () => {
+        const body = Buffer.concat(chunks).toString('utf8');
+        if (this.held > 0) {
+          this.held--;
+          this.received.push({ headers: req.headers, body, status: 0 });
+          return;
+        }
         const status = this.answers.shift() ?? 200;
-        this.received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), status });
+        this.received.push({ headers: req.headers, body, status });
         res.writeHead(status).end();
       });
     });
@@ -67,9 +85,11 @@ export class TargetServer {
   reset(): void {
     this.received.length = 0;
     this.answers.length = 0;
+    this.held = 0;
   }
 
   stop(): Promise<void> {
+    this.server?.closeAllConnections();
     return new Promise((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 }
@@ -110,7 +130,7 @@ export function useStatements(): StatementHarness {
 
   beforeAll(async () => {
     await target.start();
-    targets = [{ name: 'statuspage', url: target.url, secret: TARGET_SECRET }];
+    targets = [{ name: 'statuspage', url: target.url, secret: TARGET_SECRET, timeoutMs: TARGET_TIMEOUT_MS }];
     connection = new Redis(process.env.CALMA_TEST_REDIS_URL ?? '', { maxRetriesPerRequest: null });
     settings = {
       connection,
