@@ -18,6 +18,19 @@ export interface Route {
   handle(req: IncomingMessage, res: ServerResponse, params: string[]): Promise<void> | void;
 }
 
+/** How long a client may take to send its headers, and its whole request: past them, a 408. */
+export interface RequestTimeLimits {
+  headersMs: number;
+  requestMs: number;
+}
+
+/**
+ * Slack and the alert sources send a request in one go. A client that sends part of one and waits (a
+ * slow-loris, or a request line Node's parser cannot finish, such as `PRI / HTTP/1.1`) gets a 408 after
+ * these, checked every second, instead of holding a connection for Node's default five minutes.
+ */
+export const REQUEST_TIME_LIMITS: RequestTimeLimits = { headersMs: 10_000, requestMs: 30_000 };
+
 /**
  * calma's one HTTP server on `PORT`: Slack's events in HTTP mode, the alert webhooks, health and the
  * read API all share it, so an operator opens one port. Routes are plain `node:http` handlers: each
@@ -32,7 +45,10 @@ export class HttpServer {
   private server: Server | null = null;
   private observer: ((route: string, method: string, status: number, seconds: number) => void) | null = null;
 
-  constructor(private readonly log: Logger) {}
+  constructor(
+    private readonly log: Logger,
+    private readonly limits: RequestTimeLimits = REQUEST_TIME_LIMITS,
+  ) {}
 
   /** Called once per answered request (the metrics' request histogram). */
   observe(observer: (route: string, method: string, status: number, seconds: number) => void): this {
@@ -47,9 +63,18 @@ export class HttpServer {
 
   /** Starts listening; resolves with the bound port (0 picks a free one, for tests). */
   async listen(port: number, host = '0.0.0.0'): Promise<number> {
-    const server = createServer((req, res) => {
-      this.dispatch(req, res).catch((error: unknown) => this.log.error({ err: error }, 'HTTP answer failed'));
-    });
+    const server = createServer(
+      {
+        headersTimeout: this.limits.headersMs,
+        requestTimeout: this.limits.requestMs,
+        connectionsCheckingInterval: Math.min(1000, this.limits.headersMs),
+      },
+      (req, res) => {
+        this.dispatch(req, res).catch((error: unknown) =>
+          this.log.error({ err: error }, 'HTTP answer failed'),
+        );
+      },
+    );
     server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => this.malformed(error, socket));
     this.server = server;
     await new Promise<void>((resolve, reject) => {

@@ -69,7 +69,8 @@ export async function startCalmaHttp(): Promise<CalmaHttp> {
   });
   metrics.watch(intake.queue);
   const generous = { per_second: 10_000, burst: 10_000 };
-  const http = new HttpServer(log)
+  // Short limits, so a request Node's parser waits on (`PRI / HTTP/1.1`) is answered 408 in the test.
+  const http = new HttpServer(log, { headersMs: 300, requestMs: 1000 })
     .observe((route, method, status, seconds) => metrics.observe(route, method, status, seconds))
     .route(healthRoute(() => redis.ping()))
     .route(metrics.route())

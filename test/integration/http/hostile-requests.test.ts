@@ -192,7 +192,8 @@ describe('random requests at every route', () => {
           expect(answer).toMatch(/^HTTP\/1\.[01] [1-4]\d\d /);
         },
       ),
-      { numRuns: 300 },
+      // A request line Node's parser waits on for ever (an unfinished HTTP/2 preface): answered 408.
+      { numRuns: 300, examples: [[['PRI', '/healthz', 'HTTP/1.1'], [], '']] },
     );
   }, 120_000);
 
