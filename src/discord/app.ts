@@ -76,8 +76,8 @@ async function connectOnce(settings: DiscordSettings, log: Logger): Promise<Clie
     });
   });
   try {
-    await client.login(settings.token);
-    return await ready;
+    // Raced from the start: a gateway refusal can come before login settles, and must not go unhandled.
+    return await Promise.race([client.login(settings.token).then(() => ready), ready]);
   } catch (error) {
     await client.destroy();
     if ((error as { code?: unknown }).code === 'TokenInvalid') throw tokenRefused('401 Unauthorized');
