@@ -11,9 +11,9 @@ import { ansiStyle, plainStyle } from './console/render';
 import { CONSOLE_WORKSPACE, LOBBY, runConsole } from './console/repl';
 import { compileRoutes, unknownRoutePlaybooks } from './core/alert-route';
 import { systemClock } from './core/types';
-import { DiscordLoginError, startDiscord } from './discord/app';
+import { startDiscord } from './discord/app';
 import { alertRoutes } from './http/alerts';
-import { healthRoute } from './http/health';
+import { healthRoute, type PlatformState } from './http/health';
 import { incidentApi } from './http/incident-api';
 import { CalmaMetrics } from './http/metrics';
 import { HttpServer } from './http/server';
@@ -26,6 +26,7 @@ import { outboxService } from './queue/outbox';
 import { reminders } from './queue/reminders';
 import { DataDirInUseError, RedisNotInstalledError, startPrivateRedis } from './redis/private-server';
 import { startSlack } from './slack/app';
+import { RefusedError } from './startup/retry';
 import { RedisAlertStore } from './store/redis-alert-store';
 import { RedisIncidentStore } from './store/redis-incident-store';
 import { formatProblem } from './yaml/validate-yaml';
@@ -92,6 +93,10 @@ async function main(): Promise<void> {
     );
   }
   const metrics = new CalmaMetrics();
+  // What /healthz says of each chat platform: connecting until its start-up gets through.
+  const platformStates = new Map<ChatPlatform, () => PlatformState>(
+    chats.map((chat) => [chat, () => 'connecting' as const]),
+  );
   const store = new RedisIncidentStore(redis, prefix);
   const alertStore = new RedisAlertStore(redis, prefix);
   /**
@@ -169,7 +174,7 @@ async function main(): Promise<void> {
   // One HTTP server on PORT for everything: Slack (HTTP mode), health, the read API and alerts.
   const http = new HttpServer(log)
     .observe((route, method, status, seconds) => metrics.observe(route, method, status, seconds))
-    .route(healthRoute(() => redis.ping()))
+    .route(healthRoute({ redis, platforms: () => readStates(platformStates) }))
     .route(metrics.route())
     .route(...incidentApi({ store, playbooks, policy, minuteMs: env.CALMA_MINUTE_MS }, env.CALMA_API_TOKEN))
     .route(
@@ -186,6 +191,9 @@ async function main(): Promise<void> {
       }),
     );
   stops.push(() => http.close());
+  // With a chat platform the port opens first: while Slack or Discord is still being reached, /healthz
+  // says so and alerts are accepted and kept. (The console tolerates a busy port, further down.)
+  const chatPort = chats.length > 0 ? await listenOrExplain(http, env.PORT) : undefined;
   if (env.SLACK_BOT_TOKEN) {
     const platform = platformBase('slack');
     const slack = await startSlack(
@@ -203,6 +211,7 @@ async function main(): Promise<void> {
       log,
     );
     stops.push(slack.stop);
+    platformStates.set('slack', () => (slack.connected() ? 'connected' : 'reconnecting'));
     platform.work(slack.deps);
     if (alertPlatform === 'slack') workAlerts(slack.deps, slack.teamId, null);
   }
@@ -222,13 +231,16 @@ async function main(): Promise<void> {
       log,
     );
     stops.push(discord.stop);
+    platformStates.set('discord', () => (discord.connected() ? 'connected' : 'reconnecting'));
     platform.work(discord.deps);
     if (alertPlatform === 'discord') workAlerts(discord.deps, discord.guildId, null);
   }
-  if (chats.length > 0) {
-    const port = await http.listen(env.PORT);
+  if (chatPort !== undefined) {
     const slackHttp = env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN;
-    log.info({ port }, `HTTP on port ${port}${slackHttp ? ': Slack events at POST /slack/events' : ''}`);
+    log.info(
+      { port: chatPort },
+      `HTTP on port ${chatPort}${slackHttp ? ': Slack events at POST /slack/events' : ''}`,
+    );
     return; // Serves until a signal stops it.
   }
 
@@ -249,6 +261,19 @@ async function main(): Promise<void> {
   } finally {
     await stop();
   }
+}
+
+/** Listens on `port`, or stops start-up with one line when another program has it. */
+async function listenOrExplain(http: HttpServer, port: number): Promise<number> {
+  try {
+    return await http.listen(port);
+  } catch (error) {
+    throw new StartupError(`calma could not listen on port ${port} (PORT): ${(error as Error).message}`);
+  }
+}
+
+function readStates(states: Map<ChatPlatform, () => PlatformState>): Record<string, PlatformState> {
+  return Object.fromEntries([...states].map(([platform, state]) => [platform, state()]));
 }
 
 /** calma.yaml `alerts.workspace`, when set: the workspace alerts open incidents in. */
@@ -301,13 +326,9 @@ async function connectRedis(config: Config, log: Logger) {
 }
 
 main().catch((error: unknown) => {
-  const known = [
-    StartupError,
-    ConfigError,
-    RedisNotInstalledError,
-    DataDirInUseError,
-    DiscordLoginError,
-  ].some((k) => error instanceof k);
+  const known = [StartupError, ConfigError, RedisNotInstalledError, DataDirInUseError, RefusedError].some(
+    (k) => error instanceof k,
+  );
   process.stderr.write(
     `${known && error instanceof Error ? error.message : ((error as Error)?.stack ?? String(error))}\n`,
   );

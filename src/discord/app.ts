@@ -1,7 +1,8 @@
-import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Partials, Status } from 'discord.js';
 import type { Deps } from '../app/deps';
 import type { Logger } from '../log';
 import { commandQueue } from '../queue/commands';
+import { connectWithRetry, networkErrorCode, RefusedError, refusedToken } from '../startup/retry';
 import { type CallTimeouts, PLATFORM_TIMEOUTS } from '../timeouts';
 import { DiscordChat } from './discord-chat';
 import { registerDiscordListeners } from './listeners';
@@ -29,6 +30,8 @@ export interface RunningDiscord {
   chat: DiscordChat;
   /** The server alerts open incidents in: DISCORD_GUILD_ID, else the one server the bot is in. */
   guildId(): Promise<string>;
+  /** Whether the gateway connection is up now (discord.js reconnects on its own when it drops). */
+  connected(): boolean;
   stop(): Promise<void>;
 }
 
@@ -44,23 +47,23 @@ export const INTENTS = [
   GatewayIntentBits.MessageContent,
 ];
 
-/** Discord refused the bot: a wrong token, or privileged intents not switched on. Said without a stack. */
-export class DiscordLoginError extends Error {
-  constructor(cause: unknown) {
-    const why = cause instanceof Error ? cause.message : String(cause);
-    super(
-      `calma could not connect to Discord: ${why}. Check DISCORD_TOKEN, and that the bot's Server Members and Message Content intents are on (Developer Portal > Bot > Privileged Gateway Intents).`,
-    );
-    this.name = 'DiscordLoginError';
-  }
+/** Gateway close codes after which discord.js gives up: the token or the intents are wrong. */
+const TOKEN_REFUSED = 4004;
+const INTENTS_REFUSED = 4014;
+
+/** Why a Discord call failed, in a few words: an HTTP status or a network error code. */
+function discordReason(error: unknown): string {
+  const status = (error as { status?: unknown }).status;
+  if (typeof status === 'number') return `HTTP ${status}`;
+  const message = error instanceof Error ? error.message : String(error);
+  return networkErrorCode(error) ?? message.split('\n')[0] ?? message;
 }
 
-/** Connects to Discord's gateway and serves `/crisis`; `base` are the handler dependencies minus the chat. */
-export async function startDiscord(
-  base: Omit<Deps, 'chat'>,
-  settings: DiscordSettings,
-  log: Logger,
-): Promise<RunningDiscord> {
+/**
+ * One attempt to log in and get READY. A refused token (401 on REST, 4004 on the gateway) or intents
+ * (4014) is a `RefusedError`; anything else (a 5xx, the network) is thrown for the caller to retry.
+ */
+async function connectOnce(settings: DiscordSettings, log: Logger): Promise<Client<true>> {
   const timeouts = settings.timeouts ?? PLATFORM_TIMEOUTS;
   const client = new Client({
     intents: INTENTS,
@@ -72,19 +75,61 @@ export async function startDiscord(
       retries: 2,
       timeout: timeouts.attemptMs,
     },
+    // A message sent without its own list (a plain reply) pings nobody; calma's cards name whom they ping.
+    allowedMentions: { parse: [], repliedUser: false },
   });
   client.on(Events.Error, (error) => log.error({ err: error }, 'Discord client error'));
   client.rest.on('rateLimited', (info) =>
     log.warn({ route: info.route, retryAfter: info.retryAfter, global: info.global }, 'Discord rate limit'),
   );
-  const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
+  // discord.js does not reject login on a gateway refusal: it stops reconnecting and says so here.
+  const ready = new Promise<Client<true>>((resolve, reject) => {
+    client.once(Events.ClientReady, resolve);
+    client.on(Events.ShardDisconnect, ({ code }) => {
+      if (code === TOKEN_REFUSED) reject(tokenRefused('4004 Authentication failed'));
+      if (code === INTENTS_REFUSED) reject(intentsRefused());
+    });
+  });
   try {
-    await client.login(settings.token);
+    // Raced from the start: a gateway refusal can come before login settles, and must not go unhandled.
+    return await Promise.race([client.login(settings.token).then(() => ready), ready]);
   } catch (error) {
     await client.destroy();
-    throw new DiscordLoginError(error);
+    if ((error as { code?: unknown }).code === 'TokenInvalid') throw tokenRefused('401 Unauthorized');
+    throw error;
   }
-  const connected = await ready;
+}
+
+function tokenRefused(why: string): RefusedError {
+  return refusedToken(
+    'DISCORD_TOKEN',
+    'Discord',
+    why,
+    'the bot token (Developer Portal > Bot > Reset Token)',
+  );
+}
+
+function intentsRefused(): RefusedError {
+  return new RefusedError(
+    "calma could not start: Discord refused the gateway intents calma needs (4014). Switch on the bot's Server Members and Message Content intents (Developer Portal > Bot > Privileged Gateway Intents).",
+  );
+}
+
+/**
+ * Connects to Discord's gateway and serves `/crisis`; `base` are the handler dependencies minus the chat.
+ * An outage at start-up is waited out with backoff; a refused token or intents end start-up at once.
+ */
+export async function startDiscord(
+  base: Omit<Deps, 'chat'>,
+  settings: DiscordSettings,
+  log: Logger,
+): Promise<RunningDiscord> {
+  const timeouts = settings.timeouts ?? PLATFORM_TIMEOUTS;
+  const connected = await connectWithRetry(() => connectOnce(settings, log), {
+    platform: 'Discord',
+    reason: discordReason,
+    log,
+  });
   const chat = new DiscordChat(
     connected,
     { category: settings.category, archiveCategory: settings.archiveCategory },
@@ -116,9 +161,10 @@ export async function startDiscord(
     deps,
     chat,
     guildId,
+    connected: () => connected.ws.status === Status.Ready,
     stop: async () => {
       await chat.settled();
-      await client.destroy();
+      await connected.destroy();
       await commands.stop();
     },
   };

@@ -3,6 +3,7 @@ import type { Deps } from '../app/deps';
 import { HttpServer } from '../http/server';
 import type { Logger } from '../log';
 import { commandQueue } from '../queue/commands';
+import { connectWithRetry, networkErrorCode, refusedToken } from '../startup/retry';
 import { type CallTimeouts, fetchWithin, PLATFORM_TIMEOUTS } from '../timeouts';
 import { boltLogger } from './bolt-logger';
 import { runSlackJob, type SlackJob } from './handoff';
@@ -59,9 +60,64 @@ export interface RunningSlack {
   deps: Deps;
   /** The bound HTTP port in HTTP mode; undefined in Socket Mode. */
   port?: number;
-  /** The team (workspace) of the bot token, asked once (`auth.test`); alerts open incidents there. */
+  /** The team (workspace) of the bot token, from `auth.test` at start; alerts open incidents there. */
   teamId(): Promise<string>;
+  /** Whether Slack can reach calma now: Socket Mode's socket is open; HTTP mode is always reachable. */
+  connected(): boolean;
   stop(): Promise<void>;
+}
+
+/** Slack's answers to a token it will never accept: retrying cannot help. */
+const REFUSED = new Set([
+  'invalid_auth',
+  'not_authed',
+  'account_inactive',
+  'token_revoked',
+  'token_expired',
+  'not_allowed_token_type',
+  'user_removed_from_team',
+  'team_disabled',
+]);
+
+/** Slack's error code when it refused the token, else undefined. */
+function refusal(error: unknown): string | undefined {
+  if (!(error instanceof webApi.WebAPIPlatformError)) return undefined;
+  const code = String(error.data.error);
+  return REFUSED.has(code) ? code : undefined;
+}
+
+/** Why a Slack call failed, in a few words: an HTTP status, a network error code or Slack's error. */
+function slackReason(error: unknown): string {
+  if (error instanceof webApi.WebAPIHTTPError) return `HTTP ${error.statusCode}`;
+  if (error instanceof webApi.WebAPIPlatformError) return String(error.data.error);
+  const message = error instanceof Error ? error.message : String(error);
+  return networkErrorCode(error) ?? message.split('\n')[0] ?? message;
+}
+
+/**
+ * Checks the bot token with `auth.test` (no scope needed) before anything else, so a wrong token is one
+ * clear line at start instead of a failure on the first command, and an outage is waited out. Bolt is
+ * then given the bot's ids, so it does not ask again. One attempt per call: the retry loop paces them.
+ */
+async function verifyBotToken(settings: SlackSettings, clientOptions: webApi.WebClientOptions, log: Logger) {
+  const client = new webApi.WebClient(settings.botToken, {
+    ...clientOptions,
+    retryConfig: { retries: 0 },
+    timeout: 10_000,
+    // The retry loop says what failed; the client's own warning would repeat it.
+    logger: boltLogger(log, () => true),
+  });
+  try {
+    const answer = await client.auth.test();
+    if (!answer.team_id || !answer.user_id || !answer.bot_id) {
+      throw new Error('auth.test answered without a team, user or bot id');
+    }
+    return { teamId: answer.team_id, botUserId: answer.user_id, botId: answer.bot_id };
+  } catch (error) {
+    const code = refusal(error);
+    if (code) throw refusedToken('SLACK_BOT_TOKEN', 'Slack', code, "the app's Bot User OAuth Token (xoxb-…)");
+    throw error;
+  }
 }
 
 /**
@@ -83,14 +139,32 @@ export async function startSlack(
     fetch: fetchWithin(timeouts.attemptMs),
     ...(settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {}),
   };
+  const bot = await connectWithRetry(() => verifyBotToken(settings, clientOptions, log), {
+    platform: 'Slack',
+    reason: slackReason,
+    log,
+  });
+  // Until the socket first opens, the retry loop's line says why it did not; Bolt's would repeat it.
+  let opening = true;
   const receiver = settings.appToken
-    ? new SocketModeReceiver({ appToken: settings.appToken, logger, installerOptions: { clientOptions } })
+    ? new SocketModeReceiver({
+        appToken: settings.appToken,
+        logger: boltLogger(log, () => opening),
+        installerOptions: { clientOptions },
+      })
     : undefined;
   // HTTP mode: Bolt verifies and routes the requests, but on calma's server (one port for everything).
   const http = receiver
     ? undefined
     : new HTTPReceiver({ signingSecret: settings.signingSecret ?? '', endpoints: '/slack/events', logger });
-  const app = new App({ token: settings.botToken, logger, clientOptions, receiver: receiver ?? http });
+  const app = new App({
+    token: settings.botToken,
+    botId: bot.botId,
+    botUserId: bot.botUserId,
+    logger,
+    clientOptions,
+    receiver: receiver ?? http,
+  });
   // Channel posts get a client of their own: a 429 pauses every call of the client that got it, and
   // replies to the person who asked (made with Bolt's per-request client) must not wait behind them.
   const posts = new webApi.WebClient(settings.botToken, { ...clientOptions, logger });
@@ -111,32 +185,49 @@ export async function startSlack(
     );
   }
   registerListeners(app, { deps, commands, captureReaction: settings.captureReaction });
-  let team: Promise<string> | undefined;
-  /** @see https://api.slack.com/methods/auth.test — no scope needed; a failure is asked again next time. */
-  const teamId = () => {
-    team ??= app.client.auth.test().then(
-      (answer) => {
-        if (!answer.team_id) throw new Error('auth.test answered without a team_id');
-        return answer.team_id;
-      },
-      (error: unknown) => {
-        team = undefined;
-        throw error;
-      },
-    );
-    return team;
-  };
+  const teamId = async () => bot.teamId;
   app.error(async (error) => {
     log.error({ err: error }, 'Slack request failed');
   });
 
   if (receiver) {
-    await app.start();
+    // A failure to open the socket (a 5xx, the network) throws here; Bolt retries Slack's other errors.
+    await connectWithRetry(
+      async () => {
+        try {
+          await app.start();
+        } catch (error) {
+          const code = refusal(error);
+          if (code) {
+            throw refusedToken(
+              'SLACK_APP_TOKEN',
+              'Slack',
+              code,
+              'an App-Level Token (xapp-…) with connections:write',
+            );
+          }
+          throw error;
+        }
+      },
+      { platform: 'Slack', reason: slackReason, log },
+    );
+    opening = false;
+    let open = true;
+    receiver.client.on('connected', () => {
+      open = true;
+    });
+    receiver.client.on('reconnecting', () => {
+      open = false;
+    });
+    receiver.client.on('disconnected', () => {
+      open = false;
+    });
     log.info('connected to Slack in Socket Mode');
     return {
       app,
       deps,
       teamId,
+      connected: () => open,
       stop: async () => {
         // Bolt's stop() starts the WebSocket close handshake without waiting for it to finish.
         const closed = new Promise<void>((resolve) => receiver.client.once('disconnected', () => resolve()));
@@ -155,5 +246,6 @@ export async function startSlack(
     if (!settings.http) await server.close();
     await commands.stop();
   };
-  return { app, deps, ...(port !== undefined ? { port } : {}), teamId, stop };
+  log.info('connected to Slack over HTTP (POST /slack/events)');
+  return { app, deps, ...(port !== undefined ? { port } : {}), teamId, connected: () => true, stop };
 }

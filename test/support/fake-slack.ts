@@ -123,10 +123,13 @@ export interface FakeSlack {
 
 export const FAKE_TEAM = { team_id: 'T1', team: 'Acme', user_id: 'UBOT', bot_id: 'BBOT' } as const;
 
-/** Starts the fake on 127.0.0.1 with a free port. Close it in `afterAll`. */
-export async function startFakeSlack(): Promise<FakeSlack> {
+/**
+ * Starts the fake on 127.0.0.1 with a free port, or on `port` (Slack coming back where calma was told it
+ * is). Close it in `afterAll`.
+ */
+export async function startFakeSlack(port = 0): Promise<FakeSlack> {
   const fake = new FakeSlackServer();
-  await fake.listen();
+  await fake.listen(port);
   return fake;
 }
 
@@ -350,10 +353,10 @@ class FakeSlackServer implements FakeSlack {
     });
   }
 
-  async listen(): Promise<void> {
+  async listen(port: number): Promise<void> {
     await new Promise<void>((resolve, reject) => {
       this.server.once('error', reject);
-      this.server.listen(0, '127.0.0.1', resolve);
+      this.server.listen(port, '127.0.0.1', resolve);
     });
     const address: AddressInfo | string | null = this.server.address();
     if (address === null || typeof address === 'string') throw new Error('fake-slack is not on a TCP port');

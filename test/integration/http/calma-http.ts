@@ -72,7 +72,7 @@ export async function startCalmaHttp(): Promise<CalmaHttp> {
   // Short limits, so a request Node's parser waits on (`PRI / HTTP/1.1`) is answered 408 in the test.
   const http = new HttpServer(log, { headersMs: 300, requestMs: 1000 })
     .observe((route, method, status, seconds) => metrics.observe(route, method, status, seconds))
-    .route(healthRoute(() => redis.ping()))
+    .route(healthRoute({ redis, platforms: () => ({}) }))
     .route(metrics.route())
     .route(...incidentApi({ store, playbooks, policy: defaultReminderPolicy, minuteMs: 60_000 }, API_TOKEN))
     .route(

@@ -1,9 +1,8 @@
 /**
  * calma's HTTP server as an operator's tools reach it: the postmortem behind a bearer token (off without
- * one) and the health check, over real HTTP on a free port.
+ * one), over real HTTP on a free port. (/healthz against a real Redis: test/e2e/health.test.ts.)
  */
 import pino from 'pino';
-import { healthRoute } from '../../../src/http/health';
 import { incidentApi } from '../../../src/http/incident-api';
 import { HttpServer } from '../../../src/http/server';
 import { ana, inRoom, useWorld, type World } from '../handlers/world';
@@ -13,8 +12,8 @@ const TOKEN = 'read-api-token-for-tests';
 
 let server: HttpServer | null = null;
 
-async function serve(w: World, token: string | undefined, ping: () => Promise<unknown> = async () => 'PONG') {
-  server = new HttpServer(pino({ level: 'silent' })).route(healthRoute(ping), ...incidentApi(w.deps, token));
+async function serve(w: World, token: string | undefined) {
+  server = new HttpServer(pino({ level: 'silent' })).route(...incidentApi(w.deps, token));
   const port = await server.listen(0, '127.0.0.1');
   return `http://127.0.0.1:${port}`;
 }
@@ -90,21 +89,5 @@ describe('GET /incidents/<id>/postmortem.md', () => {
       (await fetch(`${base}/incidents/T0ACME-9/postmortem.md`, { method: 'POST', headers: auth })).status,
     ).toBe(405);
     expect((await fetch(`${base}/nothing`)).status).toBe(404);
-  });
-});
-
-describe('GET /healthz', () => {
-  test('GIVEN Redis answers THEN 200; GIVEN it does not THEN 503', async () => {
-    const w = world();
-    const up = await serve(w, TOKEN);
-    expect((await fetch(`${up}/healthz`)).status).toBe(200);
-    await server?.close();
-
-    const down = await serve(w, TOKEN, async () => {
-      throw new Error('ECONNREFUSED');
-    });
-    const response = await fetch(`${down}/healthz`);
-    expect(response.status).toBe(503);
-    expect(await response.json()).toEqual({ status: 'unavailable', error: 'Redis does not answer' });
   });
 });

@@ -28,10 +28,7 @@ afterEach(async () => {
 async function serve(metrics: CalmaMetrics): Promise<string> {
   server = new HttpServer(pino({ level: 'silent' }))
     .observe((route, method, status, seconds) => metrics.observe(route, method, status, seconds))
-    .route(
-      healthRoute(async () => 'PONG'),
-      metrics.route(),
-    );
+    .route(healthRoute({ redis: connection, platforms: () => ({}) }), metrics.route());
   return `http://127.0.0.1:${await server.listen(0, '127.0.0.1')}`;
 }
 
