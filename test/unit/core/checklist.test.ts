@@ -616,8 +616,14 @@ describe('checkStatement properties', () => {
   });
 });
 
+/**
+ * Guards against catastrophic backtracking, which turns 4,000 characters into seconds. The bound is ten
+ * times what a check takes on a busy 2-core machine (about 5 ms), so load alone never reddens it.
+ */
+const BACKTRACKING_BOUND_MS = 50;
+
 describe('checkStatement performance', () => {
-  it('GIVEN a 4,000-character statement WHEN checked THEN it takes well under 5 ms', () => {
+  it('GIVEN a 4,000-character statement WHEN checked THEN it takes milliseconds, not seconds', () => {
     const text = LOCALES.map((loc) => bufferEmail[loc])
       .join('\n\n')
       .repeat(2)
@@ -633,7 +639,7 @@ describe('checkStatement performance', () => {
     }
     times.sort((a, b) => a - b);
 
-    expect(times[15]).toBeLessThan(5);
+    expect(times[15]).toBeLessThan(BACKTRACKING_BOUND_MS);
   });
 
   it.each([
@@ -642,15 +648,18 @@ describe('checkStatement performance', () => {
     ['one long word', 'a'.repeat(4_000)],
     ['repeated cue heads', 'we please the '.repeat(300)],
     ['spaces', ' '.repeat(4_000)],
-  ])('GIVEN 4,000 characters of %s WHEN checked THEN it still takes well under 5 ms', (_name, text) => {
-    // The fastest of a few runs: robust to a busy machine, still catches catastrophic backtracking.
-    let fastest = Number.POSITIVE_INFINITY;
-    for (let k = 0; k < 5; k += 1) {
-      const start = performance.now();
-      checkStatement(text, 'es');
-      fastest = Math.min(fastest, performance.now() - start);
-    }
+  ])(
+    'GIVEN 4,000 characters of %s WHEN checked THEN it still takes milliseconds, not seconds',
+    (_name, text) => {
+      // The fastest of a few runs: robust to a busy machine, still catches catastrophic backtracking.
+      let fastest = Number.POSITIVE_INFINITY;
+      for (let k = 0; k < 5; k += 1) {
+        const start = performance.now();
+        checkStatement(text, 'es');
+        fastest = Math.min(fastest, performance.now() - start);
+      }
 
-    expect(fastest).toBeLessThan(5);
-  });
+      expect(fastest).toBeLessThan(BACKTRACKING_BOUND_MS);
+    },
+  );
 });
