@@ -2,13 +2,19 @@ import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Redis } from 'ioredis';
 import { defaultReminderPolicy } from '../../src/config/schema';
 import { builtinPlaybooksDir, loadPlaybooks } from '../../src/playbook/loader';
 import { testRedis, uniquePrefix } from '../support/redis';
 
 const root = path.resolve(__dirname, '../..');
-const tsx = path.join(root, 'node_modules/.bin/tsx');
+/**
+ * calma runs in node itself with tsx as a loader, not under the `tsx` command: that command runs calma in
+ * a child process, so a SIGKILL sent to it would leave calma running, and a "crash" test would prove
+ * nothing.
+ */
+const tsxLoader = pathToFileURL(path.join(root, 'node_modules/tsx/dist/loader.mjs')).href;
 const main = path.join(root, 'src/main.ts');
 
 /** A line calma wrote to stdout, with when the test received it (epoch ms). */
@@ -36,7 +42,7 @@ export class CalmaProcess {
     env: Record<string, string>,
   ) {
     // A clean environment, as in console-session.ts: nothing from the developer's shell leaks in.
-    this.child = spawn(tsx, [main], {
+    this.child = spawn(process.execPath, ['--import', tsxLoader, main], {
       cwd,
       env: { PATH: process.env.PATH ?? '', HOME: cwd, USER: 'sam', LOG_LEVEL: 'info', PORT: '0', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],

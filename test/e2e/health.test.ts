@@ -22,7 +22,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  // SIGTERM, which tsx passes on to calma (a SIGKILL would leave calma's own node process behind).
+  // SIGTERM: calma stops its connections cleanly; SIGKILL only if it does not exit.
   await calma?.terminate().catch(() => calma?.kill());
   calma = undefined;
   await redis.kill();
