@@ -78,6 +78,21 @@ describe('RedisIncidentStore', () => {
     expect([...b].sort((x, y) => x - y)).toEqual(oneToFifty);
   });
 
+  test('GIVEN a request that took a sequence number WHEN it runs again (its process died) THEN it gets the same number, and other requests the next ones', async () => {
+    const first = await store.nextSeq('T0A', 'slack:T0A:trigger:111');
+    const again = await Promise.all([
+      store.nextSeq('T0A', 'slack:T0A:trigger:111'),
+      store.nextSeq('T0A', 'slack:T0A:trigger:111'),
+    ]);
+    const other = await store.nextSeq('T0A', 'slack:T0A:trigger:222');
+    const plain = await store.nextSeq('T0A');
+
+    expect(first).toBe(1);
+    expect(again).toEqual([1, 1]);
+    expect(other).toBe(2);
+    expect(plain).toBe(3);
+  });
+
   test('GIVEN 20 responders adding a note at the same moment WHEN all updates finish THEN no note is lost', async () => {
     await store.create(opening(anIncident({ steps: [] })));
 
