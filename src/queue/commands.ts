@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { type Job, Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 
@@ -8,25 +7,21 @@ export interface CommandQueueOptions {
   prefix: string;
   /** Each chat platform has its own queue, worked by the processes serving it. */
   platform: string;
+  /** How long after its process stops pushing it back a guarded request runs elsewhere (tests shorten it). */
+  lapseMs?: number;
 }
 
 /** How long the hand-off may take before the request is answered "not recorded" (Slack allows 3 s). */
 export const HAND_OFF_TIMEOUT_MS = 1500;
 
-/**
- * Work of one request taken at once: several run in parallel so that one slow platform call (bounded by
- * its own timeout) holds one slot, not the whole process.
- */
-export const COMMAND_CONCURRENCY = 16;
-
-/** A guarded request whose process stopped pushing it back is run this long after (see `guard`). */
+/** A guarded request whose process stopped pushing it back is run elsewhere this long after. */
 export const GUARD_LAPSE_MS = 20_000;
 
-/** How long stopping waits for running requests (they are bounded by the platforms' timeouts). */
-const STOP_WAIT_MS = 15_000;
+/** How many taken-over requests one process runs at once: one slow platform call holds one slot. */
+export const COMMAND_CONCURRENCY = 16;
 
-/** How long a worker holds a request without renewing its lock (it renews every half of it). */
-const LOCK_MS = 10_000;
+/** How long stopping waits for taken-over requests (they are bounded by the platforms' timeouts). */
+const STOP_WAIT_MS = 15_000;
 
 /** The request could not be written to Redis: it must be answered as failed, not acknowledged as taken. */
 export class HandOffError extends Error {
@@ -36,55 +31,56 @@ export class HandOffError extends Error {
   }
 }
 
+/** A request this process works on, written to Redis in case it dies. */
+export interface Guard {
+  /** The work is done: the request is removed from Redis. */
+  done(): Promise<void>;
+  /** This process leaves the request (another one holds it): stop pushing it back, leave it in Redis. */
+  release(): void;
+}
+
 export interface CommandQueue<T> {
   /**
-   * Writes the request to Redis; resolves once it is stored, so any calma process serving the platform
-   * will run it even if this one dies. A request handed off twice under the same `key` (a platform's
-   * retry) runs once. Rejects with `HandOffError` at once when Redis is not connected, or after
-   * `HAND_OFF_TIMEOUT_MS`.
+   * Writes a request this process is about to work on to Redis, due `lapseMs` from now, and keeps
+   * pushing that back while the process lives; the work ends with `done()`. If the process dies first,
+   * the request falls due and another calma process runs it (`work`). Rejects with `HandOffError` at once
+   * when Redis is not connected, or after `HAND_OFF_TIMEOUT_MS`. One `key` is one request: writing it
+   * again (a platform's retry) adds nothing.
    */
-  handOff(key: string | null, data: T): Promise<void>;
-  /**
-   * For a request this process works on itself (a Discord interaction it deferred): writes it to Redis
-   * to run `GUARD_LAPSE_MS` from now, and keeps pushing that back while the process lives. `done()`
-   * removes it. If the process dies first, the job falls due and another process runs it.
-   */
-  guard(key: string, data: T): Promise<{ done(): Promise<void> }>;
-  /** Starts working the queue (this process may also only hand off). */
+  guard(key: string, data: T): Promise<Guard>;
+  /** Starts running the requests of processes that died. */
   work(run: (data: T) => Promise<void>, onError: (error: unknown, data: T | undefined) => void): void;
   readonly queue: Queue;
   stop(): Promise<void>;
 }
 
 /**
- * The durable hand-off of acknowledged requests (`commands-<platform>` on BullMQ). The queue's own
- * connection does not queue commands while Redis is away: a hand-off fails fast instead of waiting, so
- * the person is told right away instead of being acknowledged into the void.
+ * The durable hand-off of acknowledged requests (`commands-<platform>` on BullMQ). A request is run by
+ * the process that received it, so a burst of requests costs one Redis write each and nothing else
+ * (acknowledgements stay fast); the queue only holds it, delayed, for the case that process dies. Its
+ * connection does not queue commands while Redis is away: a hand-off fails fast, so the person is told
+ * right away instead of being acknowledged into the void.
  */
 export async function commandQueue<T>(options: CommandQueueOptions): Promise<CommandQueue<T>> {
   const name = `commands-${options.platform}`;
+  const lapseMs = options.lapseMs ?? GUARD_LAPSE_MS;
   const producer = new Redis(options.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
-  producer.on('error', () => {}); // Reported to the requester by handOff; the main connection logs outages.
+  producer.on('error', () => {}); // Reported to the requester by guard; the main connection logs outages.
   const queue = new Queue(name, {
     connection: producer,
     prefix: options.prefix,
-    defaultJobOptions: {
-      // Kept an hour so a platform's retry of the same request (same key) is recognised and dropped.
-      removeOnComplete: { age: 3600 },
-      removeOnFail: { age: 7 * 24 * 3600 },
-    },
+    defaultJobOptions: { removeOnComplete: true, removeOnFail: { age: 7 * 24 * 3600 } },
   });
   queue.on('error', () => {}); // Same: the failed hand-off is the report.
   await queue.waitUntilReady();
+  const keepAlives = new Set<NodeJS.Timeout>();
   let worker: Worker<T> | null = null;
   let consumer: Redis | null = null;
 
   return {
     queue,
-    async handOff(key, data) {
+    async guard(key, data) {
       if (producer.status !== 'ready') throw new HandOffError(`Redis is ${producer.status}`);
-      // BullMQ ids may not contain ':'.
-      const jobId = key ? key.replaceAll(':', '.') : randomUUID();
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(
@@ -92,23 +88,27 @@ export async function commandQueue<T>(options: CommandQueueOptions): Promise<Com
           HAND_OFF_TIMEOUT_MS,
         );
       });
+      let job: Job;
       try {
-        await Promise.race([queue.add('run', data, { jobId }), timeout]);
+        // BullMQ ids may not contain ':'.
+        const added = queue.add('run', data, { jobId: key.replaceAll(':', '.'), delay: lapseMs });
+        job = await Promise.race([added, timeout]);
       } catch (error) {
         throw new HandOffError(error);
       } finally {
         clearTimeout(timer);
       }
-    },
-    async guard(key, data) {
-      const job = await queue.add('run', data, { jobId: key.replaceAll(':', '.'), delay: GUARD_LAPSE_MS });
-      const keepAlive = setInterval(
-        () => void job.changeDelay(GUARD_LAPSE_MS).catch(() => undefined),
-        GUARD_LAPSE_MS / 4,
-      ).unref();
+      const keepAlive = setInterval(() => void job.changeDelay(lapseMs).catch(() => undefined), lapseMs / 4);
+      keepAlive.unref();
+      keepAlives.add(keepAlive);
+      const release = () => {
+        clearInterval(keepAlive);
+        keepAlives.delete(keepAlive);
+      };
       return {
+        release,
         async done() {
-          clearInterval(keepAlive);
+          release();
           await job.remove().catch(() => undefined);
         },
       };
@@ -120,9 +120,6 @@ export async function commandQueue<T>(options: CommandQueueOptions): Promise<Com
         connection: consumer,
         prefix: options.prefix,
         concurrency: COMMAND_CONCURRENCY,
-        // A process that dies holding a request lets it go within ~15 s: another one runs it again.
-        lockDuration: LOCK_MS,
-        stalledInterval: LOCK_MS / 2,
       });
       worker.on('failed', (job, error) => onError(error, job?.data));
       // While Redis is away the worker reports each reconnection attempt: say it once per cause.
@@ -133,12 +130,15 @@ export async function commandQueue<T>(options: CommandQueueOptions): Promise<Com
       });
     },
     async stop() {
-      // Running requests finish first; with Redis away, closing would wait for it forever.
+      // Requests this process still holds are left to the others: they fall due after the lapse.
+      for (const keepAlive of keepAlives) clearInterval(keepAlive);
+      keepAlives.clear();
       let timer: NodeJS.Timeout | undefined;
       const giveUp = new Promise<void>((resolve) => {
         timer = setTimeout(resolve, STOP_WAIT_MS);
       });
       const down = producer.status !== 'ready';
+      // Running requests finish first; with Redis away, closing would wait for it forever.
       const closing = Promise.all([worker?.close(down), down ? undefined : queue.close()]);
       await Promise.race([closing, giveUp]);
       clearTimeout(timer);

@@ -2,11 +2,11 @@ import { App, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { Deps } from '../app/deps';
 import { HttpServer } from '../http/server';
 import type { Logger } from '../log';
-import { commandQueue } from '../queue/commands';
+import { COMMAND_CONCURRENCY, commandQueue } from '../queue/commands';
 import { connectWithRetry, networkErrorCode, refusedToken } from '../startup/retry';
 import { type CallTimeouts, fetchWithin, PLATFORM_TIMEOUTS } from '../timeouts';
 import { boltLogger } from './bolt-logger';
-import { runSlackJob, type SlackJob } from './handoff';
+import { type SlackJob, SlackRunner } from './handoff';
 import { slackEventsRoute } from './http-route';
 import { registerListeners } from './listeners';
 import { ChannelPacer } from './pacer';
@@ -27,10 +27,10 @@ export interface SlackSettings {
   http?: HttpServer;
   captureReaction: string;
   /**
-   * The durable hand-off of acknowledged requests (queue `commands-slack`). `work: false` makes a
-   * process that only acknowledges and hands off (tests use it to stand for one that died right after).
+   * The durable hand-off of acknowledged requests (queue `commands-slack`); `lapseMs`: how soon another
+   * process runs a request this one dies holding (tests shorten it).
    */
-  handOff: { redisUrl: string; prefix: string; work?: boolean };
+  handOff: { redisUrl: string; prefix: string; lapseMs?: number };
   /** How long a Slack call may take (src/timeouts.ts); tests shorten it. */
   timeouts?: CallTimeouts;
 }
@@ -50,9 +50,9 @@ const retries = (timeouts: CallTimeouts): webApi.RetryOptions => ({
 
 /**
  * Work after an acknowledgement starts once requests have been quiet for 50 ms, never delayed more than
- * a second (a modal's trigger id is valid for three).
+ * a second (a modal's trigger id is valid for three), sixteen requests at a time.
  */
-const QUIET = { quietMs: 50, maxDelayMs: 1000 };
+const QUIET = { quietMs: 50, maxDelayMs: 1000, concurrency: COMMAND_CONCURRENCY };
 
 export interface RunningSlack {
   app: App;
@@ -175,16 +175,15 @@ export async function startSlack(
     await next();
   });
   const commands = await commandQueue<SlackJob>({ ...settings.handOff, platform: 'slack' });
-  if (settings.handOff.work !== false) {
-    commands.work(
-      (job) => runSlackJob(deps, app.client, gate, job, timeouts.callMs),
-      (error, job) =>
-        job
-          ? log.error({ err: error, user: job.caller.user, room: job.caller.room }, 'a Slack request failed')
-          : log.warn({ err: error }, 'the Slack command queue lost its Redis connection'),
-    );
-  }
-  registerListeners(app, { deps, commands, captureReaction: settings.captureReaction });
+  const runner = new SlackRunner(deps, app.client, gate, timeouts.callMs);
+  commands.work(
+    (job) => runner.recover(job),
+    (error, job) =>
+      job
+        ? log.error({ err: error, user: job.caller.user, room: job.caller.room }, 'a Slack request failed')
+        : log.warn({ err: error }, 'the Slack command queue lost its Redis connection'),
+  );
+  registerListeners(app, { deps, commands, runner, captureReaction: settings.captureReaction });
   const teamId = async () => bot.teamId;
   app.error(async (error) => {
     log.error({ err: error }, 'Slack request failed');
@@ -233,6 +232,7 @@ export async function startSlack(
         const closed = new Promise<void>((resolve) => receiver.client.once('disconnected', () => resolve()));
         await app.stop();
         await closed;
+        await runner.drained();
         await commands.stop();
       },
     };
@@ -244,6 +244,7 @@ export async function startSlack(
   if (port !== undefined) log.info({ port }, 'listening for Slack on POST /slack/events');
   const stop = async () => {
     if (!settings.http) await server.close();
+    await runner.drained();
     await commands.stop();
   };
   log.info('connected to Slack over HTTP (POST /slack/events)');

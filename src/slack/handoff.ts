@@ -3,9 +3,10 @@ import type { Caller, Deps, Reply } from '../app/deps';
 import { dispatch, type Interaction } from '../app/dispatch';
 import { callerLocale, problem } from '../app/mutate';
 import type { Locale } from '../core/types';
-import type { CommandQueue } from '../queue/commands';
+import type { CommandQueue, Guard } from '../queue/commands';
 import { fetchWithin, PLATFORM_TIMEOUTS } from '../timeouts';
 import { cardsToMessages, type SlackMessage } from './blocks';
+import { firstDelivery } from './idempotency';
 import type { QuietGate } from './quiet-gate';
 import { deliver, type ReplyChannel } from './replies';
 import { slackCode } from './slack-chat';
@@ -33,19 +34,66 @@ export function notRecorded(locale: Locale): SlackMessage {
 }
 
 /**
- * Runs one handed-off request: waits for a burst of requests to end (their acks go first), dispatches
- * it, and answers the requester. A failed answer is logged with context (the work itself is done).
+ * Runs the Slack requests this process acknowledged, and those a dead process left (`recover`). Each
+ * waits at the gate (acks of a burst go first; a bounded number at once), is dispatched, and its
+ * requester is answered. A failed answer is logged with context (the work itself is done).
  */
-export async function runSlackJob(
-  deps: Deps,
-  client: WebClient,
-  gate: QuietGate,
-  job: SlackJob,
-  timeoutMs = PLATFORM_TIMEOUTS.callMs,
-) {
-  await gate.wait();
-  const reply = await dispatch(deps, job.caller, job.interaction);
-  await answer(deps, client, job.caller, reply, replyChannel(client, job, timeoutMs));
+export class SlackRunner {
+  private readonly running = new Set<Promise<void>>();
+
+  constructor(
+    private readonly deps: Deps,
+    private readonly client: WebClient,
+    private readonly gate: QuietGate,
+    private readonly timeoutMs = PLATFORM_TIMEOUTS.callMs,
+  ) {}
+
+  /**
+   * Runs a request this process guarded in Redis; the guard is dropped once it is done. A request Slack
+   * sent again (its delivery key seen before) is left to whoever took it first.
+   */
+  take(job: SlackJob, guard: Guard): void {
+    const work = (async () => {
+      const leave = await this.gate.enter();
+      try {
+        const key = job.caller.request;
+        if (key && !(await firstDelivery(this.deps.store, key))) return guard.release();
+        await this.run(job);
+        await guard.done();
+      } catch (error) {
+        // Left in Redis: it falls due after the lapse and is run again, here or elsewhere.
+        guard.release();
+        this.deps.log.error(
+          { err: error, user: job.caller.user },
+          'a Slack request failed: it will be retried',
+        );
+      } finally {
+        leave();
+      }
+    })();
+    this.running.add(work);
+    void work.finally(() => this.running.delete(work));
+  }
+
+  /** Runs a request whose process died before it was done (it may have done part of it). */
+  async recover(job: SlackJob): Promise<void> {
+    const leave = await this.gate.enter();
+    try {
+      await this.run(job);
+    } finally {
+      leave();
+    }
+  }
+
+  /** Resolves once the requests running now are over (a clean stop). */
+  async drained(): Promise<void> {
+    await Promise.allSettled([...this.running]);
+  }
+
+  private async run(job: SlackJob): Promise<void> {
+    const reply = await dispatch(this.deps, job.caller, job.interaction);
+    await answer(this.deps, this.client, job.caller, reply, replyChannel(this.client, job, this.timeoutMs));
+  }
 }
 
 /** How the answer of a job reaches the one person it is for. */

@@ -1,3 +1,5 @@
+import type { IncidentStore } from '../ports/incident-store';
+
 /**
  * What identifies one delivery of a request: the event id (the Events API re-sends it with
  * X-Slack-Retry-Num), else the trigger id (one per command, button press or form submission).
@@ -15,4 +17,12 @@ function teamOf(team: unknown): string {
   return typeof team === 'object' && team !== null && 'id' in team && typeof team.id === 'string'
     ? team.id
     : '';
+}
+
+/** How long a request is remembered: far longer than Slack's retries (three, over about a minute). */
+const REMEMBER_SECONDS = 60 * 60;
+
+/** True the first time a request (its delivery key) is seen; false for Slack's repeats of it. */
+export function firstDelivery(store: IncidentStore, key: string): Promise<boolean> {
+  return store.claim(`slack:${key}`, REMEMBER_SECONDS);
 }

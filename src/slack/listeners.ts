@@ -1,10 +1,18 @@
+import { randomUUID } from 'node:crypto';
 import type { App, webApi } from '@slack/bolt';
 import { openFormFromMessage } from '../../handlers/open';
 import type { Caller, Deps } from '../app/deps';
 import { formErrors } from '../app/dispatch';
 import { callerLocale } from '../app/mutate';
 import type { CapturedMessage } from '../core/types';
-import { answer, notRecorded, postEphemeral, type SlackCommandQueue, type SlackJob } from './handoff';
+import {
+  answer,
+  notRecorded,
+  postEphemeral,
+  type SlackCommandQueue,
+  type SlackJob,
+  type SlackRunner,
+} from './handoff';
 import { deliveryKey } from './idempotency';
 import { modalErrors, readModalValues } from './modal';
 import { FORM_CALLBACK_ID, formOf, readMetadata } from './replies';
@@ -22,25 +30,33 @@ export interface ListenerOptions {
   deps: Deps;
   /** Where acknowledged requests are written before (or as) they are acknowledged. */
   commands: SlackCommandQueue;
+  /** Runs what was handed off, in this process. */
+  runner: SlackRunner;
   /** Reacting with this emoji in an incident room captures the message. */
   captureReaction: string;
 }
 
 /**
- * Slack's events, commands and interactions in, typed interactions out to the durable command queue
- * (src/slack/handoff.ts runs them). A request is written to Redis before it is acknowledged: if that
- * fails, the person is told at once that nothing was done, instead of being acknowledged into the void.
- * A request Slack sends twice (a retried event, a resent trigger) is written once: its delivery key is
- * the job's id.
+ * Slack's events, commands and interactions in, typed interactions out. A request is written to Redis
+ * (guarded, src/queue/commands.ts) before it is acknowledged, then run here (src/slack/handoff.ts); if
+ * this process dies first, another one runs it. If Redis cannot take it, the person is told at once that
+ * nothing was done, instead of being acknowledged into the void. A request Slack sends twice (a retried
+ * event, a resent trigger) is run once: its delivery key is claimed before it runs.
  */
-export function registerListeners(app: App, { deps, commands, captureReaction }: ListenerOptions): void {
+export function registerListeners(
+  app: App,
+  { deps, commands, runner, captureReaction }: ListenerOptions,
+): void {
   /** Hands the request off; false (and nothing queued) when Redis could not take it. */
   const handOff = (job: SlackJob, body: unknown): Promise<boolean> => {
-    const key = deliveryKey(body);
+    const key = deliveryKey(body) ?? `slack:${randomUUID()}`;
     // The key travels with the caller: a request run again after a crash resumes what it had begun.
-    const keyed = key ? { ...job, caller: { ...job.caller, request: key } } : job;
-    return commands.handOff(key, keyed).then(
-      () => true,
+    const keyed = { ...job, caller: { ...job.caller, request: key } };
+    return commands.guard(key, keyed).then(
+      (guard) => {
+        runner.take(keyed, guard);
+        return true;
+      },
       (error: unknown) => {
         deps.log.error(
           { err: error, user: job.caller.user, room: job.caller.room },

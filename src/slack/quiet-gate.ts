@@ -3,6 +3,8 @@ export interface QuietGateOptions {
   quietMs: number;
   /** ...but never longer than this. */
   maxDelayMs: number;
+  /** How many requests' work runs at once. */
+  concurrency: number;
   now?: () => number;
 }
 
@@ -10,11 +12,13 @@ export interface QuietGateOptions {
  * Lets acknowledgements go first. Each `/crisis open` costs about 10 ms of event-loop time after its ack
  * (Web API calls, rendering); started at once, that work queues in front of the acks of the requests
  * still arriving in a burst, and their latency grows tenfold (docs/benchmarks.md). So the work of a
- * handed-off request waits at this gate until requests have been quiet for `quietMs` (or it has waited
- * `maxDelayMs`). How many run at once is the command queue's concurrency, not the gate's.
+ * request waits at this gate until requests have been quiet for `quietMs` (or it has waited
+ * `maxDelayMs`), and at most `concurrency` go through at once: a slow platform call (bounded by its own
+ * time limit) holds one place, not the process.
  */
 export class QuietGate {
-  private readonly waiting: { since: number; open: () => void }[] = [];
+  private readonly waiting: { since: number; enter: () => void }[] = [];
+  private inside = 0;
   private lastArrival = Number.NEGATIVE_INFINITY;
   private timer: NodeJS.Timeout | null = null;
   private readonly now: () => number;
@@ -28,10 +32,22 @@ export class QuietGate {
     this.lastArrival = this.now();
   }
 
-  /** Resolves once requests have been quiet long enough, or this call has waited `maxDelayMs`. */
-  wait(): Promise<void> {
-    return new Promise((open) => {
-      this.waiting.push({ since: this.now(), open });
+  /** Resolves, once it is this work's turn, with the function to call when the work is over. */
+  enter(): Promise<() => void> {
+    return new Promise((resolve) => {
+      this.waiting.push({
+        since: this.now(),
+        enter: () => {
+          this.inside++;
+          let left = false;
+          resolve(() => {
+            if (left) return;
+            left = true;
+            this.inside--;
+            this.check();
+          });
+        },
+      });
       this.check();
     });
   }
@@ -39,23 +55,27 @@ export class QuietGate {
   private check(): void {
     const now = this.now();
     const quietFor = now - this.lastArrival;
-    let next = Number.POSITIVE_INFINITY;
-    for (const waiter of this.waiting.splice(0)) {
-      const waited = now - waiter.since;
-      if (quietFor >= this.options.quietMs || waited >= this.options.maxDelayMs) waiter.open();
-      else {
-        this.waiting.push(waiter);
-        next = Math.min(next, this.options.quietMs - quietFor, this.options.maxDelayMs - waited);
+    while (this.inside < this.options.concurrency) {
+      const first = this.waiting[0];
+      if (!first) return;
+      const waited = now - first.since;
+      if (quietFor < this.options.quietMs && waited < this.options.maxDelayMs) {
+        this.wake(Math.min(this.options.quietMs - quietFor, this.options.maxDelayMs - waited));
+        return;
       }
+      this.waiting.shift();
+      first.enter();
     }
-    if (this.waiting.length > 0 && !this.timer) {
-      this.timer = setTimeout(
-        () => {
-          this.timer = null;
-          this.check();
-        },
-        Math.max(1, Math.ceil(next)),
-      );
-    }
+  }
+
+  private wake(ms: number): void {
+    if (this.timer) return;
+    this.timer = setTimeout(
+      () => {
+        this.timer = null;
+        this.check();
+      },
+      Math.max(1, Math.ceil(ms)),
+    );
   }
 }
