@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { type Job, Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 
@@ -7,14 +8,14 @@ export interface CommandQueueOptions {
   prefix: string;
   /** Each chat platform has its own queue, worked by the processes serving it. */
   platform: string;
-  /** How long after its process stops pushing it back a guarded request runs elsewhere (tests shorten it). */
+  /** How long a process may stay silent before the requests it holds are run elsewhere (tests shorten it). */
   lapseMs?: number;
 }
 
 /** How long the hand-off may take before the request is answered "not recorded" (Slack allows 3 s). */
 export const HAND_OFF_TIMEOUT_MS = 1500;
 
-/** A guarded request whose process stopped pushing it back is run elsewhere this long after. */
+/** A process silent this long is taken for dead: the requests it held are run elsewhere. */
 export const GUARD_LAPSE_MS = 20_000;
 
 /** How many taken-over requests one process runs at once: one slow platform call holds one slot. */
@@ -33,37 +34,57 @@ export class HandOffError extends Error {
 
 /** A request this process works on, written to Redis in case it dies. */
 export interface Guard {
+  /** The request was already in flight (a platform's retry of it): the one holding it runs it. */
+  duplicate: boolean;
   /** The work is done: the request is removed from Redis. */
   done(): Promise<void>;
-  /** This process leaves the request (another one holds it): stop pushing it back, leave it in Redis. */
-  release(): void;
+  /** The work failed here: the request is left for another process to run again. */
+  release(): Promise<void>;
 }
 
 export interface CommandQueue<T> {
   /**
-   * Writes a request this process is about to work on to Redis, due `lapseMs` from now, and keeps
-   * pushing that back while the process lives; the work ends with `done()`. If the process dies first,
-   * the request falls due and another calma process runs it (`work`). Rejects with `HandOffError` at once
-   * when Redis is not connected, or after `HAND_OFF_TIMEOUT_MS`. One `key` is one request: writing it
-   * again (a platform's retry) adds nothing.
+   * Writes a request this process is about to work on to Redis, under this process's name; the work
+   * ends with `done()`. If the process dies first (it stops saying it is alive for `lapseMs`), another
+   * calma process runs the request (`work`). Rejects with `HandOffError` at once when Redis is not
+   * connected, or after `HAND_OFF_TIMEOUT_MS`. One `key` is one request: while it is in flight, writing
+   * it again (a platform's retry) gives a `duplicate` guard.
    */
   guard(key: string, data: T): Promise<Guard>;
-  /** Starts running the requests of processes that died. */
+  /** Whether Redis is connected now (no round trip): when not, a hand-off would fail at once. */
+  ready(): boolean;
+  /** Starts running the requests of processes that died (and looking for them). */
   work(run: (data: T) => Promise<void>, onError: (error: unknown, data: T | undefined) => void): void;
   readonly queue: Queue;
   stop(): Promise<void>;
 }
 
+/** A request in flight, as stored: who holds it, since when, and what it is. */
+interface InFlight<T> {
+  holder: string;
+  at: number;
+  data: T;
+}
+
 /**
- * The durable hand-off of acknowledged requests (`commands-<platform>` on BullMQ). A request is run by
- * the process that received it, so a burst of requests costs one Redis write each and nothing else
- * (acknowledgements stay fast); the queue only holds it, delayed, for the case that process dies. Its
- * connection does not queue commands while Redis is away: a hand-off fails fast, so the person is told
- * right away instead of being acknowledged into the void.
+ * The durable hand-off of acknowledged requests. On the acknowledgement's path a request costs one
+ * HSET: it is run by the process that received it, which says every few seconds that it is alive. A
+ * `sweep` job (a BullMQ job scheduler, so one process at a time) moves the requests of a process that
+ * fell silent onto `commands-<platform>` (BullMQ), where any process runs them; BullMQ's own locks cover
+ * a process dying while it runs one. A BullMQ job per request on the acknowledgement's path cost a
+ * burst of `/crisis open` more than the ack bench's budget (docs/benchmarks.md): one HSET does not.
+ * The hand-off's connection does not queue commands while Redis is away: a hand-off fails fast, so the
+ * person is told right away instead of being acknowledged into the void.
  */
 export async function commandQueue<T>(options: CommandQueueOptions): Promise<CommandQueue<T>> {
   const name = `commands-${options.platform}`;
   const lapseMs = options.lapseMs ?? GUARD_LAPSE_MS;
+  // One hash slot for the in-flight hash and the heartbeats (Redis Cluster).
+  const base = `${options.prefix}:{${name}}`;
+  const inFlightKey = `${base}:in-flight`;
+  const aliveKey = (holder: string) => `${base}:alive:${holder}`;
+  const holder = randomUUID();
+
   const producer = new Redis(options.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
   producer.on('error', () => {}); // Reported to the requester by guard; the main connection logs outages.
   const queue = new Queue(name, {
@@ -73,14 +94,32 @@ export async function commandQueue<T>(options: CommandQueueOptions): Promise<Com
   });
   queue.on('error', () => {}); // Same: the failed hand-off is the report.
   await queue.waitUntilReady();
-  const keepAlives = new Set<NodeJS.Timeout>();
-  let worker: Worker<T> | null = null;
+
+  const beat = () => producer.set(aliveKey(holder), '1', 'PX', lapseMs).catch(() => undefined);
+  await beat();
+  const heartbeat = setInterval(() => void beat(), lapseMs / 4);
+  heartbeat.unref();
+  let worker: Worker | null = null;
   let consumer: Redis | null = null;
+
+  /** Puts the requests of silent processes on the queue; the job id (the request's key) makes it once. */
+  const sweep = async () => {
+    const all = await producer.hgetall(inFlightKey);
+    for (const [key, raw] of Object.entries(all)) {
+      const entry = JSON.parse(raw) as InFlight<T>;
+      if (entry.holder && (await producer.exists(aliveKey(entry.holder))) === 1) continue;
+      // BullMQ ids may not contain ':'.
+      await queue.add('run', entry.data, { jobId: key.replaceAll(':', '.') });
+      await producer.hdel(inFlightKey, key);
+    }
+  };
 
   return {
     queue,
+    ready: () => producer.status === 'ready',
     async guard(key, data) {
       if (producer.status !== 'ready') throw new HandOffError(`Redis is ${producer.status}`);
+      const entry: InFlight<T> = { holder, at: Date.now(), data };
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(
@@ -88,51 +127,53 @@ export async function commandQueue<T>(options: CommandQueueOptions): Promise<Com
           HAND_OFF_TIMEOUT_MS,
         );
       });
-      let job: Job;
+      let added: number;
       try {
-        // BullMQ ids may not contain ':'.
-        const added = queue.add('run', data, { jobId: key.replaceAll(':', '.'), delay: lapseMs });
-        job = await Promise.race([added, timeout]);
+        added = await Promise.race([producer.hsetnx(inFlightKey, key, JSON.stringify(entry)), timeout]);
       } catch (error) {
         throw new HandOffError(error);
       } finally {
         clearTimeout(timer);
       }
-      const keepAlive = setInterval(() => void job.changeDelay(lapseMs).catch(() => undefined), lapseMs / 4);
-      keepAlive.unref();
-      keepAlives.add(keepAlive);
-      const release = () => {
-        clearInterval(keepAlive);
-        keepAlives.delete(keepAlive);
-      };
+      if (added === 0) return { duplicate: true, done: async () => {}, release: async () => {} };
       return {
-        release,
+        duplicate: false,
         async done() {
-          release();
-          await job.remove().catch(() => undefined);
+          await producer.hdel(inFlightKey, key).catch(() => undefined);
+        },
+        async release() {
+          // Held by nobody: the next sweep puts it on the queue.
+          await producer
+            .hset(inFlightKey, key, JSON.stringify({ ...entry, holder: '' }))
+            .catch(() => undefined);
         },
       };
     },
     work(run, onError) {
       // A worker blocks on its connection while waiting for jobs: it needs its own, with no retry limit.
       consumer = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
-      worker = new Worker<T>(name, async (job: Job<T>) => run(job.data), {
+      worker = new Worker(name, async (job: Job) => (job.name === 'sweep' ? sweep() : run(job.data as T)), {
         connection: consumer,
         prefix: options.prefix,
         concurrency: COMMAND_CONCURRENCY,
       });
-      worker.on('failed', (job, error) => onError(error, job?.data));
+      worker.on('failed', (job, error) =>
+        onError(error, job && job.name !== 'sweep' ? (job.data as T) : undefined),
+      );
       // While Redis is away the worker reports each reconnection attempt: say it once per cause.
       let last = '';
       worker.on('error', (error) => {
         if (error.message !== last) onError(error, undefined);
         last = error.message;
       });
+      void queue
+        .upsertJobScheduler('sweep', { every: lapseMs / 4 }, { name: 'sweep', opts: { removeOnFail: 10 } })
+        .catch((error: unknown) => onError(error, undefined));
     },
     async stop() {
-      // Requests this process still holds are left to the others: they fall due after the lapse.
-      for (const keepAlive of keepAlives) clearInterval(keepAlive);
-      keepAlives.clear();
+      clearInterval(heartbeat);
+      // Gone: what this process still holds is for the others to run, from the next sweep.
+      await producer.del(aliveKey(holder)).catch(() => undefined);
       let timer: NodeJS.Timeout | undefined;
       const giveUp = new Promise<void>((resolve) => {
         timer = setTimeout(resolve, STOP_WAIT_MS);

@@ -50,19 +50,21 @@ export class SlackRunner {
 
   /**
    * Runs a request this process guarded in Redis; the guard is dropped once it is done. A request Slack
-   * sent again (its delivery key seen before) is left to whoever took it first.
+   * sent again (in flight, or its delivery key claimed before) is left to whoever took it first.
    */
   take(job: SlackJob, guard: Guard): void {
     const work = (async () => {
       const leave = await this.gate.enter();
       try {
+        // A request Slack sent again: while in flight its first copy holds it; after, it was claimed.
+        if (guard.duplicate) return;
         const key = job.caller.request;
-        if (key && !(await firstDelivery(this.deps.store, key))) return guard.release();
+        if (key && !(await firstDelivery(this.deps.store, key))) return guard.done();
         await this.run(job);
         await guard.done();
       } catch (error) {
-        // Left in Redis: it falls due after the lapse and is run again, here or elsewhere.
-        guard.release();
+        // Left in Redis: the next sweep puts it on the queue, and it is run again here or elsewhere.
+        await guard.release();
         this.deps.log.error(
           { err: error, user: job.caller.user },
           'a Slack request failed: it will be retried',

@@ -68,7 +68,7 @@ export function registerListeners(
   };
   const refused = (caller: Caller) => notRecorded(callerLocale(deps, caller));
 
-  app.command('/crisis', async ({ command, body, ack }) => {
+  app.command('/crisis', async ({ command, body, ack, respond }) => {
     const caller: Caller = { workspace: command.team_id, user: command.user_id, room: command.channel_id };
     const job: SlackJob = {
       caller,
@@ -76,9 +76,12 @@ export function registerListeners(
       responseUrl: command.response_url,
       triggerId: command.trigger_id,
     };
-    // A slash command's acknowledgement can carry the answer itself: the refusal needs no other call.
-    if (await handOff(job, body)) await ack();
-    else await ack({ response_type: 'ephemeral', ...refused(caller) });
+    // Redis known to be away: the acknowledgement itself carries the refusal. Otherwise the request is
+    // written as it is acknowledged, and a write that fails is answered on the response_url.
+    if (!commands.ready()) return ack({ response_type: 'ephemeral', ...refused(caller) });
+    const taken = handOff(job, body);
+    await ack();
+    if (!(await taken)) await respond({ response_type: 'ephemeral', ...refused(caller) });
   });
 
   app.action({ action_id: ACTION_PREFIX }, async ({ body, action, ack, respond }) => {
@@ -91,9 +94,10 @@ export function registerListeners(
       ...(body.response_url ? { responseUrl: body.response_url } : {}),
       triggerId: body.trigger_id,
     };
-    const taken = await handOff(job, body);
+    const taken = handOff(job, body);
     await ack();
-    if (!taken) await respond({ response_type: 'ephemeral', replace_original: false, ...refused(caller) });
+    if (!(await taken))
+      await respond({ response_type: 'ephemeral', replace_original: false, ...refused(caller) });
   });
 
   app.view(FORM_CALLBACK_ID, async ({ ack, view, body, client }) => {
