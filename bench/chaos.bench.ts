@@ -55,25 +55,25 @@ export interface ChaosOptions {
 
 export const DEFAULTS: ChaosOptions = {
   seed: 1,
-  incidents: 16,
+  incidents: 24,
   lanes: 4,
   minuteMs: 2000,
-  killEveryMs: 12_000,
-  redisKillAtMs: 40_000,
-  redisDownMs: 2000,
-  pauseMs: 3000,
+  killEveryMs: 10_000,
+  redisKillAtMs: 45_000,
+  redisDownMs: 3000,
+  pauseMs: 4000,
   applyTimeoutMs: 45_000,
   settleMs: 60_000,
 };
 
-/** `--quick`: fewer incidents (about 2 minutes); `--seed=N`: another run of choices. */
+/** `--quick`: fewer incidents (about a minute); `--seed=N`: another run of choices. */
 export function chaosOptions(argv: readonly string[]): ChaosOptions {
   const seed = Number(argv.find((a) => a.startsWith('--seed='))?.slice('--seed='.length) ?? DEFAULTS.seed);
   const quick = argv.includes('--quick');
   return {
     ...DEFAULTS,
     seed: Number.isInteger(seed) ? seed : DEFAULTS.seed,
-    ...(quick ? { incidents: 6, lanes: 3, redisKillAtMs: 20_000 } : {}),
+    ...(quick ? { incidents: 8, lanes: 4, redisKillAtMs: 20_000 } : {}),
   };
 }
 
@@ -97,12 +97,15 @@ export async function runChaosBench(options: ChaosOptions = DEFAULTS): Promise<b
   const connection = new Redis(redis.url, { maxRetriesPerRequest: null });
   connection.on('error', () => {}); // Redis is down on purpose once: the bench's reads wait for it.
   const reminders = new Queue<ReminderJob>('reminders-slack', { connection, prefix: PREFIX });
+  reminders.on('error', () => {});
   const events: ChaosEvent[] = [];
   let verdict = { silentlyLost: 0, twoIds: 0 };
   try {
     await writeFile(path.join(dir, 'calma.yaml'), calmaYaml(targets));
     await Promise.all(processes.map((p) => p.start()));
     const random = mulberry32(options.seed);
+    const startedAt = Date.now();
+    const chaos = new Monkey(processes, redis, random, options, events, startedAt);
     const world: ScriptWorld = {
       fake,
       store: new RedisIncidentStore(connection, PREFIX),
@@ -112,9 +115,8 @@ export async function runChaosBench(options: ChaosOptions = DEFAULTS): Promise<b
       applyTimeoutMs: options.applyTimeoutMs,
       pauseMs: options.pauseMs,
       attempts: [],
+      acknowledgedBy: (p) => chaos.acknowledgedBy(p),
     };
-    const startedAt = Date.now();
-    const chaos = new Monkey(processes, redis, random, options, events, startedAt);
     const monkey = chaos.run();
     await runScript(world, options.incidents, options.lanes);
     await chaos.stop();
@@ -156,13 +158,16 @@ export async function runChaosBench(options: ChaosOptions = DEFAULTS): Promise<b
 
 /**
  * The chaos: every `killEveryMs` or so, SIGKILL a random calma process and start it again 0–3 s later;
- * once, SIGKILL Redis and start it again on its data dir. A process that exits on its own is said and
- * started again.
+ * once, SIGKILL Redis and start it again on its data dir. Every other kill waits for the victim to
+ * acknowledge a request and strikes 0–300 ms later, while it most likely holds that request. A process
+ * that exits on its own is said and started again.
  */
 class Monkey {
   redisKilledAt: number | null = null;
   private stopped = false;
   private wake: (() => void) | null = null;
+  private kills = 0;
+  private watched: { process: ChaosCalma; strike: () => void } | null = null;
 
   constructor(
     private readonly processes: readonly ChaosCalma[],
@@ -194,8 +199,10 @@ class Monkey {
       } else if (now >= nextKill && this.processes.every((p) => p.live)) {
         const victim = this.processes[Math.floor(this.random() * this.processes.length)];
         if (victim) {
+          const afterAck = this.kills++ % 2 === 1 && (await this.nextAcknowledgement(victim));
+          if (afterAck) await this.nap(this.random() * 300);
           await victim.kill();
-          this.say(`${victim.name}#${victim.generation} SIGKILLed`);
+          this.say(`${victim.name}#${victim.generation} SIGKILLed${afterAck ? ' just after an ack' : ''}`);
           await this.nap(this.random() * 3000);
           await this.restart(victim);
         }
@@ -209,6 +216,24 @@ class Monkey {
   private async restart(p: ChaosCalma): Promise<void> {
     await p.start().catch((error: unknown) => {
       this.say(`${p.name}#${p.generation} did not start: ${String(error).split('\n')[0]}`);
+    });
+  }
+
+  /** The script tells of every acknowledgement. */
+  acknowledgedBy(process: ChaosCalma): void {
+    if (this.watched?.process === process) this.watched.strike();
+  }
+
+  /** True once `victim` acknowledges a request (false after 10 s without one). */
+  private nextAcknowledgement(victim: ChaosCalma): Promise<boolean> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => done(false), 10_000);
+      const done = (acked: boolean) => {
+        clearTimeout(timer);
+        this.watched = null;
+        resolve(acked);
+      };
+      this.watched = { process: victim, strike: () => done(true) };
     });
   }
 

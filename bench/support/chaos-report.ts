@@ -13,7 +13,10 @@ import type { Args, FakeSlack } from '../../test/support/fake-slack';
 import { TEAM } from './chaos-requests';
 import { ANNOUNCEMENTS, type Attempt, KINDS, told } from './chaos-script';
 import type { Delivery } from './chaos-target';
-import { table } from './stats';
+import { percentile, table } from './stats';
+
+/** A request taking longer than this was held by a process that died (its lock lasts 10 s). */
+const TAKEN_OVER_S = 8;
 
 /** Something the chaos did, with when. */
 export interface ChaosEvent {
@@ -113,6 +116,16 @@ async function commands(a: Accounting): Promise<number> {
   }
   if (why.size > 0)
     console.log(`\ntold failed at once: ${[...why].map(([reason, n]) => `${n}× ${reason}`).join('; ')}`);
+  const delays = a.attempts
+    .flatMap((x) => (x.appliedAt === undefined ? [] : [(x.appliedAt - x.sentAt) / 1000]))
+    .sort((x, y) => x - y);
+  if (delays.length > 0) {
+    const slow = delays.filter((d) => d > TAKEN_OVER_S).length;
+    console.log(
+      `acknowledged → effect seen: median ${(percentile(delays, 50)).toFixed(1)} s, max ${(delays.at(-1) ?? 0).toFixed(1)} s; ` +
+        `${slow} over ${TAKEN_OVER_S} s (run by another process after theirs died holding them)`,
+    );
+  }
   return lost.length;
 }
 

@@ -47,6 +47,8 @@ export interface Attempt {
   acknowledged: boolean;
   /** How many times its effect is visible now (0: not applied). */
   effects(): Promise<number>;
+  /** When the script first saw its effect, if it waited for it. */
+  appliedAt?: number;
 }
 
 export interface ScriptWorld {
@@ -61,6 +63,8 @@ export interface ScriptWorld {
   /** The longest pause between two requests of one incident. */
   pauseMs: number;
   readonly attempts: Attempt[];
+  /** Told of every acknowledgement, with the process that gave it (the chaos kills some right after). */
+  acknowledgedBy(process: ChaosCalma): void;
 }
 
 /** Whether the person who sent `attempt` was told it failed: by the answer itself or on its response_url. */
@@ -229,10 +233,14 @@ async function perform(
       effects: effectsOf(request),
     };
     world.attempts.push(attempt);
+    if (acknowledged) world.acknowledgedBy(target);
     const applied = async () => (await attempt.effects()) > 0;
     if (acknowledged) {
       await waitFor(async () => (await applied()) || told(world.fake, attempt), world.applyTimeoutMs);
-      if (await applied()) return attempt;
+      if (await applied()) {
+        attempt.appliedAt = Date.now();
+        return attempt;
+      }
       if (!told(world.fake, attempt)) return undefined;
     } else if (await waitFor(applied, TOLD_GRACE_MS)) {
       return attempt;
