@@ -157,10 +157,11 @@ async function runIncident(world: ScriptWorld, i: number): Promise<void> {
   );
   await stepDone(2);
   await note();
+  let closes = 0;
   await command(
     'close',
-    () => `close #${seq} Chaos ${name} resolved`,
-    () => () => count((e) => e.kind === 'closed' && e.resolution === `Chaos ${name} resolved`),
+    () => `close #${seq} Chaos ${name} resolved (${++closes})`,
+    (text) => () => count((e) => e.kind === 'closed' && e.resolution === text.replace(`close #${seq} `, '')),
   );
 }
 
