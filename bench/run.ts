@@ -1,14 +1,15 @@
 import { runAlertsBench } from './alerts.bench';
+import { chaosOptions, runChaosBench } from './chaos.bench';
 import { runRemindersBench } from './reminders.bench';
 import { runSlackAckBench } from './slack-ack.bench';
 import { runStoreBench } from './store.bench';
 
 /**
- * `npm run bench [-- [store] [slack-ack] [reminders] [alerts] [--strict]]`: every bench in turn, or only the named
- * ones. Benches report; with --strict a missed target also makes the exit code 1 (CI does not run benches:
+ * `npm run bench [-- [store] [slack-ack] [reminders] [alerts] [chaos [--quick] [--seed=N]] [--strict]]`: every
+ * bench in turn, or only the named ones. Benches report; with --strict a missed target also makes the exit code 1 (CI does not run benches:
  * this is for people checking a change by hand).
  */
-const BENCHES: Record<string, { heading: string; run: () => Promise<boolean> }> = {
+const BENCHES: Record<string, { heading: string; run: (argv: readonly string[]) => Promise<boolean> }> = {
   store: {
     heading: 'store throughput',
     run: async () => {
@@ -19,6 +20,10 @@ const BENCHES: Record<string, { heading: string; run: () => Promise<boolean> }> 
   'slack-ack': { heading: 'Slack ack latency', run: runSlackAckBench },
   reminders: { heading: 'reminder lateness with 10,000 incidents', run: () => runRemindersBench() },
   alerts: { heading: 'alert storm: accepted alerts per second', run: () => runAlertsBench() },
+  chaos: {
+    heading: 'chaos: SIGKILLed processes and a Redis restart, nothing acknowledged lost',
+    run: (argv) => runChaosBench(chaosOptions(argv)),
+  },
 };
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -33,7 +38,7 @@ async function main(argv: readonly string[]): Promise<number> {
   for (const [name, bench] of Object.entries(BENCHES)) {
     if (named.length > 0 && !named.includes(name)) continue;
     console.log(`\n=== ${name}: ${bench.heading} ===\n`);
-    allPassed = (await bench.run()) && allPassed;
+    allPassed = (await bench.run(argv)) && allPassed;
   }
   if (!allPassed) console.log(strict ? 'a target was missed (--strict): exit code 1' : 'a target was missed');
   return strict && !allPassed ? 1 : 0;
