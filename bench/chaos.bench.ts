@@ -47,7 +47,7 @@ export interface ChaosOptions {
   redisDownMs: number;
   /** The longest pause between two requests of one incident. */
   pauseMs: number;
-  /** How long an acknowledged request may take to show its effect (a dead holder lets go in ~15 s). */
+  /** How long an acknowledged request may take to show its effect (a dead holder's are run within ~25 s). */
   applyTimeoutMs: number;
   /** How long, at most, the run waits at the end for calma to finish what it took. */
   settleMs: number;

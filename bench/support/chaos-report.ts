@@ -15,7 +15,7 @@ import { ANNOUNCEMENTS, type Attempt, KINDS, told } from './chaos-script';
 import type { Delivery } from './chaos-target';
 import { percentile, table } from './stats';
 
-/** A request taking longer than this was held by a process that died (its lock lasts 10 s). */
+/** A request taking longer than this was held by a process that died (run elsewhere after 20–25 s). */
 const TAKEN_OVER_S = 8;
 
 /** Something the chaos did, with when. */
