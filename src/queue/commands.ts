@@ -97,6 +97,13 @@ export async function commandQueue<T>(options: CommandQueueOptions): Promise<Com
 
   const beat = () => producer.set(aliveKey(holder), '1', 'PX', lapseMs).catch(() => undefined);
   await beat();
+  // After a Redis outage every process's alive key may have lapsed: each says so again at once, and no
+  // process sweeps before the others have had time to.
+  let connectedAt = Date.now();
+  producer.on('ready', () => {
+    connectedAt = Date.now();
+    void beat();
+  });
   const heartbeat = setInterval(() => void beat(), lapseMs / 4);
   heartbeat.unref();
   let worker: Worker | null = null;
@@ -104,6 +111,7 @@ export async function commandQueue<T>(options: CommandQueueOptions): Promise<Com
 
   /** Puts the requests of silent processes on the queue; the job id (the request's key) makes it once. */
   const sweep = async () => {
+    if (Date.now() - connectedAt < lapseMs / 2) return;
     const all = await producer.hgetall(inFlightKey);
     for (const [key, raw] of Object.entries(all)) {
       const entry = JSON.parse(raw) as InFlight<T>;
@@ -131,6 +139,9 @@ export async function commandQueue<T>(options: CommandQueueOptions): Promise<Com
       try {
         added = await Promise.race([producer.hsetnx(inFlightKey, key, JSON.stringify(entry)), timeout]);
       } catch (error) {
+        // The person is told nothing was done: a write that lands late must not be run by a sweep. Sent
+        // on the same connection, this follows the write whenever that is carried out.
+        void producer.hdel(inFlightKey, key).catch(() => undefined);
         throw new HandOffError(error);
       } finally {
         clearTimeout(timer);
