@@ -85,7 +85,13 @@ export async function commandQueue<T>(options: CommandQueueOptions): Promise<Com
   const aliveKey = (holder: string) => `${base}:alive:${holder}`;
   const holder = randomUUID();
 
-  const producer = new Redis(options.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+  // A write not answered within HAND_OFF_TIMEOUT_MS fails (ioredis' commandTimeout), as one sent while
+  // Redis is away does at once (no offline queue).
+  const producer = new Redis(options.redisUrl, {
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    commandTimeout: HAND_OFF_TIMEOUT_MS,
+  });
   producer.on('error', () => {}); // Reported to the requester by guard; the main connection logs outages.
   const queue = new Queue(name, {
     connection: producer,
@@ -128,23 +134,14 @@ export async function commandQueue<T>(options: CommandQueueOptions): Promise<Com
     async guard(key, data) {
       if (producer.status !== 'ready') throw new HandOffError(`Redis is ${producer.status}`);
       const entry: InFlight<T> = { holder, at: Date.now(), data };
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(
-          () => reject(new Error(`no answer within ${HAND_OFF_TIMEOUT_MS} ms`)),
-          HAND_OFF_TIMEOUT_MS,
-        );
-      });
       let added: number;
       try {
-        added = await Promise.race([producer.hsetnx(inFlightKey, key, JSON.stringify(entry)), timeout]);
+        added = await producer.hsetnx(inFlightKey, key, JSON.stringify(entry));
       } catch (error) {
         // The person is told nothing was done: a write that lands late must not be run by a sweep. Sent
         // on the same connection, this follows the write whenever that is carried out.
         void producer.hdel(inFlightKey, key).catch(() => undefined);
         throw new HandOffError(error);
-      } finally {
-        clearTimeout(timer);
       }
       if (added === 0) return { duplicate: true, done: async () => {}, release: async () => {} };
       return {
