@@ -5,7 +5,7 @@ import { setSeverity } from '../src/core/incident';
 import type { Severity } from '../src/core/types';
 import { translator } from '../src/i18n';
 
-/** `/crisis sev <1-4>` and the severity buttons. When unsure, pick the higher level (DOMAIN.md). */
+/** `/crisis sev <1-4>` and the severity buttons. When unsure, pick the higher level (docs/crisis-craft.md). */
 export async function sev(
   deps: Deps,
   caller: Caller,

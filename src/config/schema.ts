@@ -37,7 +37,7 @@ const discordId = z
   .optional();
 
 /**
- * Secrets and connection settings: environment only (the names are fixed by DESIGN.md). Parse it through
+ * Secrets and connection settings: environment only (the names are fixed: docs/architecture.md, "Names that do not change"). Parse it through
  * `loadConfig`, which treats empty strings as unset and trims values first.
  */
 export const Env = z
@@ -243,7 +243,7 @@ export const Settings = z
       .default(null),
     reminders: z
       .object({
-        /** Minutes between public status updates by severity (DOMAIN.md); null: no reminders. */
+        /** Minutes between public status updates by severity (docs/crisis-craft.md); null: no reminders. */
         cadence: z
           .object({
             sev1: minutesOrOff.default(20),

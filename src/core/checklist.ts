@@ -1,5 +1,5 @@
 /**
- * The statement checklist of DOMAIN.md ("Statement checklist", from Buffer's October 2013 hack email):
+ * The statement checklist of docs/crisis-craft.md ("Statement checklist", from Buffer's October 2013 hack email):
  * which good-practice items a public statement covers, which it misses, and which risky phrases it
  * contains. Pure: no I/O, no clock. Missing items are hints for the author and the approver, never a
  * block, so the cues aim at the usual phrasings rather than at completeness.

@@ -10,7 +10,7 @@ import type { Incident, Severity } from './types';
  * its due times: a step due at T+15 done at T+15 min 40 s is on time, at T+16 it is one minute late.
  */
 
-/** Minutes within which the first public statement is due, by severity (DOMAIN.md); null: no deadline. */
+/** Minutes within which the first public statement is due, by severity (docs/crisis-craft.md); null: no deadline. */
 export const FIRST_STATEMENT_TARGET: Record<Severity, number | null> = { 1: 15, 2: 60, 3: null, 4: null };
 
 export type StepOutcome =

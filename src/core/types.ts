@@ -10,7 +10,7 @@ export const SEVERITIES = [1, 2, 3, 4] as const;
 /** SEV1 is the worst. `null` means "not set yet" and is shown as such. */
 export type Severity = (typeof SEVERITIES)[number];
 
-/** Roles from DOMAIN.md; one person may hold several. */
+/** Roles of docs/crisis-craft.md; one person may hold several. */
 export const ROLES = [
   'lead',
   'comms',

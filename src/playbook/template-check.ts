@@ -11,7 +11,7 @@ export interface TemplateProblem {
 
 /**
  * A shipped template is the statement a team will send in a hurry: in every language a holding or full
- * statement covers every item of the checklist (DOMAIN.md) and triggers no warning. The apology alone
+ * statement covers every item of the checklist (docs/crisis-craft.md) and triggers no warning. The apology alone
  * may be left out when the playbook's posture does not apologise (a rebuttal of a rumour: never mix
  * denial with apology). A recurring status update (`statement: update`) must name the next update.
  */

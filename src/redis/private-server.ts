@@ -1,5 +1,5 @@
 /**
- * A private `redis-server` child process, so `npm start` works without a Redis to configure (DESIGN.md,
+ * A private `redis-server` child process, so `npm start` works without a Redis to configure (docs/decisions.md,
  * Running) and tests get a throwaway one. Data lives in `dataDir`; with `persist` the AOF is on.
  */
 import { type ChildProcess, spawn } from 'node:child_process';

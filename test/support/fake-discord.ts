@@ -396,7 +396,7 @@ const notFound = {
   webhook: () => discordError(404, RESTJSONErrorCodes.UnknownWebhook, 'Unknown Webhook'),
 };
 
-/** Discord's limits on a message (see ../shared/PLATFORMS.md); the first one broken, if any. */
+/** Discord's limits on a message (the documented ones, as in src/discord/render.ts DISCORD_LIMITS); the first one broken, if any. */
 function messageViolation(body: Json, files: FakeFile[]): Answer | undefined {
   const content = optionalString(body.content) ?? '';
   const embeds = (Array.isArray(body.embeds) ? body.embeds : []) as APIEmbed[];

@@ -1,6 +1,6 @@
 /**
  * Starts one throwaway redis-server for the whole run, so no test touches a Redis it does not own
- * (DESIGN.md: hermetic tests; never the Redis on 6379). Test files isolate themselves by key prefix.
+ * (hermetic tests: never the Redis on 6379). Test files isolate themselves by key prefix.
  */
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';

@@ -2,9 +2,9 @@ import type { Locale } from '../../src/core/types';
 
 /**
  * Buffer's email of October 2013 ("Buffer has been hacked – here is what's happening"), the example
- * behind DOMAIN.md's statement checklist. The English text is reconstructed from the quotes in
- * ../shared/seeds/000_*.txt; the Spanish one keeps the seed's Spanish quotes word for word (its
- * agreement slips included); the French one is a faithful translation. Each covers the ten main
+ * behind the statement checklist (docs/crisis-craft.md). The English text is reconstructed from the
+ * quotes published about it; the Spanish one keeps the Spanish quotes of the article calma comes from
+ * word for word (its agreement slips included); the French one is a faithful translation. Each covers the ten main
  * checklist items, plus a next-update line, and trips no warning.
  */
 export const bufferEmail: Record<Locale, string> = {

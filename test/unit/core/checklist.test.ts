@@ -28,7 +28,7 @@ const kinds = (text: string, locale: Locale): ChecklistWarning[] =>
 
 const stripAccents = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, '');
 
-describe('checkStatement on the Buffer email (the acceptance of DOMAIN.md "Statement checklist")', () => {
+describe('checkStatement on the Buffer email (the acceptance of docs/crisis-craft.md "The statement checklist")', () => {
   it.each(LOCALES)('GIVEN the Buffer email in %s WHEN checked THEN every main item is covered', (locale) => {
     const { covered } = checkStatement(bufferEmail[locale], locale);
 

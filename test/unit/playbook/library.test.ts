@@ -1,5 +1,5 @@
 /**
- * The library as a whole: the nine playbooks DOMAIN.md lists, each with what a team relies on in a
+ * The library as a whole: the nine playbooks the README lists, each with what a team relies on in a
  * crisis: the social rules, a response posture, a holding and a full statement that pass the checklist
  * in three languages, and a holding statement due within its severity's deadline.
  */
@@ -20,7 +20,7 @@ const LIBRARY = [
   'preparedness-audit',
 ];
 
-/** DOMAIN.md: the first statement is due within 15 minutes at SEV1, 60 at SEV2; SEV3 replies in thread. */
+/** docs/crisis-craft.md: the first statement is due within 15 minutes at SEV1, 60 at SEV2; SEV3 replies in thread. */
 const FIRST_STATEMENT_WITHIN: Record<number, number> = { 1: 15, 2: 60, 3: 60 };
 
 /** The library's social rules, recognised in each language by a word they cannot do without. */
@@ -38,7 +38,7 @@ describe('the playbook library', () => {
   });
   const crises = () => playbooks.filter((p) => p.kind === 'crisis');
 
-  test('GIVEN the shipped folder THEN it holds exactly the nine playbooks of DOMAIN.md, the audit the only one not a crisis', () => {
+  test('GIVEN the shipped folder THEN it holds exactly the nine playbooks of the library, the audit the only one not a crisis', () => {
     expect(playbooks.map((p) => p.id).sort()).toEqual([...LIBRARY].sort());
     expect(playbooks.filter((p) => p.kind === 'audit').map((p) => p.id)).toEqual(['preparedness-audit']);
   });
