@@ -25,7 +25,7 @@ const MAX_TRIES = 6;
 const TOLD_GRACE_MS = 3000;
 const POLL_MS = 100;
 
-/** What calma says when it did not do what was asked (src/i18n/en.ts `errors`). */
+/** What calma says when it did not do what was asked (src/i18n/en/commands.ts `errors`). */
 const FAILURE_TEXTS = [
   'Nothing was changed',
   'Something went wrong on calma',

@@ -21,8 +21,8 @@ import { MAX_EVIDENCE_NOTE, MAX_RESOLUTION_CHARS } from '../core/incident';
 import { MAX_QUESTION_CHARS } from '../core/question';
 import { MAX_STATEMENT_CHARS } from '../core/statement';
 import { LOCALES, ROLES, SEVERITIES } from '../core/types';
+import type { Catalogue } from '../i18n';
 import { catalogues } from '../i18n';
-import type { Catalogue } from '../i18n/en';
 import type { Playbook } from '../playbook/schema';
 
 /**

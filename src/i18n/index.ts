@@ -1,14 +1,18 @@
 import i18next, { type i18n } from 'i18next';
 import type { UserError } from '../core/result';
 import { LOCALES, type Locale, ROLES, type Role } from '../core/types';
-import { en } from './en';
-import { es } from './es';
-import { fr } from './fr';
+import { en, enNamespaces } from './en';
+import { es, esNamespaces } from './es';
+import { fr, frNamespaces } from './fr';
 
-/** Every message key, derived from the English catalogue: `'step.done'`, `'roles.lead'`, … */
+/**
+ * Every message key, derived from the English catalogue: `'step.done'`, `'roles.lead'`, … A plural
+ * message (`held_one`, `held_other`) is asked for by its base key with a `count`: `'alerts.held'`.
+ */
 type Keys<T, P extends string = ''> = {
-  [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Keys<T[K], `${P}${K}.`>;
+  [K in keyof T & string]: T[K] extends string ? `${P}${Singular<K>}` : Keys<T[K], `${P}${K}.`>;
 }[keyof T & string];
+type Singular<K extends string> = K extends `${infer Base}_${'one' | 'other'}` ? Base : K;
 export type MessageKey = Keys<typeof en>;
 
 export type Params = Record<string, string | number>;
@@ -18,15 +22,26 @@ export interface Translator {
 }
 
 export const catalogues = { en, es, fr } as const;
+/** The shape every language fills in. */
+export type Catalogue = typeof en;
+
+/** The catalogues by language and i18next namespace (one per feature: commands, cards, alerts…). */
+export const namespaces = { en: enNamespaces, es: esNamespaces, fr: frNamespaces } as const;
+const NAMESPACES = Object.keys(enNamespaces);
 
 /**
  * One i18next instance for the process (a well-kept library: interpolation, fallbacks, plural rules per
  * language). Resources are bundled TypeScript objects, so loading is synchronous and typos in keys fail
- * the typecheck; es and fr are typed against en, so a missing translation fails it too.
+ * the typecheck; es and fr are typed against en, so a missing translation fails it too. Each feature is
+ * a namespace; a key's first part is unique across them, so `t('step.done')` needs no namespace: the
+ * lookup falls through the namespaces to the one that has it.
  */
 const instance: i18n = i18next.createInstance();
 void instance.init({
-  resources: Object.fromEntries(LOCALES.map((l) => [l, { translation: catalogues[l] }])),
+  resources: namespaces,
+  ns: NAMESPACES,
+  defaultNS: NAMESPACES[0],
+  fallbackNS: NAMESPACES,
   lng: 'en',
   fallbackLng: 'en',
   supportedLngs: [...LOCALES],

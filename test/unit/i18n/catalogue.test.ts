@@ -1,5 +1,5 @@
 import { LOCALES, ROLES } from '../../../src/core/types';
-import { catalogues, explain, type MessageKey, roleName, translator } from '../../../src/i18n';
+import { catalogues, explain, type MessageKey, namespaces, roleName, translator } from '../../../src/i18n';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -20,6 +20,20 @@ function oddLeaves(tree: unknown, path = ''): string[] {
 const placeholders = (text: string): string[] =>
   [...new Set([...text.matchAll(/\{\{\s*([\w.]+)\s*\}\}/g)].map((m) => m[1] ?? ''))].sort();
 
+/** `held_one` → `held`: the message a plural form belongs to. */
+const base = (key: string): string => key.replace(/_(zero|one|two|few|many|other)$/, '');
+const PLURAL = /_(zero|one|two|few|many|other)$/;
+
+/** Each plural message of a catalogue with the forms it has: `alerts.held` → `['one', 'other']`. */
+function pluralForms(tree: Tree): Map<string, string[]> {
+  const forms = new Map<string, string[]>();
+  for (const [key] of messages(tree)) {
+    const form = PLURAL.exec(key)?.[1];
+    if (form) forms.set(base(key), [...(forms.get(base(key)) ?? []), form].sort());
+  }
+  return forms;
+}
+
 const english = new Map(messages(catalogues.en as Tree));
 const translations = (['es', 'fr'] as const).map((locale) => [locale, catalogues[locale] as Tree] as const);
 
@@ -32,9 +46,24 @@ describe('message catalogues', () => {
   describe.each(translations)('%s', (locale, catalogue) => {
     const translated = new Map(messages(catalogue));
 
-    it(`GIVEN the ${locale} catalogue WHEN compared with English THEN it has every key and no extra one`, () => {
+    it(`GIVEN the ${locale} catalogue WHEN compared with English THEN it has every key and no extra one, namespace by namespace`, () => {
       expect(oddLeaves(catalogue)).toEqual([]);
-      expect([...translated.keys()].sort()).toEqual([...english.keys()].sort());
+      for (const [name, tree] of Object.entries(namespaces[locale])) {
+        const keys = new Set(messages(tree as Tree).map(([key]) => base(key)));
+        const englishKeys = new Set(
+          messages(namespaces.en[name as keyof typeof namespaces.en] as Tree).map(([key]) => base(key)),
+        );
+        expect({ name, keys: [...keys].sort() }).toEqual({ name, keys: [...englishKeys].sort() });
+      }
+    });
+
+    it(`GIVEN a plural message in ${locale} THEN it has exactly the forms ${locale}'s plural rules ask for`, () => {
+      const wanted = [...new Intl.PluralRules(locale).resolvedOptions().pluralCategories].sort();
+      const forms = pluralForms(catalogue);
+
+      expect(forms.size).toBeGreaterThan(0);
+      expect([...forms.keys()].sort()).toEqual([...pluralForms(catalogues.en as Tree).keys()].sort());
+      for (const [key, has] of forms) expect({ key, has }).toEqual({ key, has: wanted });
     });
 
     it(`GIVEN the ${locale} catalogue WHEN read THEN no message is empty`, () => {
@@ -48,7 +77,9 @@ describe('message catalogues', () => {
         .map(([key, text]) => ({
           key,
           en: placeholders(text),
-          [locale]: placeholders(translated.get(key) ?? ''),
+          [locale]: placeholders(
+            translated.get(key) ?? translated.get(key.replace(/_other$/, '_many')) ?? '',
+          ),
         }))
         .filter((m) => JSON.stringify(m.en) !== JSON.stringify(m[locale]));
 
@@ -62,6 +93,16 @@ describe('message catalogues', () => {
     });
   });
 
+  it('GIVEN the English catalogue WHEN split in namespaces THEN each top-level key lives in exactly one of them', () => {
+    const owners = Object.entries(namespaces.en).flatMap(([name, tree]) =>
+      Object.keys(tree).map((key) => [key, name]),
+    );
+    const keys = owners.map(([key]) => key);
+
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(Object.keys(namespaces.en).length).toBeGreaterThanOrEqual(6);
+  });
+
   it.each(LOCALES)(
     'GIVEN every %s message with all its values WHEN translated THEN it resolves to text with nothing left to fill',
     (locale) => {
@@ -69,13 +110,39 @@ describe('message catalogues', () => {
       const unresolved = [...english]
         .map(([key, text]) => {
           const params = Object.fromEntries(placeholders(text).map((name) => [name, `«${name}»`]));
-          return [key, t(key as MessageKey, params)] as const;
+          // A plural form is reached through its base key with a count that selects it.
+          const count = key.endsWith('_one') ? 1 : 5;
+          return PLURAL.test(key)
+            ? ([key, t(base(key) as MessageKey, { ...params, count })] as const)
+            : ([key, t(key as MessageKey, params)] as const);
         })
         .filter(([key, out]) => out === key || out.includes('{{') || out.trim() === '');
 
       expect(unresolved).toEqual([]);
     },
   );
+});
+
+describe('plural forms', () => {
+  it.each([
+    ['en', 1, 'Plus 1 more alert of this group since'],
+    ['en', 48, 'Plus 48 more alerts of this group since'],
+    ['es', 1, 'Y 1 alerta más de este grupo'],
+    ['es', 48, 'Y 48 alertas más de este grupo'],
+    ['fr', 1, 'Et 1 alerte de plus de ce groupe'],
+    ['fr', 48, 'Et 48 alertes de plus de ce groupe'],
+    ['es', 1_000_000, 'Y 1000000 alertas más'],
+  ] as const)(
+    'GIVEN %s and %d held alerts WHEN the card says so THEN the noun agrees',
+    (locale, count, expected) => {
+      expect(translator(locale)('alerts.held', { count, since: '12:00' })).toContain(expected);
+    },
+  );
+
+  it('GIVEN a playbook of one step all done THEN the summary does not say "all 1 steps"', () => {
+    expect(translator('en')('summary.allStepsDone', { count: 1 })).toBe('the only step is done or skipped');
+    expect(translator('en')('summary.allStepsDone', { count: 9 })).toBe('all 9 steps done or skipped');
+  });
 });
 
 describe('translator', () => {

@@ -1,0 +1,41 @@
+/**
+ * English messages: the reference catalogue. The Spanish and French ones are typed against it, so a key
+ * missing in either fails the typecheck. Placeholders use i18next's `{{name}}`; counts use its plural
+ * suffixes (`_one`, `_other`). Markup: `*bold*` only.
+ */
+
+import { alerts } from './alerts';
+import { cards } from './cards';
+import { commands } from './commands';
+import { discord } from './discord';
+import { drills } from './drills';
+import { postmortem } from './postmortem';
+import { reminders } from './reminders';
+import { statements } from './statements';
+import { terminal } from './terminal';
+
+/** The catalogue by i18next namespace, one per feature. */
+export const enNamespaces = {
+  commands,
+  cards,
+  statements,
+  postmortem,
+  drills,
+  reminders,
+  alerts,
+  terminal,
+  discord,
+};
+
+/** Every message of the catalogue, keyed as `t()` sees them (`step.done`, `alerts.held_other`…). */
+export const en = {
+  ...commands,
+  ...cards,
+  ...statements,
+  ...postmortem,
+  ...drills,
+  ...reminders,
+  ...alerts,
+  ...terminal,
+  ...discord,
+};

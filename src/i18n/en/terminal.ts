@@ -1,0 +1,27 @@
+/** The terminal chat. */
+export const terminal = {
+  console: {
+    archived: '#{{room}} is archived.',
+    file: 'File shared in #{{room}}: {{title}} ({{filename}})',
+    welcome: 'calma console: a chat in your terminal. Type `/crisis help` to start, `/quit` to leave.',
+    you: 'You are {{user}} (change with `/as <name>`).',
+    room: 'You are now in #{{room}}.',
+    choose: 'Type a number to press a button:',
+    noSuchChoice: 'There is no button {{choice}}. Type one of the numbers shown, or a command.',
+    notACommand: 'Commands start with `/crisis`. Type `/crisis help` for the list.',
+    as: 'You are now {{user}}.',
+    bye: 'Bye. Your incidents are kept for next time.',
+    formCancelled: 'The form was left unanswered; running your command instead.',
+    dm: 'Direct message to {{user}} ›',
+    link: 'Link added to #{{room}}: {{title}} ({{url}})',
+    yesNo: 'y/n',
+    enterKeeps: 'Enter keeps: {{value}}',
+    endWithDot: 'several lines allowed: end with a line holding only “.”',
+    dotKeeps: '“.” alone keeps: {{value}}',
+    enterSkips: 'Enter to skip',
+    badAnswer: 'That is not one of the choices: type its number (or y / n).',
+    pinned: '(pinned)',
+    invited: '{{users}} joined #{{room}}.',
+    topic: 'Topic of #{{room}}: {{topic}}',
+  },
+};

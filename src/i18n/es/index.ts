@@ -1,0 +1,39 @@
+/**
+ * Español (neutro, tuteo, como la mayoría de herramientas de equipo).
+ */
+
+import { alerts } from './alerts';
+import { cards } from './cards';
+import { commands } from './commands';
+import { discord } from './discord';
+import { drills } from './drills';
+import { postmortem } from './postmortem';
+import { reminders } from './reminders';
+import { statements } from './statements';
+import { terminal } from './terminal';
+
+/** The catalogue by i18next namespace, one per feature. */
+export const esNamespaces = {
+  commands,
+  cards,
+  statements,
+  postmortem,
+  drills,
+  reminders,
+  alerts,
+  terminal,
+  discord,
+};
+
+/** Every message of the catalogue, keyed as `t()` sees them (`step.done`, `alerts.held_other`…). */
+export const es = {
+  ...commands,
+  ...cards,
+  ...statements,
+  ...postmortem,
+  ...drills,
+  ...reminders,
+  ...alerts,
+  ...terminal,
+  ...discord,
+};

@@ -1,0 +1,122 @@
+import type { statements as en } from '../en/statements';
+import type { Translated } from '../plural';
+
+export const statements: Translated<typeof en> = {
+  statement: {
+    drafted:
+      '{{who}} redactó el comunicado S{{n}}. Queda pendiente de aprobación: quien deba aprobarlo, que lo lea y pulse Aprobar, Rechazar o Editar.',
+    edited:
+      '{{who}} editó el comunicado S{{n}}. Las aprobaciones empiezan de cero: quien deba aprobarlo, que lea el nuevo texto.',
+    approvedOne: '{{who}} aprobó el comunicado S{{n}} ({{done}} de {{count}} aprobaciones).',
+    publishing: '{{who}} aprobó el comunicado S{{n}}: queda publicado. Se está difundiendo en {{where}}.',
+    rejected:
+      '{{who}} rechazó el comunicado S{{n}}: {{reason}}. Edítalo para volver a enviarlo a aprobación.',
+    queued:
+      'La plataforma de chat no responde ahora mismo: calma lo publicará en cuanto vuelva. `/crisis status` muestra lo que sigue en camino.',
+    deliveryFailed:
+      '⚠️ No se pudo difundir el comunicado S{{n}} en {{where}} tras todos los reintentos ({{error}}). Publícalo allí a mano y avisa a quien administra calma.',
+    title: {
+      pending: '📝 Comunicado S{{n}}: pendiente de aprobación ({{done}} de {{count}})',
+      rejected: '↩️ Comunicado S{{n}}: rechazado',
+      published: '✅ Comunicado S{{n}}: publicado',
+    },
+    authors: 'Redactado por',
+    approvals: 'Aprobado por',
+    noApprovals: 'nadie todavía',
+    waitingFor: 'Aprobaciones pendientes',
+    rejectedBy: 'Rechazado por',
+    buttons: {
+      approve: 'Aprobar',
+      reject: 'Rechazar',
+      edit: 'Editar',
+      useTemplate: 'Usar la plantilla',
+      draftUpdate: 'Redactar actualización',
+    },
+    checkNote: 'La lista de verificación orienta; no bloquea la aprobación',
+    publishedAt: 'publicado el {{when}}',
+    covered: '*Lista de verificación:* {{count}} de {{total}} puntos cubiertos: {{items}}',
+    missing: '*Falta:* {{items}}',
+    warning: '*Revisa:* {{warning}} («{{excerpt}}»)',
+    nextUpdate: 'Próxima actualización a más tardar el {{when}}.',
+    publicTitle: '📣 Comunicado público S{{n}} · crisis #{{seq}}: {{title}}',
+    approvedBy: 'Aprobado por {{who}} · publicado el {{when}}',
+    status: {
+      title: 'Comunicados',
+      pending: 'S{{n}} está pendiente de aprobación ({{done}} de {{count}})',
+      rejected: 'S{{n}} fue rechazado: edítalo o redacta uno nuevo',
+      delivering: 'S{{n}} aún se está difundiendo en {{where}}',
+      failed: 'S{{n}} no se pudo difundir en {{where}}',
+    },
+    destinations: { room: 'el canal de la crisis', announcements: 'el canal de anuncios' },
+    forms: {
+      draftTitle: 'Comunicado público #{{seq}}',
+      editTitle: 'Editar comunicado S{{n}}',
+      rejectTitle: 'Rechazar comunicado S{{n}}',
+      text: 'Lo que leerá el público',
+      placeholder:
+        'Pide disculpas, cuenta qué ha pasado y qué debe hacer la gente, y cuándo llega la próxima actualización.',
+      sendTo: 'Difundir también en {{name}} una vez aprobado',
+      reason: '¿Por qué? Quien lo redactó leerá esto',
+    },
+    empty:
+      'Un comunicado necesita texto: `/crisis update <texto>`, o solo `/crisis update` para el formulario.',
+    tooLong:
+      'Ese comunicado tiene {{length}} caracteres; debe tener menos de {{max}} (un solo mensaje de chat).',
+    notFound: 'La crisis #{{seq}} no tiene ningún comunicado S{{n}}.',
+    published:
+      'El comunicado S{{n}} está publicado y ya no se puede modificar. Publica la corrección como un comunicado nuevo: `/crisis update <texto>`.',
+    unchanged: 'El comunicado S{{n}} ya dice exactamente eso.',
+    alreadyPublished: 'El comunicado S{{n}} ya está publicado.',
+    isRejected: 'El comunicado S{{n}} fue rechazado: hay que editarlo antes de que nadie pueda aprobarlo.',
+    ownStatement:
+      'Has redactado todo o parte del comunicado S{{n}}, así que no puedes aprobarlo: tiene que hacerlo otra persona.',
+    alreadyApproved: 'Ya aprobaste el comunicado S{{n}}; falta que lo apruebe otra persona.',
+    notApprover:
+      'El comunicado S{{n}} requiere la aprobación de: {{roles}}. No tienes ninguno de esos roles. Pueden aprobarlo: {{who}}.',
+    noApprovers:
+      'El comunicado S{{n}} requiere la aprobación de: {{roles}}, y nadie tiene ese rol todavía. Nombra a alguien: `/crisis role {{id}} @nombre`.',
+    reasonRequired: 'Explica por qué se rechaza el comunicado S{{n}}: `/crisis reject S{{n}} <motivo>`.',
+    changed:
+      'El comunicado S{{n}} se editó después de que lo abrieras: lee el nuevo texto antes de aprobarlo.',
+    approveUsage: '¿Qué comunicado? `/crisis approve S1`',
+    rejectUsage: '¿Qué comunicado y por qué? `/crisis reject S1 <motivo>`',
+    editUsage: '¿Qué comunicado? `/crisis edit S1 <texto nuevo>`',
+  },
+  checklist: {
+    items: {
+      apology: 'una disculpa',
+      empathy: 'empatía con cómo se siente la gente',
+      'what-happened': 'qué ha pasado, con la hora',
+      'who-affected': 'a quién afecta y a quién no',
+      actions: 'qué estamos haciendo',
+      'user-actions': 'qué debe hacer la gente',
+      data: 'qué datos están afectados y cuáles no',
+      'where-updates': 'dónde se publican las actualizaciones',
+      questions: 'cómo hacer preguntas, y el compromiso de responderlas',
+      signature: 'la firma de una persona',
+      'next-update': 'la hora de la próxima actualización',
+    },
+    warnings: {
+      eta: 'un plazo de resolución prometido',
+      blame: 'culpar a un tercero',
+      'security-cliche': '«nos tomamos la seguridad muy en serio»',
+      jargon: 'jerga interna o nombres de servidores',
+      'named-victim': 'el nombre de una persona',
+      speculation: 'especulaciones',
+    },
+  },
+  question: {
+    asked: '{{who}} registró la pregunta Q{{n}}: «{{text}}». Respóndela con `/crisis answer Q{{n}} <texto>`.',
+    answered: '{{who}} respondió a la pregunta Q{{n}}: {{text}}',
+    answeredBy: '{{who}} respondió a la pregunta Q{{n}} con el comunicado S{{statement}}.',
+    open: 'Preguntas sin responder',
+    empty: '¿Qué pregunta? `/crisis question <lo que pregunta la gente>`',
+    tooLong: 'La pregunta debe tener menos de {{max}} caracteres.',
+    notFound: 'La crisis #{{seq}} no tiene ninguna pregunta Q{{n}}.',
+    statementNotPublished:
+      'El comunicado S{{n}} no está publicado: solo un comunicado publicado puede responder a una pregunta.',
+    answerEmpty:
+      'Escribe la respuesta: `/crisis answer Q{{n}} <texto>`, o `/crisis answer Q{{n}} S<comunicado>`.',
+    answerUsage: '¿Qué pregunta y qué respuesta? `/crisis answer Q1 <texto>` o `/crisis answer Q1 S2`.',
+  },
+};

@@ -1,0 +1,39 @@
+import type { reminders as en } from '../en/reminders';
+import type { Translated } from '../plural';
+
+export const reminders: Translated<typeof en> = {
+  reminders: {
+    snooze: 'Reporter de {{minutes}} min',
+    dismiss: 'Ignorer',
+    late: 'Envoyé avec {{minutes}} min de retard : calma ne tournait pas à l’échéance.',
+    nobody: 'personne pour l’instant',
+    stepDue: '⏰ L’étape {{step}} arrive à échéance : {{title}}',
+    stepOwner: '{{who}}, celle-ci est pour vous.',
+    stepNobody: 'Personne n’a encore cette étape : qui s’en charge ?',
+    stepEscalated: '⏰ L’étape {{step}} est toujours ouverte, {{minutes}} min après son échéance : {{title}}',
+    stepNoLead:
+      'Personne ne pilote encore cette crise : `/crisis role lead @nom`, puis faites-la, réattribuez-la ou ignorez-la avec un motif.',
+    stepLead:
+      '{{who}}, en tant que responsable de crise : faites-la aboutir, réattribuez-la ou ignorez-la avec un motif.',
+    cadence: '📣 C’est l’heure d’un point public',
+    sinceUpdate: 'Le dernier est parti il y a {{minutes}} min ({{when}}).',
+    sinceOpen: 'Rien n’est parti depuis l’ouverture de la crise il y a {{minutes}} min ({{when}}).',
+    cadenceHint:
+      '{{who}} : dites ce qui a changé, ce que les gens doivent faire et quand viendra le prochain point.',
+    noLead: 'La crise n°{{seq}} n’a pas encore de responsable',
+    noLeadHint: 'Quelqu’un doit décider : `/crisis role lead @nom`.',
+    noSeverity: 'La crise n°{{seq}} n’a toujours pas de gravité',
+    noSeverityHint: 'Elle fixe la fréquence des points publics. Dans le doute, choisissez la plus haute.',
+    stale: 'Rien ne s’est passé sur la crise n°{{seq}} depuis {{minutes}} min',
+    staleHint: '{{who}} : est-elle toujours en cours ? Ajoutez une note, publiez un point ou clôturez-la.',
+    approval: '⏳ Le communiqué S{{n}} attend son approbation depuis {{minutes}} min',
+    approvalHint:
+      '{{who}} : lisez-le dans sa carte ci-dessus, puis approuvez-le ou rejetez-le. Si nous nous taisons, la rumeur parle à notre place.',
+    followup: '📌 L’action de suivi F{{n}} est toujours ouverte : {{text}}',
+    followupHint:
+      '{{who}}, elle est pour vous (ajoutée le {{when}}). Appuyez sur Fait une fois qu’elle est faite, ou reportez-la.',
+    snoozed: 'Reporté jusqu’à {{until}} par {{who}}.',
+    dismissed: 'Rappel ignoré par {{who}}.',
+    alreadyDismissed: 'Ce rappel était déjà ignoré.',
+  },
+};

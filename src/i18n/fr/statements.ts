@@ -1,0 +1,126 @@
+import type { statements as en } from '../en/statements';
+import type { Translated } from '../plural';
+
+export const statements: Translated<typeof en> = {
+  statement: {
+    drafted:
+      'Communiqué S{{n}} rédigé par {{who}}. Il attend son approbation : si vous devez l’approuver, lisez-le et cliquez sur Approuver, Rejeter ou Modifier.',
+    edited:
+      'Communiqué S{{n}} modifié par {{who}}. Les approbations repartent de zéro : si vous devez l’approuver, lisez le nouveau texte.',
+    approvedOne: 'Communiqué S{{n}} approuvé par {{who}} (approbations : {{done}} sur {{count}}).',
+    publishing: 'Communiqué S{{n}} approuvé par {{who}} : il est publié. Diffusion en cours sur {{where}}.',
+    rejected:
+      'Communiqué S{{n}} rejeté par {{who}} : {{reason}}. Modifiez-le pour le soumettre de nouveau à approbation.',
+    queued:
+      'La plateforme de chat ne répond pas pour le moment : calma le publiera dès son retour. `/crisis status` montre ce qui est encore en route.',
+    deliveryFailed:
+      '⚠️ Le communiqué S{{n}} n’a pas pu être diffusé sur {{where}} malgré toutes les tentatives ({{error}}). Publiez-le vous-même à cet endroit et prévenez la personne qui administre calma.',
+    title: {
+      pending: '📝 Communiqué S{{n}} : en attente d’approbation ({{done}} sur {{count}})',
+      rejected: '↩️ Communiqué S{{n}} : rejeté',
+      published: '✅ Communiqué S{{n}} : publié',
+    },
+    authors: 'Rédigé par',
+    approvals: 'Approuvé par',
+    noApprovals: 'personne pour l’instant',
+    waitingFor: 'Approbations manquantes',
+    rejectedBy: 'Rejeté par',
+    buttons: {
+      approve: 'Approuver',
+      reject: 'Rejeter',
+      edit: 'Modifier',
+      useTemplate: 'Utiliser le modèle',
+      draftUpdate: 'Rédiger un point',
+    },
+    checkNote: 'La liste de contrôle informe ; elle ne bloque pas l’approbation',
+    publishedAt: 'publié le {{when}}',
+    covered: '*Liste de contrôle :* {{count}} points couverts sur {{total}} : {{items}}',
+    missing: '*Il manque :* {{items}}',
+    warning: '*À reconsidérer :* {{warning}} (« {{excerpt}} »)',
+    nextUpdate: 'Prochain point de situation au plus tard le {{when}}.',
+    publicTitle: '📣 Communiqué S{{n}} · crise n°{{seq}} : {{title}}',
+    approvedBy: 'Approuvé par {{who}} · publié le {{when}}',
+    status: {
+      title: 'Communiqués',
+      pending: 'S{{n}} attend son approbation ({{done}} sur {{count}})',
+      rejected: 'S{{n}} a été rejeté : modifiez-le ou rédigez-en un nouveau',
+      delivering: 'S{{n}} toujours en cours de diffusion sur {{where}}',
+      failed: 'S{{n}} n’a pas pu être diffusé sur {{where}}',
+    },
+    destinations: { room: 'le canal de la crise', announcements: 'le canal des annonces' },
+    forms: {
+      draftTitle: 'Communiqué, crise n°{{seq}}',
+      editTitle: 'Modifier communiqué S{{n}}',
+      rejectTitle: 'Rejeter communiqué S{{n}}',
+      text: 'Ce que le public lira',
+      placeholder:
+        'Présentez vos excuses, dites ce qui s’est passé, ce que les gens doivent faire et quand viendra le prochain point.',
+      sendTo: 'Diffuser aussi sur {{name}} une fois approuvé',
+      reason: 'Pourquoi ? La personne qui l’a rédigé lira ceci',
+    },
+    empty:
+      'Un communiqué doit avoir un texte : `/crisis update <texte>`, ou `/crisis update` seul pour le formulaire.',
+    tooLong:
+      'Ce communiqué fait {{length}} caractères ; il doit en faire moins de {{max}} (un seul message de chat).',
+    notFound: 'La crise n°{{seq}} n’a pas de communiqué S{{n}}.',
+    published:
+      'Le communiqué S{{n}} est publié et ne peut plus être modifié. Publiez le rectificatif dans un nouveau communiqué : `/crisis update <texte>`.',
+    unchanged: 'Le communiqué S{{n}} dit déjà exactement cela.',
+    alreadyPublished: 'Le communiqué S{{n}} est déjà publié.',
+    isRejected:
+      'Le communiqué S{{n}} a été rejeté : il doit être modifié avant que quiconque puisse l’approuver.',
+    ownStatement:
+      'Vous avez rédigé tout ou partie du communiqué S{{n}}, vous ne pouvez donc pas l’approuver : une autre personne doit le faire.',
+    alreadyApproved:
+      'Vous avez déjà approuvé le communiqué S{{n}} ; il attend l’approbation de quelqu’un d’autre.',
+    notApprover:
+      'Le communiqué S{{n}} doit être approuvé par : {{roles}}. Vous n’avez aucun de ces rôles. Peuvent l’approuver : {{who}}.',
+    noApprovers:
+      'Le communiqué S{{n}} doit être approuvé par : {{roles}}, et personne n’a encore ce rôle. Désignez quelqu’un : `/crisis role {{id}} @nom`.',
+    reasonRequired: 'Indiquez pourquoi le communiqué S{{n}} est rejeté : `/crisis reject S{{n}} <motif>`.',
+    changed:
+      'Le communiqué S{{n}} a été modifié depuis que vous l’avez ouvert : lisez le nouveau texte avant de l’approuver.',
+    approveUsage: 'Quel communiqué ? `/crisis approve S1`',
+    rejectUsage: 'Quel communiqué, et pourquoi ? `/crisis reject S1 <motif>`',
+    editUsage: 'Quel communiqué ? `/crisis edit S1 <nouveau texte>`',
+  },
+  checklist: {
+    items: {
+      apology: 'des excuses',
+      empathy: 'de l’empathie pour ce que ressentent les gens',
+      'what-happened': 'ce qui s’est passé, avec l’heure',
+      'who-affected': 'qui est concerné et qui ne l’est pas',
+      actions: 'ce que nous faisons',
+      'user-actions': 'ce que les gens doivent faire',
+      data: 'quelles données sont touchées ou non',
+      'where-updates': 'où sont publiés les points de situation',
+      questions: 'comment poser des questions, et l’engagement d’y répondre',
+      signature: 'la signature d’une personne',
+      'next-update': 'l’heure du prochain point',
+    },
+    warnings: {
+      eta: 'un délai de résolution promis',
+      blame: 'rejeter la faute sur un tiers',
+      'security-cliche': '« nous prenons la sécurité très au sérieux »',
+      jargon: 'du jargon interne ou des noms de serveurs',
+      'named-victim': 'le nom d’une personne',
+      speculation: 'des spéculations',
+    },
+  },
+  question: {
+    asked:
+      'Question Q{{n}} enregistrée par {{who}} : « {{text}} ». Répondez-y avec `/crisis answer Q{{n}} <texte>`.',
+    answered: 'Réponse de {{who}} à la question Q{{n}} : {{text}}',
+    answeredBy: 'Réponse de {{who}} à la question Q{{n}} : le communiqué S{{statement}}.',
+    open: 'Questions sans réponse',
+    empty: 'Quelle question ? `/crisis question <ce que les gens demandent>`',
+    tooLong: 'La question doit faire moins de {{max}} caractères.',
+    notFound: 'La crise n°{{seq}} n’a pas de question Q{{n}}.',
+    statementNotPublished:
+      'Le communiqué S{{n}} n’est pas publié : seul un communiqué publié peut répondre à une question.',
+    answerEmpty:
+      'Donnez la réponse : `/crisis answer Q{{n}} <texte>`, ou `/crisis answer Q{{n}} S<communiqué>`.',
+    answerUsage:
+      'Quelle question, et quelle réponse ? `/crisis answer Q1 <texte>` ou `/crisis answer Q1 S2`.',
+  },
+};
