@@ -1,7 +1,7 @@
-import type { Change } from '../ports/incident-store';
 import { fail, ok, type Result } from './result';
 import type {
   CapturedMessage,
+  Change,
   Incident,
   Locale,
   Role,

@@ -9,7 +9,7 @@ import { grafana } from '../../handlers/alerts/grafana';
 import { pagerduty } from '../../handlers/alerts/pagerduty';
 import type { AlertJob } from '../alerts/intake';
 import { type RateLimit, TokenBucket } from '../alerts/rate-limit';
-import type { AlertSource } from '../core/alert';
+import type { AlertSource } from '../core/types';
 import { verify } from '../outbound/signature';
 import { hasBearer } from './bearer';
 import { readBody } from './body';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import type { Incident, TimelineEntry } from '../core/types';
-import type { Change, IncidentStore } from '../ports/incident-store';
+import type { Change, Incident, TimelineEntry } from '../core/types';
+import type { IncidentStore } from '../ports/incident-store';
 import { type StoreKeys, storeKeys } from './keys';
 
 /** `create` was asked to store a seq the workspace already has. */
