@@ -10,7 +10,13 @@ const ROOT = path.resolve(__dirname, '../..');
 const TREES = ['src', 'handlers'];
 
 /** handlers/ is called by the router and by the chat adapters above it; nothing below imports it. */
-const MAY_IMPORT_HANDLERS = ['handlers/', 'src/app/dispatch.ts', 'src/console/', 'src/slack/', 'src/discord/'];
+const MAY_IMPORT_HANDLERS = [
+  'handlers/',
+  'src/app/dispatch.ts',
+  'src/console/',
+  'src/slack/',
+  'src/discord/',
+];
 /** The ground floor: pure rules and types, built on nothing else of calma's. */
 const CORE = 'src/core/';
 
