@@ -5,6 +5,7 @@ import { openIncidentRoom } from '../src/app/open-incident';
 import { local } from '../src/cards/format';
 import type { Card } from '../src/core/card';
 import { parseSeverity } from '../src/core/command';
+import { MAX_TITLE } from '../src/core/incident';
 import { type CapturedMessage, SEVERITIES, type Severity, type UserId } from '../src/core/types';
 import { type Translator, translator } from '../src/i18n';
 import type { Form } from '../src/ports/chat';
@@ -23,8 +24,6 @@ export interface OpenCommand {
 
 /** How long an `/crisis open` waits for its playbook choice (or its form) before the draft is dropped. */
 const DRAFT_TTL_SECONDS = 60 * 60;
-/** Slack's header limit: the title heads the summary card. */
-export const MAX_TITLE = 150;
 
 /**
  * `/crisis open [playbook] [sev1-sev4] <title>`. Guesses nothing silently: without a title it shows the
@@ -127,7 +126,7 @@ export async function pickPlaybook(
  */
 export function openFormFromMessage(deps: Deps, caller: Caller, message: CapturedMessage): Promise<Form> {
   const line = message.text.split('\n').find((l) => l.trim()) ?? '';
-  const title = line.length > 150 ? `${line.slice(0, 149)}…` : line.trim();
+  const title = line.length > MAX_TITLE ? `${line.slice(0, MAX_TITLE - 1)}…` : line.trim();
   return openForm(deps, caller, { title, capture: message });
 }
 

@@ -6,9 +6,8 @@ import { local } from '../src/cards/format';
 import type { Card } from '../src/core/card';
 import { assignStep, completeStep, currentStep, skipStep } from '../src/core/incident';
 import { fail, type Result } from '../src/core/result';
-import type { Incident, UserId } from '../src/core/types';
+import type { Change, Incident, UserId } from '../src/core/types';
 import { translator } from '../src/i18n';
-import type { Change } from '../src/ports/incident-store';
 
 export type StepCommand =
   | { incident?: number; verb: 'show' | 'done'; step?: number }

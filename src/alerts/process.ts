@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { MAX_TITLE } from '../../handlers/open';
 import type { Deps } from '../app/deps';
 import { openIncidentRoom } from '../app/open-incident';
 import { postToRoom } from '../app/room';
@@ -15,6 +14,7 @@ import { local } from '../cards/format';
 import type { Alert, AlertNote } from '../core/alert';
 import { type AlertRoute, type RouteDecision, routeAlert } from '../core/alert-route';
 import type { Card } from '../core/card';
+import { MAX_TITLE } from '../core/incident';
 import { CALMA_USER, type Incident, type TimelineEntry } from '../core/types';
 import { translator } from '../i18n';
 import {

@@ -1,8 +1,7 @@
 import type { Card } from '../core/card';
 import type { Result, UserError } from '../core/result';
-import type { Incident, Locale } from '../core/types';
+import type { Change, Incident, Locale } from '../core/types';
 import { explain, translator } from '../i18n';
-import type { Change } from '../ports/incident-store';
 import type { Caller, Deps, Reply } from './deps';
 import { postToRoom, refreshRoom } from './room';
 import { targetIncident } from './target';

@@ -2,8 +2,7 @@ import type { Alert } from '../core/alert';
 import type { Button, Card } from '../core/card';
 import type { Translator } from '../i18n';
 import type { TriageCard } from '../ports/alert-store';
-import { severityLabel, when } from './format';
-import type { Mention } from './summary';
+import { type Mention, severityLabel, when } from './format';
 
 /** A playbook a triage card can open: its id and its title in the card's language. */
 export interface PlaybookChoice {

@@ -3,8 +3,7 @@ import { publicName } from '../core/incident';
 import type { Incident } from '../core/types';
 import type { Translator } from '../i18n';
 import type { Playbook } from '../playbook/schema';
-import { local, severityLabel } from './format';
-import type { Mention } from './summary';
+import { local, type Mention, severityLabel } from './format';
 
 /** Posted in the announcements channel: what is going on, and a Join button for whoever can help. */
 export function announcementCard(

@@ -2,8 +2,7 @@ import type { Card } from '../core/card';
 import { openFollowups } from '../core/followup';
 import type { Followup, Incident } from '../core/types';
 import type { Translator } from '../i18n';
-import { when } from './format';
-import type { Mention } from './summary';
+import { type Mention, when } from './format';
 
 /** `F1: Rotate the API keys (@ana)`: an open follow-up as the summary card lists it. */
 export function openFollowupLines(incident: Incident, t: Translator, mention: Mention): string[] {

@@ -2,6 +2,9 @@ import type { Severity } from '../core/types';
 import type { Translator } from '../i18n';
 import type { Text } from '../playbook/schema';
 
+/** Mentions a user through the platform's own syntax. */
+export type Mention = (user: string) => string;
+
 /** Playbook texts carry all three languages. */
 export const local = (text: Text, t: Translator): string => text[t.locale];
 

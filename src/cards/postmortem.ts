@@ -1,8 +1,8 @@
-import type { ChecklistResult } from '../core/checklist';
 import { cadenceMinutes, type PlaybookClock, type ReminderPolicy } from '../core/reminders';
 import { missingApprovals } from '../core/statement';
 import {
   type CapturedMessage,
+  type ChecklistResult,
   type Incident,
   ROLES,
   type Severity,
@@ -12,9 +12,8 @@ import {
 } from '../core/types';
 import { type MessageKey, roleName, type Translator } from '../i18n';
 import type { Playbook } from '../playbook/schema';
-import { local, severityLabel, when } from './format';
+import { local, type Mention, severityLabel, when } from './format';
 import { destinationName } from './statement';
-import type { Mention } from './summary';
 import { timelineText } from './timeline';
 
 /**

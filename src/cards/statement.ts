@@ -1,11 +1,9 @@
 import type { Card } from '../core/card';
-import type { ChecklistResult } from '../core/checklist';
 import { publicName } from '../core/incident';
 import { missingApprovals } from '../core/statement';
-import type { Incident, Statement } from '../core/types';
+import type { ChecklistResult, Incident, Statement } from '../core/types';
 import { type MessageKey, roleName, type Translator } from '../i18n';
-import { when } from './format';
-import type { Mention } from './summary';
+import { type Mention, when } from './format';
 
 /**
  * The statement as its reviewers see it in the incident room: text, checklist, who wrote it, who

@@ -3,8 +3,8 @@ import { stepOwner } from '../core/incident';
 import type { Incident } from '../core/types';
 import { roleName, type Translator } from '../i18n';
 import type { Playbook } from '../playbook/schema';
-import { local, when } from './format';
-import { type CardTime, type Mention, overdueMinutes } from './summary';
+import { local, type Mention, when } from './format';
+import { type CardTime, overdueMinutes } from './summary';
 
 /** One playbook step with who, by when, and Done / Skip / Assign. */
 export function stepCard(

@@ -5,11 +5,8 @@ import type { Incident } from '../core/types';
 import { roleName, type Translator } from '../i18n';
 import type { Playbook } from '../playbook/schema';
 import { openFollowupLines } from './followup';
-import { local, severityLabel, when } from './format';
+import { local, type Mention, severityLabel, when } from './format';
 import { statementLines } from './statement';
-
-/** Mentions a user through the platform's own syntax. */
-export type Mention = (user: string) => string;
 
 /** The clock a card is drawn at: what is overdue depends on it. */
 export interface CardTime {

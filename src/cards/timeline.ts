@@ -1,8 +1,7 @@
 import type { TimelineEntry } from '../core/types';
 import { roleName, type Translator } from '../i18n';
-import { severityLabel, when } from './format';
+import { type Mention, severityLabel, when } from './format';
 import { destinationName } from './statement';
-import type { Mention } from './summary';
 
 /** One timeline entry as a sentence: `2026-11-23 16:40 UTC · @ana: severity SEV2 → SEV1`. */
 export function timelineLine(e: TimelineEntry, t: Translator, mention: Mention): string {

@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { ALERT_SOURCES } from '../core/alert';
 import { parseLabelPattern, parseSeverityCondition, ROUTE_ACTIONS } from '../core/alert-route';
 import type { ReminderPolicy } from '../core/reminders';
-import { LOCALES, ROLES } from '../core/types';
+import { ALERT_SOURCES, LOCALES, ROLES } from '../core/types';
 
 /**
  * Names whose values must never reach a log line or an error message. Matching on the name (not a list)

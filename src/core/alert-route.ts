@@ -1,5 +1,5 @@
-import type { Alert, AlertSource } from './alert';
-import type { Severity } from './types';
+import type { Alert } from './alert';
+import type { AlertSource, Severity } from './types';
 
 /**
  * Alert routing: which alerts open an incident, which ask a human first (a triage card), which are

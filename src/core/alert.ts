@@ -1,12 +1,9 @@
-import type { Severity } from './types';
+import type { AlertSource, Severity } from './types';
 
 /**
  * One alert from any source (Alertmanager, Grafana, PagerDuty, calma's generic webhook), normalised:
  * routing, deduplication and the incident timeline only ever see this shape.
  */
-export const ALERT_SOURCES = ['alertmanager', 'grafana', 'pagerduty', 'generic'] as const;
-export type AlertSource = (typeof ALERT_SOURCES)[number];
-
 export interface Alert {
   source: AlertSource;
   /** Same key, same alert: repeats add to the incident it opened instead of opening another. */

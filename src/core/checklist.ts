@@ -23,47 +23,15 @@
  *   bounded, and tokens start after a `\b` or a look-behind, so a 4,000-character text checks in well
  *   under a millisecond or two.
  */
-import type { Locale } from './types';
-
-export const CHECKLIST_ITEMS = [
-  'apology',
-  'empathy',
-  'what-happened',
-  'who-affected',
-  'actions',
-  'user-actions',
-  'data',
-  'where-updates',
-  'questions',
-  'signature',
-  'next-update',
-] as const;
-export type ChecklistItem = (typeof CHECKLIST_ITEMS)[number];
-
-export const CHECKLIST_WARNINGS = [
-  'eta',
-  'blame',
-  'security-cliche',
-  'jargon',
-  'named-victim',
-  'speculation',
-] as const;
-export type ChecklistWarning = (typeof CHECKLIST_WARNINGS)[number];
-
-export interface ChecklistWarningHit {
-  kind: ChecklistWarning;
-  /** The matched words as written in the statement, whitespace collapsed, at most 60 characters. */
-  excerpt: string;
-}
-
-export interface ChecklistResult {
-  /** In CHECKLIST_ITEMS order. */
-  covered: ChecklistItem[];
-  /** In CHECKLIST_ITEMS order; `covered` and `missing` together hold every item once. */
-  missing: ChecklistItem[];
-  /** In the order they occur in the statement; overlapping hits of one kind are reported once. */
-  warnings: ChecklistWarningHit[];
-}
+import {
+  CHECKLIST_ITEMS,
+  CHECKLIST_WARNINGS,
+  type ChecklistItem,
+  type ChecklistResult,
+  type ChecklistWarning,
+  type ChecklistWarningHit,
+  type Locale,
+} from './types';
 
 /** The longest excerpt a warning carries. */
 export const MAX_EXCERPT = 60;

@@ -1,6 +1,5 @@
-import type { Change } from '../ports/incident-store';
 import { fail, ok, type Result } from './result';
-import type { Followup, Incident, UserId } from './types';
+import type { Change, Followup, Incident, UserId } from './types';
 
 /**
  * Follow-up actions (F1, F2…): what is left to do once the fire is out ("rotate the scheduler's API

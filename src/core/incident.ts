@@ -1,7 +1,7 @@
-import type { Change } from '../ports/incident-store';
 import { fail, ok, type Result } from './result';
 import type {
   CapturedMessage,
+  Change,
   Incident,
   Locale,
   Role,
@@ -21,6 +21,9 @@ export interface PlaybookSteps {
   id: string;
   steps: { role: Role; approval: Role[] }[];
 }
+
+/** The longest incident title: it heads the summary card, and Slack's headers hold 150 characters. */
+export const MAX_TITLE = 150;
 
 export interface OpenInput {
   workspace: string;
@@ -54,6 +57,7 @@ export const publicName = (incident: Pick<Incident, 'title' | 'codename'>): stri
 export function openIncident(input: OpenInput): Result<Change> {
   const title = input.title.trim();
   if (!title) return fail('open.emptyTitle');
+  if (title.length > MAX_TITLE) return fail('forms.titleTooLong', { max: MAX_TITLE });
   const at = input.now.toISOString();
   const incident: Incident = {
     workspace: input.workspace,

@@ -1,6 +1,5 @@
-import type { Change } from '../ports/incident-store';
 import { fail, ok, type Result } from './result';
-import type { Incident, Role, UserId } from './types';
+import type { Change, Incident, Role, UserId } from './types';
 
 /**
  * Raid lockdown: during a troll raid or coordinated attack, pausing a server's invites and DMs stops new

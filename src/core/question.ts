@@ -1,6 +1,5 @@
-import type { Change } from '../ports/incident-store';
 import { fail, ok, type Result } from './result';
-import type { Incident, Question, UserId } from './types';
+import type { Change, Incident, Question, UserId } from './types';
 
 /**
  * Questions the public is asking ("were our passwords leaked?"). Seed 000: answer every one. Unanswered

@@ -1,6 +1,5 @@
-import type { Change } from '../ports/incident-store';
 import { fail, ok, type Result } from './result';
-import type { Incident, ReminderState, Role, Severity, UserId } from './types';
+import type { Change, Incident, ReminderState, Role, Severity, UserId } from './types';
 
 /**
  * Which reminders an incident wants, computed from its state alone. The scheduler queues them as delayed

@@ -1,8 +1,16 @@
-import type { Change } from '../ports/incident-store';
-import { type ChecklistResult, checkStatement } from './checklist';
+import { checkStatement } from './checklist';
 import { nextCadence, type PlaybookClock, type ReminderPolicy } from './reminders';
 import { fail, ok, type Result } from './result';
-import type { Incident, Role, Statement, TimelineEntry, TimelineEvent, UserId } from './types';
+import type {
+  Change,
+  ChecklistResult,
+  Incident,
+  Role,
+  Statement,
+  TimelineEntry,
+  TimelineEvent,
+  UserId,
+} from './types';
 
 /**
  * Public statements: drafted, checked, approved by people other than their authors, then published.

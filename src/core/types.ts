@@ -1,8 +1,5 @@
 /** Domain types shared by every layer. Pure data: no platform, no I/O. */
 
-import type { AlertSource } from './alert';
-import type { ChecklistResult } from './checklist';
-
 export const LOCALES = ['en', 'es', 'fr'] as const;
 export type Locale = (typeof LOCALES)[number];
 
@@ -90,6 +87,10 @@ export interface Incident {
   announcement?: { room: string; id: string };
 }
 
+/** Where alerts come from: each source's webhook is normalised into one `Alert` (`alert.ts`). */
+export const ALERT_SOURCES = ['alertmanager', 'grafana', 'pagerduty', 'generic'] as const;
+export type AlertSource = (typeof ALERT_SOURCES)[number];
+
 /** What happened, appended to the incident's timeline (a Redis Stream). */
 export type TimelineEvent =
   | { kind: 'opened'; title: string; playbook: string; severity: Severity | null; drill: boolean }
@@ -131,6 +132,47 @@ export type TimelineEvent =
       dedupKey: string;
       opening?: boolean;
     };
+
+/** What the statement checklist (`checklist.ts`) finds in a statement: kept with the statement. */
+export const CHECKLIST_ITEMS = [
+  'apology',
+  'empathy',
+  'what-happened',
+  'who-affected',
+  'actions',
+  'user-actions',
+  'data',
+  'where-updates',
+  'questions',
+  'signature',
+  'next-update',
+] as const;
+export type ChecklistItem = (typeof CHECKLIST_ITEMS)[number];
+
+export const CHECKLIST_WARNINGS = [
+  'eta',
+  'blame',
+  'security-cliche',
+  'jargon',
+  'named-victim',
+  'speculation',
+] as const;
+export type ChecklistWarning = (typeof CHECKLIST_WARNINGS)[number];
+
+export interface ChecklistWarningHit {
+  kind: ChecklistWarning;
+  /** The matched words as written in the statement, whitespace collapsed, at most 60 characters. */
+  excerpt: string;
+}
+
+export interface ChecklistResult {
+  /** In CHECKLIST_ITEMS order. */
+  covered: ChecklistItem[];
+  /** In CHECKLIST_ITEMS order; `covered` and `missing` together hold every item once. */
+  missing: ChecklistItem[];
+  /** In the order they occur in the statement; overlapping hits of one kind are reported once. */
+  warnings: ChecklistWarningHit[];
+}
 
 /** A public statement and its way through approval to publication. */
 export interface Statement {
@@ -204,6 +246,15 @@ export interface ReminderState {
 
 /** A timeline event as stored: who, when, and the stream entry id once stored. */
 export type TimelineEntry = TimelineEvent & { at: string; by: UserId; id?: string };
+
+/**
+ * A change computed by core from the current state: the incident as it is to be stored, and the timeline
+ * entries to append (their `id` is ignored; the store assigns the stream id).
+ */
+export interface Change {
+  incident: Incident;
+  events: TimelineEntry[];
+}
 
 export interface Clock {
   now(): Date;

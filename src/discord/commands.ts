@@ -14,10 +14,9 @@ import {
   type RESTPostAPIContextMenuApplicationCommandsJSONBody,
   type RESTPutAPIApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
-import { MAX_TITLE } from '../../handlers/open';
 import { STATS_MAX_DAYS, SUBCOMMANDS } from '../core/command';
 import { MAX_FOLLOWUP_CHARS } from '../core/followup';
-import { MAX_EVIDENCE_NOTE, MAX_RESOLUTION_CHARS } from '../core/incident';
+import { MAX_EVIDENCE_NOTE, MAX_RESOLUTION_CHARS, MAX_TITLE } from '../core/incident';
 import { MAX_QUESTION_CHARS } from '../core/question';
 import { MAX_STATEMENT_CHARS } from '../core/statement';
 import { LOCALES, ROLES, SEVERITIES } from '../core/types';

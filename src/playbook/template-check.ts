@@ -1,5 +1,5 @@
-import { type ChecklistItem, checkStatement } from '../core/checklist';
-import { LOCALES } from '../core/types';
+import { checkStatement } from '../core/checklist';
+import { type ChecklistItem, LOCALES } from '../core/types';
 import type { Playbook } from './schema';
 
 /** One way a playbook's statement template falls short of the statement checklist. */

@@ -1,13 +1,4 @@
-import type { Incident, TimelineEntry } from '../core/types';
-
-/**
- * A change computed by core from the current state: the incident as it is to be stored, and the timeline
- * entries to append (their `id` is ignored; the store assigns the stream id).
- */
-export interface Change {
-  incident: Incident;
-  events: TimelineEntry[];
-}
+import type { Change, Incident, TimelineEntry } from '../core/types';
 
 /**
  * Where incidents live. Implemented on Redis in `src/store`. Every mutation of one incident is atomic:

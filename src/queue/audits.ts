@@ -1,7 +1,7 @@
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
-import { open } from '../../handlers/open';
 import type { Deps } from '../app/deps';
+import { openIncidentRoom } from '../app/open-incident';
 import { local } from '../cards/format';
 import { CALMA_USER } from '../core/types';
 import { translator } from '../i18n';
@@ -92,15 +92,11 @@ async function openAudit(deps: Deps, workspace: string, room: string, id: string
   }
   const t = translator(deps.locale);
   const date = deps.clock.now().toISOString().slice(0, 10);
-  const reply = await open(
+  const opened = await openIncidentRoom(
     deps,
     { workspace, user: CALMA_USER, room },
-    {
-      title: `${local(playbook.title, t)} · ${date}`,
-      playbook: id,
-      severity: 4,
-    },
+    { playbook, title: `${local(playbook.title, t)} · ${date}`, severity: 4 },
   );
-  if (!reply.openedRoom) throw new Error(`the audit ${id} did not open: ${JSON.stringify(reply.cards)}`);
+  if (!opened.ok) throw new Error(`the audit ${id} did not open: ${JSON.stringify(opened.error)}`);
   return 'opened';
 }

@@ -3,73 +3,7 @@ import type { Redis } from 'ioredis';
 import type { AlertKeys, AlertLink, AlertStore, TriageCard, WindowNote } from '../ports/alert-store';
 import { type StoreKeys, storeKeys } from './keys';
 import { CorruptDataError } from './redis-incident-store';
-
-// Claims every key for ARGV[1] unless one holds a live link: a value that is neither ours nor one of the
-// stale ones (ARGV[3..]). All keys are in the workspace's slot. Returns the live link, or false.
-const CLAIM_LUA = `
-for i = 1, #KEYS do
-  local v = redis.call('GET', KEYS[i])
-  if v and v ~= ARGV[1] then
-    local stale = false
-    for j = 3, #ARGV do if v == ARGV[j] then stale = true end end
-    if not stale then return v end
-  end
-end
-for i = 1, #KEYS do redis.call('SET', KEYS[i], ARGV[1], 'PX', ARGV[2]) end
-return false
-`;
-
-// Every key whose value (or '' when absent) is one of ARGV[3..] gets ARGV[1] ('' = deleted).
-const RELINK_LUA = `
-for i = 1, #KEYS do
-  local v = redis.call('GET', KEYS[i]) or ''
-  for j = 3, #ARGV do
-    if v == ARGV[j] then
-      if ARGV[1] == '' then redis.call('DEL', KEYS[i]) else redis.call('SET', KEYS[i], ARGV[1], 'PX', ARGV[2]) end
-      break
-    end
-  end
-end
-return 1
-`;
-
-// Compare-and-set of a JSON record: ARGV[1] is what the caller read ('' = must not exist).
-const CAS_LUA = `
-local current = redis.call('GET', KEYS[1])
-if ARGV[1] == '' then
-  if current then return 0 end
-elseif current ~= ARGV[1] then
-  return 0
-end
-redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
-return 1
-`;
-
-// A message window: KEYS[1] holds the start (ms) of the window in force; KEYS[2] is a hash of the alerts
-// held back since (n) and when the first of them came (first). ARGV: now, window length, mode: 'note'
-// for one alert, 'flush' at a window's end. Returns {post (1/0), held, ms left in the window, first held}.
-const WINDOW_LUA = `
-local now, length = tonumber(ARGV[1]), tonumber(ARGV[2])
-local held = tonumber(redis.call('HGET', KEYS[2], 'n') or '0')
-local first = tonumber(redis.call('HGET', KEYS[2], 'first') or '0')
-if ARGV[3] == 'flush' and held == 0 then return {0, 0, 0, 0} end
-if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', length) then
-  redis.call('DEL', KEYS[2])
-  return {1, held, 0, first}
-end
-if ARGV[3] == 'note' then
-  held = redis.call('HINCRBY', KEYS[2], 'n', 1)
-  if held == 1 then
-    first = now
-    redis.call('HSET', KEYS[2], 'first', ARGV[1])
-  end
-  redis.call('PEXPIRE', KEYS[2], length * 10)
-end
-return {0, held, math.max(redis.call('PTTL', KEYS[1]), 0), first}
-`;
-
-const sha = (script: string) => createHash('sha1').update(script).digest('hex');
-const SHAS = new Map([CLAIM_LUA, RELINK_LUA, CAS_LUA, WINDOW_LUA].map((s) => [s, sha(s)]));
+import { defineScripts } from './scripts';
 
 /** Triage cards are kept a month after their last change. */
 const TRIAGE_TTL_MS = 30 * 24 * 3600_000;
@@ -80,12 +14,14 @@ const MAX_ATTEMPTS = 50;
 /** AlertStore on Redis: links, triage cards and message windows under the workspace's hash tag. */
 export class RedisAlertStore implements AlertStore {
   private readonly keys: StoreKeys;
+  private readonly scripts;
 
   constructor(
     private readonly redis: Redis,
     prefix = 'calma',
   ) {
     this.keys = storeKeys(prefix);
+    this.scripts = defineScripts(redis, ['claim-links', 'relink', 'compare-and-set', 'message-window']);
   }
 
   async claim(
@@ -95,7 +31,7 @@ export class RedisAlertStore implements AlertStore {
     stale: AlertLink[],
     ttlMs: number,
   ): Promise<AlertLink | null> {
-    const result = await this.eval(CLAIM_LUA, this.linkKeys(workspace, [keys]), [
+    const result = await this.scripts['claim-links'](this.linkKeys(workspace, [keys]), [
       token,
       String(Math.ceil(ttlMs)),
       ...stale,
@@ -111,11 +47,7 @@ export class RedisAlertStore implements AlertStore {
     ttlMs: number,
   ): Promise<void> {
     if (keys.length === 0 || from.length === 0) return;
-    await this.eval(RELINK_LUA, this.linkKeys(workspace, keys), [
-      to ?? '',
-      String(Math.ceil(ttlMs)),
-      ...from,
-    ]);
+    await this.scripts.relink(this.linkKeys(workspace, keys), [to ?? '', String(Math.ceil(ttlMs)), ...from]);
   }
 
   async linked(workspace: string, keys: AlertKeys): Promise<AlertLink | null> {
@@ -179,7 +111,7 @@ export class RedisAlertStore implements AlertStore {
     mode: 'note' | 'flush',
   ): Promise<WindowNote> {
     const keys = [this.keys.alertWindow(workspace, scope), this.keys.alertHeld(workspace, scope)];
-    const [post, held, endsInMs, since] = (await this.eval(WINDOW_LUA, keys, [
+    const [post, held, endsInMs, since] = (await this.scripts['message-window'](keys, [
       String(Math.floor(nowMs)),
       String(Math.max(1, Math.ceil(windowMs))),
       mode,
@@ -199,18 +131,12 @@ export class RedisAlertStore implements AlertStore {
   }
 
   private async cas(key: string, expected: string, card: TriageCard): Promise<boolean> {
-    return (await this.eval(CAS_LUA, [key], [expected, JSON.stringify(card), String(TRIAGE_TTL_MS)])) === 1;
-  }
-
-  private async eval(script: string, keys: string[], args: string[]): Promise<unknown> {
-    const digest = SHAS.get(script) ?? sha(script);
-    try {
-      return await this.redis.evalsha(digest, keys.length, ...keys, ...args);
-    } catch (error) {
-      // First use on this server (or after SCRIPT FLUSH / restart): send the body, Redis caches it.
-      if (!String(error).includes('NOSCRIPT')) throw error;
-      return this.redis.eval(script, keys.length, ...keys, ...args);
-    }
+    return (
+      (await this.scripts['compare-and-set'](
+        [key],
+        [expected, JSON.stringify(card), String(TRIAGE_TTL_MS)],
+      )) === 1
+    );
   }
 }
 

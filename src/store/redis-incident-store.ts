@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import type { Incident, TimelineEntry } from '../core/types';
-import type { Change, IncidentStore } from '../ports/incident-store';
+import type { Change, Incident, TimelineEntry } from '../core/types';
+import type { IncidentStore } from '../ports/incident-store';
 import { type StoreKeys, storeKeys } from './keys';
+import { defineScripts } from './scripts';
 
 /** `create` was asked to store a seq the workspace already has. */
 export class IncidentExistsError extends Error {
@@ -20,49 +20,11 @@ export class CorruptDataError extends Error {
   }
 }
 
-// Writes of one incident go through this compare-and-set script instead of WATCH/MULTI: it is just as
-// atomic, but WATCH state lives on the connection, so it would need a connection per concurrent update.
-// ARGV[1] is the JSON the caller read ('' = must not exist yet); any other value means someone else wrote.
-const COMMIT_LUA = `
-local current = redis.call('GET', KEYS[1])
-if ARGV[1] == '' then
-  if current then return 0 end
-elseif current ~= ARGV[1] then
-  return 0
-end
-redis.call('SET', KEYS[1], ARGV[2])
-redis.call('ZADD', KEYS[2], ARGV[3], ARGV[3])
-if KEYS[4] then redis.call('SET', KEYS[4], ARGV[3]) end
-for i = 4, #ARGV do redis.call('XADD', KEYS[3], '*', 'event', ARGV[i]) end
-return 1
-`;
-const COMMIT_SHA = createHash('sha1').update(COMMIT_LUA).digest('hex');
-
-// Deletes an incident if it is still the JSON the caller read (ARGV[1]), with its timeline, its entry in
-// the list and its room index (only if that still points at it). All keys share the workspace's slot.
-const DELETE_LUA = `
-if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
-redis.call('DEL', KEYS[1], KEYS[3])
-redis.call('ZREM', KEYS[2], ARGV[2])
-if KEYS[4] and redis.call('GET', KEYS[4]) == ARGV[2] then redis.call('DEL', KEYS[4]) end
-return 1
-`;
-const DELETE_SHA = createHash('sha1').update(DELETE_LUA).digest('hex');
-
-// Optimistic concurrency across processes: with N processes racing on one incident the unluckiest may
-// lose N-1 times, so the bound is well above the number of calma processes sharing a Redis.
-/** KEYS: seq counter, request → seq. The request's seq if it has one, else the next one, remembered. */
-const SEQ_LUA = `
-local taken = redis.call('GET', KEYS[2])
-if taken then return tonumber(taken) end
-local seq = redis.call('INCR', KEYS[1])
-redis.call('SET', KEYS[2], seq, 'EX', ARGV[1])
-return seq
-`;
-const SEQ_SHA = createHash('sha1').update(SEQ_LUA).digest('hex');
 /** How long a request's seq is remembered: far longer than any request is retried. */
 const REQUEST_SECONDS = 24 * 3600;
 
+// Optimistic concurrency across processes: with N processes racing on one incident the unluckiest may
+// lose N-1 times, so the bound is well above the number of calma processes sharing a Redis.
 const MAX_ATTEMPTS = 50;
 
 /** The value of an idempotency key whose effect is done (a bare claim holds '1'). */
@@ -70,6 +32,7 @@ const DONE = 'done';
 
 export class RedisIncidentStore implements IncidentStore {
   private readonly keys: StoreKeys;
+  private readonly scripts;
   /** Updates of one incident from this process, chained: they would only collide with each other. */
   private readonly inFlight = new Map<string, Promise<unknown>>();
 
@@ -78,12 +41,13 @@ export class RedisIncidentStore implements IncidentStore {
     prefix = 'calma',
   ) {
     this.keys = storeKeys(prefix);
+    this.scripts = defineScripts(redis, ['commit-incident', 'delete-incident', 'next-seq']);
   }
 
   async nextSeq(workspace: string, request?: string): Promise<number> {
     if (!request) return this.redis.incr(this.keys.seq(workspace));
     const keys = [this.keys.seq(workspace), this.keys.request(workspace, request)];
-    return Number(await this.evalScript(SEQ_LUA, SEQ_SHA, keys, [String(REQUEST_SECONDS)]));
+    return Number(await this.scripts['next-seq'](keys, [String(REQUEST_SECONDS)]));
   }
 
   async create(change: Change): Promise<void> {
@@ -157,7 +121,7 @@ export class RedisIncidentStore implements IncidentStore {
         this.keys.timeline(workspace, seq),
         ...(incident.room ? [this.keys.room(workspace, incident.room)] : []),
       ];
-      if ((await this.evalScript(DELETE_LUA, DELETE_SHA, keys, [raw, String(seq)])) === 1) return 'deleted';
+      if ((await this.scripts['delete-incident'](keys, [raw, String(seq)])) === 1) return 'deleted';
       // Changed since it was read: look again (it may no longer be allowed).
       await sleep(Math.random() * Math.min(2 ** attempt, 25));
     }
@@ -224,21 +188,7 @@ export class RedisIncidentStore implements IncidentStore {
     ];
     const events = change.events.map(({ id: _storedId, ...event }) => JSON.stringify(event));
     const args = [expected, JSON.stringify(change.incident), String(seq), ...events];
-    return (await this.evalCommit(keys, args)) === 1;
-  }
-
-  private evalCommit(keys: string[], args: string[]): Promise<unknown> {
-    return this.evalScript(COMMIT_LUA, COMMIT_SHA, keys, args);
-  }
-
-  private async evalScript(script: string, sha: string, keys: string[], args: string[]): Promise<unknown> {
-    try {
-      return await this.redis.evalsha(sha, keys.length, ...keys, ...args);
-    } catch (error) {
-      // First use on this server (or after SCRIPT FLUSH / restart): send the body, Redis caches it.
-      if (!String(error).includes('NOSCRIPT')) throw error;
-      return this.redis.eval(script, keys.length, ...keys, ...args);
-    }
+    return (await this.scripts['commit-incident'](keys, args)) === 1;
   }
 }
 

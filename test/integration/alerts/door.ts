@@ -8,7 +8,7 @@ import { Redis } from 'ioredis';
 import pino from 'pino';
 import { AlertIntake, type AlertJob } from '../../../src/alerts/intake';
 import type { RateLimit } from '../../../src/alerts/rate-limit';
-import type { AlertSource } from '../../../src/core/alert';
+import type { AlertSource } from '../../../src/core/types';
 import { alertRoutes } from '../../../src/http/alerts';
 import { HttpServer } from '../../../src/http/server';
 import { uniquePrefix } from '../../support/redis';

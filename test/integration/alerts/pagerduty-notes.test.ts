@@ -2,7 +2,7 @@
  * PagerDuty's notes about an incident (annotations, published status updates) as the worker handles
  * them: on the timeline of the incident that PagerDuty incident opened, never a new incident or card.
  */
-import { pagerduty } from '../../../handlers/alerts/pagerduty';
+import { pagerduty } from '../../../src/alerts/sources/pagerduty';
 import type { RouteSetting } from '../../../src/core/alert-route';
 import { kinds, useWorld, WORKSPACE } from '../handlers/world';
 import { TRIAGE, useAlertRigs } from './alert-world';

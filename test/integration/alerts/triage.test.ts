@@ -1,4 +1,4 @@
-import { alertmanager } from '../../../handlers/alerts/alertmanager';
+import { alertmanager } from '../../../src/alerts/sources/alertmanager';
 import type { RouteSetting } from '../../../src/core/alert-route';
 import { button, textOf } from '../../support/recording-chat';
 import { ana, bob, kinds, lena, replyText, useWorld, WORKSPACE } from '../handlers/world';

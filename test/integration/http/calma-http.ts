@@ -10,7 +10,7 @@ import type { Redis } from 'ioredis';
 import pino from 'pino';
 import { AlertIntake } from '../../../src/alerts/intake';
 import { defaultReminderPolicy } from '../../../src/config/schema';
-import { ALERT_SOURCES } from '../../../src/core/alert';
+import { ALERT_SOURCES } from '../../../src/core/types';
 import { alertRoutes } from '../../../src/http/alerts';
 import { healthRoute } from '../../../src/http/health';
 import { incidentApi } from '../../../src/http/incident-api';

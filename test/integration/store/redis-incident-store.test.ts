@@ -1,6 +1,5 @@
 import type { Redis } from 'ioredis';
-import type { Incident } from '../../../src/core/types';
-import type { Change } from '../../../src/ports/incident-store';
+import type { Change, Incident } from '../../../src/core/types';
 import { IncidentExistsError, RedisIncidentStore } from '../../../src/store/redis-incident-store';
 import { aNote, anIncident, anOpenedEntry } from '../../support/fixtures';
 import { testRedis, uniquePrefix } from '../../support/redis';

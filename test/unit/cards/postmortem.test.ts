@@ -1,9 +1,11 @@
 import fc from 'fast-check';
 import { cell, checklistSummary, incidentMetrics, postmortemMarkdown } from '../../../src/cards/postmortem';
 import { defaultReminderPolicy } from '../../../src/config/schema';
-import { CHECKLIST_ITEMS, CHECKLIST_WARNINGS, type ChecklistItem } from '../../../src/core/checklist';
 import type { ReminderPolicy } from '../../../src/core/reminders';
 import {
+  CHECKLIST_ITEMS,
+  CHECKLIST_WARNINGS,
+  type ChecklistItem,
   type Incident,
   LOCALES,
   type Locale,

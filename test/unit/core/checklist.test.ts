@@ -1,13 +1,13 @@
 import fc from 'fast-check';
+import { checkStatement, MAX_EXCERPT } from '../../../src/core/checklist';
 import {
   CHECKLIST_ITEMS,
   CHECKLIST_WARNINGS,
   type ChecklistItem,
   type ChecklistWarning,
-  checkStatement,
-  MAX_EXCERPT,
-} from '../../../src/core/checklist';
-import { LOCALES, type Locale } from '../../../src/core/types';
+  LOCALES,
+  type Locale,
+} from '../../../src/core/types';
 import { bareHolding, bufferEmail } from '../../support/statements';
 
 const MAIN_ITEMS: ChecklistItem[] = [

@@ -6,6 +6,7 @@ import {
   attachSummary,
   completeStep,
   currentStep,
+  MAX_TITLE,
   type OpenInput,
   openIncident,
   type PlaybookSteps,
@@ -122,6 +123,16 @@ describe('openIncident', () => {
       expect(errorOf(openIncident(openInput({ title })))).toEqual({ key: 'open.emptyTitle' });
     },
   );
+
+  it('GIVEN a title one character over MAX_TITLE WHEN an incident is opened THEN it is refused; at MAX_TITLE it opens', () => {
+    expect(errorOf(openIncident(openInput({ title: 'x'.repeat(MAX_TITLE + 1) })))).toEqual({
+      key: 'forms.titleTooLong',
+      params: { max: MAX_TITLE },
+    });
+    expect(successOf(openIncident(openInput({ title: 'x'.repeat(MAX_TITLE) }))).incident.title).toHaveLength(
+      MAX_TITLE,
+    );
+  });
 });
 
 describe('setSeverity', () => {

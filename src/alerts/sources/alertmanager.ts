@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import type { Alert } from '../../src/core/alert';
+import type { Alert } from '../../core/alert';
 import { type AlertSourceHandler, firstText, isoTime, mapSeverity, stringMap } from './common';
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SEVERITIES } from '../../src/core/types';
+import { SEVERITIES } from '../../core/types';
 import { type AlertSourceHandler, isoTime, mapSeverity } from './common';
 
 /** At most this many alerts in one generic delivery. */

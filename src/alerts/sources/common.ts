@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Alert, AlertSource } from '../../src/core/alert';
-import type { Severity } from '../../src/core/types';
+import type { Alert } from '../../core/alert';
+import type { AlertSource, Severity } from '../../core/types';
 
 /**
  * One alert source's half of the door: the zod schema of its body and how a valid body becomes calma's

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Alert, AlertNote } from '../../src/core/alert';
+import type { Alert, AlertNote } from '../../core/alert';
 import { type AlertSourceHandler, firstText, isoTime, mapSeverity, PayloadError } from './common';
 
 /** PagerDuty's `*_reference` objects: calma reads their summary (a name) and id. */
