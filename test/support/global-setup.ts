@@ -6,13 +6,17 @@ import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { startPrivateRedis } from '../../src/redis/private-server';
+import { buildCalma } from './calma-build';
 import type { TestRedisHandle } from './global-teardown';
 
 export default async function globalSetup(): Promise<void> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'calma-test-redis-'));
-  const server = await startPrivateRedis({ dataDir, persist: false });
+  // calma compiled once for the tests that run it as a process (calma-build.ts).
+  const buildDir = await mkdtemp(path.join(os.tmpdir(), 'calma-test-build-'));
+  const [server] = await Promise.all([startPrivateRedis({ dataDir, persist: false }), buildCalma(buildDir)]);
   // Workers are forked after this runs and inherit the environment; globals only reach the teardown.
   process.env.CALMA_TEST_REDIS_URL = server.url;
-  const handle: TestRedisHandle = { server, dataDir };
+  process.env.CALMA_TEST_BUILD = buildDir;
+  const handle: TestRedisHandle = { server, dataDir, buildDir };
   (globalThis as { calmaTestRedis?: TestRedisHandle }).calmaTestRedis = handle;
 }
