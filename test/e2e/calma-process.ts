@@ -2,20 +2,11 @@ import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Redis } from 'ioredis';
 import { defaultReminderPolicy } from '../../src/config/schema';
 import { builtinPlaybooksDir, loadPlaybooks } from '../../src/playbook/loader';
+import { calmaEntry } from '../support/calma-build';
 import { testRedis, uniquePrefix } from '../support/redis';
-
-const root = path.resolve(__dirname, '../..');
-/**
- * calma runs in node itself with tsx as a loader, not under the `tsx` command: that command runs calma in
- * a child process, so a SIGKILL sent to it would leave calma running, and a "crash" test would prove
- * nothing.
- */
-const tsxLoader = pathToFileURL(path.join(root, 'node_modules/tsx/dist/loader.mjs')).href;
-const main = path.join(root, 'src/main.ts');
 
 /** A line calma wrote to stdout, with when the test received it (epoch ms). */
 export interface OutputLine {
@@ -41,8 +32,10 @@ export class CalmaProcess {
     cwd: string,
     env: Record<string, string>,
   ) {
-    // A clean environment, as in console-session.ts: nothing from the developer's shell leaks in.
-    this.child = spawn(process.execPath, ['--import', tsxLoader, main], {
+    // A clean environment, as in console-session.ts: nothing from the developer's shell leaks in. calma
+    // is node itself (the run's build), not a wrapper such as the `tsx` command that runs it in a child
+    // process: a SIGKILL sent to a wrapper would leave calma running, and a "crash" test prove nothing.
+    this.child = spawn(process.execPath, [calmaEntry('src/main.ts')], {
       cwd,
       env: { PATH: process.env.PATH ?? '', HOME: cwd, USER: 'sam', LOG_LEVEL: 'info', PORT: '0', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],

@@ -5,6 +5,8 @@ import type { PrivateRedis } from '../../src/redis/private-server';
 export interface TestRedisHandle {
   server: PrivateRedis;
   dataDir: string;
+  /** Where calma was compiled for the run (calma-build.ts). */
+  buildDir: string;
 }
 
 export default async function globalTeardown(): Promise<void> {
@@ -14,4 +16,5 @@ export default async function globalTeardown(): Promise<void> {
   holder.calmaTestRedis = undefined;
   await handle.server.stop();
   await rm(handle.dataDir, { recursive: true, force: true });
+  await rm(handle.buildDir, { recursive: true, force: true });
 }

@@ -6,8 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { registerCommands } from '../../../src/discord/register-cli';
-
-const root = path.resolve(__dirname, '../../..');
+import { calmaEntry } from '../../support/calma-build';
 
 interface Recorded {
   method: string;
@@ -145,8 +144,8 @@ describe('npm run discord:register', () => {
   async function run(env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
     try {
       const { stdout, stderr } = await promisify(execFile)(
-        path.join(root, 'node_modules/.bin/tsx'),
-        [path.join(root, 'src/discord/register-cli.ts')],
+        process.execPath,
+        [calmaEntry('src/discord/register-cli.ts')],
         { cwd, env: { PATH: process.env.PATH ?? '', ...env } },
       );
       return { code: 0, stdout, stderr };

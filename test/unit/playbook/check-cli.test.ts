@@ -3,6 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { calmaEntry } from '../../support/calma-build';
 
 const root = path.resolve(__dirname, '../../..');
 
@@ -15,8 +16,8 @@ interface Run {
 async function check(...dirs: string[]): Promise<Run> {
   try {
     const { stdout } = await promisify(execFile)(
-      path.join(root, 'node_modules/.bin/tsx'),
-      ['src/playbook/check-cli.ts', ...dirs],
+      process.execPath,
+      [calmaEntry('src/playbook/check-cli.ts'), ...dirs],
       { cwd: root },
     );
     return { code: 0, stdout };

@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { builtinPlaybooksDir, loadPlaybooks, SCENARIOS_DIR } from '../../../src/playbook/loader';
 import { PlaybookRegistry } from '../../../src/playbook/registry';
 import { scenarioJsonSchema, scenarioSchemaFile } from '../../../src/playbook/schema-cli';
+import { calmaEntry } from '../../support/calma-build';
 
 const root = path.resolve(__dirname, '../../..');
 
@@ -188,8 +189,8 @@ describe('the shipped scenarios', () => {
 async function check(...dirs: string[]): Promise<{ code: number; stdout: string }> {
   try {
     const { stdout } = await promisify(execFile)(
-      path.join(root, 'node_modules/.bin/tsx'),
-      ['src/playbook/check-cli.ts', ...dirs],
+      process.execPath,
+      [calmaEntry('src/playbook/check-cli.ts'), ...dirs],
       { cwd: root },
     );
     return { code: 0, stdout };
