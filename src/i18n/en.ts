@@ -149,6 +149,7 @@ export const en = {
     question: 'log a question the public is asking',
     answer: 'mark a question answered, with text or by a published statement',
     evidence: 'keep a link to what was posted in public, before it can be deleted',
+    postmortem: 'share the postmortem as it stands, generated from the timeline (Markdown)',
     close:
       'resolve the incident: how it ended, and whether the public got a final update (a form without text)',
     reopen: 'open a resolved incident again, saying why',
@@ -696,7 +697,10 @@ export const en = {
     ownRequest: 'You asked for this lockdown: someone else must confirm it (four eyes).',
     notApprover: 'Only the lead or an approver may confirm a lockdown: {{who}}.',
   },
-  command: { unknown: '“{{name}}” is not a calma command. Here is what calma understands:' },
+  command: {
+    unknown: '“{{name}}” is not a calma command. Here is what calma understands:',
+    badOptions: 'calma could not read that command’s options: try again, or see `/crisis help`.',
+  },
   errors: {
     unexpected:
       'Something went wrong on calma’s side. Check `/crisis status` before trying again: part of it may have been done. If it keeps failing, tell whoever runs calma.',
