@@ -1,6 +1,5 @@
 import type { Card } from '../core/card';
 import type { Names } from '../core/grammar';
-import type { Locale } from '../core/types';
 import type { MessageKey, Translator } from '../i18n';
 import type { Catalogue } from '../i18n/en';
 
@@ -27,7 +26,7 @@ export function helpCard(t: Translator, playbooks: string[], commands: readonly 
     title: t('help.title'),
     lines: [
       t('help.intro'),
-      ...commands.map((c) => `\`/crisis ${c.usage(a)}\`${ownWords(c, t.locale)} — ${t(c.help)}`),
+      ...commands.map((c) => `\`/crisis ${c.usage(a)}\`${ownWords(t, c)} — ${t(c.help)}`),
       t('help.roles'),
       t('help.playbooks', { playbooks: playbooks.join(', ') }),
     ],
@@ -36,13 +35,15 @@ export function helpCard(t: Translator, playbooks: string[], commands: readonly 
 }
 
 /** ` (`paso`: `ver`, `hecho`…)`: the command's words in the reader's language, where they differ. */
-function ownWords(command: HelpEntry, locale: Locale): string {
-  if (locale === 'en') return '';
+function ownWords(t: Translator, command: HelpEntry): string {
+  if (t.locale === 'en') return '';
+  const locale = t.locale;
   const verbs = Object.entries(command.verbs ?? {})
     .filter(([, verb]) => verb.typed !== false)
     .map(([name, verb]) => [name, verb.names[locale]] as const);
   const own = command.names[locale];
   if (own === command.name && verbs.every(([name, word]) => name === word)) return '';
+  if (verbs.length === 0) return ` ${t('help.ownWords', { command: own })}`;
   const words = verbs.map(([, word]) => `\`${word}\``).join(', ');
-  return ` (\`${own}\`${words ? `: ${words}` : ''})`;
+  return ` ${t('help.ownWordsAndVerbs', { command: own, verbs: words })}`;
 }

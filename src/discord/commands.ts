@@ -186,7 +186,10 @@ function subcommand(
   };
 }
 
-function crisisCommand(playbooks: APIApplicationCommandOptionChoice<string>[] | undefined) {
+function crisisCommand(
+  commands: readonly CommandDefinition[],
+  playbooks: APIApplicationCommandOptionChoice<string>[] | undefined,
+) {
   const choices: Choices = {
     playbook: playbooks,
     severity: severityChoices(),
@@ -198,7 +201,7 @@ function crisisCommand(playbooks: APIApplicationCommandOptionChoice<string>[] | 
     name: CRISIS_COMMAND,
     description: catalogues.en.discord.command.crisis,
     description_localizations: localizations((c) => c.discord.command.crisis),
-    options: registry.commands.map((definition) => subcommand(definition, choices)),
+    options: commands.map((definition) => subcommand(definition, choices)),
     default_member_permissions: null,
     contexts: [InteractionContextType.Guild],
   } satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
@@ -246,9 +249,13 @@ export function commandSize(command: Sized): number {
  * Playbooks are choices of the playbook options (titles localised) while they fit, 25 and within the
  * command's size; past that, the options take an id and `/crisis open` answers with the known ones.
  */
-export function discordCommands(playbooks: PlaybookChoice[]): RESTPutAPIApplicationCommandsJSONBody {
-  const withChoices = crisisCommand(playbookChoices(playbooks));
-  const crisis = commandSize(withChoices) <= COMMAND_SIZE_LIMIT ? withChoices : crisisCommand(undefined);
+export function discordCommands(
+  playbooks: PlaybookChoice[],
+  commands: readonly CommandDefinition[] = registry.commands,
+): RESTPutAPIApplicationCommandsJSONBody {
+  const withChoices = crisisCommand(commands, playbookChoices(playbooks));
+  const crisis =
+    commandSize(withChoices) <= COMMAND_SIZE_LIMIT ? withChoices : crisisCommand(commands, undefined);
   return [crisis, messageCommand('open'), messageCommand('evidence')];
 }
 
@@ -318,7 +325,10 @@ function isOptionList(data: ReceivedCommand): data is readonly ReceivedOption[] 
  * '&123' }`), for the registry to check against the command's schema: no text is parsed again. Null when
  * the data holds no subcommand; it never throws (the data comes from the network).
  */
-export function receivedCommand(data: ReceivedCommand): Received | null {
+export function receivedCommand(
+  data: ReceivedCommand,
+  commands: readonly CommandDefinition[] = registry.commands,
+): Received | null {
   const top = isOptionList(data) ? data : (data.options ?? []);
   const roles = isOptionList(data) ? {} : (data.resolved?.roles ?? {});
   const [first] = top;
@@ -326,7 +336,7 @@ export function receivedCommand(data: ReceivedCommand): Received | null {
   const isGroup = first.type === ApplicationCommandOptionType.SubcommandGroup;
   const [verbOption] = isGroup ? (first.options ?? []) : [];
   if (isGroup ? !verbOption : first.type !== ApplicationCommandOptionType.Subcommand) return null;
-  const definition = registry.commands.find((c) => c.name === first.name);
+  const definition = commands.find((c) => c.name === first.name);
   const verb = verbOption && typeof verbOption.name === 'string' ? verbOption.name : undefined;
   const declared = (verb === undefined ? definition?.options : definition?.verbs?.[verb]?.options) ?? [];
   const values: Record<string, string | number | boolean> = {};

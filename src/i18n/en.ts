@@ -159,6 +159,8 @@ export const en = {
       'incidents of the last 30 days (or N): counts, median time to the first public statement and to resolution; drills left out',
     lang: 'change the incident’s language',
     help: 'this help',
+    ownWords: '(`{{command}}`)',
+    ownWordsAndVerbs: '(`{{command}}`: {{verbs}})',
     roles: 'Roles: lead, comms, approver, scribe, listener, sme, support, legal, hr.',
     playbooks: 'Playbooks: {{playbooks}}.',
     incidentRef:

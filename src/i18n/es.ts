@@ -158,6 +158,8 @@ export const es: Catalogue = {
       'las crisis de los últimos 30 días (o N): cifras, tiempo mediano hasta el primer comunicado público y hasta la resolución; sin contar simulacros',
     lang: 'cambia el idioma de la crisis',
     help: 'esta ayuda',
+    ownWords: '(`{{command}}`)',
+    ownWordsAndVerbs: '(`{{command}}`: {{verbs}})',
     roles:
       'Roles: lead (responsable), comms (comunicación), approver (aprobación), scribe, listener (escucha), sme (técnico), support, legal, hr.',
     playbooks: 'Protocolos: {{playbooks}}.',

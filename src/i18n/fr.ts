@@ -163,6 +163,8 @@ export const fr: Catalogue = {
       'les crises des 30 derniers jours (ou de N) : nombres, délai médian jusqu’au premier communiqué public et jusqu’à la résolution ; exercices exclus',
     lang: 'change la langue de la crise',
     help: 'cette aide',
+    ownWords: '(`{{command}}`)',
+    ownWordsAndVerbs: '(`{{command}}` : {{verbs}})',
     roles:
       'Rôles : lead (responsable), comms (communication), approver (validation), scribe, listener (veille), sme (expert technique), support, legal, hr.',
     playbooks: 'Procédures : {{playbooks}}.',

@@ -124,6 +124,36 @@ describe('discordCommands', () => {
     expect(bad).toEqual([]);
   });
 
+  it('GIVEN every subcommand and verb WHEN checked THEN its name is translated for es-ES, es-419 and fr, unique among its siblings', () => {
+    const groups = [
+      subcommandsOf(crisis),
+      ...subcommandsOf(crisis).flatMap((o) =>
+        o.type === ApplicationCommandOptionType.SubcommandGroup ? [o.options ?? []] : [],
+      ),
+    ];
+
+    for (const siblings of groups) {
+      for (const locale of LOCALES) {
+        const names = siblings.map((o) => o.name_localizations?.[locale] ?? '');
+        expect({
+          locale,
+          names: names.filter((n) => NAME.test(n)).length,
+          unique: new Set(names).size,
+        }).toEqual({
+          locale,
+          names: siblings.length,
+          unique: siblings.length,
+        });
+      }
+    }
+    const step = subcommandsOf(crisis).find((o) => o.name === 'step');
+    const done = step && 'options' in step ? step.options?.find((o) => o.name === 'done') : undefined;
+    expect([step?.name_localizations, done?.name_localizations]).toEqual([
+      { 'es-ES': 'paso', 'es-419': 'paso', fr: 'étape' },
+      { 'es-ES': 'hecho', 'es-419': 'hecho', fr: 'fait' },
+    ]);
+  });
+
   it('GIVEN every option WHEN checked THEN its name and description are translated for es-ES, es-419 and fr', () => {
     const options = walk(subcommandsOf(crisis)).filter(
       (o) =>
