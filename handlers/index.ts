@@ -22,7 +22,8 @@ import { editCommand, updateCommand } from './update';
 
 /**
  * Every `/crisis` subcommand, in the order the help, Discord and the README list them. Each is defined
- * next to its handler; this list is the one line a new command adds outside its own file.
+ * next to its handler; its import and its entry here are all a new command adds outside its own file
+ * and the catalogues (docs/architecture.md, "Adding a command").
  */
 export const COMMANDS = [
   openCommand,

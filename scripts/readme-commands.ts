@@ -15,7 +15,7 @@ const END = '<!-- /commands -->';
 
 const WHO: Record<Access, string> = {
   anyone: 'anyone',
-  approvers: 'an approver the statement still needs, never its author',
+  approvers: 'someone holding an approval role the statement requires (to approve: not its author)',
   'step-approvers': 'anyone; a step that needs approval: one of its approvers',
 };
 

@@ -34,7 +34,7 @@ export interface TypedOption {
  * where the state is, atomically (src/core/statement.ts, src/core/incident.ts); the definition says
  * which applies, for the help, the docs and reviewers.
  * - `anyone`: anyone who can type `/crisis` in the workspace.
- * - `approvers`: someone holding an approval role the statement still needs, never its author.
+ * - `approvers`: someone holding an approval role the statement requires (to approve: not its author).
  * - `step-approvers`: anyone, except that a step needing approval is done by one of its approvers.
  */
 export type Access = 'anyone' | 'approvers' | 'step-approvers';
