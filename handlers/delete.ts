@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineCommand, option } from '../src/app/command';
+import { defineCommand, MAX_INCIDENT, option } from '../src/app/command';
 import type { Caller, Deps, Reply } from '../src/app/deps';
 import { callerLocale, problem } from '../src/app/mutate';
 import type { Reader } from '../src/core/grammar';
@@ -66,7 +66,7 @@ export const deleteCommand = defineCommand({
   args: z.object({ incident: z.number() }),
   read: [drillNumber],
   extra: deleteUsage,
-  options: [option.integer('incident', 'drill', { required: true, max: 999_999_999 })],
+  options: [option.integer('incident', 'drill', { required: true, max: MAX_INCIDENT })],
   usage: () => 'delete #N',
   help: 'drill.helpDelete',
   access: 'anyone',

@@ -19,8 +19,8 @@ export async function stats(deps: Deps, caller: Caller, command: { days: number 
 }
 
 /** `stats` alone: the last 30 days. */
-export const STATS_DEFAULT_DAYS = 30;
-export const STATS_MAX_DAYS = 3660;
+const STATS_DEFAULT_DAYS = 30;
+const STATS_MAX_DAYS = 3660;
 const usage = { key: 'stats.usage', params: { max: STATS_MAX_DAYS } };
 
 export const statsCommand = defineCommand({

@@ -135,8 +135,8 @@ export function createRegistry<const D extends readonly CommandDefinition[]>(
   return registry;
 }
 
-/** Discord's highest incident number option, and any other number's (steps, statements…). */
-const MAX_INCIDENT = 999_999_999;
+/** The highest incident number an option takes, and the highest of any other number (a step, a statement…). */
+export const MAX_INCIDENT = 999_999_999;
 const MAX_NUMBER = 9999;
 
 /** Typed options as definitions write them. */

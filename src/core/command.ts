@@ -83,8 +83,6 @@ export function parseNumbered(prefix: 'S' | 'Q' | 'F', token: string | undefined
   return match ? Number(match[1]) : null;
 }
 
-export const parseStatementNumber = (token: string | undefined): number | null => parseNumbered('S', token);
-
 /** Slack wraps links in angle brackets: `<https://x.com/...>` or `<https://...|label>`. */
 export const unwrapLink = (token: string): string => token.replace(/^<([^|>]+)(?:\|[^>]*)?>$/, '$1');
 

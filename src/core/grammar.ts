@@ -75,7 +75,7 @@ export interface Parsed<G extends CommandGrammar = CommandGrammar> {
 export const fold = (s: string): string => s.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '');
 
 /** Every word a command or verb answers to, folded. */
-export const wordsOf = (name: string, names: Names): string[] => [
+const wordsOf = (name: string, names: Names): string[] => [
   ...new Set([name, names.es, names.fr, ...(names.also ?? [])].map(fold)),
 ];
 
