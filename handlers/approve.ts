@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { defineCommand, incidentArg, option } from '../src/app/command';
 import type { Caller, Deps, Reply } from '../src/app/deps';
 import { announce, callerLocale, mutateIncident, problem } from '../src/app/mutate';
 import { playbookOf } from '../src/app/room';
@@ -5,6 +7,7 @@ import { showStatement } from '../src/app/statement-room';
 import { targetIncident } from '../src/app/target';
 import { destinationName } from '../src/cards/statement';
 import type { Card } from '../src/core/card';
+import { numbered, text } from '../src/core/command';
 import type { Result, UserError } from '../src/core/result';
 import {
   type ApprovalOutcome,
@@ -172,3 +175,32 @@ function refusal(deps: Deps, caller: Caller, incident: Incident, error: UserErro
     params: { ...error.params, who, id: needed[0] ?? 'approver' },
   });
 }
+
+export const approveCommand = defineCommand({
+  name: 'approve',
+  names: { es: 'aprobar', fr: 'approuver' },
+  args: z.object({ incident: incidentArg, statement: z.number() }),
+  read: [numbered('statement', 'S', { key: 'statement.approveUsage' })],
+  options: [option.integer('statement', 'statement', { required: true }), option.incident()],
+  usage: () => 'approve S<n>',
+  help: 'help.approve',
+  access: 'approvers',
+  run: approve,
+});
+
+export const rejectCommand = defineCommand({
+  name: 'reject',
+  names: { es: 'rechazar', fr: 'rejeter', also: ['refuser'] },
+  // Empty: the handler answers with a form asking why.
+  args: z.object({ incident: incidentArg, statement: z.number(), reason: z.string().default('') }),
+  read: [numbered('statement', 'S', { key: 'statement.rejectUsage' }), text('reason', 'kept')],
+  options: [
+    option.integer('statement', 'statement', { required: true }),
+    option.string('reason', 'rejectReason'),
+    option.incident(),
+  ],
+  usage: (a) => `reject S<n> <${a('reason')}>`,
+  help: 'help.reject',
+  access: 'approvers',
+  run: reject,
+});

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { defineCommand, incidentArg, option } from '../src/app/command';
 import type { Caller, Deps, Reply } from '../src/app/deps';
 import { announce, callerLocale, mutateIncident, problem } from '../src/app/mutate';
 import { playbookOf } from '../src/app/room';
@@ -5,9 +7,10 @@ import { targetIncident } from '../src/app/target';
 import { announcementCard } from '../src/cards/announcement';
 import { drillReportCard } from '../src/cards/drill';
 import type { Card } from '../src/core/card';
+import { text } from '../src/core/command';
 import { drillReport } from '../src/core/drill-report';
 import { openFollowups } from '../src/core/followup';
-import { closeIncident, reopenIncident } from '../src/core/incident';
+import { closeIncident, MAX_RESOLUTION_CHARS, reopenIncident } from '../src/core/incident';
 import type { Incident } from '../src/core/types';
 import { translator } from '../src/i18n';
 import { sharePostmortem } from './postmortem';
@@ -159,3 +162,29 @@ async function refreshAnnouncement(deps: Deps, incident: Incident): Promise<void
   );
   await deps.chat.update(incident.announcement, card);
 }
+
+export const closeCommand = defineCommand({
+  name: 'close',
+  names: { es: 'cerrar', fr: 'clore', also: ['clôturer', 'fermer'] },
+  // Empty: the handler answers with the form (how it ended, whether the public got a final update).
+  args: z.object({ incident: incidentArg, resolution: z.string().default('') }),
+  read: [text('resolution', 'kept')],
+  options: [option.string('resolution', 'resolution', { max: MAX_RESOLUTION_CHARS }), option.incident()],
+  usage: (a) => `close [${a('resolution')}]`,
+  help: 'help.close',
+  access: 'anyone',
+  run: close,
+});
+
+export const reopenCommand = defineCommand({
+  name: 'reopen',
+  names: { es: 'reabrir', fr: 'rouvrir' },
+  // Empty: the handler answers with a form asking why.
+  args: z.object({ incident: incidentArg, reason: z.string().default('') }),
+  read: [text('reason', 'kept')],
+  options: [option.string('reason', 'reopenReason'), option.incident()],
+  usage: (a) => `reopen <${a('reason')}>`,
+  help: 'help.reopen',
+  access: 'anyone',
+  run: reopen,
+});

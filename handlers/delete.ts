@@ -1,5 +1,9 @@
+import { z } from 'zod';
+import { defineCommand, MAX_INCIDENT, option } from '../src/app/command';
 import type { Caller, Deps, Reply } from '../src/app/deps';
 import { callerLocale, problem } from '../src/app/mutate';
+import type { Reader } from '../src/core/grammar';
+import { fail, ok } from '../src/core/result';
 import type { Incident } from '../src/core/types';
 import { translator } from '../src/i18n';
 
@@ -41,3 +45,30 @@ export async function deleteDrill(deps: Deps, caller: Caller, command: { inciden
   const t = translator(locale);
   return { cards: [{ lines: [t('drill.deleted', { seq, who })], tone: 'success' }] };
 }
+
+const deleteUsage = { key: 'drill.deleteUsage' };
+
+/** `delete #3` or `delete 3`: deleting is for good, so the drill is named explicitly, never guessed. */
+const drillNumber: Reader = {
+  key: 'incident',
+  read(input, at) {
+    if (input.values.incident !== undefined) return ok(at);
+    const token = input.tokens[at] ?? '';
+    if (!/^\d{1,9}$/.test(token)) return fail(deleteUsage.key);
+    input.values.incident = Number(token);
+    return ok(at + 1);
+  },
+};
+
+export const deleteCommand = defineCommand({
+  name: 'delete',
+  names: { es: 'borrar', fr: 'supprimer', also: ['eliminar'] },
+  args: z.object({ incident: z.number() }),
+  read: [drillNumber],
+  extra: deleteUsage,
+  options: [option.integer('incident', 'drill', { required: true, max: MAX_INCIDENT })],
+  usage: () => 'delete #N',
+  help: 'drill.helpDelete',
+  access: 'anyone',
+  run: deleteDrill,
+});

@@ -1,7 +1,10 @@
+import { z } from 'zod';
+import { defineCommand, option } from '../src/app/command';
 import type { Caller, Deps, Reply } from '../src/app/deps';
 import { callerLocale, problem } from '../src/app/mutate';
 import { drillHelpCard } from '../src/cards/drill';
 import { local } from '../src/cards/format';
+import { id } from '../src/core/command';
 import type { Severity } from '../src/core/types';
 import { translator } from '../src/i18n';
 import { open } from './open';
@@ -61,3 +64,24 @@ export async function drill(
     ...(scenario ? { scenario: scenario.id } : {}),
   });
 }
+
+export const drillCommand = defineCommand({
+  name: 'drill',
+  names: { es: 'simulacro', fr: 'exercice' },
+  args: z.object({ playbook: z.string().optional(), scenario: z.string().optional() }),
+  // Ids only: whether they exist is the handler's to say, with the lists.
+  read: [id('playbook'), id('scenario')],
+  extra: { key: 'drill.usage' },
+  options: [
+    option.string('playbook', 'drillPlaybook', {
+      max: 100,
+      choices: 'playbook',
+      read: (v) => String(v).toLowerCase(),
+    }),
+    option.string('scenario', 'scenario', { max: 100, read: (v) => String(v).toLowerCase() }),
+  ],
+  usage: (a) => `drill [${a('playbook')}] [${a('scenario')}]`,
+  help: 'drill.helpDrill',
+  access: 'anyone',
+  run: drill,
+});

@@ -1,6 +1,9 @@
+import { z } from 'zod';
+import { defineCommand, incidentArg, option } from '../src/app/command';
 import type { Caller, Deps, Reply } from '../src/app/deps';
 import { announce, callerLocale, mutateIncident, problem } from '../src/app/mutate';
-import { addEvidence } from '../src/core/incident';
+import { link, text, unwrapLink } from '../src/core/command';
+import { addEvidence, MAX_EVIDENCE_NOTE } from '../src/core/incident';
 import { translator } from '../src/i18n';
 
 /**
@@ -28,3 +31,19 @@ export async function evidence(
     },
   ]);
 }
+
+export const evidenceCommand = defineCommand({
+  name: 'evidence',
+  names: { es: 'prueba', fr: 'preuve', also: ['evidencia'] },
+  args: z.object({ incident: incidentArg, url: z.string(), note: z.string().default('') }),
+  read: [link('url', { key: 'evidence.usage' }), text('note', 'kept')],
+  options: [
+    option.string('url', 'url', { required: true, max: 2000, read: (v) => unwrapLink(String(v)) }),
+    option.string('note', 'evidenceNote', { max: MAX_EVIDENCE_NOTE }),
+    option.incident(),
+  ],
+  usage: (a) => `evidence <${a('link')}> [${a('note')}]`,
+  help: 'help.evidence',
+  access: 'anyone',
+  run: evidence,
+});

@@ -1,8 +1,13 @@
+import { z } from 'zod';
+import { defineCommand, incidentArg, option } from '../src/app/command';
 import type { Caller, Deps, Reply } from '../src/app/deps';
 import { announce, callerLocale, mutateIncident, problem } from '../src/app/mutate';
 import { targetIncident } from '../src/app/target';
 import { followupsCard } from '../src/cards/followup';
-import { addFollowup, completeFollowup } from '../src/core/followup';
+import { numbered, parseNumbered, parseUser } from '../src/core/command';
+import { addFollowup, completeFollowup, MAX_FOLLOWUP_CHARS } from '../src/core/followup';
+import type { Reader } from '../src/core/grammar';
+import { fail, ok } from '../src/core/result';
 import type { UserId } from '../src/core/types';
 import { translator } from '../src/i18n';
 
@@ -59,3 +64,63 @@ async function listFollowups(deps: Deps, caller: Caller, seq: number | undefined
     cards: [followupsCard(incident, translator(incident.locale), (u) => deps.chat.mention(u))],
   };
 }
+
+/** A new follow-up's text, its owner an @mention at the very end (`followup Rotate the API keys @ana`). */
+const followupBody: Reader = {
+  key: 'text',
+  tail: true,
+  read(input, at) {
+    const rest = input.textFrom(at);
+    const last = input.tokens.at(-1) ?? '';
+    const owner = parseUser(last);
+    const body = owner ? rest.slice(0, rest.lastIndexOf(last)).trim() : rest;
+    if (!body) return fail('followup.empty');
+    input.values.text = body;
+    if (owner) input.values.owner = owner;
+    return ok(input.tokens.length);
+  },
+};
+
+const doneUsage = { key: 'followup.doneUsage' };
+
+export const followupCommand = defineCommand({
+  name: 'followup',
+  names: { es: 'seguimiento', fr: 'suivi' },
+  args: z.discriminatedUnion('verb', [
+    z.object({
+      verb: z.literal('add'),
+      incident: incidentArg,
+      text: z.string(),
+      owner: z.string().optional(),
+    }),
+    z.object({ verb: z.literal('done'), incident: incidentArg, followup: z.number() }),
+    z.object({ verb: z.literal('list'), incident: incidentArg }),
+  ]),
+  verbs: {
+    add: {
+      names: { es: 'añadir', fr: 'ajouter' },
+      typed: false,
+      read: [followupBody],
+      options: [
+        option.string('text', 'followupText', { required: true, max: MAX_FOLLOWUP_CHARS }),
+        option.mentionable('owner', 'owner', false),
+        option.incident(),
+      ],
+    },
+    // `done F1`; `done` followed by other words is a follow-up's text (`followup done deal review`).
+    done: {
+      names: { es: 'hecho', fr: 'fait' },
+      when: (next) => next === undefined || parseNumbered('F', next) !== null,
+      read: [numbered('followup', 'F', doneUsage)],
+      extra: doneUsage,
+      options: [option.integer('followup', 'followup', { required: true }), option.incident()],
+    },
+    list: { names: { es: 'lista', fr: 'liste' }, typed: false, options: [option.incident()] },
+  },
+  // Alone, the follow-ups are listed; anything else is a new one.
+  otherwise: (tokens) => ok(tokens.length === 0 ? 'list' : 'add'),
+  usage: (a) => `followup [<${a('text')}> [@${a('owner')}] | done F<n>]`,
+  help: 'help.followup',
+  access: 'anyone',
+  run: followup,
+});

@@ -1,7 +1,11 @@
+import { z } from 'zod';
+import { defineCommand, incidentArg, option } from '../src/app/command';
 import type { Caller, Deps, Reply } from '../src/app/deps';
 import { announce, callerLocale, mutateIncident, problem } from '../src/app/mutate';
+import { locale } from '../src/core/command';
 import { setLocale } from '../src/core/incident';
 import type { Locale } from '../src/core/types';
+import { LOCALES } from '../src/core/types';
 import { translator } from '../src/i18n';
 
 /** `/crisis lang <en|es|fr>`: the incident's language for cards, reminders and the postmortem. */
@@ -19,3 +23,18 @@ export async function lang(
     { lines: [t('lang.changed', { language: t(`languages.${command.locale}`) })], tone: 'info' },
   ]);
 }
+
+export const langCommand = defineCommand({
+  name: 'lang',
+  names: { es: 'idioma', fr: 'langue' },
+  args: z.object({ incident: incidentArg, locale: z.enum(LOCALES) }),
+  read: [locale('locale')],
+  options: [
+    option.string('locale', 'language', { required: true, max: 10, choices: 'language' }),
+    option.incident(),
+  ],
+  usage: () => `lang <${LOCALES.join('|')}>`,
+  help: 'help.lang',
+  access: 'anyone',
+  run: lang,
+});

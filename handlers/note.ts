@@ -1,5 +1,8 @@
+import { z } from 'zod';
+import { defineCommand, incidentArg, option } from '../src/app/command';
 import type { Caller, Deps, Reply } from '../src/app/deps';
 import { callerLocale, mutateIncident, problem } from '../src/app/mutate';
+import { text } from '../src/core/command';
 import { addNote } from '../src/core/incident';
 import { translator } from '../src/i18n';
 
@@ -16,3 +19,16 @@ export async function note(
   const t = translator(result.value.locale);
   return { cards: [{ lines: [t('note.added', { seq: result.value.seq })], tone: 'success' }] };
 }
+
+export const noteCommand = defineCommand({
+  name: 'note',
+  names: { es: 'nota', fr: 'note' },
+  args: z.object({ incident: incidentArg, text: z.string() }),
+  // The note keeps its own spacing and line breaks: it is the text people will read later.
+  read: [text('text', 'kept', { key: 'note.empty' })],
+  options: [option.string('text', 'noteText', { required: true }), option.incident()],
+  usage: (a) => `note <${a('text')}>`,
+  help: 'help.note',
+  access: 'anyone',
+  run: note,
+});

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { defineCommand, option } from '../src/app/command';
 import type { Caller, Deps, Reply } from '../src/app/deps';
 import { callerLocale, problem } from '../src/app/mutate';
 import { openIncidentRoom } from '../src/app/open-incident';
 import { local } from '../src/cards/format';
 import type { Card } from '../src/core/card';
-import { parseSeverity } from '../src/core/command';
+import { parseSeverity, playbook, severity, severityOf, singleSpaced, text } from '../src/core/command';
 import { MAX_TITLE } from '../src/core/incident';
 import { type CapturedMessage, SEVERITIES, type Severity, type UserId } from '../src/core/types';
 import { type Translator, translator } from '../src/i18n';
@@ -217,3 +219,29 @@ async function saveDraft(deps: Deps, caller: Caller, command: OpenCommand): Prom
 }
 
 const draftKey = (caller: Caller, id: string) => `open:${caller.workspace}:${caller.user}:${id}`;
+
+export const openCommand = defineCommand({
+  name: 'open',
+  names: { es: 'abrir', fr: 'ouvrir' },
+  args: z.object({
+    playbook: z.string().optional(),
+    severity: z.literal(SEVERITIES).optional(),
+    // Empty: the handler answers with the open form, pre-filled with what was given.
+    title: z.string().default(''),
+  }),
+  // Only `sevN` is a severity here: a bare number starts titles ("3 accounts hacked").
+  read: [playbook('playbook'), severity('severity', { bare: false }), text('title', 'single')],
+  options: [
+    option.string('playbook', 'playbook', {
+      max: 100,
+      choices: 'playbook',
+      read: (v) => String(v).toLowerCase(),
+    }),
+    option.string('severity', 'severity', { max: 10, choices: 'severity', read: severityOf }),
+    option.string('title', 'title', { max: MAX_TITLE, read: (v) => singleSpaced(String(v)) }),
+  ],
+  usage: (a) => `open [${a('playbook')}] [sev1-sev4] <${a('title')}>`,
+  help: 'help.open',
+  access: 'anyone',
+  run: open,
+});

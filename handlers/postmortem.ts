@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { defineCommand, incidentArg, option } from '../src/app/command';
 import type { Caller, Deps, Reply } from '../src/app/deps';
 import { callerLocale, problem } from '../src/app/mutate';
 import { postmortemId, renderPostmortem } from '../src/app/postmortem';
@@ -35,3 +37,14 @@ export async function sharePostmortem(deps: Deps, incident: Incident): Promise<v
     comment: t('postmortem.fileComment'),
   });
 }
+
+export const postmortemCommand = defineCommand({
+  name: 'postmortem',
+  names: { es: 'informe', fr: 'retex', also: ['bilan'] },
+  args: z.object({ incident: incidentArg }),
+  options: [option.incident()],
+  usage: () => 'postmortem',
+  help: 'help.postmortem',
+  access: 'anyone',
+  run: postmortem,
+});

@@ -1,8 +1,12 @@
+import { z } from 'zod';
+import { defineCommand, incidentArg, option } from '../src/app/command';
 import type { Caller, Deps, Reply } from '../src/app/deps';
 import { announce, callerLocale, mutateIncident, problem } from '../src/app/mutate';
 import { severityLabel } from '../src/cards/format';
+import { severity, severityOf } from '../src/core/command';
 import { setSeverity } from '../src/core/incident';
 import type { Severity } from '../src/core/types';
+import { SEVERITIES } from '../src/core/types';
 import { translator } from '../src/i18n';
 
 /** `/crisis sev <1-4>` and the severity buttons. When unsure, pick the higher level (docs/crisis-craft.md). */
@@ -27,3 +31,19 @@ export async function sev(
     { lines: [text], tone: command.severity <= 2 ? 'danger' : 'info' },
   ]);
 }
+
+export const sevCommand = defineCommand({
+  name: 'sev',
+  names: { es: 'gravedad', fr: 'gravité', also: ['severidad', 'sévérité'] },
+  args: z.object({ incident: incidentArg, severity: z.literal(SEVERITIES) }),
+  glued: true,
+  read: [severity('severity', { bare: true, required: true })],
+  options: [
+    option.string('severity', 'severity', { required: true, max: 10, choices: 'severity', read: severityOf }),
+    option.incident(),
+  ],
+  usage: () => 'sev <1-4>',
+  help: 'help.sev',
+  access: 'anyone',
+  run: sev,
+});

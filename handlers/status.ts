@@ -1,9 +1,12 @@
+import { z } from 'zod';
+import { defineCommand, incidentArg, option } from '../src/app/command';
 import type { Caller, Deps, Reply } from '../src/app/deps';
 import { callerLocale, problem } from '../src/app/mutate';
 import { cardTime, currentStepCard, playbookOf } from '../src/app/room';
 import { targetIncident } from '../src/app/target';
 import { summaryCard } from '../src/cards/summary';
 import { timelineLine } from '../src/cards/timeline';
+import { digits } from '../src/core/command';
 import { translator } from '../src/i18n';
 
 const RECENT = 5;
@@ -35,3 +38,16 @@ export async function status(deps: Deps, caller: Caller, command: { incident?: n
     ],
   };
 }
+
+export const statusCommand = defineCommand({
+  name: 'status',
+  names: { es: 'estado', fr: 'état', also: ['statut'] },
+  args: z.object({ incident: incidentArg }),
+  // `status 3` is incident 3, as `status #3`.
+  read: [digits('incident')],
+  options: [option.incident()],
+  usage: () => 'status [#N]',
+  help: 'help.status',
+  access: 'anyone',
+  run: status,
+});

@@ -1,11 +1,14 @@
+import { z } from 'zod';
+import { defineCommand, incidentArg, option, type TypedOption } from '../src/app/command';
 import type { Caller, Deps, Reply } from '../src/app/deps';
 import { announce, callerLocale, mutateIncident, problem } from '../src/app/mutate';
 import { currentStepCard, playbookOf } from '../src/app/room';
 import { targetIncident } from '../src/app/target';
 import { local } from '../src/cards/format';
 import type { Card } from '../src/core/card';
+import { digits, singleSpaced, text, user } from '../src/core/command';
 import { assignStep, completeStep, currentStep, skipStep } from '../src/core/incident';
-import { fail, type Result } from '../src/core/result';
+import { fail, ok, type Result } from '../src/core/result';
 import type { Change, Incident, UserId } from '../src/core/types';
 import { translator } from '../src/i18n';
 
@@ -99,3 +102,49 @@ export function stepForm(
           },
   };
 }
+
+/** `step 3` is step index 2, as the cards number steps from 1. */
+const stepNumber = digits('step', (n) => n - 1);
+const stepOption = (): TypedOption => option.integer('step', 'step', { read: (n) => Number(n) - 1 });
+const target = { incident: incidentArg, step: z.number().optional() };
+
+export const stepCommand = defineCommand({
+  name: 'step',
+  names: { es: 'paso', fr: 'étape' },
+  args: z.discriminatedUnion('verb', [
+    z.object({ verb: z.literal(['show', 'done']), ...target }),
+    z.object({ verb: z.literal('skip'), ...target, reason: z.string() }),
+    z.object({ verb: z.literal('assign'), ...target, user: z.string().min(1) }),
+  ]),
+  verbs: {
+    show: {
+      names: { es: 'ver', fr: 'voir' },
+      read: [stepNumber],
+      options: [stepOption(), option.incident()],
+    },
+    done: {
+      names: { es: 'hecho', fr: 'fait' },
+      read: [stepNumber],
+      options: [stepOption(), option.incident()],
+    },
+    skip: {
+      names: { es: 'omitir', fr: 'ignorer', also: ['saltar', 'passer'] },
+      read: [stepNumber, text('reason', 'single', { key: 'step.skipUsage' })],
+      options: [
+        option.string('reason', 'skipReason', { required: true, read: (v) => singleSpaced(String(v)) }),
+        stepOption(),
+        option.incident(),
+      ],
+    },
+    assign: {
+      names: { es: 'asignar', fr: 'confier', also: ['attribuer', 'assigner'] },
+      read: [stepNumber, user('user', { key: 'step.assignUsage' })],
+      options: [option.mentionable('user', 'assignee', true), stepOption(), option.incident()],
+    },
+  },
+  otherwise: (tokens) => (tokens.length === 0 ? ok('show') : fail('step.usage')),
+  usage: (a) => `step [done|skip <${a('reason')}>|assign @${a('user')}] [N]`,
+  help: 'help.step',
+  access: 'step-approvers',
+  run: step,
+});

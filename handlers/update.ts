@@ -1,9 +1,12 @@
+import { z } from 'zod';
+import { defineCommand, incidentArg, option } from '../src/app/command';
 import type { Caller, Deps, Reply } from '../src/app/deps';
 import { announce, callerLocale, mutateIncident, problem } from '../src/app/mutate';
 import { playbookOf } from '../src/app/room';
 import { showStatement } from '../src/app/statement-room';
 import { targetIncident } from '../src/app/target';
 import { local } from '../src/cards/format';
+import { numbered, text } from '../src/core/command';
 import { draftStatement, editStatement, findStatement, MAX_STATEMENT_CHARS } from '../src/core/statement';
 import type { Incident } from '../src/core/types';
 import { translator } from '../src/i18n';
@@ -150,3 +153,33 @@ async function shown(
     { lines: [t(key, { n, who: deps.chat.mention(caller.user) })], tone: 'info' },
   ]);
 }
+
+export const updateCommand = defineCommand({
+  name: 'update',
+  names: { es: 'comunicado', fr: 'communiqué' },
+  // Empty: the handler answers with the drafting form.
+  args: z.object({ incident: incidentArg, text: z.string().default('') }),
+  read: [text('text', 'kept')],
+  options: [option.string('text', 'updateText', { max: MAX_STATEMENT_CHARS }), option.incident()],
+  usage: (a) => `update [${a('text')}]`,
+  help: 'help.update',
+  access: 'anyone',
+  run: update,
+});
+
+export const editCommand = defineCommand({
+  name: 'edit',
+  names: { es: 'editar', fr: 'modifier', also: ['réécrire'] },
+  // Empty: the handler answers with the form, holding the current text.
+  args: z.object({ incident: incidentArg, statement: z.number(), text: z.string().default('') }),
+  read: [numbered('statement', 'S', { key: 'statement.editUsage' }), text('text', 'kept')],
+  options: [
+    option.integer('statement', 'statement', { required: true }),
+    option.string('text', 'editText', { max: MAX_STATEMENT_CHARS }),
+    option.incident(),
+  ],
+  usage: (a) => `edit S<n> [${a('text')}]`,
+  help: 'help.edit',
+  access: 'anyone',
+  run: edit,
+});

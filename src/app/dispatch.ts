@@ -1,30 +1,21 @@
 import { approve, reject } from '../../handlers/approve';
 import { capture } from '../../handlers/capture';
 import { close, reopen } from '../../handlers/close';
-import { deleteDrill } from '../../handlers/delete';
-import { drill } from '../../handlers/drill';
-import { evidence } from '../../handlers/evidence';
 import { followup } from '../../handlers/followup';
 import { help } from '../../handlers/help';
+import { type Command, registry } from '../../handlers/index';
 import { join } from '../../handlers/join';
-import { lang } from '../../handlers/lang';
-import { list } from '../../handlers/list';
 import { askLockdown, confirmLockdown } from '../../handlers/lockdown';
-import { note } from '../../handlers/note';
-import { open, openFormErrors, pickPlaybook, submitOpenForm } from '../../handlers/open';
-import { postmortem } from '../../handlers/postmortem';
-import { answer, question } from '../../handlers/question';
+import { openFormErrors, pickPlaybook, submitOpenForm } from '../../handlers/open';
 import { dismissReminder, snoozeReminder } from '../../handlers/reminder';
-import { role } from '../../handlers/role';
 import { sev } from '../../handlers/sev';
-import { stats } from '../../handlers/stats';
-import { status } from '../../handlers/status';
 import { step, stepForm } from '../../handlers/step';
 import { dismissTriaged, openTriaged } from '../../handlers/triage';
 import { edit, editForm, submitDraftForm, update } from '../../handlers/update';
 import { helpCard } from '../cards/help';
 import { decodeAction } from '../core/card';
-import { type Command, parseCommand, parseSeverity, parseUser } from '../core/command';
+import { parseSeverity, parseUser } from '../core/command';
+import type { Result } from '../core/result';
 import type { CapturedMessage } from '../core/types';
 import { translator } from '../i18n';
 import { ChatPlatformError, ChatTimeoutError, type FormKind } from '../ports/chat';
@@ -34,6 +25,8 @@ import { callerLocale, problem } from './mutate';
 /** Everything a user can do, as an adapter receives it. */
 export type Interaction =
   | { type: 'command'; text: string }
+  /** A command picked with typed options (Discord's), by argument: checked against its schema. */
+  | { type: 'options'; name: string; verb?: string; values: Record<string, unknown> }
   | { type: 'action'; value: string }
   | { type: 'form'; kind: FormKind; args: string[]; values: Record<string, string> }
   /** `explicit`: asked for (a shortcut), so it may name the incident; else a reaction in an incident room. */
@@ -48,6 +41,8 @@ export async function dispatch(deps: Deps, caller: Caller, interaction: Interact
     switch (interaction.type) {
       case 'command':
         return await command(deps, caller, interaction.text);
+      case 'options':
+        return await typed(deps, caller, interaction.name, interaction.verb, interaction.values);
       case 'action':
         return await action(deps, caller, interaction.value);
       case 'form':
@@ -71,66 +66,28 @@ export async function dispatch(deps: Deps, caller: Caller, interaction: Interact
 }
 
 async function command(deps: Deps, caller: Caller, text: string): Promise<Reply> {
-  const parsed = parseCommand(text, { playbooks: deps.playbooks.ids() });
-  if (!parsed.ok) {
-    const locale = callerLocale(deps, caller);
-    // An unknown subcommand is answered with the help, so the user sees what exists.
-    const extra =
-      parsed.error.key === 'command.unknown' ? [helpCard(translator(locale), deps.playbooks.ids())] : [];
-    return problem(locale, parsed.error, extra);
-  }
-  return run(deps, caller, parsed.value);
+  return run(deps, caller, registry.parse(text, { playbooks: deps.playbooks.ids() }));
 }
 
-function run(deps: Deps, caller: Caller, c: Command): Promise<Reply> {
-  switch (c.name) {
-    case 'open':
-      return open(deps, caller, c);
-    case 'status':
-      return status(deps, caller, c);
-    case 'list':
-      return list(deps, caller, c);
-    case 'note':
-      return note(deps, caller, c);
-    case 'role':
-      return role(deps, caller, c);
-    case 'sev':
-      return sev(deps, caller, c);
-    case 'step':
-      return step(deps, caller, c);
-    case 'lang':
-      return lang(deps, caller, c);
-    case 'update':
-      return update(deps, caller, c);
-    case 'approve':
-      return approve(deps, caller, c);
-    case 'reject':
-      return reject(deps, caller, c);
-    case 'edit':
-      return edit(deps, caller, c);
-    case 'question':
-      return question(deps, caller, c);
-    case 'answer':
-      return answer(deps, caller, c);
-    case 'evidence':
-      return evidence(deps, caller, c);
-    case 'postmortem':
-      return postmortem(deps, caller, c);
-    case 'close':
-      return close(deps, caller, c);
-    case 'reopen':
-      return reopen(deps, caller, c);
-    case 'followup':
-      return followup(deps, caller, c);
-    case 'stats':
-      return stats(deps, caller, c);
-    case 'drill':
-      return drill(deps, caller, c);
-    case 'delete':
-      return deleteDrill(deps, caller, c);
-    case 'help':
-      return help(deps, caller);
-  }
+async function typed(
+  deps: Deps,
+  caller: Caller,
+  name: string,
+  verb: string | undefined,
+  values: Record<string, unknown>,
+): Promise<Reply> {
+  return run(deps, caller, registry.fromOptions(name, verb, values));
+}
+
+/** Runs a command's handler; a mistake is explained, and an unknown command answered with the help. */
+function run(deps: Deps, caller: Caller, parsed: Result<Command>): Promise<Reply> | Reply {
+  if (parsed.ok) return registry.run(deps, caller, parsed.value);
+  const locale = callerLocale(deps, caller);
+  const extra =
+    parsed.error.key === 'command.unknown'
+      ? [helpCard(translator(locale), deps.playbooks.ids(), registry.commands)]
+      : [];
+  return problem(locale, parsed.error, extra);
 }
 
 async function action(deps: Deps, caller: Caller, value: string): Promise<Reply> {
@@ -211,7 +168,7 @@ async function action(deps: Deps, caller: Caller, value: string): Promise<Reply>
       if (TRIAGE_ID.test(first)) return dismissTriaged(deps, caller, first);
       break;
     case 'help':
-      return help(deps, caller);
+      return help(deps, caller, registry.commands);
   }
   deps.log.warn({ value }, 'unknown or malformed action');
   return problem(callerLocale(deps, caller), { key: 'errors.staleButton' });

@@ -1,53 +1,48 @@
 import type { Card } from '../core/card';
-import type { Translator } from '../i18n';
+import type { Names } from '../core/grammar';
+import type { Catalogue, MessageKey, Translator } from '../i18n';
 
-type HelpArg =
-  | 'playbook'
-  | 'title'
-  | 'reason'
-  | 'user'
-  | 'role'
-  | 'text'
-  | 'link'
-  | 'note'
-  | 'resolution'
-  | 'owner'
-  | 'days'
-  | 'scenario';
+/** A placeholder of a usage line, in the reader's language: `help.arg.<name>`. */
+export type HelpArg = keyof Catalogue['help']['arg'];
 
-/** `/crisis help`: every subcommand with its grammar, in the reader's language. */
-export function helpCard(t: Translator, playbooks: string[]): Card {
-  // The words a reader replaces are in their language; the command words stay what calma parses.
+/** What the help shows of a command's definition (handlers/<command>.ts). */
+export interface HelpEntry {
+  name: string;
+  names: Names;
+  verbs?: Readonly<Record<string, { names: Names; typed?: boolean }>>;
+  usage(arg: (name: HelpArg) => string): string;
+  help: MessageKey;
+}
+
+/**
+ * `/crisis help`: every command with its grammar, in the reader's language. The words a reader
+ * replaces are in their language; the command is shown as replies quote it, with the words a Spanish or
+ * French reader may type instead.
+ */
+export function helpCard(t: Translator, playbooks: string[], commands: readonly HelpEntry[]): Card {
   const a = (name: HelpArg) => t(`help.arg.${name}`);
   return {
     title: t('help.title'),
     lines: [
       t('help.intro'),
-      `\`/crisis open [${a('playbook')}] [sev1-sev4] <${a('title')}>\` — ${t('help.open')}`,
-      `\`/crisis status [#N]\` — ${t('help.status')}`,
-      `\`/crisis list [all]\` — ${t('help.list')}`,
-      `\`/crisis step [done|skip <${a('reason')}>|assign @${a('user')}] [N]\` — ${t('help.step')}`,
-      `\`/crisis role <${a('role')}> @${a('user')}\` — ${t('help.role')}`,
-      `\`/crisis sev <1-4>\` — ${t('help.sev')}`,
-      `\`/crisis note <${a('text')}>\` — ${t('help.note')}`,
-      `\`/crisis update [${a('text')}]\` — ${t('help.update')}`,
-      `\`/crisis approve S<n>\` — ${t('help.approve')}`,
-      `\`/crisis reject S<n> <${a('reason')}>\` — ${t('help.reject')}`,
-      `\`/crisis edit S<n> [${a('text')}]\` — ${t('help.edit')}`,
-      `\`/crisis question <${a('text')}>\` — ${t('help.question')}`,
-      `\`/crisis answer Q<n> <${a('text')} | S<n>>\` — ${t('help.answer')}`,
-      `\`/crisis evidence <${a('link')}> [${a('note')}]\` — ${t('help.evidence')}`,
-      `\`/crisis close [${a('resolution')}]\` — ${t('help.close')}`,
-      `\`/crisis reopen <${a('reason')}>\` — ${t('help.reopen')}`,
-      `\`/crisis followup [<${a('text')}> [@${a('owner')}] | done F<n>]\` — ${t('help.followup')}`,
-      `\`/crisis stats [${a('days')}]\` — ${t('help.stats')}`,
-      `\`/crisis drill [${a('playbook')}] [${a('scenario')}]\` — ${t('drill.helpDrill')}`,
-      `\`/crisis delete #N\` — ${t('drill.helpDelete')}`,
-      `\`/crisis lang <en|es|fr>\` — ${t('help.lang')}`,
-      `\`/crisis help\` — ${t('help.help')}`,
+      ...commands.map((c) => `\`/crisis ${c.usage(a)}\`${ownWords(t, c)} — ${t(c.help)}`),
       t('help.roles'),
       t('help.playbooks', { playbooks: playbooks.join(', ') }),
     ],
     context: t('help.incidentRef'),
   };
+}
+
+/** ` (`paso`: `ver`, `hecho`…)`: the command's words in the reader's language, where they differ. */
+function ownWords(t: Translator, command: HelpEntry): string {
+  if (t.locale === 'en') return '';
+  const locale = t.locale;
+  const verbs = Object.entries(command.verbs ?? {})
+    .filter(([, verb]) => verb.typed !== false)
+    .map(([name, verb]) => [name, verb.names[locale]] as const);
+  const own = command.names[locale];
+  if (own === command.name && verbs.every(([name, word]) => name === word)) return '';
+  if (verbs.length === 0) return ` ${t('help.ownWords', { command: own })}`;
+  const words = verbs.map(([, word]) => `\`${word}\``).join(', ');
+  return ` ${t('help.ownWordsAndVerbs', { command: own, verbs: words })}`;
 }

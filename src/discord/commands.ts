@@ -1,6 +1,5 @@
 import {
   type APIApplicationCommandBasicOption,
-  type APIApplicationCommandIntegerOption,
   type APIApplicationCommandOptionChoice,
   type APIApplicationCommandStringOption,
   type APIApplicationCommandSubcommandGroupOption,
@@ -14,11 +13,9 @@ import {
   type RESTPostAPIContextMenuApplicationCommandsJSONBody,
   type RESTPutAPIApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
-import { STATS_MAX_DAYS, SUBCOMMANDS } from '../core/command';
-import { MAX_FOLLOWUP_CHARS } from '../core/followup';
-import { MAX_EVIDENCE_NOTE, MAX_RESOLUTION_CHARS, MAX_TITLE } from '../core/incident';
-import { MAX_QUESTION_CHARS } from '../core/question';
-import { MAX_STATEMENT_CHARS } from '../core/statement';
+import { registry } from '../../handlers/index';
+import type { CommandDefinition, TypedOption } from '../app/command';
+import type { Names } from '../core/grammar';
 import { LOCALES, ROLES, SEVERITIES } from '../core/types';
 import type { Catalogue } from '../i18n';
 import { catalogues } from '../i18n';
@@ -26,8 +23,9 @@ import type { Playbook } from '../playbook/schema';
 
 /**
  * calma's Discord application commands as REST JSON (https://discord.com/developers/docs/interactions/application-commands):
- * `/crisis` with one subcommand per word of the `/crisis` grammar (src/core/command.ts), and two message
- * context-menu commands. Texts come from the `discord` section of the catalogues, in Discord's locales.
+ * `/crisis` with one subcommand per command of the registry (handlers/index.ts), its verbs as a group
+ * (`/crisis step done`), and two message context-menu commands. Texts come from the `discord` section
+ * of the catalogues, names from the definitions, in Discord's locales.
  */
 
 export const CRISIS_COMMAND = 'crisis';
@@ -44,10 +42,7 @@ export const COMMAND_SIZE_LIMIT = 8000;
 const MAX_CHOICES = 25;
 /** Discord's longest string option. */
 const MAX_STRING = 6000;
-const MAX_NUMBER = 9999;
-const MAX_INCIDENT = 999_999_999;
 
-type Subcommand = (typeof SUBCOMMANDS)[number];
 type Texts = Catalogue['discord'];
 type OptionKey = keyof Texts['option'];
 type CommandKey = keyof Texts['command'];
@@ -74,11 +69,7 @@ const truncated = (text: string, max: number): string =>
 // ---------------------------------------------------------------------------------------------------------
 // Options
 
-/**
- * Option names and descriptions are localised. Subcommand names are not: every reply, the help card and
- * the docs quote `/crisis step skip …` in every language, and a Spanish picker showing `/crisis paso
- * omitir` would contradict them in the middle of a crisis. Their descriptions are localised.
- */
+/** An option's name and description, localised. */
 function optionTexts(key: OptionKey) {
   return {
     name: catalogues.en.discord.option[key].name,
@@ -91,40 +82,31 @@ function optionTexts(key: OptionKey) {
 /** The English option name: what a received interaction calls the option. */
 const optionName = (key: OptionKey): string => catalogues.en.discord.option[key].name;
 
-function text(
-  key: OptionKey,
-  max: number,
-  extra: { required?: boolean; choices?: APIApplicationCommandOptionChoice<string>[] } = {},
-): APIApplicationCommandStringOption {
-  const { choices, required } = extra;
-  return {
-    type: ApplicationCommandOptionType.String,
-    ...optionTexts(key),
-    ...(required ? { required } : {}),
-    ...(choices ? { choices } : { max_length: max }),
-  };
-}
+type Choices = Record<
+  NonNullable<TypedOption['choices']>,
+  APIApplicationCommandOptionChoice<string>[] | undefined
+>;
 
-function integer(key: OptionKey, max: number, required = false): APIApplicationCommandIntegerOption {
-  return {
-    type: ApplicationCommandOptionType.Integer,
-    ...optionTexts(key),
-    ...(required ? { required } : {}),
-    min_value: 1,
-    max_value: max,
-  };
+/** A definition's typed option as Discord's. */
+function discordOption(option: TypedOption, choices: Choices): APIApplicationCommandBasicOption {
+  const texts = { ...optionTexts(option.text), ...(option.required ? { required: true } : {}) };
+  switch (option.type) {
+    case 'integer':
+      return { type: ApplicationCommandOptionType.Integer, ...texts, min_value: 1, max_value: option.max };
+    case 'boolean':
+      return { type: ApplicationCommandOptionType.Boolean, ...texts };
+    case 'mentionable':
+      return { type: ApplicationCommandOptionType.Mentionable, ...texts };
+    case 'string': {
+      const listed = option.choices ? choices[option.choices] : undefined;
+      return {
+        type: ApplicationCommandOptionType.String,
+        ...texts,
+        ...(listed ? { choices: listed } : { max_length: Math.min(option.max ?? MAX_STRING, MAX_STRING) }),
+      } satisfies APIApplicationCommandStringOption;
+    }
+  }
 }
-
-/** A person or a Discord role (`<@&id>`, held by everyone with the role, like a Slack user group). */
-function mentionable(key: OptionKey, required: boolean): APIApplicationCommandBasicOption {
-  return {
-    type: ApplicationCommandOptionType.Mentionable,
-    ...optionTexts(key),
-    ...(required ? { required } : {}),
-  };
-}
-
-const incident = (): APIApplicationCommandBasicOption => integer('incident', MAX_INCIDENT);
 
 function severityChoices(): APIApplicationCommandOptionChoice<string>[] {
   return SEVERITIES.map((level) => ({ name: `SEV${level}`, value: `sev${level}` }));
@@ -163,124 +145,63 @@ function playbookChoices(
 // ---------------------------------------------------------------------------------------------------------
 // Subcommands
 
-function describedBy(key: CommandKey) {
-  return {
-    description: catalogues.en.discord.command[key],
-    description_localizations: localizations((c) => c.discord.command[key]),
-  };
-}
-
-function sub(
-  name: string,
-  key: CommandKey,
-  options: APIApplicationCommandBasicOption[] = [],
-): APIApplicationCommandSubcommandOption {
-  return { type: ApplicationCommandOptionType.Subcommand, name, ...describedBy(key), options };
-}
-
-function group(
-  name: string,
-  key: CommandKey,
-  options: APIApplicationCommandSubcommandOption[],
-): APIApplicationCommandSubcommandGroupOption {
-  return { type: ApplicationCommandOptionType.SubcommandGroup, name, ...describedBy(key), options };
-}
-
-type Definition = APIApplicationCommandSubcommandOption | APIApplicationCommandSubcommandGroupOption;
-
 /**
- * Every word of the grammar, with typed options in the grammar's order (required ones first, as Discord
- * wants). A subcommand added to the grammar fails the typecheck here until Discord has it too.
+ * A subcommand's or group's description (`discord.command.<name>`, a verb's `<name><Verb>`: `stepDone`).
+ * Names are localised too: a Spanish Discord shows `/crisis paso hecho`, which the text grammar reads as well.
  */
-function definitions(
-  playbooks: APIApplicationCommandOptionChoice<string>[] | undefined,
-): Record<Subcommand, Definition> {
-  const playbook = (key: OptionKey) => text(key, 100, playbooks ? { choices: playbooks } : {});
+function described(name: string, names: Names, key: string) {
+  const description = catalogues.en.discord.command[key as CommandKey];
+  if (!description) throw new Error(`discord.command.${key} is missing from the catalogues`);
   return {
-    open: sub('open', 'open', [
-      playbook('playbook'),
-      text('severity', 10, { choices: severityChoices() }),
-      text('title', MAX_TITLE),
-    ]),
-    status: sub('status', 'status', [incident()]),
-    list: sub('list', 'list', [{ type: ApplicationCommandOptionType.Boolean, ...optionTexts('all') }]),
-    note: sub('note', 'note', [text('noteText', MAX_STRING, { required: true }), incident()]),
-    role: sub('role', 'role', [
-      text('role', 20, { required: true, choices: roleChoices() }),
-      mentionable('holder', true),
-      incident(),
-    ]),
-    sev: sub('sev', 'sev', [
-      text('severity', 10, { required: true, choices: severityChoices() }),
-      incident(),
-    ]),
-    step: group('step', 'step', [
-      sub('show', 'stepShow', [integer('step', MAX_NUMBER), incident()]),
-      sub('done', 'stepDone', [integer('step', MAX_NUMBER), incident()]),
-      sub('skip', 'stepSkip', [
-        text('skipReason', MAX_STRING, { required: true }),
-        integer('step', MAX_NUMBER),
-        incident(),
-      ]),
-      sub('assign', 'stepAssign', [mentionable('assignee', true), integer('step', MAX_NUMBER), incident()]),
-    ]),
-    update: sub('update', 'update', [text('updateText', MAX_STATEMENT_CHARS), incident()]),
-    approve: sub('approve', 'approve', [integer('statement', MAX_NUMBER, true), incident()]),
-    reject: sub('reject', 'reject', [
-      integer('statement', MAX_NUMBER, true),
-      text('rejectReason', MAX_STRING),
-      incident(),
-    ]),
-    edit: sub('edit', 'edit', [
-      integer('statement', MAX_NUMBER, true),
-      text('editText', MAX_STATEMENT_CHARS),
-      incident(),
-    ]),
-    question: sub('question', 'question', [
-      text('questionText', MAX_QUESTION_CHARS, { required: true }),
-      incident(),
-    ]),
-    answer: sub('answer', 'answer', [
-      integer('question', MAX_NUMBER, true),
-      text('answerText', MAX_STATEMENT_CHARS),
-      integer('answerStatement', MAX_NUMBER),
-      incident(),
-    ]),
-    evidence: sub('evidence', 'evidence', [
-      text('url', 2000, { required: true }),
-      text('evidenceNote', MAX_EVIDENCE_NOTE),
-      incident(),
-    ]),
-    postmortem: sub('postmortem', 'postmortem', [incident()]),
-    close: sub('close', 'close', [text('resolution', MAX_RESOLUTION_CHARS), incident()]),
-    reopen: sub('reopen', 'reopen', [text('reopenReason', MAX_STRING), incident()]),
-    followup: group('followup', 'followup', [
-      sub('add', 'followupAdd', [
-        text('followupText', MAX_FOLLOWUP_CHARS, { required: true }),
-        mentionable('owner', false),
-        incident(),
-      ]),
-      sub('done', 'followupDone', [integer('followup', MAX_NUMBER, true), incident()]),
-      sub('list', 'followupList', [incident()]),
-    ]),
-    stats: sub('stats', 'stats', [integer('days', STATS_MAX_DAYS)]),
-    drill: sub('drill', 'drill', [playbook('drillPlaybook'), text('scenario', 100)]),
-    delete: sub('delete', 'delete', [integer('drill', MAX_INCIDENT, true)]),
-    lang: sub('lang', 'lang', [
-      text('language', 10, { required: true, choices: languageChoices() }),
-      incident(),
-    ]),
-    help: sub('help', 'help'),
+    name,
+    name_localizations: localizations((_, locale) => names[locale]),
+    description,
+    description_localizations: localizations((c) => c.discord.command[key as CommandKey]),
   };
 }
 
-function crisisCommand(playbooks: APIApplicationCommandOptionChoice<string>[] | undefined) {
-  const all = definitions(playbooks);
+const verbKey = (command: string, verb: string) => `${command}${capitalised(verb)}`;
+
+/** A command of the registry: a subcommand, or a group of its verbs. */
+function subcommand(
+  definition: CommandDefinition,
+  choices: Choices,
+): APIApplicationCommandSubcommandOption | APIApplicationCommandSubcommandGroupOption {
+  const { name, names, verbs } = definition;
+  if (!verbs) {
+    return {
+      type: ApplicationCommandOptionType.Subcommand,
+      ...described(name, names, name),
+      options: (definition.options ?? []).map((o) => discordOption(o, choices)),
+    };
+  }
+  return {
+    type: ApplicationCommandOptionType.SubcommandGroup,
+    ...described(name, names, name),
+    options: Object.entries(verbs).map(([verb, spec]) => ({
+      type: ApplicationCommandOptionType.Subcommand,
+      ...described(verb, spec.names, verbKey(name, verb)),
+      options: (spec.options ?? []).map((o) => discordOption(o, choices)),
+    })),
+  };
+}
+
+function crisisCommand(
+  commands: readonly CommandDefinition[],
+  playbooks: APIApplicationCommandOptionChoice<string>[] | undefined,
+) {
+  const choices: Choices = {
+    playbook: playbooks,
+    severity: severityChoices(),
+    role: roleChoices(),
+    language: languageChoices(),
+  };
   return {
     type: ApplicationCommandType.ChatInput,
     name: CRISIS_COMMAND,
-    ...describedBy('crisis'),
-    options: SUBCOMMANDS.map((name) => all[name]),
+    description: catalogues.en.discord.command.crisis,
+    description_localizations: localizations((c) => c.discord.command.crisis),
+    options: commands.map((definition) => subcommand(definition, choices)),
     default_member_permissions: null,
     contexts: [InteractionContextType.Guild],
   } satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
@@ -328,14 +249,18 @@ export function commandSize(command: Sized): number {
  * Playbooks are choices of the playbook options (titles localised) while they fit, 25 and within the
  * command's size; past that, the options take an id and `/crisis open` answers with the known ones.
  */
-export function discordCommands(playbooks: PlaybookChoice[]): RESTPutAPIApplicationCommandsJSONBody {
-  const withChoices = crisisCommand(playbookChoices(playbooks));
-  const crisis = commandSize(withChoices) <= COMMAND_SIZE_LIMIT ? withChoices : crisisCommand(undefined);
+export function discordCommands(
+  playbooks: PlaybookChoice[],
+  commands: readonly CommandDefinition[] = registry.commands,
+): RESTPutAPIApplicationCommandsJSONBody {
+  const withChoices = crisisCommand(commands, playbookChoices(playbooks));
+  const crisis =
+    commandSize(withChoices) <= COMMAND_SIZE_LIMIT ? withChoices : crisisCommand(commands, undefined);
   return [crisis, messageCommand('open'), messageCommand('evidence')];
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// A received command → `/crisis` text
+// A received command → its arguments
 
 /**
  * An option of a received chat-input command: raw API JSON (`data.options`), or discord.js's
@@ -354,78 +279,40 @@ export type ReceivedCommand =
   | readonly ReceivedOption[]
   | { options?: readonly ReceivedOption[]; resolved?: { roles?: Record<string, unknown> } };
 
-type Get = (key: OptionKey) => string;
-
-const ref = (o: Get): string => (o('incident') ? `#${o('incident')}` : '');
-
-/** Each subcommand's words, in the order `parseCommand` reads them; empty ones are dropped. */
-const WORDS: Record<Subcommand, (o: Get, verb: string) => string[]> = {
-  open: (o) => ['open', o('playbook'), o('severity'), o('title')],
-  status: (o) => ['status', ref(o)],
-  list: (o) => ['list', o('all') === 'true' ? 'all' : ''],
-  note: (o) => ['note', ref(o), o('noteText')],
-  role: (o) => ['role', ref(o), o('role'), o('holder')],
-  sev: (o) => ['sev', ref(o), o('severity')],
-  step: (o, verb) => [
-    'step',
-    ref(o),
-    verb,
-    o('step'),
-    verb === 'skip' ? o('skipReason') : verb === 'assign' ? o('assignee') : '',
-  ],
-  update: (o) => ['update', ref(o), o('updateText')],
-  approve: (o) => ['approve', ref(o), o('statement')],
-  reject: (o) => ['reject', ref(o), o('statement'), o('rejectReason')],
-  edit: (o) => ['edit', ref(o), o('statement'), o('editText')],
-  question: (o) => ['question', ref(o), o('questionText')],
-  answer: (o) => [
-    'answer',
-    ref(o),
-    o('question'),
-    o('answerStatement') ? `S${o('answerStatement')}` : '',
-    o('answerText'),
-  ],
-  evidence: (o) => ['evidence', ref(o), o('url'), o('evidenceNote')],
-  postmortem: (o) => ['postmortem', ref(o)],
-  close: (o) => ['close', ref(o), o('resolution')],
-  reopen: (o) => ['reopen', ref(o), o('reopenReason')],
-  followup: (o, verb) =>
-    verb === 'add'
-      ? ['followup', ref(o), o('followupText'), o('owner')]
-      : verb === 'done'
-        ? ['followup', ref(o), 'done', o('followup')]
-        : ['followup', ref(o)],
-  stats: (o) => ['stats', o('days')],
-  drill: (o) => ['drill', o('drillPlaybook'), o('scenario')],
-  delete: (o) => ['delete', o('drill') ? `#${o('drill')}` : ''],
-  lang: (o) => ['lang', ref(o), o('language')],
-  help: () => ['help'],
-};
+/** A received `/crisis` command: its (English) name, its verb, its options' values by argument. */
+export interface Received {
+  name: string;
+  verb?: string;
+  values: Record<string, string | number | boolean>;
+}
 
 const SNOWFLAKE = /^\d{1,20}$/;
 
-/** An option's value as `/crisis` text: users `<@id>`, roles `<@&id>`, numbers as digits. */
-function written(option: ReceivedOption, roles: Record<string, unknown>): string {
+/** An option's value as its argument takes it: a user `id`, a role `&id`, a whole number, trimmed text. */
+function argumentOf(
+  option: ReceivedOption,
+  roles: Record<string, unknown>,
+): string | number | boolean | undefined {
   const { type, value } = option;
-  if (value === undefined) return '';
+  if (value === undefined) return undefined;
   const id = String(value);
   switch (type) {
     case ApplicationCommandOptionType.User:
-      return SNOWFLAKE.test(id) ? `<@${id}>` : '';
+      return SNOWFLAKE.test(id) ? id : undefined;
     case ApplicationCommandOptionType.Role:
-      return SNOWFLAKE.test(id) ? `<@&${id}>` : '';
+      return SNOWFLAKE.test(id) ? `&${id}` : undefined;
     case ApplicationCommandOptionType.Mentionable: {
-      if (!SNOWFLAKE.test(id)) return '';
+      if (!SNOWFLAKE.test(id)) return undefined;
       const isRole = Boolean(option.role) || Object.hasOwn(roles, id);
-      return isRole ? `<@&${id}>` : `<@${id}>`;
+      return isRole ? `&${id}` : id;
     }
     case ApplicationCommandOptionType.Boolean:
-      return value === true ? 'true' : '';
+      return typeof value === 'boolean' ? value : undefined;
     case ApplicationCommandOptionType.Integer:
     case ApplicationCommandOptionType.Number:
-      return typeof value === 'number' && Number.isFinite(value) ? String(Math.trunc(value)) : '';
+      return typeof value === 'number' && Number.isFinite(value) ? Math.trunc(value) : undefined;
     default:
-      return typeof value === 'string' ? value.trim() : '';
+      return typeof value === 'string' && value.trim() ? value.trim() : undefined;
   }
 }
 
@@ -433,27 +320,30 @@ function isOptionList(data: ReceivedCommand): data is readonly ReceivedOption[] 
   return Array.isArray(data);
 }
 
-const isSubcommand = (name: string): name is Subcommand => (SUBCOMMANDS as readonly string[]).includes(name);
-
 /**
- * A received `/crisis` command as the text `parseCommand` reads (`open hacked-account sev1 Spam on our
- * account`, `role #3 legal <@&123>`), so the handlers shared with Slack and the console run unchanged.
- * Null when the data holds no subcommand; it never throws (the data comes from the network).
+ * A received `/crisis` command with its options' values by argument (`role` → `{ role: 'legal', user:
+ * '&123' }`), for the registry to check against the command's schema: no text is parsed again. Null when
+ * the data holds no subcommand; it never throws (the data comes from the network).
  */
-export function optionsToCommandText(data: ReceivedCommand): string | null {
+export function receivedCommand(
+  data: ReceivedCommand,
+  commands: readonly CommandDefinition[] = registry.commands,
+): Received | null {
   const top = isOptionList(data) ? data : (data.options ?? []);
   const roles = isOptionList(data) ? {} : (data.resolved?.roles ?? {});
   const [first] = top;
   if (!first || typeof first.name !== 'string') return null;
-  const [verbOption] =
-    first.type === ApplicationCommandOptionType.SubcommandGroup ? (first.options ?? []) : [];
-  if (first.type === ApplicationCommandOptionType.SubcommandGroup && !verbOption) return null;
-  if (first.type !== ApplicationCommandOptionType.Subcommand && !verbOption) return null;
-  const leaves = (verbOption ?? first).options ?? [];
-  const values = new Map(leaves.map((option) => [option.name, written(option, roles)]));
-  const get: Get = (key) => values.get(optionName(key)) ?? '';
-  if (!isSubcommand(first.name)) return first.name;
-  return WORDS[first.name](get, verbOption?.name ?? '')
-    .filter((word) => word !== '')
-    .join(' ');
+  const isGroup = first.type === ApplicationCommandOptionType.SubcommandGroup;
+  const [verbOption] = isGroup ? (first.options ?? []) : [];
+  if (isGroup ? !verbOption : first.type !== ApplicationCommandOptionType.Subcommand) return null;
+  const definition = commands.find((c) => c.name === first.name);
+  const verb = verbOption && typeof verbOption.name === 'string' ? verbOption.name : undefined;
+  const declared = (verb === undefined ? definition?.options : definition?.verbs?.[verb]?.options) ?? [];
+  const values: Record<string, string | number | boolean> = {};
+  for (const option of (verbOption ?? first).options ?? []) {
+    const spec = declared.find((d) => optionName(d.text) === option.name);
+    const value = spec ? argumentOf(option, roles) : undefined;
+    if (spec && value !== undefined) values[spec.key] = value;
+  }
+  return { name: first.name, ...(verb === undefined ? {} : { verb }), values };
 }

@@ -22,7 +22,7 @@ import { encodeAction } from '../core/card';
 import type { CapturedMessage, Locale } from '../core/types';
 import { translator } from '../i18n';
 import type { CommandQueue } from '../queue/commands';
-import { ADD_TO_EVIDENCE, OPEN_FROM_MESSAGE, optionsToCommandText } from './commands';
+import { ADD_TO_EVIDENCE, OPEN_FROM_MESSAGE, receivedCommand } from './commands';
 import { decodeFormId, encodeFormId, formToModal, readModalValues, submittedFields } from './modal';
 import type { DiscordJob } from './recovery';
 import { actionOfCustomId, cardsToMessages, sendable } from './render';
@@ -94,11 +94,12 @@ async function onInteraction(
       }),
   });
   if (interaction.isChatInputCommand()) {
-    const text = optionsToCommandText(interaction.options.data);
+    // Typed options go to the handler as they are, checked against the command's schema.
+    const received = receivedCommand(interaction.options.data);
     const work =
-      text === null
+      received === null
         ? { reply: Promise.resolve(problem(callerLocale(deps, caller), { key: 'discord.badCommand' })) }
-        : run({ type: 'command', text });
+        : run({ type: 'options', ...received });
     return answer(deps, caller, interaction, work);
   }
   if (interaction.isButton()) {

@@ -39,6 +39,7 @@ export const commands = {
     question: 'log a question the public is asking',
     answer: 'mark a question answered, with text or by a published statement',
     evidence: 'keep a link to what was posted in public, before it can be deleted',
+    postmortem: 'share the postmortem as it stands, generated from the timeline (Markdown)',
     close:
       'resolve the incident: how it ended, and whether the public got a final update (a form without text)',
     reopen: 'open a resolved incident again, saying why',
@@ -48,6 +49,8 @@ export const commands = {
       'incidents of the last 30 days (or N): counts, median time to the first public statement and to resolution; drills left out',
     lang: 'change the incident’s language',
     help: 'this help',
+    ownWords: '(`{{command}}`)',
+    ownWordsAndVerbs: '(`{{command}}`: {{verbs}})',
     roles: 'Roles: lead, comms, approver, scribe, listener, sme, support, legal, hr.',
     playbooks: 'Playbooks: {{playbooks}}.',
     incidentRef:
@@ -142,7 +145,10 @@ export const commands = {
     ownRequest: 'You asked for this lockdown: someone else must confirm it (four eyes).',
     notApprover: 'Only the lead or an approver may confirm a lockdown: {{who}}.',
   },
-  command: { unknown: '“{{name}}” is not a calma command. Here is what calma understands:' },
+  command: {
+    unknown: '“{{name}}” is not a calma command. Here is what calma understands:',
+    badOptions: 'calma could not read that command’s options: try again, or see `/crisis help`.',
+  },
   errors: {
     unexpected:
       'Something went wrong on calma’s side. Check `/crisis status` before trying again: part of it may have been done. If it keeps failing, tell whoever runs calma.',

@@ -41,6 +41,7 @@ export const commands: Translated<typeof en> = {
     question: 'registra una pregunta que se hace el público',
     answer: 'marca una pregunta como respondida, con un texto o con un comunicado publicado',
     evidence: 'guarda un enlace a lo publicado, antes de que puedan borrarlo',
+    postmortem: 'comparte el informe posterior tal como está, generado a partir de la cronología (Markdown)',
     close:
       'resuelve la crisis: cómo terminó y si el público recibió una actualización final (sin texto, un formulario)',
     reopen: 'vuelve a abrir una crisis resuelta, diciendo por qué',
@@ -50,6 +51,8 @@ export const commands: Translated<typeof en> = {
       'las crisis de los últimos 30 días (o N): cifras, tiempo mediano hasta el primer comunicado público y hasta la resolución; sin contar simulacros',
     lang: 'cambia el idioma de la crisis',
     help: 'esta ayuda',
+    ownWords: '(`{{command}}`)',
+    ownWordsAndVerbs: '(`{{command}}`: {{verbs}})',
     roles:
       'Roles: lead (responsable), comms (comunicación), approver (aprobación), scribe, listener (escucha), sme (técnico), support, legal, hr.',
     playbooks: 'Protocolos: {{playbooks}}.',
@@ -146,7 +149,11 @@ export const commands: Translated<typeof en> = {
     ownRequest: 'Tú pediste este bloqueo: tiene que confirmarlo otra persona (cuatro ojos).',
     notApprover: 'Solo el responsable o un aprobador pueden confirmar un bloqueo: {{who}}.',
   },
-  command: { unknown: '«{{name}}» no es una orden de calma. Esto es lo que calma entiende:' },
+  command: {
+    unknown: '«{{name}}» no es una orden de calma. Esto es lo que calma entiende:',
+    badOptions:
+      'calma no ha podido leer las opciones de ese comando: vuelve a intentarlo o consulta `/crisis help`.',
+  },
   errors: {
     unexpected:
       'Algo ha fallado por parte de calma. Consulta `/crisis status` antes de reintentarlo: puede que una parte ya se haya hecho. Si sigue fallando, avisa a quien administra calma.',

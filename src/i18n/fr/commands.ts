@@ -41,6 +41,7 @@ export const commands: Translated<typeof en> = {
     question: 'consigne une question que se pose le public',
     answer: 'indique qu’une question a reçu une réponse, par un texte ou par un communiqué publié',
     evidence: 'conserve un lien vers ce qui a été publié, avant qu’il puisse être supprimé',
+    postmortem: 'partage le retour d’expérience en l’état, généré à partir de la chronologie (Markdown)',
     close:
       'clôt la crise : comment elle s’est terminée et si le public a eu un point final (sans texte, un formulaire)',
     reopen: 'rouvre une crise résolue, en disant pourquoi',
@@ -50,6 +51,8 @@ export const commands: Translated<typeof en> = {
       'les crises des 30 derniers jours (ou de N) : nombres, délai médian jusqu’au premier communiqué public et jusqu’à la résolution ; exercices exclus',
     lang: 'change la langue de la crise',
     help: 'cette aide',
+    ownWords: '(`{{command}}`)',
+    ownWordsAndVerbs: '(`{{command}}` : {{verbs}})',
     roles:
       'Rôles : lead (responsable), comms (communication), approver (validation), scribe, listener (veille), sme (expert technique), support, legal, hr.',
     playbooks: 'Procédures : {{playbooks}}.',
@@ -149,7 +152,11 @@ export const commands: Translated<typeof en> = {
     notApprover:
       'Seuls le responsable ou une personne qui valide peuvent confirmer un verrouillage : {{who}}.',
   },
-  command: { unknown: '« {{name}} » n’est pas une commande de calma. Voici ce que calma comprend :' },
+  command: {
+    unknown: '« {{name}} » n’est pas une commande de calma. Voici ce que calma comprend :',
+    badOptions:
+      'calma n’a pas pu lire les options de cette commande : réessayez, ou consultez `/crisis help`.',
+  },
   errors: {
     unexpected:
       'Un problème est survenu côté calma. Consultez `/crisis status` avant de réessayer : une partie a peut-être déjà été faite. Si cela persiste, prévenez la personne qui administre calma.',

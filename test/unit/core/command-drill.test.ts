@@ -1,4 +1,4 @@
-import { parseCommand } from '../../../src/core/command';
+import { parseCommand } from '../../../handlers/index';
 
 const context = { playbooks: ['hacked-account'] };
 const parse = (text: string) => parseCommand(text, context);

@@ -1,4 +1,5 @@
-import { type Command, parseCommand, parseRole, parseSeverity, parseUser } from '../../../src/core/command';
+import { type Command, parseCommand } from '../../../handlers/index';
+import { parseRole, parseSeverity, parseUser } from '../../../src/core/command';
 import type { Result, UserError } from '../../../src/core/result';
 
 const context = { playbooks: ['hacked-account', 'data-leak', 'boycott'] };

@@ -1,5 +1,5 @@
+import { parseCommand } from '../../../handlers/index';
 import { defaultReminderPolicy } from '../../../src/config/schema';
-import { parseCommand } from '../../../src/core/command';
 import { addFollowup, completeFollowup, openFollowups } from '../../../src/core/followup';
 import {
   dismiss,

@@ -10,13 +10,13 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
 import fc from 'fast-check';
-import { type Command, parseCommand, SUBCOMMANDS } from '../../../src/core/command';
+import { type Command, parseCommand, registry } from '../../../handlers/index';
 import {
   ADD_TO_EVIDENCE,
   discordCommands,
   OPEN_FROM_MESSAGE,
-  optionsToCommandText,
   type PlaybookChoice,
+  receivedCommand,
 } from '../../../src/discord/commands';
 
 const ANA = '123456789012345678';
@@ -40,6 +40,7 @@ const playbooks: PlaybookChoice[] = [
   },
 ];
 const context = { playbooks: playbooks.map((p) => p.id) };
+const SUBCOMMANDS = registry.commands.map((c) => c.name);
 
 const body = discordCommands(playbooks);
 const crisis = body[0] as RESTPostAPIChatInputApplicationCommandsJSONBody;
@@ -121,6 +122,36 @@ describe('discordCommands', () => {
     const bad = [crisis.name, ...names].filter((n) => n !== '' && (!NAME.test(n) || n !== n.toLowerCase()));
 
     expect(bad).toEqual([]);
+  });
+
+  it('GIVEN every subcommand and verb WHEN checked THEN its name is translated for es-ES, es-419 and fr, unique among its siblings', () => {
+    const groups = [
+      subcommandsOf(crisis),
+      ...subcommandsOf(crisis).flatMap((o) =>
+        o.type === ApplicationCommandOptionType.SubcommandGroup ? [o.options ?? []] : [],
+      ),
+    ];
+
+    for (const siblings of groups) {
+      for (const locale of LOCALES) {
+        const names = siblings.map((o) => o.name_localizations?.[locale] ?? '');
+        expect({
+          locale,
+          names: names.filter((n) => NAME.test(n)).length,
+          unique: new Set(names).size,
+        }).toEqual({
+          locale,
+          names: siblings.length,
+          unique: siblings.length,
+        });
+      }
+    }
+    const step = subcommandsOf(crisis).find((o) => o.name === 'step');
+    const done = step && 'options' in step ? step.options?.find((o) => o.name === 'done') : undefined;
+    expect([step?.name_localizations, done?.name_localizations]).toEqual([
+      { 'es-ES': 'paso', 'es-419': 'paso', fr: 'étape' },
+      { 'es-ES': 'hecho', 'es-419': 'hecho', fr: 'fait' },
+    ]);
   });
 
   it('GIVEN every option WHEN checked THEN its name and description are translated for es-ES, es-419 and fr', () => {
@@ -518,14 +549,23 @@ const roundTrips: [path: string, given: Given[], typed: string, expected: Comman
   ['help', [], 'help', { name: 'help' }],
 ];
 
-describe('optionsToCommandText', () => {
-  it.each(roundTrips)(
-    'GIVEN /crisis %s with %j WHEN converted and parsed THEN it is the command typed as %j',
-    (path, given, typed, expected) => {
-      const text = optionsToCommandText(received(path, given));
+/** A received command as the handler gets it: its options by argument, checked by the command's schema. */
+const fromDiscord = (data: APIChatInputApplicationCommandInteractionData): Command => {
+  const command = receivedCommand(data);
+  if (!command) throw new Error('no subcommand received');
+  const checked = registry.fromOptions(command.name, command.verb, command.values);
+  if (!checked.ok) throw new Error(`${command.name} was refused: ${checked.error.key}`);
+  return checked.value;
+};
 
-      expect(parsed(text ?? '')).toEqual(parsed(typed));
-      expect(parsed(text ?? '')).toEqual(expected);
+describe('receivedCommand', () => {
+  it.each(roundTrips)(
+    'GIVEN /crisis %s with %j WHEN received THEN the handler gets the command typed as %j',
+    (path, given, typed, expected) => {
+      const command = fromDiscord(received(path, given));
+
+      expect(command).toEqual(parsed(typed));
+      expect(command).toEqual(expected);
     },
   );
 
@@ -535,26 +575,26 @@ describe('optionsToCommandText', () => {
     expect(SUBCOMMANDS.filter((name) => !tried.has(name))).toEqual([]);
   });
 
-  it('GIVEN a mentionable option naming a user and a role WHEN converted THEN the user is <@id> and the role <@&id>', () => {
+  it('GIVEN a mentionable option naming a user and a role WHEN received THEN the user is its id and the role &id', () => {
     expect(
-      optionsToCommandText(
+      receivedCommand(
         received('role', [
           ['role', 'lead'],
           ['who', ANA],
         ]),
       ),
-    ).toBe(`role lead <@${ANA}>`);
+    ).toEqual({ name: 'role', values: { role: 'lead', user: ANA } });
     expect(
-      optionsToCommandText(
+      receivedCommand(
         received('role', [
           ['role', 'legal'],
           ['who', LEGAL],
         ]),
       ),
-    ).toBe(`role legal <@&${LEGAL}>`);
+    ).toEqual({ name: 'role', values: { role: 'legal', user: `&${LEGAL}` } });
   });
 
-  it('GIVEN discord.js’s interaction.options.data (a role resolved inline) WHEN converted THEN the text is the same as from raw data', () => {
+  it('GIVEN discord.js’s interaction.options.data (a role resolved inline) WHEN received THEN the values are the same as from raw data', () => {
     const fromDiscordJs = [
       {
         name: 'role',
@@ -567,22 +607,23 @@ describe('optionsToCommandText', () => {
       },
     ];
 
-    expect(optionsToCommandText(fromDiscordJs)).toBe(`role #2 legal <@&${LEGAL}>`);
+    expect(receivedCommand(fromDiscordJs)).toEqual({
+      name: 'role',
+      values: { role: 'legal', user: `&${LEGAL}`, incident: 2 },
+    });
   });
 
-  it('GIVEN data without a subcommand WHEN converted THEN there is no text', () => {
-    expect(optionsToCommandText({ options: [] })).toBeNull();
+  it('GIVEN data without a subcommand WHEN received THEN there is no command', () => {
+    expect(receivedCommand({ options: [] })).toBeNull();
     expect(
-      optionsToCommandText([
-        { name: 'step', type: ApplicationCommandOptionType.SubcommandGroup, options: [] },
-      ]),
+      receivedCommand([{ name: 'step', type: ApplicationCommandOptionType.SubcommandGroup, options: [] }]),
     ).toBeNull();
     expect(
-      optionsToCommandText([{ name: 'title', type: ApplicationCommandOptionType.String, value: 'x' }]),
+      receivedCommand([{ name: 'title', type: ApplicationCommandOptionType.String, value: 'x' }]),
     ).toBeNull();
   });
 
-  it('GIVEN anything at all from the network WHEN converted THEN it never throws', () => {
+  it('GIVEN anything at all from the network WHEN received and checked THEN it never throws', () => {
     const option = fc.letrec((tie) => ({
       option: fc.record(
         {
@@ -598,10 +639,12 @@ describe('optionsToCommandText', () => {
 
     fc.assert(
       fc.property(fc.array(option, { maxLength: 3 }), (options) => {
-        expect(() => optionsToCommandText(options as never)).not.toThrow();
-        expect(() =>
-          optionsToCommandText({ options: options as never, resolved: { roles: {} } }),
-        ).not.toThrow();
+        for (const data of [options, { options, resolved: { roles: {} } }]) {
+          expect(() => {
+            const command = receivedCommand(data as never);
+            if (command) registry.fromOptions(command.name, command.verb, command.values);
+          }).not.toThrow();
+        }
       }),
     );
   });
