@@ -1,5 +1,6 @@
 import { type CommandOf, createRegistry } from '../src/app/command';
 import type { ParseContext } from '../src/core/grammar';
+import { answerCommand } from './answer';
 import { approveCommand, rejectCommand } from './approve';
 import { closeCommand, reopenCommand } from './close';
 import { deleteCommand } from './delete';
@@ -12,7 +13,7 @@ import { listCommand } from './list';
 import { noteCommand } from './note';
 import { openCommand } from './open';
 import { postmortemCommand } from './postmortem';
-import { answerCommand, questionCommand } from './question';
+import { questionCommand } from './question';
 import { roleCommand } from './role';
 import { sevCommand } from './sev';
 import { statsCommand } from './stats';
