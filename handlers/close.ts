@@ -1,16 +1,16 @@
 import { z } from 'zod';
+import { refreshAnnouncement } from '../src/app/announcement';
 import { defineCommand, incidentArg, option } from '../src/app/command';
 import type { Caller, Deps, Reply } from '../src/app/deps';
 import { announce, callerLocale, mutateIncident, problem } from '../src/app/mutate';
 import { playbookOf } from '../src/app/room';
 import { targetIncident } from '../src/app/target';
-import { announcementCard } from '../src/cards/announcement';
 import { drillReportCard } from '../src/cards/drill';
 import type { Card } from '../src/core/card';
 import { text } from '../src/core/command';
 import { drillReport } from '../src/core/drill-report';
 import { openFollowups } from '../src/core/followup';
-import { closeIncident, MAX_RESOLUTION_CHARS, reopenIncident } from '../src/core/incident';
+import { closeIncident, MAX_RESOLUTION_CHARS } from '../src/core/incident';
 import type { Incident } from '../src/core/types';
 import { translator } from '../src/i18n';
 import { sharePostmortem } from './postmortem';
@@ -18,7 +18,7 @@ import { sharePostmortem } from './postmortem';
 /**
  * `/crisis close [resolution]`: resolves the incident. Without text, a form asks how it ended and
  * whether the public got a final update. Reminders stop (their jobs are removed), the summary, topic and
- * announcement say it is resolved. `/crisis reopen <reason>` undoes it, on the record.
+ * announcement say it is resolved.
  */
 export async function close(
   deps: Deps,
@@ -98,45 +98,6 @@ async function closeForm(deps: Deps, caller: Caller, seq?: number): Promise<Repl
   };
 }
 
-export async function reopen(
-  deps: Deps,
-  caller: Caller,
-  command: { incident?: number; reason: string },
-): Promise<Reply> {
-  if (!command.reason.trim()) {
-    const target = await targetIncident(deps, caller, command.incident);
-    if (!target.ok) return problem(callerLocale(deps, caller), target.error);
-    const t = translator(target.value.locale);
-    return {
-      cards: [],
-      form: {
-        submit: { kind: 'reopen', args: [String(target.value.seq)] },
-        title: t('close.reopenTitle', { seq: target.value.seq }),
-        fields: [{ id: 'reason', label: t('close.reopenReasonLabel') }],
-      },
-    };
-  }
-  const result = await mutateIncident(deps, caller, command.incident, (incident, now) =>
-    reopenIncident(incident, command.reason, caller.user, now),
-  );
-  if (!result.ok) return problem(callerLocale(deps, caller), result.error);
-  const incident = result.value;
-  await refreshAnnouncement(deps, incident);
-  const t = translator(incident.locale);
-  return announce(deps, caller, incident, [
-    {
-      lines: [
-        t('close.reopened', {
-          seq: incident.seq,
-          who: deps.chat.mention(caller.user),
-          reason: command.reason.trim(),
-        }),
-      ],
-      tone: 'warning',
-    },
-  ]);
-}
-
 /** A closed drill's report card (none for a real incident). */
 function drillReportCards(deps: Deps, incident: Incident): Card[] {
   if (!incident.drill) return [];
@@ -149,20 +110,6 @@ function drillReportCards(deps: Deps, incident: Incident): Card[] {
 const hasPublished = (incident: Incident) =>
   (incident.statements ?? []).some((s) => s.status === 'published');
 
-/** The announcement says whether the incident is still going (with Join) or resolved. */
-async function refreshAnnouncement(deps: Deps, incident: Incident): Promise<void> {
-  if (!incident.announcement || !incident.room) return;
-  const t = translator(incident.locale);
-  const card = announcementCard(
-    incident,
-    playbookOf(deps, incident),
-    t,
-    (u) => deps.chat.mention(u),
-    deps.chat.roomLink({ id: incident.room, name: incident.roomName }),
-  );
-  await deps.chat.update(incident.announcement, card);
-}
-
 export const closeCommand = defineCommand({
   name: 'close',
   names: { es: 'cerrar', fr: 'clore', also: ['clôturer', 'fermer'] },
@@ -174,17 +121,4 @@ export const closeCommand = defineCommand({
   help: 'help.close',
   access: 'anyone',
   run: close,
-});
-
-export const reopenCommand = defineCommand({
-  name: 'reopen',
-  names: { es: 'reabrir', fr: 'rouvrir' },
-  // Empty: the handler answers with a form asking why.
-  args: z.object({ incident: incidentArg, reason: z.string().default('') }),
-  read: [text('reason', 'kept')],
-  options: [option.string('reason', 'reopenReason'), option.incident()],
-  usage: (a) => `reopen <${a('reason')}>`,
-  help: 'help.reopen',
-  access: 'anyone',
-  run: reopen,
 });

@@ -1,6 +1,6 @@
 import { approve, reject } from '../../handlers/approve';
 import { capture } from '../../handlers/capture';
-import { close, reopen } from '../../handlers/close';
+import { close } from '../../handlers/close';
 import { followup } from '../../handlers/followup';
 import { help } from '../../handlers/help';
 import { type Command, registry } from '../../handlers/index';
@@ -8,6 +8,7 @@ import { join } from '../../handlers/join';
 import { askLockdown, confirmLockdown } from '../../handlers/lockdown';
 import { openFormErrors, pickPlaybook, submitOpenForm } from '../../handlers/open';
 import { dismissReminder, snoozeReminder } from '../../handlers/reminder';
+import { reopen } from '../../handlers/reopen';
 import { sev } from '../../handlers/sev';
 import { step, stepForm } from '../../handlers/step';
 import { dismissTriaged, openTriaged } from '../../handlers/triage';
