@@ -1,7 +1,7 @@
 import { type CommandOf, createRegistry } from '../src/app/command';
 import type { ParseContext } from '../src/core/grammar';
 import { answerCommand } from './answer';
-import { approveCommand, rejectCommand } from './approve';
+import { approveCommand } from './approve';
 import { closeCommand } from './close';
 import { deleteCommand } from './delete';
 import { drillCommand } from './drill';
@@ -14,6 +14,7 @@ import { noteCommand } from './note';
 import { openCommand } from './open';
 import { postmortemCommand } from './postmortem';
 import { questionCommand } from './question';
+import { rejectCommand } from './reject';
 import { reopenCommand } from './reopen';
 import { roleCommand } from './role';
 import { sevCommand } from './sev';

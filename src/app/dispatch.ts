@@ -1,4 +1,4 @@
-import { approve, reject } from '../../handlers/approve';
+import { approve } from '../../handlers/approve';
 import { capture } from '../../handlers/capture';
 import { close } from '../../handlers/close';
 import { followup } from '../../handlers/followup';
@@ -7,6 +7,7 @@ import { type Command, registry } from '../../handlers/index';
 import { join } from '../../handlers/join';
 import { askLockdown, confirmLockdown } from '../../handlers/lockdown';
 import { openFormErrors, pickPlaybook, submitOpenForm } from '../../handlers/open';
+import { reject } from '../../handlers/reject';
 import { dismissReminder, snoozeReminder } from '../../handlers/reminder';
 import { reopen } from '../../handlers/reopen';
 import { sev } from '../../handlers/sev';

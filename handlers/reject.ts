@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { approvalRefusal, approverRoles } from '../src/app/approvers';
+import { defineCommand, incidentArg, option } from '../src/app/command';
+import type { Caller, Deps, Reply } from '../src/app/deps';
+import { announce, callerLocale, mutateIncident, problem } from '../src/app/mutate';
+import { showStatement } from '../src/app/statement-room';
+import { targetIncident } from '../src/app/target';
+import { numbered, text } from '../src/core/command';
+import { findStatement, rejectStatement } from '../src/core/statement';
+import type { Incident } from '../src/core/types';
+import { translator } from '../src/i18n';
+
+/**
+ * `/crisis reject S<n> <reason>` and the Reject button: an approver sends a draft back, saying why, and
+ * its card in the room shows it. Without a reason, a form asks for one.
+ */
+export async function reject(
+  deps: Deps,
+  caller: Caller,
+  command: { incident?: number; statement: number; reason: string },
+): Promise<Reply> {
+  const target = await targetIncident(deps, caller, command.incident);
+  if (!target.ok) return problem(callerLocale(deps, caller), target.error);
+  const n = command.statement;
+  if (!command.reason.trim()) return rejectForm(deps, caller, target.value, n);
+  const roles = await approverRoles(deps, caller.user, target.value);
+  const result = await mutateIncident(deps, caller, target.value.seq, (incident, now) =>
+    rejectStatement(incident, n, command.reason, { user: caller.user, roles }, now),
+  );
+  if (!result.ok) return approvalRefusal(deps, caller, target.value, result.error);
+  await showStatement(deps, result.value, n);
+  const t = translator(result.value.locale);
+  return announce(deps, caller, result.value, [
+    {
+      lines: [
+        t('statement.rejected', { n, who: deps.chat.mention(caller.user), reason: command.reason.trim() }),
+      ],
+      tone: 'warning',
+    },
+  ]);
+}
+
+/** The Reject button asks why. */
+function rejectForm(deps: Deps, caller: Caller, incident: Incident, n: number): Reply {
+  const found = findStatement(incident, n);
+  if (!found.ok) return problem(callerLocale(deps, caller), found.error);
+  const t = translator(callerLocale(deps, caller));
+  return {
+    cards: [],
+    form: {
+      submit: { kind: 'statement.reject', args: [String(incident.seq), String(n)] },
+      title: t('statement.forms.rejectTitle', { n }),
+      fields: [{ id: 'reason', label: t('statement.forms.reason'), type: 'longtext' }],
+    },
+  };
+}
+
+export const rejectCommand = defineCommand({
+  name: 'reject',
+  names: { es: 'rechazar', fr: 'rejeter', also: ['refuser'] },
+  // Empty: the handler answers with a form asking why.
+  args: z.object({ incident: incidentArg, statement: z.number(), reason: z.string().default('') }),
+  read: [numbered('statement', 'S', { key: 'statement.rejectUsage' }), text('reason', 'kept')],
+  options: [
+    option.integer('statement', 'statement', { required: true }),
+    option.string('reason', 'rejectReason'),
+    option.incident(),
+  ],
+  usage: (a) => `reject S<n> <${a('reason')}>`,
+  help: 'help.reject',
+  access: 'approvers',
+  run: reject,
+});
