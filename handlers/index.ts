@@ -5,6 +5,7 @@ import { approveCommand } from './approve';
 import { closeCommand } from './close';
 import { deleteCommand } from './delete';
 import { drillCommand } from './drill';
+import { editCommand } from './edit';
 import { evidenceCommand } from './evidence';
 import { followupCommand } from './followup';
 import { helpCommand } from './help';
@@ -21,7 +22,7 @@ import { sevCommand } from './sev';
 import { statsCommand } from './stats';
 import { statusCommand } from './status';
 import { stepCommand } from './step';
-import { editCommand, updateCommand } from './update';
+import { updateCommand } from './update';
 
 /**
  * Every `/crisis` subcommand, in the order the help, Discord and the README list them. Each is defined

@@ -1,21 +1,21 @@
 import { z } from 'zod';
 import { defineCommand, incidentArg, option } from '../src/app/command';
 import type { Caller, Deps, Reply } from '../src/app/deps';
-import { announce, callerLocale, mutateIncident, problem } from '../src/app/mutate';
+import { callerLocale, mutateIncident, problem } from '../src/app/mutate';
 import { playbookOf } from '../src/app/room';
-import { showStatement } from '../src/app/statement-room';
+import { showDraft } from '../src/app/statement-room';
 import { targetIncident } from '../src/app/target';
 import { local } from '../src/cards/format';
-import { numbered, text } from '../src/core/command';
-import { draftStatement, editStatement, findStatement, MAX_STATEMENT_CHARS } from '../src/core/statement';
+import { text } from '../src/core/command';
+import { draftStatement, MAX_STATEMENT_CHARS } from '../src/core/statement';
 import type { Incident } from '../src/core/types';
 import { translator } from '../src/i18n';
 import type { Form } from '../src/ports/chat';
 
 /**
  * `/crisis update <text>` drafts a public statement; with no text (or from a step's "Use template" or a
- * reminder's "Draft update") it opens the drafting form. `/crisis edit S<n> <text>` rewrites a draft.
- * Nothing is published here: a draft waits for approval (handlers/approve.ts).
+ * reminder's "Draft update") it opens the drafting form. Nothing is published here: a draft waits for
+ * approval (handlers/approve.ts).
  */
 export async function update(
   deps: Deps,
@@ -42,7 +42,7 @@ export async function update(
     return drafted;
   });
   if (!result.ok) return problem(callerLocale(deps, caller), result.error);
-  return shown(deps, caller, result.value, n, 'statement.drafted');
+  return showDraft(deps, caller, result.value, n, 'statement.drafted');
 }
 
 /** The drafting form: a large text box, pre-filled with the step's template, and where it goes. */
@@ -92,68 +92,6 @@ export function submitDraftForm(
   });
 }
 
-export async function edit(
-  deps: Deps,
-  caller: Caller,
-  command: { incident?: number; statement: number; text: string },
-): Promise<Reply> {
-  if (!command.text.trim()) return editForm(deps, caller, command.incident, command.statement);
-  const result = await mutateIncident(deps, caller, command.incident, (incident, now) =>
-    editStatement(incident, command.statement, command.text, caller.user, now),
-  );
-  if (!result.ok) return problem(callerLocale(deps, caller), result.error);
-  return shown(deps, caller, result.value, command.statement, 'statement.edited');
-}
-
-/** The Edit button: the form with the current text in it. */
-export async function editForm(
-  deps: Deps,
-  caller: Caller,
-  seq: number | undefined,
-  n: number,
-): Promise<Reply> {
-  const target = await targetIncident(deps, caller, seq);
-  if (!target.ok) return problem(callerLocale(deps, caller), target.error);
-  const incident = target.value;
-  const found = findStatement(incident, n);
-  if (!found.ok) return problem(callerLocale(deps, caller), found.error);
-  if (found.value.status === 'published') {
-    return problem(callerLocale(deps, caller), { key: 'statement.published', params: { n } });
-  }
-  const t = translator(incident.locale);
-  return {
-    cards: [],
-    form: {
-      submit: { kind: 'statement.edit', args: [String(incident.seq), String(n)] },
-      title: t('statement.forms.editTitle', { n }),
-      fields: [
-        {
-          id: 'text',
-          label: t('statement.forms.text'),
-          type: 'longtext',
-          maxLength: MAX_STATEMENT_CHARS,
-          initial: found.value.text,
-        },
-      ],
-    },
-  };
-}
-
-/** Posts or redraws the statement's card in the room, and tells the author what happens next. */
-async function shown(
-  deps: Deps,
-  caller: Caller,
-  incident: Incident,
-  n: number,
-  key: 'statement.drafted' | 'statement.edited',
-): Promise<Reply> {
-  await showStatement(deps, incident, n);
-  const t = translator(incident.locale);
-  return announce(deps, caller, incident, [
-    { lines: [t(key, { n, who: deps.chat.mention(caller.user) })], tone: 'info' },
-  ]);
-}
-
 export const updateCommand = defineCommand({
   name: 'update',
   names: { es: 'comunicado', fr: 'communiqué' },
@@ -165,21 +103,4 @@ export const updateCommand = defineCommand({
   help: 'help.update',
   access: 'anyone',
   run: update,
-});
-
-export const editCommand = defineCommand({
-  name: 'edit',
-  names: { es: 'editar', fr: 'modifier', also: ['réécrire'] },
-  // Empty: the handler answers with the form, holding the current text.
-  args: z.object({ incident: incidentArg, statement: z.number(), text: z.string().default('') }),
-  read: [numbered('statement', 'S', { key: 'statement.editUsage' }), text('text', 'kept')],
-  options: [
-    option.integer('statement', 'statement', { required: true }),
-    option.string('text', 'editText', { max: MAX_STATEMENT_CHARS }),
-    option.incident(),
-  ],
-  usage: (a) => `edit S<n> [${a('text')}]`,
-  help: 'help.edit',
-  access: 'anyone',
-  run: edit,
 });

@@ -1,6 +1,7 @@
 import { approve } from '../../handlers/approve';
 import { capture } from '../../handlers/capture';
 import { close } from '../../handlers/close';
+import { edit, editForm } from '../../handlers/edit';
 import { followup } from '../../handlers/followup';
 import { help } from '../../handlers/help';
 import { type Command, registry } from '../../handlers/index';
@@ -13,7 +14,7 @@ import { reopen } from '../../handlers/reopen';
 import { sev } from '../../handlers/sev';
 import { step, stepForm } from '../../handlers/step';
 import { dismissTriaged, openTriaged } from '../../handlers/triage';
-import { edit, editForm, submitDraftForm, update } from '../../handlers/update';
+import { submitDraftForm, update } from '../../handlers/update';
 import { helpCard } from '../cards/help';
 import { decodeAction } from '../core/card';
 import { parseSeverity, parseUser } from '../core/command';

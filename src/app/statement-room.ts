@@ -1,7 +1,8 @@
 import { statementCard } from '../cards/statement';
 import type { Incident, Statement } from '../core/types';
 import { translator } from '../i18n';
-import type { Deps } from './deps';
+import type { Caller, Deps, Reply } from './deps';
+import { announce } from './mutate';
 
 /**
  * Shows a statement's card in the incident room: posted once, then redrawn in place as approvals,
@@ -30,4 +31,19 @@ export async function showStatement(deps: Deps, incident: Incident, n: number): 
       },
     };
   });
+}
+
+/** Posts or redraws a draft's card (just drafted or edited), and tells the room what happens next. */
+export async function showDraft(
+  deps: Deps,
+  caller: Caller,
+  incident: Incident,
+  n: number,
+  key: 'statement.drafted' | 'statement.edited',
+): Promise<Reply> {
+  await showStatement(deps, incident, n);
+  const t = translator(incident.locale);
+  return announce(deps, caller, incident, [
+    { lines: [t(key, { n, who: deps.chat.mention(caller.user) })], tone: 'info' },
+  ]);
 }
