@@ -43,6 +43,10 @@ test.each(['SIGHUP', 'SIGTERM'] as const)(
     expect(next.stderr).not.toContain('another calma');
     expect(next.code).toBe(0);
     expect(next.stdout).toContain('No open incidents. Good.');
+    // In a pipe the transcript stays clean: the log lines are on stderr.
+    expect(next.stdout).not.toContain('"level"');
+    // One line per event: the private Redis's start is logged once.
+    expect(next.stderr.match(/started a private Redis|private redis-server started/g)).toHaveLength(1);
   },
   60_000,
 );
