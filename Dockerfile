@@ -24,7 +24,15 @@ COPY playbooks ./playbooks
 # Files stay owned by root: the non-root `node` user (from the base image) can read the code but not
 # change it. calma writes nothing here in Docker (REDIS_URL points at the redis service).
 USER node
-# Slack HTTP mode, alert webhooks, /healthz, /metrics. No HEALTHCHECK: the slim image has no curl, and
-# orchestrators can probe GET /healthz themselves.
+# In a container the network namespace is the boundary: listen on every interface so a published port
+# reaches calma (outside a container the console defaults to 127.0.0.1).
+ENV CALMA_HOST=0.0.0.0
+# Slack HTTP mode, alert webhooks, /healthz, /metrics.
 EXPOSE 3000
+# GET /healthz with node itself (the slim image has no curl): 200 while Redis answers, even while a chat
+# platform reconnects (restarting would not bring it back), 503 when Redis does not.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/healthz', { signal: AbortSignal.timeout(4000) }).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+# With no SLACK_BOT_TOKEN or DISCORD_TOKEN and no terminal (stdin is /dev/null), calma runs headless:
+# HTTP only, and a log line saying how to add a platform. `docker compose run --rm calma`: the console.
 CMD ["node", "dist/src/main.js"]

@@ -55,6 +55,11 @@ export interface LoggerOptions {
   pretty?: boolean;
   /** Where lines go; default stderr. Tests pass a stream that captures them. */
   destination?: pino.DestinationStream;
+  /**
+   * The console in a terminal: each line is short (time, level, message and an error's message, no
+   * objects or stacks; `2>file` keeps the JSON) and goes through this, which prints it above the prompt.
+   */
+  console?: (line: string) => void;
 }
 
 /**
@@ -71,6 +76,20 @@ export function createLogger(opts: LoggerOptions): Logger {
     redact: { paths: [...REDACT_PATHS], censor },
     timestamp: pino.stdTimeFunctions.isoTime,
   };
+  if (opts.console) {
+    const print = opts.console;
+    const brief = pretty.prettyFactory({
+      colorize: pretty.isColorSupported,
+      translateTime: 'SYS:HH:MM:ss',
+      ignore: 'pid,hostname',
+      hideObject: true,
+      messageFormat: (log, messageKey) => {
+        const err = log.err as { message?: unknown } | undefined;
+        return err?.message ? `${log[messageKey]}: ${err.message}` : String(log[messageKey]);
+      },
+    });
+    return pino(options, { write: (line: string) => print(brief(line).trimEnd()) });
+  }
   if (opts.pretty) {
     const colorize =
       opts.destination === undefined && Boolean(process.stderr.isTTY) && pretty.isColorSupported;

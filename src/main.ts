@@ -1,4 +1,6 @@
+import { fstatSync } from 'node:fs';
 import { userInfo } from 'node:os';
+import { isatty } from 'node:tty';
 import { Redis } from 'ioredis';
 import type { AlertSettings } from './alerts/process';
 import { alertIntakeService } from './alerts/service';
@@ -9,14 +11,14 @@ import { type Config, reminderPolicy } from './config/schema';
 import { ConsoleChat } from './console/console-chat';
 import { ansiStyle, plainStyle } from './console/render';
 import { CONSOLE_WORKSPACE, LOBBY, runConsole } from './console/repl';
+import { Screen } from './console/screen';
 import { compileRoutes, unknownRoutePlaybooks } from './core/alert-route';
 import { systemClock } from './core/types';
-import { startDiscord } from './discord/app';
-import { alertRoutes } from './http/alerts';
+import { alertRoutes, headlessAlertRoutes } from './http/alerts';
 import { healthRoute, type PlatformState } from './http/health';
 import { incidentApi } from './http/incident-api';
 import { CalmaMetrics } from './http/metrics';
-import { HttpServer } from './http/server';
+import { HttpServer, type Route } from './http/server';
 import { translator } from './i18n';
 import { createLogger, type Logger, redactUrl } from './log';
 import { builtinPlaybooksDir, loadPlaybooks } from './playbook/loader';
@@ -25,7 +27,6 @@ import { auditService } from './queue/audits';
 import { outboxService } from './queue/outbox';
 import { reminders } from './queue/reminders';
 import { DataDirInUseError, RedisNotInstalledError, startPrivateRedis } from './redis/private-server';
-import { startSlack } from './slack/app';
 import { RefusedError } from './startup/retry';
 import { RedisAlertStore } from './store/redis-alert-store';
 import { RedisIncidentStore } from './store/redis-incident-store';
@@ -46,7 +47,37 @@ class StartupError extends Error {}
 async function main(): Promise<void> {
   loadDotEnv();
   const config = await loadConfig();
-  const log = createLogger({ level: config.env.LOG_LEVEL, pretty: Boolean(process.stderr.isTTY) });
+  const { env } = config;
+  const chats: ChatPlatform[] = [
+    ...(env.SLACK_BOT_TOKEN ? (['slack'] as const) : []),
+    ...(env.DISCORD_TOKEN ? (['discord'] as const) : []),
+  ];
+  // No chat platform and nobody who could type (stdin is /dev/null: a container, a service): headless.
+  const headless = chats.length === 0 && stdinIsNull();
+  const interactive = chats.length === 0 && !headless && Boolean(process.stdin.isTTY && process.stdout.isTTY);
+  const screen = new Screen(process.stdout, interactive);
+  // The console in a terminal is for people: warnings and errors only, one short line each, above the prompt.
+  const forPeople = interactive && Boolean(process.stderr.isTTY);
+  const log = createLogger({
+    level: env.LOG_LEVEL ?? (forPeople ? 'warn' : 'info'),
+    pretty: Boolean(process.stderr.isTTY),
+    ...(forPeople ? { console: (line: string) => screen.print(line, process.stderr) } : {}),
+  });
+  // Every way out (Ctrl-C, closing the terminal, a service manager's stop) ends in `stop`: a signal skips
+  // `finally` and 'exit' handlers, and the private Redis must flush its AOF and release the data dir.
+  const stops: (() => Promise<void>)[] = [];
+  let stopping: Promise<void> | null = null;
+  const stop = () => {
+    stopping ??= (async () => {
+      for (const each of stops.reverse()) await each();
+    })();
+    return stopping;
+  };
+  for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
+    process.once(signal, () => void stop().then(() => process.exit(0)));
+  }
+  // A closed terminal (EIO) or a reader that left (EPIPE) must not cut the shutdown short.
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {});
   const playbooks = await playbookRegistry(config);
   const alertRouting = compileRoutes(config.settings.alerts.routes);
   const unknownPlaybooks = unknownRoutePlaybooks(alertRouting, playbooks.ids());
@@ -56,24 +87,11 @@ async function main(): Promise<void> {
     );
   }
   const { redis, redisUrl, stopRedis } = await connectRedis(config, log);
-  const stops: (() => Promise<void>)[] = [];
-  const stop = async () => {
-    for (const each of stops.reverse()) await each();
-    redis.disconnect();
-    await stopRedis();
-  };
-  // A signal skips `finally` and 'exit' handlers: stop the private Redis first so its AOF is flushed.
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => void stop().then(() => process.exit(0)));
-  }
+  // Stopped last (`stops` runs in reverse): everything else may still write to Redis while it stops.
+  stops.push(stopRedis, async () => redis.disconnect());
 
-  const { env } = config;
   const policy = reminderPolicy(config.settings);
   const prefix = config.settings.redis.key_prefix;
-  const chats: ChatPlatform[] = [
-    ...(env.SLACK_BOT_TOKEN ? (['slack'] as const) : []),
-    ...(env.DISCORD_TOKEN ? (['discord'] as const) : []),
-  ];
   const alertPlatform = config.settings.alerts.platform ?? chats[0] ?? 'console';
   if (alertPlatform !== 'console' && !chats.includes(alertPlatform)) {
     throw new StartupError(
@@ -99,6 +117,26 @@ async function main(): Promise<void> {
   );
   const store = new RedisIncidentStore(redis, prefix);
   const alertStore = new RedisAlertStore(redis, prefix);
+  // The console is for this machine only unless asked; Slack's HTTP mode needs to be reachable.
+  const host = env.CALMA_HOST ?? (chats.length > 0 ? '0.0.0.0' : '127.0.0.1');
+  // One HTTP server on PORT for everything: Slack (HTTP mode), health, the read API and alerts.
+  const httpServer = (alertDoors: Route[]) =>
+    new HttpServer(log)
+      .observe((route, method, status, seconds) => metrics.observe(route, method, status, seconds))
+      .route(healthRoute({ redis, platforms: () => readStates(platformStates) }))
+      .route(metrics.route())
+      .route(...incidentApi({ store, playbooks, policy, minuteMs: env.CALMA_MINUTE_MS }, env.CALMA_API_TOKEN))
+      .route(...alertDoors);
+  if (headless) {
+    const http = httpServer(headlessAlertRoutes());
+    stops.push(() => http.close());
+    const port = await listenOrExplain(http, env.PORT, host);
+    log.info({ host, port }, `HTTP on port ${port} (${hostName(host)}): health, metrics, read API`);
+    log.warn(
+      'no chat platform is configured and nobody can type here (stdin is /dev/null), so calma runs headless: HTTP only, alerts refused with 503. Set SLACK_BOT_TOKEN or DISCORD_TOKEN (in .env), or use the console in a terminal: docker compose run --rm calma',
+    );
+    return; // Serves until a signal stops it.
+  }
   /**
    * The handlers' dependencies on one platform, with its own reminder queue and outbox: each platform
    * has its queues, worked by the processes serving it, and an incident belongs to the platform it was
@@ -171,30 +209,26 @@ async function main(): Promise<void> {
       .work(deps, settings.workspace, deps.announcements ?? lobby ?? '')
       .catch((error: unknown) => log.error({ err: error }, 'could not schedule the audits'));
   };
-  // One HTTP server on PORT for everything: Slack (HTTP mode), health, the read API and alerts.
-  const http = new HttpServer(log)
-    .observe((route, method, status, seconds) => metrics.observe(route, method, status, seconds))
-    .route(healthRoute({ redis, platforms: () => readStates(platformStates) }))
-    .route(metrics.route())
-    .route(...incidentApi({ store, playbooks, policy, minuteMs: env.CALMA_MINUTE_MS }, env.CALMA_API_TOKEN))
-    .route(
-      ...alertRoutes({
-        sink: alerts.intake,
-        secrets: {
-          alertmanager: env.ALERTMANAGER_TOKEN,
-          grafana: env.GRAFANA_WEBHOOK_SECRET,
-          pagerduty: env.PAGERDUTY_WEBHOOK_SECRET,
-          generic: env.GENERIC_WEBHOOK_SECRET,
-        },
-        rateLimits: config.settings.alerts.rate_limit,
-        log,
-      }),
-    );
+  const http = httpServer(
+    alertRoutes({
+      sink: alerts.intake,
+      secrets: {
+        alertmanager: env.ALERTMANAGER_TOKEN,
+        grafana: env.GRAFANA_WEBHOOK_SECRET,
+        pagerduty: env.PAGERDUTY_WEBHOOK_SECRET,
+        generic: env.GENERIC_WEBHOOK_SECRET,
+      },
+      rateLimits: config.settings.alerts.rate_limit,
+      log,
+    }),
+  );
   stops.push(() => http.close());
   // With a chat platform the port opens first: while Slack or Discord is still being reached, /healthz
   // says so and alerts are accepted and kept. (The console tolerates a busy port, further down.)
-  const chatPort = chats.length > 0 ? await listenOrExplain(http, env.PORT) : undefined;
+  const chatPort = chats.length > 0 ? await listenOrExplain(http, env.PORT, host) : undefined;
+  // Each platform's modules (Bolt, discord.js) load only when it is configured: the console starts faster.
   if (env.SLACK_BOT_TOKEN) {
+    const { startSlack } = await import('./slack/app.js');
     const platform = platformBase('slack');
     const slack = await startSlack(
       platform.base,
@@ -216,6 +250,7 @@ async function main(): Promise<void> {
     if (alertPlatform === 'slack') workAlerts(slack.deps, slack.teamId, null);
   }
   if (env.DISCORD_TOKEN) {
+    const { startDiscord } = await import('./discord/app.js');
     const platform = platformBase('discord');
     const discord = await startDiscord(
       platform.base,
@@ -238,37 +273,56 @@ async function main(): Promise<void> {
   if (chatPort !== undefined) {
     const slackHttp = env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN;
     log.info(
-      { port: chatPort },
-      `HTTP on port ${chatPort}${slackHttp ? ': Slack events at POST /slack/events' : ''}`,
+      { host, port: chatPort },
+      `HTTP on port ${chatPort} (${hostName(host)})${slackHttp ? ': Slack events at POST /slack/events' : ''}`,
     );
     return; // Serves until a signal stops it.
   }
 
   const platform = platformBase('console');
-  const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
-  const write = (text: string) => process.stdout.write(`${text}\n`);
+  const write = (text: string) => screen.print(text);
   const chat = new ConsoleChat(write, interactive ? ansiStyle : plainStyle, translator(config.locale));
   const deps = { ...platform.base, chat };
   // The console does not need the port: if another program has it, say so and carry on without HTTP.
-  await http.listen(env.PORT).then(
-    (port) => log.info({ port }, `HTTP on port ${port} (health, read API, alerts)`),
+  await http.listen(env.PORT, host).then(
+    (port) => log.info({ host, port }, `HTTP on port ${port} (${hostName(host)}): health, read API, alerts`),
     (error: unknown) => log.warn({ err: error, port: env.PORT }, 'HTTP is off: the port is not available'),
   );
   platform.work(deps);
   workAlerts(deps, async () => CONSOLE_WORKSPACE, LOBBY);
   try {
-    await runConsole(deps, { input: process.stdin, write, interactive, user: consoleUser() });
+    await runConsole(deps, { input: process.stdin, screen, user: consoleUser() });
   } finally {
     await stop();
   }
 }
 
 /** Listens on `port`, or stops start-up with one line when another program has it. */
-async function listenOrExplain(http: HttpServer, port: number): Promise<number> {
+async function listenOrExplain(http: HttpServer, port: number, host: string): Promise<number> {
   try {
-    return await http.listen(port);
+    return await http.listen(port, host);
   } catch (error) {
-    throw new StartupError(`calma could not listen on port ${port} (PORT): ${(error as Error).message}`);
+    throw new StartupError(
+      `calma could not listen on port ${port} (PORT) of ${host} (CALMA_HOST): ${(error as Error).message}`,
+    );
+  }
+}
+
+/** How the log names the bind address. */
+function hostName(host: string): string {
+  if (host === '0.0.0.0' || host === '::') return 'every interface';
+  return host === '127.0.0.1' || host === '::1' || host === 'localhost' ? 'this machine only' : host;
+}
+
+/**
+ * True when stdin is /dev/null (a character device that is no terminal), as in a container or under a
+ * service manager, or closed: nobody will ever type a line. A pipe or a file is a transcript to run.
+ */
+function stdinIsNull(): boolean {
+  try {
+    return fstatSync(0).isCharacterDevice() && !isatty(0);
+  } catch {
+    return true;
   }
 }
 
@@ -321,7 +375,8 @@ async function connectRedis(config: Config, log: Logger) {
     await server?.stop();
     throw new StartupError(`calma could not reach Redis at ${redactUrl(url ?? '')}: ${String(error)}`);
   }
-  log.info({ redis: redactUrl(url ?? server?.url ?? '') }, url ? 'using Redis' : 'started a private Redis');
+  // The private server logs its own start, with its URL and data dir.
+  if (url) log.info({ redis: redactUrl(url) }, 'using Redis');
   return { redis, redisUrl: url ?? server?.url ?? '', stopRedis: async () => server?.stop() };
 }
 

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { parseLabelPattern, parseSeverityCondition, ROUTE_ACTIONS } from '../core/alert-route';
 import type { ReminderPolicy } from '../core/reminders';
@@ -43,6 +44,14 @@ export const Env = z
   .object({
     REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'expected a redis:// or rediss:// URL' }).optional(),
     PORT: wholeNumber(0, 65535, 'expected a number from 0 to 65535').default(3000),
+    // Unset: 127.0.0.1 for the console (this machine only), every interface with Slack or Discord.
+    CALMA_HOST: z
+      .string()
+      .refine(
+        (host) => isIP(host) !== 0 || /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/i.test(host),
+        'expected an IP address (such as 127.0.0.1 or 0.0.0.0) or a host name',
+      )
+      .optional(),
     SLACK_BOT_TOKEN: slackToken('xoxb-', 'a bot token'),
     SLACK_SIGNING_SECRET: optionalSecret,
     SLACK_APP_TOKEN: slackToken('xapp-', 'an app-level token'),
@@ -62,11 +71,12 @@ export const Env = z
     ).default(60_000),
     CALMA_API_TOKEN: optionalSecret,
     CALMA_DATA_DIR: z.string().default('./.calma'),
+    // Unset: info, or warn in the console in a terminal (main decides).
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
         error: 'expected one of fatal, error, warn, info, debug, trace, silent',
       })
-      .default('info'),
+      .optional(),
     ALERTMANAGER_TOKEN: optionalSecret,
     GRAFANA_WEBHOOK_SECRET: optionalSecret,
     PAGERDUTY_WEBHOOK_SECRET: optionalSecret,

@@ -5,6 +5,7 @@ import { translator } from '../i18n';
 import type { ConsoleChat } from './console-chat';
 import { nextField, type PendingForm, question, take } from './form-prompt';
 import { consoleText } from './render';
+import type { Screen } from './screen';
 
 /** The console's one workspace: sequence numbers and incidents live under it in Redis. */
 export const CONSOLE_WORKSPACE = 'console';
@@ -18,25 +19,26 @@ export const LOBBY = 'general';
  */
 export async function runConsole(
   deps: Deps & { chat: ConsoleChat },
-  io: { input: NodeJS.ReadableStream; write: (text: string) => void; interactive: boolean; user: string },
+  io: { input: NodeJS.ReadableStream; screen: Screen; user: string },
 ): Promise<void> {
   const t = translator(deps.locale);
+  const { screen } = io;
   // What the console says goes through consoleText: it quotes typed text (a name, an answer).
-  const write = (text: string) => io.write(consoleText(text));
+  const write = (text: string) => screen.print(consoleText(text));
   const caller: Caller = { workspace: CONSOLE_WORKSPACE, user: io.user, room: LOBBY };
   let pending: PendingForm | null = null;
-  const lines = createInterface({ input: io.input, terminal: io.interactive });
+  // In a terminal readline echoes what is typed and draws the prompt: it needs the screen's output.
+  const lines = screen.interactive
+    ? createInterface({ input: io.input, output: screen.output, terminal: true })
+    : createInterface({ input: io.input, terminal: false });
+  if (screen.interactive) screen.attach(lines);
   // Ctrl-C at the prompt leaves like /quit (readline would otherwise just pause the input).
   lines.on('SIGINT', () => lines.close());
   const ask = () => {
     const field = pending ? nextField(pending) : undefined;
     if (field) write(question(field, t));
   };
-  const prompt = () => {
-    if (!io.interactive) return;
-    lines.setPrompt(pending ? '> ' : `#${caller.room} ${caller.user}> `);
-    lines.prompt();
-  };
+  const prompt = () => screen.prompt(pending ? '> ' : `#${caller.room} ${caller.user}> `);
   const show = (reply: Reply) => {
     for (const card of reply.cards) deps.chat.reply(card);
     if (reply.openedRoom) {

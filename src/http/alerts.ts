@@ -9,7 +9,7 @@ import { type AlertSourceHandler, PayloadError } from '../alerts/sources/common'
 import { generic } from '../alerts/sources/generic';
 import { grafana } from '../alerts/sources/grafana';
 import { pagerduty } from '../alerts/sources/pagerduty';
-import type { AlertSource } from '../core/types';
+import { ALERT_SOURCES, type AlertSource } from '../core/types';
 import { verify } from '../outbound/signature';
 import { hasBearer } from './bearer';
 import { readBody } from './body';
@@ -146,6 +146,23 @@ export function alertRoutes(options: AlertDoorOptions): Route[] {
   });
 
   return (['alertmanager', 'grafana', 'pagerduty', 'generic'] as const).map(door);
+}
+
+/** What a headless calma answers at every alert endpoint. */
+export const HEADLESS_ALERT_ERROR =
+  'calma runs headless (no chat platform is configured), so an alert would reach nobody: not accepted. Set SLACK_BOT_TOKEN or DISCORD_TOKEN and restart calma';
+
+/**
+ * The alert endpoints of a calma with no chat platform and no console: 503 with why, before anything
+ * is read. A 2xx would drop the alert in silence; senders retry a 5xx (Alertmanager, Grafana,
+ * PagerDuty), so their alerts arrive once a platform is set.
+ */
+export function headlessAlertRoutes(): Route[] {
+  return ALERT_SOURCES.map((source) => ({
+    method: 'POST',
+    path: `/alerts/${source}`,
+    handle: (req, res) => refuse(req, res, 503, HEADLESS_ALERT_ERROR),
+  }));
 }
 
 /** 400 with the paths of what is wrong; the log says only which source's shape it missed (no body text). */
