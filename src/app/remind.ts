@@ -2,7 +2,7 @@ import { injectCard } from '../cards/drill';
 import { reminderCard } from '../cards/reminder';
 import type { Card } from '../core/card';
 import { markArchived } from '../core/incident';
-import { countNag, reminderAudience, reminderKey, stillWanted } from '../core/reminders';
+import { countSent, reminderAudience, reminderKey, stillWanted } from '../core/reminders';
 import { possibleApprovers } from '../core/statement';
 import type { Incident, UserId } from '../core/types';
 import { type Translator, translator } from '../i18n';
@@ -74,15 +74,15 @@ export async function fireReminder(deps: Deps, job: ReminderJob, id: string): Pr
   }
   await deps.store.confirm(claim, DELIVERED_SECONDS);
   const key = reminderKey(job);
-  // Nags and injects are counted as sent: the next nag is planned from it, a posted inject never again.
-  const nag = job.kind !== 'step' && job.kind !== 'cadence';
-  const updated = nag
-    ? (
-        await deps.store.update(incident.workspace, incident.seq, (current) => ({
-          change: countNag(current, key, deps.clock.now()),
-        }))
-      )?.change?.incident
-    : incident;
+  // Recorded as sent, so no later plan brings it back (the cadence's next is simply the next one due).
+  const updated =
+    job.kind === 'cadence'
+      ? incident
+      : (
+          await deps.store.update(incident.workspace, incident.seq, (current) => ({
+            change: countSent(current, job, deps.clock.now()),
+          }))
+        )?.change?.incident;
   if (!updated) return;
   // The pinned summary shows what is overdue: redraw it now that time has moved on.
   await refreshRoom(deps, updated);
