@@ -193,7 +193,7 @@ async function connect(
   const worker = startReminderWorker(
     settings,
     (job, id) => working.run(job, () => fireReminder(deps, job, id)),
-    options.concurrency,
+    { concurrency: options.concurrency },
   );
   let failures = 0;
   worker.on('failed', () => {

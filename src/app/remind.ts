@@ -2,17 +2,18 @@ import { injectCard } from '../cards/drill';
 import { reminderCard } from '../cards/reminder';
 import type { Card } from '../core/card';
 import { markArchived } from '../core/incident';
-import { countNag, reminderAudience, reminderKey, stillWanted } from '../core/reminders';
+import { countSent, type Reminder, reminderAudience, reminderKey, stillWanted } from '../core/reminders';
 import { possibleApprovers } from '../core/statement';
-import type { Incident, UserId } from '../core/types';
+import type { Incident } from '../core/types';
 import { type Translator, translator } from '../i18n';
+import type { Playbook } from '../playbook/schema';
 import type { ReminderJob } from '../queue/reminder-queue';
 import type { Deps } from './deps';
 import { playbookOf, refreshRoom } from './room';
 
 /** Longer than a post takes, shorter than the retries' backoff reaches (1 + 2 + 4 + 8 + 16 s). */
-const IN_FLIGHT_SECONDS = 20;
-const DELIVERED_SECONDS = 7 * 24 * 3600;
+export const IN_FLIGHT_SECONDS = 20;
+export const DELIVERED_SECONDS = 7 * 24 * 3600;
 
 /**
  * A reminder job fires: re-check the incident, post the reminder in its room once, and queue what comes
@@ -38,13 +39,7 @@ export async function fireReminder(deps: Deps, job: ReminderJob, id: string): Pr
 
   const now = deps.clock.now().getTime();
   const t = translator(incident.locale);
-  const statement = incident.statements?.find((s) => s.n === job.statement);
-  const audience =
-    job.kind === 'approval' && statement
-      ? possibleApprovers(incident, statement, deps.approvers)
-          .map((id) => deps.chat.mention(id))
-          .join(', ')
-      : mentionOf(deps, reminderAudience(incident, playbook, job));
+  const audience = audienceOf(deps, incident, playbook, job);
   const card =
     job.kind === 'inject'
       ? injectCardOf(deps, incident, job, now, t)
@@ -74,15 +69,15 @@ export async function fireReminder(deps: Deps, job: ReminderJob, id: string): Pr
   }
   await deps.store.confirm(claim, DELIVERED_SECONDS);
   const key = reminderKey(job);
-  // Nags and injects are counted as sent: the next nag is planned from it, a posted inject never again.
-  const nag = job.kind !== 'step' && job.kind !== 'cadence';
-  const updated = nag
-    ? (
-        await deps.store.update(incident.workspace, incident.seq, (current) => ({
-          change: countNag(current, key, deps.clock.now()),
-        }))
-      )?.change?.incident
-    : incident;
+  // Recorded as sent, so no later plan brings it back (the cadence's next is simply the next one due).
+  const updated =
+    job.kind === 'cadence'
+      ? incident
+      : (
+          await deps.store.update(incident.workspace, incident.seq, (current) => ({
+            change: countSent(current, job, deps.clock.now()),
+          }))
+        )?.change?.incident;
   if (!updated) return;
   // The pinned summary shows what is overdue: redraw it now that time has moved on.
   await refreshRoom(deps, updated);
@@ -131,5 +126,19 @@ function injectCardOf(deps: Deps, incident: Incident, job: ReminderJob, now: num
   });
 }
 
-const mentionOf = (deps: Deps, user: UserId | undefined): string | undefined =>
-  user ? deps.chat.mention(user) : undefined;
+/** Who a reminder is for, as mentions: a statement's possible approvers, else its one person. */
+export function audienceOf(
+  deps: Deps,
+  incident: Incident,
+  playbook: Playbook,
+  reminder: Reminder,
+): string | undefined {
+  const statement = incident.statements?.find((s) => s.n === reminder.statement);
+  if (reminder.kind === 'approval' && statement) {
+    return possibleApprovers(incident, statement, deps.approvers)
+      .map((id) => deps.chat.mention(id))
+      .join(', ');
+  }
+  const user = reminderAudience(incident, playbook, reminder);
+  return user ? deps.chat.mention(user) : undefined;
+}

@@ -300,7 +300,8 @@ export function reopenIncident(incident: Incident, reason: string, by: UserId, n
   const why = reason.trim();
   if (!why) return fail('close.reopenReason', { seq: incident.seq });
   const { resolvedAt: _resolvedAt, ...rest } = incident;
-  return ok(change({ ...rest, status: 'open' } as Incident, {}, { kind: 'reopened', reason: why }, by, now));
+  const reopened = { ...rest, status: 'open', reopenedAt: now.toISOString() } as Incident;
+  return ok(change(reopened, {}, { kind: 'reopened', reason: why }, by, now));
 }
 
 /** Remembers the incident's post in the announcements channel (not an event: nothing happened). */

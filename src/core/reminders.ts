@@ -80,8 +80,10 @@ export function reminderKey(
 export const SNOOZE_MINUTES = [30, 60, 90] as const;
 
 /**
- * The reminders of `incident` as of `at` (epoch ms): for each kind, the next attempt not before `at`
- * (the current attempt when `at` is exactly its due time, which is how a firing job checks itself).
+ * The reminders of `incident` as of `at` (epoch ms). The cadence gives its next reminder not before `at`
+ * (the current one when `at` is exactly its due time, which is how a firing job checks itself). Every
+ * other reminder is wanted until it has been sent, even once its time has passed: one planned late (a
+ * slow sync) is queued at once and sent late, once, rather than never.
  */
 export function plan(
   incident: Incident,
@@ -105,15 +107,20 @@ export function plan(
     reminders.push({ ...reminder, dueAt: Math.max(reminder.dueAt, snoozed) });
   };
 
+  const time = (iso: string | undefined) => (iso ? Date.parse(iso) : Number.NEGATIVE_INFINITY);
+  // Reopening does not bring back the step reminders that fell due while the incident was closed.
+  const reopened = time(incident.reopenedAt);
   playbook.steps.forEach((step, index) => {
     if (incident.steps[index]?.state !== 'open') return;
     // A step due at opening is on screen already: its first reminder comes one playbook minute later.
-    // A snooze moves the reminder, and the escalation keeps its distance behind it.
-    const snoozed = state(`step-${index}`).snoozedUntil;
-    const due = Math.max(opened + minutes(Math.max(step.due, 1)), snoozed ? Date.parse(snoozed) : 0);
+    // A snooze moves the reminder, and the escalation keeps its distance behind it (both to be sent
+    // again: what was sent before the snooze is older than their new due times).
+    const { snoozedUntil, lastAt, escalatedAt } = state(`step-${index}`);
+    const due = Math.max(opened + minutes(Math.max(step.due, 1)), time(snoozedUntil));
     const escalation = due + minutes(policy.escalateAfter);
-    if (at <= due) push({ kind: 'step', step: index, attempt: 1, dueAt: due });
-    if (at <= escalation) push({ kind: 'step', step: index, attempt: 2, dueAt: escalation });
+    if (due > Math.max(time(lastAt), reopened)) push({ kind: 'step', step: index, attempt: 1, dueAt: due });
+    if (escalation > Math.max(time(escalatedAt), reopened))
+      push({ kind: 'step', step: index, attempt: 2, dueAt: escalation });
   });
 
   const cadence = nextCadence(incident, playbook, policy, minuteMs, at);
@@ -304,6 +311,21 @@ const canChangeReminder = (incident: Incident, key: string) =>
 export function countNag(incident: Incident, key: string, now: Date): Change {
   const sent = incident.reminders?.[key]?.nags ?? 0;
   const state = { nags: sent + 1, lastAt: now.toISOString() };
+  return { incident: { ...incident, reminders: withReminder(incident, key, state) }, events: [] };
+}
+
+/**
+ * Records that `reminder` was sent at `now`, so no later plan brings it back: a step's reminder or
+ * escalation is marked sent, a nag or an inject is counted (the next nag is planned from it). The cadence
+ * needs nothing: its next reminder is simply the next one due.
+ */
+export function countSent(incident: Incident, reminder: Reminder, now: Date): Change {
+  const key = reminderKey(reminder);
+  // Never before its own due time, even on a process whose clock runs a little behind.
+  const at = new Date(Math.max(now.getTime(), reminder.dueAt)).toISOString();
+  if (reminder.kind === 'cadence' || reminder.kind === 'archive') return { incident, events: [] };
+  if (reminder.kind !== 'step') return countNag(incident, key, new Date(at));
+  const state: ReminderState = reminder.attempt > 1 ? { escalatedAt: at } : { lastAt: at };
   return { incident: { ...incident, reminders: withReminder(incident, key, state) }, events: [] };
 }
 

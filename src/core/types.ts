@@ -77,6 +77,8 @@ export interface Incident {
   openedAt: string;
   updatedAt: string;
   resolvedAt?: string;
+  /** When it was last reopened: step reminders that fell due while it was closed stay behind. */
+  reopenedAt?: string;
   /** When its room was archived (`channels.archive_after` after closing): nothing is posted there since. */
   archivedAt?: string;
   /** What the lead wrote when closing: how it ended. */
@@ -239,9 +241,13 @@ export interface CapturedMessage {
 export interface ReminderState {
   snoozedUntil?: string;
   dismissed?: boolean;
-  /** How many times a hygiene nag (no lead, no severity, no activity) was sent, and when last. */
+  /**
+   * How many times a hygiene nag (no lead, no severity, no activity) was sent, and when last; for a
+   * step, when its reminder was sent (`lastAt`) and when its escalation was (`escalatedAt`).
+   */
   nags?: number;
   lastAt?: string;
+  escalatedAt?: string;
 }
 
 /** A timeline event as stored: who, when, and the stream entry id once stored. */

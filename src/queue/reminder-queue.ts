@@ -1,4 +1,4 @@
-import { type ConnectionOptions, Queue, Worker } from 'bullmq';
+import { type ConnectionOptions, type Job, Queue, Worker } from 'bullmq';
 import { plan, type Reminder, type ReminderPolicy } from '../core/reminders';
 import type { Incident } from '../core/types';
 import type { PlaybookRegistry } from '../playbook/registry';
@@ -35,6 +35,34 @@ export function jobId(job: ReminderJob): string {
   ].join('.');
 }
 
+/** The start every job id of one incident shares (`cancel` finds them by it). */
+export function incidentJobPrefix(workspace: string, seq: number): string {
+  return jobId({ workspace, seq, kind: 'step', attempt: 0, dueAt: 0 }).split('.').slice(0, 2).join('.');
+}
+
+/**
+ * The job that posts an incident's reminders missed while calma was away (src/queue/catch-up.ts): one
+ * per batch, so a reminder missed after a batch was posted starts the next one.
+ */
+export const CATCH_UP = 'catch-up';
+
+export interface CatchUpJob {
+  workspace: string;
+  seq: number;
+  batch: number;
+}
+
+export const catchUpJobId = (job: CatchUpJob): string =>
+  [incidentJobPrefix(job.workspace, job.seq), CATCH_UP, job.batch].join('.');
+
+/** A reminder whose post fails (the platform is down) is retried with backoff: 1, 2, 4… 64 s. */
+export const REMINDER_JOB_OPTIONS = {
+  removeOnComplete: { age: 24 * 3600 },
+  removeOnFail: { age: 7 * 24 * 3600 },
+  attempts: 8,
+  backoff: { type: 'exponential', delay: 1000 },
+} as const;
+
 /** Queues incidents' reminders as delayed BullMQ jobs. */
 export class ReminderScheduler implements Scheduler {
   readonly queue: Queue<ReminderJob>;
@@ -49,13 +77,7 @@ export class ReminderScheduler implements Scheduler {
     this.queue = new Queue<ReminderJob>(settings.name, {
       connection: settings.connection,
       prefix: settings.prefix,
-      // A reminder whose post fails (the platform is down) is retried with backoff: 1, 2, 4… 64 s.
-      defaultJobOptions: {
-        removeOnComplete: { age: 24 * 3600 },
-        removeOnFail: { age: 7 * 24 * 3600 },
-        attempts: 8,
-        backoff: { type: 'exponential', delay: 1000 },
-      },
+      defaultJobOptions: REMINDER_JOB_OPTIONS,
     });
   }
 
@@ -82,22 +104,16 @@ export class ReminderScheduler implements Scheduler {
   }
 
   async cancel(incident: Incident): Promise<void> {
-    const prefix = jobId({
-      workspace: incident.workspace,
-      seq: incident.seq,
-      kind: 'step',
-      attempt: 0,
-      dueAt: 0,
-    })
-      .split('.')
-      .slice(0, 2)
-      .join('.');
+    const prefix = incidentJobPrefix(incident.workspace, incident.seq);
     const delayed = await this.queue.getDelayed();
     // A job can start between the listing and its removal: BullMQ then refuses to remove it (it is
     // locked). That is harmless, since a running job re-checks the incident, and must not stop the
     // others' removal nor the caller's re-sync (a closed incident's follow-ups are queued again after).
+    // The card of missed reminders stays: it re-checks each one, and a follow-up's may be among them.
     await Promise.allSettled(
-      delayed.filter((job) => job.id?.startsWith(`${prefix}.`)).map((job) => job.remove()),
+      delayed
+        .filter((job) => job.id?.startsWith(`${prefix}.`) && job.name !== CATCH_UP)
+        .map((job) => job.remove()),
     );
   }
 
@@ -106,15 +122,24 @@ export class ReminderScheduler implements Scheduler {
   }
 }
 
-/** Runs reminder jobs with `fire`; several processes may run workers on one queue, each job runs once. */
+/**
+ * Runs reminder jobs with `fire`, and the cards of missed reminders with `catchUp` (without it they are
+ * left alone); several processes may run workers on one queue, each job runs once.
+ */
 export function startReminderWorker(
   settings: QueueSettings,
   fire: (job: ReminderJob, jobId: string) => Promise<void>,
-  concurrency = 8,
+  options: {
+    concurrency?: number | undefined;
+    catchUp?: (job: Job<CatchUpJob>, token: string | undefined) => Promise<void>;
+  } = {},
 ): Worker<ReminderJob> {
-  return new Worker<ReminderJob>(settings.name, async (job) => fire(job.data, job.id ?? jobId(job.data)), {
-    connection: settings.connection,
-    prefix: settings.prefix,
-    concurrency,
-  });
+  return new Worker<ReminderJob>(
+    settings.name,
+    async (job, token) => {
+      if (job.name !== CATCH_UP) return fire(job.data, job.id ?? jobId(job.data));
+      await options.catchUp?.(job as unknown as Job<CatchUpJob>, token);
+    },
+    { connection: settings.connection, prefix: settings.prefix, concurrency: options.concurrency ?? 8 },
+  );
 }

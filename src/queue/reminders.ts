@@ -1,9 +1,11 @@
 import type { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
+import { postMissed } from '../app/catch-up';
 import type { Deps } from '../app/deps';
 import { fireReminder } from '../app/remind';
 import type { ReminderPolicy } from '../core/reminders';
 import type { PlaybookRegistry } from '../playbook/registry';
+import { CatchUp } from './catch-up';
 import { type QueueSettings, ReminderScheduler, startReminderWorker } from './reminder-queue';
 
 export interface RemindersOptions {
@@ -15,6 +17,8 @@ export interface RemindersOptions {
   playbooks: PlaybookRegistry;
   policy: ReminderPolicy;
   minuteMs: number;
+  /** How long the card of missed reminders waits for their burst to end (src/queue/catch-up.ts). */
+  gatherMs?: number;
 }
 
 export interface Reminders {
@@ -35,14 +39,29 @@ export function reminders(options: RemindersOptions): Reminders {
   };
   const scheduler = new ReminderScheduler(settings, options.playbooks, options.policy, options.minuteMs);
   let worker: Worker | null = null;
+  let catchUp: CatchUp | null = null;
   return {
     scheduler,
     work(deps) {
-      worker = startReminderWorker(settings, (job, id) => fireReminder(deps, job, id));
+      const now = () => deps.clock.now().getTime();
+      // What fell due well before this moment was missed while calma was away: one card per incident.
+      catchUp = new CatchUp(settings, connection, now(), options.minuteMs, now, options.gatherMs);
+      const missed = catchUp;
+      worker = startReminderWorker(
+        settings,
+        (job, id) => (missed.missed(job) ? missed.keep(job, id) : fireReminder(deps, job, id)),
+        {
+          catchUp: (job, token) =>
+            missed.run(job, token, (jobs, id) =>
+              postMissed(deps, job.data.workspace, job.data.seq, jobs, id),
+            ),
+        },
+      );
       worker.on('failed', (job, error) => deps.log.error({ err: error, job: job?.id }, 'reminder failed'));
     },
     async stop() {
       await worker?.close();
+      await catchUp?.close();
       await scheduler.close();
       connection.disconnect();
     },

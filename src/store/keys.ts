@@ -36,6 +36,11 @@ export interface StoreKeys {
   alertHeld(workspace: string, scope: string): string;
   /** Hash: hashed dedup key → last status reported, per incident or triage card. */
   alertStatus(workspace: string, target: string): string;
+  /**
+   * Hash: reminder job id → the job, of an incident's reminders missed while calma was away, waiting for
+   * their card; `:batch` counts the cards, `:<batch>` is the batch a card took.
+   */
+  missedReminders(workspace: string, seq: number): string;
 }
 
 const digest = (text: string): string => createHash('sha1').update(text).digest('hex');
@@ -56,5 +61,6 @@ export function storeKeys(prefix = 'calma'): StoreKeys {
     alertWindow: (workspace, scope) => `${ws(workspace)}:alert:window:${digest(scope)}`,
     alertHeld: (workspace, scope) => `${ws(workspace)}:alert:held:${digest(scope)}`,
     alertStatus: (workspace, target) => `${ws(workspace)}:alert:status:${encodeURIComponent(target)}`,
+    missedReminders: (workspace, seq) => `${ws(workspace)}:incident:${seq}:missed`,
   };
 }

@@ -50,8 +50,11 @@ test('GIVEN an audit every day WHEN calma runs THEN it opens as a SEV4 audit by 
   expect(first).toMatchObject({ playbook: 'quarterly-check', severity: 4, audit: true, openedBy: 'calma' });
   expect(first.title).toMatch(/^Preparedness audit · \d{4}-\d{2}-\d{2}$/);
 
-  // Two more periods while it is open: nothing new.
-  await new Promise((resolve) => setTimeout(resolve, PERIOD_MS * 2 + 200));
+  // Two more audits come due while it is open, and run (after the first one's job): nothing new opens.
+  const completed = async () => (await service?.queue.getCompletedCount()) ?? 0;
+  await waitFor(async () => (await completed()) >= 1, PERIOD_MS * 3, 'the first audit job to end');
+  const ran = await completed();
+  await waitFor(async () => (await completed()) >= ran + 2, PERIOD_MS * 5, 'two more audits to come due');
   expect(await w.store.list(WORKSPACE, { all: true })).toHaveLength(1);
 
   await w.command(

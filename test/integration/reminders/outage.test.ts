@@ -5,13 +5,16 @@
 import { jobId } from '../../../src/queue/reminder-queue';
 import { stepReminder, useReminders, waitFor } from './reminder-world';
 
-const { world, takeFailures } = useReminders();
+const { world, worker, takeFailures } = useReminders();
 
 describe('a platform outage when a reminder is due', () => {
   test('GIVEN posting fails when step 1 is due WHEN the platform comes back THEN the reminder is posted once, after a retry', async () => {
     const w = world();
+    // The platform fails before step 1's reminder can run, however slow the opening: no job runs till then.
+    await worker().pause();
     const opened = await w.open('sev1');
     w.chat.fail('post');
+    worker().resume();
 
     await waitFor(() => takeFailures().length > 0, 5000);
     w.chat.heal('post');
@@ -25,10 +28,13 @@ describe('a platform outage when a reminder is due', () => {
 
   test('GIVEN a worker that claimed step 1’s reminder and died before posting it WHEN the claim expires THEN the retried job posts it, once', async () => {
     const w = world();
+    // The claim is there before step 1's reminder can run, however slow the opening.
+    await worker().pause();
     const opened = await w.open('sev1');
     const reminder = stepReminder(opened, 0, 1, 1);
     // What a worker killed between its claim and its post leaves behind: a claim, 2 s to live.
     await w.store.claim(`reminder:${jobId({ workspace: w.workspace, seq: opened.seq, ...reminder })}`, 2);
+    worker().resume();
 
     const isStep1Due = (r: { key: string; text: string }) => r.key === 'step-0' && r.text.includes('is due');
     await waitFor(() => w.chat.reminders(opened.room).some(isStep1Due), 15_000);

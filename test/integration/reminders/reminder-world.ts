@@ -187,6 +187,15 @@ export class ReminderWorld {
   }
 
   /**
+   * The jobs of one incident that may still post something: delayed, waiting or running. None left
+   * means nothing more can come, without waiting to see.
+   */
+  async pendingJobsOf(seq: number): Promise<Job<ReminderJob>[]> {
+    const jobs = await this.queue.getJobs(['delayed', 'waiting', 'prioritized', 'active']);
+    return jobs.filter((job) => job.data.workspace === this.workspace && job.data.seq === seq);
+  }
+
+  /**
    * Waits until the worker has run the job of `reminder` to completion: after that, whatever it was
    * going to post is posted. This is how a test knows that a reminder that should stay silent did.
    */

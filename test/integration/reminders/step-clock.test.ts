@@ -7,7 +7,7 @@
 import { button, buttonsOf } from '../../support/recording-chat';
 import { LATE_MS, MINUTE_MS, stepReminder, useReminders, waitFor } from './reminder-world';
 
-const { world } = useReminders();
+const { world, worker } = useReminders();
 
 /** The number in "Step 3 is still open, 10 min after it was due": it depends on how late the job ran. */
 const overdueMinutes = (text: string) => Number(/still open, (\d+) min after it was due/.exec(text)?.[1]);
@@ -98,17 +98,18 @@ describe('an escalation with nobody leading', () => {
 });
 
 describe('a step finished before its due time', () => {
-  test('GIVEN step 2 is due at 5 min and step 3 at 10 WHEN ana marks step 2 done and skips step 3 at once THEN neither their reminder nor their escalation ever arrives, while other steps are still reminded', async () => {
+  test('GIVEN step 2 is due at 5 min and step 3 at 10 WHEN ana marks step 2 done and skips step 3 before either is due THEN neither their reminder nor their escalation ever arrives, while other steps are still reminded', async () => {
     const w = world();
+    // Both are marked before step 2's reminder can run, however slow the machine: no job runs until then.
+    await worker().pause();
     const opened = await w.open();
     const ana = w.inRoom(w.ana, opened);
 
     await w.command(ana, 'step done 2');
     await w.command(ana, 'step skip 3 the platform archives everything for us');
-    // The test only means something if both happened before step 2 was due.
-    expect(Date.now()).toBeLessThan(opened.openedAt + 5 * MINUTE_MS);
     const incident = await w.incident(opened.seq);
     expect(incident.steps.slice(1, 3).map((s) => s.state)).toEqual(['done', 'skipped']);
+    worker().resume();
 
     // Each job queued at opening runs at its time and finds itself out of the plan.
     await w.jobDone(opened.seq, stepReminder(opened, 1, 1, 5));

@@ -3,6 +3,7 @@ import { defaultReminderPolicy } from '../../../src/config/schema';
 import {
   cadenceMinutes,
   countNag,
+  countSent,
   dismiss,
   type PlaybookClock,
   plan,
@@ -66,6 +67,15 @@ describe.each([
     reminders.filter((r) => r.kind === 'step' && r.step === step).map((r) => [r.attempt, minutesOf(r)]);
   const cadenceAt = (i: Incident, n: number, p: PlaybookClock = playbook) =>
     minutesOf(find(planAt(i, n, p), 'cadence'));
+  /** `i` after `reminder` was sent at minute `n`, as a firing job records it. */
+  const sent = (i: Incident, reminder: Reminder, n: number) =>
+    countSent(i, reminder, new Date(min(n))).incident;
+  const step = (index: number, attempt: number, n: number): Reminder => ({
+    kind: 'step',
+    step: index,
+    attempt,
+    dueAt: min(n),
+  });
 
   describe('plan for a fresh incident', () => {
     test('GIVEN a SEV1 just opened with no lead WHEN planning at opening THEN every reminder is there: steps at their due time (never before 1 min) and their escalation 10 min later, cadence at 20, no-lead at 10, stale at 120', () => {
@@ -110,13 +120,74 @@ describe.each([
       ]);
     });
 
-    test('GIVEN step 2 is due at 5 min WHEN planning exactly at 5 min THEN its first reminder is in the plan (that is how a firing job checks itself) WHEN a moment later THEN only the escalation is left', () => {
+    test('GIVEN step 2 is due at 5 min WHEN planning exactly at 5 min THEN its first reminder is in the plan (that is how a firing job checks itself) WHEN it has been sent THEN only the escalation is left, and once that is sent, nothing', () => {
       expect(stepsOf(planAt(incident(), 5), 1)).toEqual([
         [1, 5],
         [2, 15],
       ]);
-      expect(stepsOf(planAt(incident(), 5.5), 1)).toEqual([[2, 15]]);
-      expect(stepsOf(planAt(incident(), 15.5), 1)).toEqual([]);
+      const reminded = sent(incident(), { kind: 'step', step: 1, attempt: 1, dueAt: min(5) }, 5.1);
+      expect(stepsOf(planAt(reminded, 5.5), 1)).toEqual([[2, 15]]);
+      const escalated = sent(reminded, { kind: 'step', step: 1, attempt: 2, dueAt: min(15) }, 15.1);
+      expect(stepsOf(planAt(escalated, 15.5), 1)).toEqual([]);
+    });
+  });
+
+  describe('a reminder planned after its due time', () => {
+    test('GIVEN step 2 (due at 5 min) never planned before 7 min (a slow sync) WHEN planning THEN its reminder is planned, once, at its own due time, so it is queued to go out at once; planned again at 8 it is the same job', () => {
+      const late = planAt(incident(), 7);
+
+      expect(stepsOf(late, 1)).toEqual([
+        [1, 5],
+        [2, 15],
+      ]);
+      const first = find(late, 'step', { step: 1, attempt: 1 });
+      const again = find(planAt(incident(), 8), 'step', { step: 1, attempt: 1 });
+      if (!first || !again) throw new Error('step 2 has no reminder planned');
+      const job = (r: Reminder) => jobId({ workspace: 'T1', seq: 1, ...r });
+      expect(job(again)).toBe(job(first));
+      expect(stillWanted(incident(), playbook, policy, minuteMs, first)).toBe(true);
+    });
+
+    test('GIVEN that late reminder sent at 7 min WHEN planning again THEN it is not planned a second time; its escalation still is', () => {
+      const reminded = sent(incident(), { kind: 'step', step: 1, attempt: 1, dueAt: min(5) }, 7);
+
+      expect(stepsOf(planAt(reminded, 8), 1)).toEqual([[2, 15]]);
+      expect(stillWanted(reminded, playbook, policy, minuteMs, step(1, 1, 5))).toBe(false);
+    });
+
+    test('GIVEN step 2’s reminder and escalation both overdue WHEN the escalation is sent first THEN the reminder is still wanted: one does not stand in for the other', () => {
+      const escalated = sent(incident(), step(1, 2, 15), 20);
+
+      expect(stepsOf(planAt(escalated, 20), 1)).toEqual([[1, 5]]);
+      expect(stillWanted(escalated, playbook, policy, minuteMs, step(1, 1, 5))).toBe(true);
+      expect(stillWanted(escalated, playbook, policy, minuteMs, step(1, 2, 15))).toBe(false);
+    });
+
+    test('GIVEN step 2’s reminder sent at 5 min WHEN bob snoozes it 30 min at 6 THEN it comes again at 36 and its escalation at 46', () => {
+      const reminded = sent(incident(), step(1, 1, 5), 5);
+      const snoozed = successOf(snooze(reminded, 'step-1', 30, minuteMs, 'U0BOB', new Date(min(6)))).incident;
+
+      expect(stepsOf(planAt(snoozed, 6), 1)).toEqual([
+        [1, 36],
+        [2, 46],
+      ]);
+    });
+
+    test('GIVEN an incident closed at 3 min and reopened at 35 WHEN planning THEN the step reminders that fell due while it was closed are not brought back; those due later are', () => {
+      const reopened = incident({ reopenedAt: iso(35), updatedAt: iso(35) });
+      const reminders = planAt(reopened, 35);
+
+      expect(stepsOf(reminders, 0)).toEqual([]);
+      expect(stepsOf(reminders, 1)).toEqual([]);
+      expect(stepsOf(reminders, 2)).toEqual([[2, 40]]);
+    });
+
+    test('GIVEN the no-lead nag due at 10 min never planned before 12 (a slow sync) WHEN planning THEN it is planned at 10, and once sent the next one comes a full interval after it', () => {
+      const noLead = incident({ roles: {} });
+
+      expect(minutesOf(find(planAt(noLead, 12), 'no-lead'))).toBe(10);
+      const nagged = sent(noLead, { kind: 'no-lead', attempt: 1, dueAt: min(10) }, 12);
+      expect(minutesOf(find(planAt(nagged, 12), 'no-lead'))).toBe(22);
     });
   });
 
@@ -479,6 +550,8 @@ describe.each([
           snoozedUntil: fc.integer({ min: 0, max: 300 }).map((n) => iso(n)),
           dismissed: fc.boolean(),
           nags: fc.integer({ min: 0, max: 4 }),
+          lastAt: fc.integer({ min: 0, max: 300 }).map((n) => iso(n)),
+          escalatedAt: fc.integer({ min: 0, max: 300 }).map((n) => iso(n)),
         },
         { requiredKeys: [] },
       );
@@ -494,14 +567,16 @@ describe.each([
             reminderState,
           ),
           fc.integer({ min: 0, max: 300 }),
-          (severity, hasLead, steps, updateAt, reminders, at) => {
-            const now = Math.max(at, updateAt ?? 0);
+          fc.option(fc.integer({ min: 0, max: 300 }), { nil: undefined }),
+          (severity, hasLead, steps, updateAt, reminders, at, reopenedAt) => {
+            const now = Math.max(at, updateAt ?? 0, reopenedAt ?? 0);
             const i = incident({
               severity,
               roles: hasLead ? { lead: 'U0LEAD' } : {},
               steps: steps.map((state) => ({ state })),
               reminders,
               ...(updateAt === undefined ? {} : { lastUpdateAt: iso(updateAt), updatedAt: iso(updateAt) }),
+              ...(reopenedAt === undefined ? {} : { reopenedAt: iso(reopenedAt) }),
             });
             for (const reminder of planAt(i, now)) {
               if (!stillWanted(i, playbook, policy, minuteMs, reminder)) {

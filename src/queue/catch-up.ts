@@ -1,0 +1,123 @@
+import { DelayedError, type Job, Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { type StoreKeys, storeKeys } from '../store/keys';
+import {
+  CATCH_UP,
+  type CatchUpJob,
+  catchUpJobId,
+  type QueueSettings,
+  REMINDER_JOB_OPTIONS,
+  type ReminderJob,
+} from './reminder-queue';
+
+/**
+ * A reminder is missed when it fell due at least this many playbook minutes before this process began
+ * working reminders: calma was down (a console closed overnight, a crashed server). One due just before
+ * the start is only a little late and comes on its own, saying so.
+ */
+export const MISSED_AFTER_MINUTES = 2;
+
+/** A card waits until no missed reminder of its incident has come in for this long: the burst gathers. */
+export const GATHER_MS = 2000;
+
+/** Missed reminders whose card never came (a week stale by then) are forgotten. */
+const KEEP_MS = 7 * 24 * 3600 * 1000;
+
+/** What is kept of a missed reminder: the job, and when it was kept (to know when the burst is over). */
+interface Kept {
+  job: ReminderJob;
+  at: number;
+}
+
+/**
+ * Reminders missed while calma was away, gathered per incident for one card instead of a burst of stale
+ * ones. A missed reminder job does not post: it is kept in the incident's hash and queues the incident's
+ * catch-up job (a fixed id per batch, so one exists). That job waits until the hash has been quiet for
+ * `gatherMs`, takes the batch (renamed away in one step, so a reminder kept later starts the next batch
+ * and never falls between two) and hands it to `post`.
+ */
+export class CatchUp {
+  private readonly queue: Queue<CatchUpJob>;
+  private readonly keys: StoreKeys;
+
+  constructor(
+    settings: QueueSettings,
+    /** Where the missed reminders are kept. */
+    private readonly redis: Redis,
+    /** When this process began working reminders (epoch ms). */
+    private readonly since: number,
+    private readonly minuteMs: number,
+    private readonly now: () => number,
+    private readonly gatherMs: number = GATHER_MS,
+  ) {
+    this.queue = new Queue<CatchUpJob>(settings.name, {
+      connection: settings.connection,
+      prefix: settings.prefix,
+      defaultJobOptions: REMINDER_JOB_OPTIONS,
+    });
+    this.keys = storeKeys(settings.prefix);
+  }
+
+  /** Whether a reminder job fell due while calma was away. Drill injects and archiving are never gathered. */
+  missed(job: ReminderJob): boolean {
+    if (job.kind === 'inject' || job.kind === 'archive') return false;
+    return job.dueAt <= this.since - MISSED_AFTER_MINUTES * this.minuteMs;
+  }
+
+  /** Keeps a missed reminder for its incident's card, and queues that card. */
+  async keep(job: ReminderJob, id: string): Promise<void> {
+    const redis = this.redis;
+    const key = this.keys.missedReminders(job.workspace, job.seq);
+    const kept: Kept = { job, at: this.now() };
+    // Kept and batch read in one step: the batch it joins is the one whose card will take it.
+    const results = await redis
+      .multi()
+      .hset(key, id, JSON.stringify(kept))
+      .pexpire(key, KEEP_MS)
+      .get(`${key}:batch`)
+      .exec();
+    const data: CatchUpJob = {
+      workspace: job.workspace,
+      seq: job.seq,
+      batch: Number(results?.[2]?.[1] ?? 0),
+    };
+    await this.queue.add(CATCH_UP, data, { jobId: catchUpJobId(data), delay: this.gatherMs });
+  }
+
+  /** Runs a catch-up job: once the burst is over, takes its batch (again, on a retry) and posts it. */
+  async run(
+    job: Job<CatchUpJob>,
+    token: string | undefined,
+    post: (missed: { job: ReminderJob; id: string }[], id: string) => Promise<void>,
+  ): Promise<void> {
+    const redis = this.redis;
+    const key = this.keys.missedReminders(job.data.workspace, job.data.seq);
+    const taken = `${key}:${job.data.batch}`;
+    if (!(await redis.exists(taken))) {
+      const waiting = (await redis.hvals(key)).map((value) => (JSON.parse(value) as Kept).at);
+      if (waiting.length === 0) return;
+      const quietAt = Math.max(...waiting) + this.gatherMs;
+      if (this.now() < quietAt) {
+        await job.moveToDelayed(quietAt, token);
+        throw new DelayedError();
+      }
+      await redis
+        .multi()
+        .rename(key, taken)
+        .pexpire(taken, KEEP_MS)
+        .incr(`${key}:batch`)
+        .pexpire(`${key}:batch`, KEEP_MS)
+        .exec();
+    }
+    // The batch is left to expire, not deleted: a re-run of this job finds it, and the card's claim.
+    const missed = Object.entries(await redis.hgetall(taken)).map(([id, value]) => ({
+      id,
+      job: (JSON.parse(value) as Kept).job,
+    }));
+    if (missed.length > 0) await post(missed, job.id ?? catchUpJobId(job.data));
+  }
+
+  close(): Promise<void> {
+    return this.queue.close();
+  }
+}
