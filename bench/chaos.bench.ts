@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
-import type { ReminderJob } from '../src/queue/reminder-queue';
+import type { ReminderJob } from '../src/ports/scheduler';
 import { RedisIncidentStore } from '../src/store/redis-incident-store';
 import { type FakeSlack, startFakeSlack } from '../test/support/fake-slack';
 import { ChaosCalma } from './support/chaos-calma';

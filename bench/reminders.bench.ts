@@ -20,12 +20,8 @@ import { builtinPlaybooksDir, loadPlaybooks } from '../src/playbook/loader';
 import { PlaybookRegistry } from '../src/playbook/registry';
 import type { Playbook } from '../src/playbook/schema';
 import type { ChatPort, MessageRef, Room } from '../src/ports/chat';
-import {
-  type QueueSettings,
-  type ReminderJob,
-  ReminderScheduler,
-  startReminderWorker,
-} from '../src/queue/reminder-queue';
+import type { ReminderJob } from '../src/ports/scheduler';
+import { type QueueSettings, ReminderScheduler, startReminderWorker } from '../src/queue/reminder-queue';
 import { type PrivateRedis, startPrivateRedis } from '../src/redis/private-server';
 import { RedisIncidentStore } from '../src/store/redis-incident-store';
 import { ms, percentile, table } from './support/stats';

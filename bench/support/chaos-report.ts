@@ -7,7 +7,7 @@ import type { Queue } from 'bullmq';
 import { decodeAction } from '../../src/core/card';
 import { reminderKey } from '../../src/core/reminders';
 import type { Incident } from '../../src/core/types';
-import type { ReminderJob } from '../../src/queue/reminder-queue';
+import type { ReminderJob } from '../../src/ports/scheduler';
 import type { RedisIncidentStore } from '../../src/store/redis-incident-store';
 import type { Args, FakeSlack } from '../../test/support/fake-slack';
 import { TEAM } from './chaos-requests';

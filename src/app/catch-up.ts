@@ -1,7 +1,7 @@
 import { awayCard } from '../cards/away';
 import { countSent, reminderKey, stillWanted } from '../core/reminders';
 import { translator } from '../i18n';
-import type { ReminderJob } from '../queue/reminder-queue';
+import type { ReminderJob } from '../ports/scheduler';
 import type { Deps } from './deps';
 import { audienceOf, DELIVERED_SECONDS, fireReminder, IN_FLIGHT_SECONDS } from './remind';
 import { playbookOf, refreshRoom } from './room';

@@ -6,7 +6,7 @@ import type { Incident, Statement } from '../core/types';
 import { translator } from '../i18n';
 import type { WebhookTarget } from '../outbound/webhook';
 import { postSigned } from '../outbound/webhook';
-import type { OutboxJob } from '../queue/outbox-queue';
+import type { OutboxJob } from '../ports/outbox';
 import type { Deps } from './deps';
 
 /**

@@ -7,7 +7,7 @@ import { possibleApprovers } from '../core/statement';
 import type { Incident } from '../core/types';
 import { type Translator, translator } from '../i18n';
 import type { Playbook } from '../playbook/schema';
-import type { ReminderJob } from '../queue/reminder-queue';
+import type { ReminderJob } from '../ports/scheduler';
 import type { Deps } from './deps';
 import { playbookOf, refreshRoom } from './room';
 

@@ -1,4 +1,13 @@
+import type { Destination } from '../core/statement';
 import type { Incident } from '../core/types';
+
+/** One delivery of a published statement to one destination (or its guard). */
+export interface OutboxJob {
+  workspace: string;
+  seq: number;
+  n: number;
+  destination: Destination | 'guard';
+}
 
 /**
  * Delivery of published statements (the room, the announcements channel, outbound webhooks): each

@@ -1,6 +1,12 @@
 import type { Reminder } from '../core/reminders';
 import type { Incident } from '../core/types';
 
+/** One queued reminder: which incident, and the reminder its state planned. */
+export interface ReminderJob extends Reminder {
+  workspace: string;
+  seq: number;
+}
+
 /**
  * Timed behaviour (reminders, nags): implemented on BullMQ in `src/queue`. `sync` is called after every
  * change of an incident and queues what its new state wants; queuing the same reminder twice is a no-op.

@@ -1,5 +1,6 @@
 import { DelayedError, type Job, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
+import type { ReminderJob } from '../ports/scheduler';
 import { type StoreKeys, storeKeys } from '../store/keys';
 import {
   CATCH_UP,
@@ -7,7 +8,6 @@ import {
   catchUpJobId,
   type QueueSettings,
   REMINDER_JOB_OPTIONS,
-  type ReminderJob,
 } from './reminder-queue';
 
 /**

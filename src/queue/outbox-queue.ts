@@ -1,17 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { type Job, Queue, Worker } from 'bullmq';
-import { type Destination, pendingDeliveries } from '../core/statement';
+import { pendingDeliveries } from '../core/statement';
 import type { Incident } from '../core/types';
-import type { Outbox } from '../ports/outbox';
+import type { Outbox, OutboxJob } from '../ports/outbox';
 import type { QueueSettings } from './reminder-queue';
 
 /** One delivery of a published statement, or (`guard`) the check that every delivery was queued. */
-export interface OutboxJob {
-  workspace: string;
-  seq: number;
-  n: number;
-  destination: Destination | 'guard';
-}
 
 export interface OutboxSettings extends QueueSettings {
   /** First retry delay; each retry doubles it up to `maxRetryMs`. */

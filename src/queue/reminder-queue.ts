@@ -2,13 +2,9 @@ import { type ConnectionOptions, type Job, Queue, Worker } from 'bullmq';
 import { plan, type Reminder, type ReminderPolicy } from '../core/reminders';
 import type { Incident } from '../core/types';
 import type { PlaybookRegistry } from '../playbook/registry';
-import type { Scheduler } from '../ports/scheduler';
+import type { ReminderJob, Scheduler } from '../ports/scheduler';
 
 /** What a reminder job carries: enough to find its incident and to recognise itself in the plan. */
-export interface ReminderJob extends Reminder {
-  workspace: string;
-  seq: number;
-}
 
 export interface QueueSettings {
   connection: ConnectionOptions;

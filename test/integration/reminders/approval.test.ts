@@ -6,7 +6,7 @@
 import type { Job } from 'bullmq';
 import { dispatch } from '../../../src/app/dispatch';
 import type { Reminder } from '../../../src/core/reminders';
-import type { ReminderJob } from '../../../src/queue/reminder-queue';
+import type { ReminderJob } from '../../../src/ports/scheduler';
 import { button, textOf } from '../../support/recording-chat';
 import { LATE_MS, MINUTE_MS, type Opened, type ReminderWorld, useReminders, waitFor } from './reminder-world';
 

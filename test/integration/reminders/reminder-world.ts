@@ -18,10 +18,10 @@ import { type Incident, systemClock, type TimelineEntry } from '../../../src/cor
 import { builtinPlaybooksDir, loadPlaybooks } from '../../../src/playbook/loader';
 import { PlaybookRegistry } from '../../../src/playbook/registry';
 import type { MessageRef } from '../../../src/ports/chat';
+import type { ReminderJob } from '../../../src/ports/scheduler';
 import {
   jobId,
   type QueueSettings,
-  type ReminderJob,
   ReminderScheduler,
   startReminderWorker,
 } from '../../../src/queue/reminder-queue';

@@ -11,12 +11,8 @@ import { Redis } from 'ioredis';
 import { runOutboxJob } from '../../../src/app/deliver';
 import type { Caller } from '../../../src/app/deps';
 import type { WebhookTarget } from '../../../src/outbound/webhook';
-import {
-  BullOutbox,
-  type OutboxJob,
-  type OutboxSettings,
-  startOutboxWorker,
-} from '../../../src/queue/outbox-queue';
+import type { OutboxJob } from '../../../src/ports/outbox';
+import { BullOutbox, type OutboxSettings, startOutboxWorker } from '../../../src/queue/outbox-queue';
 import { uniquePrefix } from '../../support/redis';
 import { waitFor } from '../../support/wait-for';
 import { inRoom, useWorld, WORKSPACE, type World } from '../handlers/world';

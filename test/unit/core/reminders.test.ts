@@ -15,7 +15,8 @@ import {
   stillWanted,
 } from '../../../src/core/reminders';
 import type { Incident, Severity } from '../../../src/core/types';
-import { jobId, type ReminderJob } from '../../../src/queue/reminder-queue';
+import type { ReminderJob } from '../../../src/ports/scheduler';
+import { jobId } from '../../../src/queue/reminder-queue';
 import { anIncident } from '../../support/fixtures';
 import { errorOf, successOf } from '../../support/result';
 
