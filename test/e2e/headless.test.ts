@@ -74,6 +74,12 @@ test('GIVEN no chat token and stdin from /dev/null THEN calma stays up headless:
     30_000,
     () => `calma never said its HTTP port\n${stderr}`,
   );
+  // The warning is the next line, but it may come in the next chunk of stderr.
+  await waitUntil(
+    () => stderr.includes('no chat platform is configured'),
+    10_000,
+    () => `calma never said it runs headless\n${stderr}`,
+  );
   const redis = await privateRedisOf(path.join(dir, 'data'));
 
   // One warning says what is going on and how to get a chat platform; nothing is printed as a chat.
