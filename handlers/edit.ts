@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checklistContext } from '../src/app/checklist-context';
 import { defineCommand, incidentArg, option } from '../src/app/command';
 import type { Caller, Deps, Reply } from '../src/app/deps';
 import { callerLocale, mutateIncident, problem } from '../src/app/mutate';
@@ -18,9 +19,11 @@ export async function edit(
   command: { incident?: number; statement: number; text: string },
 ): Promise<Reply> {
   if (!command.text.trim()) return editForm(deps, caller, command.incident, command.statement);
-  const result = await mutateIncident(deps, caller, command.incident, (incident, now) =>
-    editStatement(incident, command.statement, command.text, caller.user, now),
-  );
+  const result = await mutateIncident(deps, caller, command.incident, (incident, now) => {
+    const step = incident.statements?.find((s) => s.n === command.statement)?.step;
+    const context = checklistContext(deps, incident, step);
+    return editStatement(incident, command.statement, command.text, caller.user, now, context);
+  });
   if (!result.ok) return problem(callerLocale(deps, caller), result.error);
   return showDraft(deps, caller, result.value, command.statement, 'statement.edited');
 }

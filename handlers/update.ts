@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checklistContext } from '../src/app/checklist-context';
 import { defineCommand, incidentArg, option } from '../src/app/command';
 import type { Caller, Deps, Reply } from '../src/app/deps';
 import { callerLocale, mutateIncident, problem } from '../src/app/mutate';
@@ -37,6 +38,7 @@ export async function update(
       ...(step && step.approval.length > 0 ? { requires: step.approval } : {}),
       targets: command.targets ?? deps.outboundTargets,
       now,
+      checklist: checklistContext(deps, incident, command.step),
     });
     if (drafted.ok) n = drafted.value.incident.statements?.length ?? 0;
     return drafted;

@@ -23,6 +23,7 @@
  *   bounded, and tokens start after a `\b` or a look-behind, so a 4,000-character text checks in well
  *   under a millisecond or two.
  */
+import { type ChecklistContext, expectedItems } from './checklist-expectations';
 import {
   CHECKLIST_ITEMS,
   CHECKLIST_WARNINGS,
@@ -68,6 +69,8 @@ const en: LocaleCues = {
   items: {
     apology: [/\b(?:sorry|apologi\w*|apology|regret\w*)\b/i],
     empathy: [
+      // "Sorry for the worry this causes": sorry for a feeling, not for "the inconvenience".
+      /\b(?:sorry|apologi[sz]e|regret)\b…\b(?:worry|worries|worried|worrying|anxiety|distress|stress|frustration|upset|alarm|fear|anger|confusion|disappointment)\b/i,
       /\b(?:understand|know|realise|realize|imagine|appreciate|recogni[sz]e|must be|must feel|feel|every (?:reason|right)|understandably|rightly)\b…\b(?:angry|anger|frustrat\w*|upset\w*|disappoint\w*|worr\w*|anxi\w*|stress\w*|annoy\w*|concern\w*|distress\w*|scar\w*|confus\w*|inconvenien\w*|disruptive)/i,
     ],
     'what-happened': [
@@ -81,6 +84,8 @@ const en: LocaleCues = {
       /\b(?:if you|those of you who|anyone who|users who|customers who|accounts that)\b…\b(?:affected|impacted|received|saw|noticed|experienced)\b/i,
     ],
     actions: [
+      // "All posting is still paused", "the account has been secured": an action said without a subject.
+      /\b(?:is|are|has been|have been|remains?|stays?) (?:still |now |temporarily |already )?(?:paused|suspended|blocked|disabled|locked|frozen|halted|on hold|rolled back|secured|restored|revoked|patched|contained)\b/i,
       /\b(?:we|we've|we're|we'll|our (?:team|engineers|staff|security team)|the team)\b…\b(?:working|investigat\w*|looking into|fix|fixing|fixed|paus\w*|restor\w*|roll(?:ed|ing) back|block\w*|disabl\w*|reset|revok\w*|contain\w*|patch\w*|deploy\w*|secur(?:ed|ing)|remov\w*|suspend\w*|shut down|monitor\w*|contacted|notif\w*|engag\w*|rotat\w*|stopp\w*|halt\w*)\b/i,
     ],
     'user-actions': [
@@ -103,9 +108,10 @@ const en: LocaleCues = {
       /\b(?:write to|email|e-mail) (?:\{(?:[a-z]+_)?contact\}|[a-z0-9._%+-]+@[a-z0-9-]+\.[a-z])/i,
     ],
     signature: [
-      // "— Joel" or "-- Joel Gascoigne" as the last line; a single hyphen takes at most two words, as
-      // longer lines after a hyphen are more often the last bullet of a list.
-      /(?:^|\n)[ \t]*(?:—|–|--|~)[ \t]*[a-z][a-z'.-]*(?:[ \t]+[a-z][a-z'.-]*){0,2}[ \t]*(?:,[^\n]{0,60})?$/i,
+      // "— Joel" or "-- Joel Gascoigne" as the last line, or after the last sentence on its line ("Thank
+      // you. — Ana, Head of Community"); a single hyphen takes at most two words, as longer lines after a
+      // hyphen are more often the last bullet of a list.
+      /(?:^|\n|[.!?)][ \t]*)[ \t]*(?:—|–|--|~)[ \t]*[a-z][a-z'.-]*(?:[ \t]+[a-z][a-z'.-]*){0,2}[ \t]*(?:,[^\n]{0,60})?$/i,
       /(?:^|\n)[ \t]*-[ \t]*[a-z][a-z'.-]*(?:[ \t]+[a-z][a-z'.-]*)?[ \t]*$/i,
       // "Joel, CEO of Buffer", "Joel Gascoigne\nCEO", "Jane Doe — Head of Support", "Jane (CTO)"; in a
       // template the name and the role may be placeholders: "{name}, {role}".
@@ -193,6 +199,7 @@ const es: LocaleCues = {
       /\b(?:disculpa\w*|disculpe\w*|perdón|perdónanos|perdónenos|lo sentimos|lo siento|lamentamos|sentimos mucho)\b/i,
     ],
     empathy: [
+      /\b(?:lo sentimos|lo siento|lamentamos|sentimos|disculpa\w*|perdón)\b…\b(?:preocupación|inquietud|malestar|angustia|frustración|enfado|enojo|decepción|miedo|alarma|confusión)\b/i,
       /\b(?:entiend\w*|entend\w*|comprend\w*|imagin\w*|sabemos|sé que|somos conscientes)\b…\b(?:enfad\w*|enojad\w*|enojo|decepcion\w*|frustra\w*|molest\w*|preocupad\w*|preocupación|indignad\w*|indignación|disgustad\w*|angusti\w*|inquiet\w*|malestar)/i,
     ],
     'what-happened': [
@@ -205,6 +212,8 @@ const es: LocaleCues = {
       /\b(?:algunos|algunas|muchos|muchas|varios|varias|ciertos|ciertas) (?:usuarios|clientes|cuentas|miembros|suscriptores)\b/i,
     ],
     actions: [
+      // "Todas las publicaciones siguen pausadas": an action said without a subject.
+      /\b(?:está|están|sigue|siguen|ha sido|han sido|queda|quedan|permanece|permanecen) (?:todavía |aún |ya |temporalmente )?(?:pausad|suspendid|bloquead|desactivad|detenid|protegid|asegurad|restablecid|restaurad|revocad|corregid|contenid)[oa]s?\b/i,
       /\b(?:estamos|hemos|vamos a|seguimos|trabajamos|nuestro equipo|nuestros equipos|el equipo)\b…\b(?:trabajando|investigando|investigado|solucion\w*|arregl\w*|corrig\w*|pausad[oa]s?|pausando|deten\w*|suspend\w*|bloque\w*|restablec\w*|restaur\w*|revis\w*|analiz\w*|desactiv\w*|reforz\w*|contactad\w*|notificad\w*|cambiad\w*|eliminad\w*|parad[oa]s?|parando|cortad[oa]s?|cortando|para (?:solucionar|resolver|arreglar))/i,
     ],
     'user-actions': [
@@ -283,6 +292,7 @@ const fr: LocaleCues = {
   items: {
     apology: [/\b(?:désolé\w*|excus\w*|pardon|regrett\w*)\b/i],
     empathy: [
+      /\b(?:désolé\w*|excus\w*|regrett\w*|pardon)\b…\b(?:inquiétudes?|angoisse|colère|frustration|déception|stress|peur|confusion|désarroi|émoi)\b/i,
       /\b(?:compren\w*|imagin\w*|savons|sais|conscients?)\b…\b(?:en colère|colère|déçu\w*|déception|frustr\w*|agac\w*|inquiet\w*|inquiét\w*|contrarié\w*|mécontent\w*|énerv\w*|fâché\w*)/i,
     ],
     'what-happened': [
@@ -295,6 +305,8 @@ const fr: LocaleCues = {
       /\b(?:utilisateurs|clients|comptes|membres|abonnés|personnes)\b…\b(?:concerné\w*|touché\w*|affecté\w*|impacté\w*)/i,
     ],
     actions: [
+      // "Toutes les publications restent suspendues": an action said without a subject.
+      /\b(?:est|sont|reste|restent|a été|ont été) (?:toujours |encore |déjà |temporairement |désormais )?(?:(?:suspendu|bloqué|désactivé|interrompu|sécurisé|rétabli|restauré|révoqué|corrigé|gelé)e?s?|mise?s? en pause)\b/i,
       /\b(?:nous|notre équipe|nos équipes|l'équipe)\b…\b(?:travaillons|travaillent|examinons|enquêtons|analysons|corrig\w*|suspendu\w*|mis en pause|bloqué\w*|rétabli\w*|restaur\w*|investigu\w*|désactivé\w*|surveill\w*|contacté\w*|notifié\w*|réinitialisé\w*|coupé\w*|examiné\w*|analysé\w*|sommes en train|avons pris|prenons des mesures|cherchons)/i,
     ],
     'user-actions': [
@@ -479,28 +491,57 @@ interface CompiledCues {
   warnings: Record<ChecklistWarning, RegExp[]>;
 }
 
-function compileTable(table: LocaleCues): CompiledCues {
+/**
+ * A draft is read as it will be published: where a cue accepts a `{placeholder}` ("at {time}",
+ * "{signature}"), that alternative is for templates only, and a next update whose time is a
+ * placeholder ("Next update at {next_update}") names no time.
+ */
+type Mode = 'draft' | 'template';
+
+/** A placeholder alternative in a cue's source, replaced by a pattern that never matches in a draft. */
+const PLACEHOLDER_IN_CUE = /\\\{.*?\\\}/g;
+
+/** What follows a next-update cue when its time is still a placeholder: "at {next_update}", ": {time}". */
+const UNFILLED_TIME =
+  "(?![ \\t]*(?:(?:at|by|in|around|before|on|until|a las?|a la|hacia|antes de las?|à|vers|avant|dans|d'ici|pour)[ \\t]+)?[:–—-]?[ \\t]*\\{)";
+
+function forMode(cue: RegExp, mode: Mode, suffix = ''): RegExp {
+  if (mode === 'template') return cue;
+  return new RegExp(`${cue.source.replace(PLACEHOLDER_IN_CUE, '(?!)')}${suffix}`, cue.flags);
+}
+
+function compileTable(table: LocaleCues, mode: Mode): CompiledCues {
+  const cues = (list: readonly RegExp[], global: boolean, suffix?: string) =>
+    list.map((cue) => compile(forMode(cue, mode, suffix), global));
   const items = {} as Record<ChecklistItem, RegExp[]>;
-  for (const item of CHECKLIST_ITEMS) items[item] = table.items[item].map((c) => compile(c, false));
+  for (const item of CHECKLIST_ITEMS) {
+    items[item] = cues(table.items[item], false, item === 'next-update' ? UNFILLED_TIME : '');
+  }
   const warnings = {} as Record<ChecklistWarning, RegExp[]>;
-  for (const kind of CHECKLIST_WARNINGS) warnings[kind] = table.warnings[kind].map((c) => compile(c, true));
+  for (const kind of CHECKLIST_WARNINGS) warnings[kind] = cues(table.warnings[kind], true);
   return {
     items,
-    time: table.time.map((c) => compile(c, false)),
-    answer: table.answer.map((c) => compile(c, false)),
+    time: cues(table.time, false),
+    answer: cues(table.answer, false),
     warnings,
   };
 }
 
-const COMPILED: Record<Locale, CompiledCues> = {
-  en: compileTable(CUES.en),
-  es: compileTable(CUES.es),
-  fr: compileTable(CUES.fr),
+const compileAll = (mode: Mode): Record<Locale, CompiledCues> => ({
+  en: compileTable(CUES.en, mode),
+  es: compileTable(CUES.es, mode),
+  fr: compileTable(CUES.fr, mode),
+});
+
+const COMPILED: Record<Mode, Record<Locale, CompiledCues>> = {
+  draft: compileAll('draft'),
+  template: compileAll('template'),
 };
 
 /** The tables checked for a locale: its own, and English (see the module comment). */
-function tablesFor(locale: Locale): CompiledCues[] {
-  return locale === 'en' ? [COMPILED.en] : [COMPILED[locale], COMPILED.en];
+function tablesFor(locale: Locale, mode: Mode): CompiledCues[] {
+  const compiled = COMPILED[mode];
+  return locale === 'en' ? [compiled.en] : [compiled[locale], compiled.en];
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -564,12 +605,20 @@ function warningsOf(original: string, folded: Folded, tables: CompiledCues[]): C
   return hits.map((hit) => ({ kind: hit.kind, excerpt: excerptOf(original, folded, hit.start, hit.end) }));
 }
 
+export interface CheckOptions extends ChecklistContext {
+  /** A playbook template: its `{placeholders}` count as what they will be filled with. */
+  template?: boolean;
+}
+
 /**
- * Checks a public statement against the checklist, with the cues of `locale` and of English.
+ * Checks a public statement against the checklist, with the cues of `locale` and of English. The
+ * statement's kind and the playbook's posture decide which items are expected (checklist-expectations.ts):
+ * `missing` lists only those; an item covered though not expected is still listed as covered.
  * Total: any string gives a result (an empty text covers nothing).
  */
-export function checkStatement(text: string, locale: Locale): ChecklistResult {
-  const tables = tablesFor(locale);
+export function checkStatement(text: string, locale: Locale, options: CheckOptions = {}): ChecklistResult {
+  const tables = tablesFor(locale, options.template ? 'template' : 'draft');
+  const expected = expectedItems(options);
   const folded = fold(text);
   const closing = closingOf(folded.text);
   const covered: ChecklistItem[] = [];
@@ -587,7 +636,8 @@ export function checkStatement(text: string, locale: Locale): ChecklistResult {
         tables.map((table) => table[companion]),
       );
     }
-    (found ? covered : missing).push(item);
+    if (found) covered.push(item);
+    else if (expected.includes(item)) missing.push(item);
   }
   return { covered, missing, warnings: warningsOf(text, folded, tables) };
 }

@@ -1,4 +1,5 @@
 import { checkStatement } from './checklist';
+import type { ChecklistContext } from './checklist-expectations';
 import { nextCadence, type PlaybookClock, type ReminderPolicy } from './reminders';
 import { fail, ok, type Result } from './result';
 import type {
@@ -91,6 +92,8 @@ export interface DraftInput {
   /** Outbound targets to send it to once published. */
   targets: string[];
   now: Date;
+  /** Its kind and the playbook's posture, which decide what the checklist expects (default: everything). */
+  checklist?: ChecklistContext;
 }
 
 export function draftStatement(incident: Incident, input: DraftInput): Result<Change> {
@@ -99,7 +102,7 @@ export function draftStatement(incident: Incident, input: DraftInput): Result<Ch
   const text = validText(input.text);
   if (!text.ok) return text;
   const n = (incident.statements?.length ?? 0) + 1;
-  const checklist = checkStatement(text.value, incident.locale);
+  const checklist = checkStatement(text.value, incident.locale, input.checklist);
   const statement: Statement = {
     n,
     text: text.value,
@@ -130,6 +133,7 @@ export function editStatement(
   text: string,
   by: UserId,
   now: Date,
+  context?: ChecklistContext,
 ): Result<Change> {
   const found = openStatement(incident, n);
   if (!found.ok) return found;
@@ -140,7 +144,7 @@ export function editStatement(
   if (valid.value === statement.text && statement.status === 'pending') {
     return fail('statement.unchanged', { n });
   }
-  const checklist = checkStatement(valid.value, incident.locale);
+  const checklist = checkStatement(valid.value, incident.locale, context);
   const { rejection: _dropped, ...rest } = statement;
   const edited: Statement = {
     ...rest,

@@ -170,7 +170,10 @@ export interface ChecklistWarningHit {
 export interface ChecklistResult {
   /** In CHECKLIST_ITEMS order. */
   covered: ChecklistItem[];
-  /** In CHECKLIST_ITEMS order; `covered` and `missing` together hold every item once. */
+  /**
+   * In CHECKLIST_ITEMS order: the expected items not covered (what is expected depends on the statement's
+   * kind and the playbook's posture; with neither known, every item).
+   */
   missing: ChecklistItem[];
   /** In the order they occur in the statement; overlapping hits of one kind are reported once. */
   warnings: ChecklistWarningHit[];

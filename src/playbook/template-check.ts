@@ -1,5 +1,5 @@
 import { checkStatement } from '../core/checklist';
-import { type ChecklistItem, LOCALES } from '../core/types';
+import { LOCALES } from '../core/types';
 import type { Playbook } from './schema';
 
 /** One way a playbook's statement template falls short of the statement checklist. */
@@ -10,24 +10,23 @@ export interface TemplateProblem {
 }
 
 /**
- * A shipped template is the statement a team will send in a hurry: in every language a holding or full
- * statement covers every item of the checklist (docs/crisis-craft.md) and triggers no warning. The apology alone
- * may be left out when the playbook's posture does not apologise (a rebuttal of a rumour: never mix
- * denial with apology). A recurring status update (`statement: update`) must name the next update.
+ * A shipped template is the statement a team will send in a hurry: in every language it covers every
+ * item the checklist expects of its kind under the playbook's posture (checklist-expectations.ts: a
+ * holding statement the first word, a status update the next update, a full statement everything, and
+ * a rebuttal never an apology) and triggers no warning. Its `{placeholders}` count as filled.
  */
 export function templateProblems(playbook: Playbook): TemplateProblem[] {
-  const excused = new Set<ChecklistItem>(playbook.posture.strategies.includes('apology') ? [] : ['apology']);
   const problems: TemplateProblem[] = [];
   playbook.steps.forEach((step, index) => {
     if (!step.template) return;
     for (const locale of LOCALES) {
-      const result = checkStatement(step.template[locale], locale);
-      // A recurring update says what changed and when the next one comes; the rest was said before.
-      const missing = result.missing.filter((item) =>
-        step.statement === 'update' ? item === 'next-update' : !excused.has(item),
-      );
+      const result = checkStatement(step.template[locale], locale, {
+        kind: step.statement,
+        strategies: playbook.posture.strategies,
+        template: true,
+      });
       const said: string[] = [];
-      if (missing.length > 0) said.push(`misses ${missing.join(', ')}`);
+      if (result.missing.length > 0) said.push(`misses ${result.missing.join(', ')}`);
       if (result.warnings.length > 0) {
         said.push(`warns ${result.warnings.map((w) => `${w.kind} (“${w.excerpt}”)`).join(', ')}`);
       }

@@ -329,14 +329,17 @@ const phrasingCases: [Locale, ChecklistItem, string, string][] = [
 ];
 
 describe('checkStatement on playbook phrasings', () => {
-  it.each(phrasingCases)('GIVEN a %s phrasing WHEN checked THEN it covers %s: %j', (locale, item, text) => {
-    expect(checkStatement(text, locale).covered).toContain(item);
-  });
+  it.each(phrasingCases)(
+    'GIVEN a %s template phrasing WHEN checked as a template THEN it covers %s: %j',
+    (locale, item, text) => {
+      expect(checkStatement(text, locale, { template: true }).covered).toContain(item);
+    },
+  );
 
   it.each(phrasingCases)(
-    'GIVEN a %s near miss WHEN checked THEN %s is still missing: %j',
+    'GIVEN a %s near miss WHEN checked as a template THEN %s is still missing: %j',
     (locale, item, _text, miss) => {
-      expect(checkStatement(miss, locale).missing).toContain(item);
+      expect(checkStatement(miss, locale, { template: true }).missing).toContain(item);
     },
   );
 

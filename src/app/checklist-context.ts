@@ -1,0 +1,20 @@
+import type { ChecklistContext } from '../core/checklist-expectations';
+import type { Incident } from '../core/types';
+import type { Deps } from './deps';
+import { playbookOf } from './room';
+
+/**
+ * What the checklist should expect of an incident's statement: the playbook's posture, and the kind of
+ * the step it was drafted from (holding, update, full); free text is checked as a full statement.
+ */
+export function checklistContext(
+  deps: Pick<Deps, 'playbooks'>,
+  incident: Incident,
+  step: number | undefined,
+): ChecklistContext {
+  const playbook = playbookOf(deps, incident);
+  return {
+    kind: step === undefined ? undefined : playbook.steps[step]?.statement,
+    strategies: playbook.posture.strategies,
+  };
+}
