@@ -70,11 +70,11 @@ const en: LocaleCues = {
     apology: [/\b(?:sorry|apologi\w*|apology|regret\w*)\b/i],
     empathy: [
       // "Sorry for the worry this causes": sorry for a feeling, not for "the inconvenience".
-      /\b(?:sorry|apologi[sz]e|regret)\b…\b(?:worry|worries|worried|worrying|anxiety|distress|stress|frustration|upset|alarm|fear|anger|confusion|disappointment)\b/i,
+      /\b(?:sorry|apologi[sz]e|regret)\b…\b(?:worry|worries|worried|worrying|anxiety|distress|stress|frustration|upset|alarm|fear|anger|confusion|disappointment|hurt|offended)\b/i,
       /\b(?:understand|know|realise|realize|imagine|appreciate|recogni[sz]e|must be|must feel|feel|every (?:reason|right)|understandably|rightly)\b…\b(?:angry|anger|frustrat\w*|upset\w*|disappoint\w*|worr\w*|anxi\w*|stress\w*|annoy\w*|concern\w*|distress\w*|scar\w*|confus\w*|inconvenien\w*|disruptive)/i,
     ],
     'what-happened': [
-      /\b(?:hack\w*|breach\w*|compromis\w*|outages?|incidents?|attack\w*|leak\w*|unauthori[sz]ed|intrusions?|phishing|malware|ransomware|spam\w*|exploit\w*|vulnerabilit\w*|disrupt\w*|downtime|went down|is down|was down|were down|crash\w*|bugs?|glitch\w*|failures?|errors?|problems?|issues?|degraded|unavailable|inaccessible|went wrong|mistakes?|accidentally|exposed|deleted)\b/i,
+      /\b(?:hack\w*|breach\w*|compromis\w*|outages?|incidents?|attack\w*|leak\w*|unauthori[sz]ed|intrusions?|phishing|malware|ransomware|spam\w*|exploit\w*|vulnerabilit\w*|disrupt\w*|downtime|went down|is down|was down|were down|crash\w*|bugs?|glitch\w*|failures?|errors?|problems?|issues?|degraded|unavailable|inaccessible|went wrong|mistakes?|accidentally|exposed|deleted|rumou?rs?|hoax\w*|fake|false (?:claims?|posts?|reports?|stor(?:y|ies)|information)|misinformation|disinformation|scam\w*|impersonat\w*|offensive|inappropriate|insensitive|hurtful|unacceptable)\b/i,
     ],
     'who-affected': [
       /\b(?:many|some|most|a few|several|a (?:small )?(?:number|subset|fraction|percentage)|\d+ ?%) of (?:you|our (?:users|customers|clients|members|subscribers|accounts))\b/i,
@@ -85,8 +85,8 @@ const en: LocaleCues = {
     ],
     actions: [
       // "All posting is still paused", "the account has been secured": an action said without a subject.
-      /\b(?:is|are|has been|have been|remains?|stays?) (?:still |now |temporarily |already )?(?:paused|suspended|blocked|disabled|locked|frozen|halted|on hold|rolled back|secured|restored|revoked|patched|contained)\b/i,
-      /\b(?:we|we've|we're|we'll|our (?:team|engineers|staff|security team)|the team)\b…\b(?:working|investigat\w*|looking into|fix|fixing|fixed|paus\w*|restor\w*|roll(?:ed|ing) back|block\w*|disabl\w*|reset|revok\w*|contain\w*|patch\w*|deploy\w*|secur(?:ed|ing)|remov\w*|suspend\w*|shut down|monitor\w*|contacted|notif\w*|engag\w*|rotat\w*|stopp\w*|halt\w*)\b/i,
+      /\b(?:is|are|has been|have been|remains?|stays?) (?:still |now |temporarily |already )?(?:paused|suspended|blocked|disabled|locked|frozen|halted|on hold|rolled back|secured|restored|revoked|patched|contained|fixed|corrected|deleted|removed|taken down)\b/i,
+      /\b(?:we|we've|we're|we'll|our (?:team|engineers|staff|security team)|the team)\b…\b(?:working|investigat\w*|looking into|fix|fixing|fixed|paus\w*|restor\w*|roll(?:ed|ing) back|block\w*|disabl\w*|reset|revok\w*|contain\w*|patch\w*|deploy\w*|secur(?:ed|ing)|remov\w*|suspend\w*|shut down|monitor\w*|contacted|notif\w*|engag\w*|rotat\w*|stopp\w*|halt\w*|reported|alerted)\b/i,
     ],
     'user-actions': [
       /\b(?:please|we recommend|we advise|we suggest|we urge you|we ask (?:you|that you)|you should|you may want to|you need to|you must|make sure|be sure to|as a precaution)\b…\b(?:remove|delete|change|reset|update|check|review|revoke|log ?out|sign ?out|enable|disable|avoid|ignore|do not(?! hesitate)|don't(?! hesitate)|reconnect|re-?authori[sz]e|reinstall|upgrade|be (?:careful|cautious|wary)|watch out|report|forward)\b/i,
@@ -203,7 +203,7 @@ const es: LocaleCues = {
       /\b(?:entiend\w*|entend\w*|comprend\w*|imagin\w*|sabemos|sé que|somos conscientes)\b…\b(?:enfad\w*|enojad\w*|enojo|decepcion\w*|frustra\w*|molest\w*|preocupad\w*|preocupación|indignad\w*|indignación|disgustad\w*|angusti\w*|inquiet\w*|malestar)/i,
     ],
     'what-happened': [
-      /\b(?:hacke\w*|jaque\w*|pirate\w*|ataque\w*|atacad\w*|brecha|filtración\w*|filtrad\w*|caída|incidente\w*|incidencia\w*|interrupción\w*|fallos?|error|errores|problemas?|vulnerad\w*|vulnerabilidad\w*|comprometid\w*|acceso no autorizado|spam|suplantación|fuera de servicio|no disponible|no funciona|se cayó|expuest\w*)\b/i,
+      /\b(?:hacke\w*|jaque\w*|pirate\w*|ataque\w*|atacad\w*|brecha|filtración\w*|filtrad\w*|caída|incidente\w*|incidencia\w*|interrupción\w*|fallos?|error|errores|problemas?|vulnerad\w*|vulnerabilidad\w*|comprometid\w*|acceso no autorizado|spam|suplantación|fuera de servicio|no disponible|no funciona|se cayó|expuest\w*|bulos?|rumor\w*|estafa\w*|desinformación|ofensiv\w*|inapropiad\w*|inaceptable)\b/i,
     ],
     'who-affected': [
       /\b(?:muchos|muchas|algunos|algunas|la mayoría|una parte|parte|varios|varias|\d+ ?%) de (?:vosotros|vosotras|ustedes|nuestros (?:usuarios|clientes|miembros)|nuestras cuentas|los usuarios|los clientes)\b/i,
@@ -213,7 +213,7 @@ const es: LocaleCues = {
     ],
     actions: [
       // "Todas las publicaciones siguen pausadas": an action said without a subject.
-      /\b(?:está|están|sigue|siguen|ha sido|han sido|queda|quedan|permanece|permanecen) (?:todavía |aún |ya |temporalmente )?(?:pausad|suspendid|bloquead|desactivad|detenid|protegid|asegurad|restablecid|restaurad|revocad|corregid|contenid)[oa]s?\b/i,
+      /\b(?:está|están|sigue|siguen|ha sido|han sido|queda|quedan|permanece|permanecen) (?:todavía |aún |ya |temporalmente )?(?:pausad|suspendid|bloquead|desactivad|detenid|protegid|asegurad|restablecid|restaurad|revocad|corregid|contenid|eliminad|retirad|borrad)[oa]s?\b/i,
       /\b(?:estamos|hemos|vamos a|seguimos|trabajamos|nuestro equipo|nuestros equipos|el equipo)\b…\b(?:trabajando|investigando|investigado|solucion\w*|arregl\w*|corrig\w*|pausad[oa]s?|pausando|deten\w*|suspend\w*|bloque\w*|restablec\w*|restaur\w*|revis\w*|analiz\w*|desactiv\w*|reforz\w*|contactad\w*|notificad\w*|cambiad\w*|eliminad\w*|parad[oa]s?|parando|cortad[oa]s?|cortando|para (?:solucionar|resolver|arreglar))/i,
     ],
     'user-actions': [
@@ -296,7 +296,7 @@ const fr: LocaleCues = {
       /\b(?:compren\w*|imagin\w*|savons|sais|conscients?)\b…\b(?:en colère|colère|déçu\w*|déception|frustr\w*|agac\w*|inquiet\w*|inquiét\w*|contrarié\w*|mécontent\w*|énerv\w*|fâché\w*)/i,
     ],
     'what-happened': [
-      /\b(?:pirat\w*|hacke\w*|attaque\w*|intrusions?|fuite\w*|violation|panne\w*|incident\w*|interruption\w*|indisponib\w*|dysfonctionnement\w*|erreurs?|problèmes?|bugs?|compromis\w*|accès non autorisé|spam|hameçonnage|hors service|hors ligne|ne fonctionne plus|exposé\w*)\b/i,
+      /\b(?:pirat\w*|hacke\w*|attaque\w*|intrusions?|fuite\w*|violation|panne\w*|incident\w*|interruption\w*|indisponib\w*|dysfonctionnement\w*|erreurs?|problèmes?|bugs?|compromis\w*|accès non autorisé|spam|hameçonnage|hors service|hors ligne|ne fonctionne plus|exposé\w*|perturb\w*|rumeurs?|canulars?|infox|désinformation|arnaques?|déplacé\w*|offensant\w*|blessant\w*|inacceptable)\b/i,
     ],
     'who-affected': [
       /\b(?:beaucoup|nombre|nombreux|nombreuses|certains|certaines|plusieurs|la plupart|une partie) d'entre vous\b/i,
@@ -306,7 +306,7 @@ const fr: LocaleCues = {
     ],
     actions: [
       // "Toutes les publications restent suspendues": an action said without a subject.
-      /\b(?:est|sont|reste|restent|a été|ont été) (?:toujours |encore |déjà |temporairement |désormais )?(?:(?:suspendu|bloqué|désactivé|interrompu|sécurisé|rétabli|restauré|révoqué|corrigé|gelé)e?s?|mise?s? en pause)\b/i,
+      /\b(?:est|sont|reste|restent|a été|ont été) (?:toujours |encore |déjà |temporairement |désormais )?(?:(?:suspendu|bloqué|désactivé|interrompu|sécurisé|rétabli|restauré|révoqué|corrigé|gelé|supprimé|retiré)e?s?|mise?s? en pause)\b/i,
       /\b(?:nous|notre équipe|nos équipes|l'équipe)\b…\b(?:travaillons|travaillent|examinons|enquêtons|analysons|corrig\w*|suspendu\w*|mis en pause|bloqué\w*|rétabli\w*|restaur\w*|investigu\w*|désactivé\w*|surveill\w*|contacté\w*|notifié\w*|réinitialisé\w*|coupé\w*|examiné\w*|analysé\w*|sommes en train|avons pris|prenons des mesures|cherchons)/i,
     ],
     'user-actions': [
