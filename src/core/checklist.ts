@@ -111,7 +111,7 @@ const en: LocaleCues = {
       // "— Joel" or "-- Joel Gascoigne" as the last line, or after the last sentence on its line ("Thank
       // you. — Ana, Head of Community"); a single hyphen takes at most two words, as longer lines after a
       // hyphen are more often the last bullet of a list.
-      /(?:^|\n|[.!?)][ \t]*)[ \t]*(?:—|–|--|~)[ \t]*[a-z][a-z'.-]*(?:[ \t]+[a-z][a-z'.-]*){0,2}[ \t]*(?:,[^\n]{0,60})?$/i,
+      /(?:^|\n|[.!?)])[ \t]*(?:—|–|--|~)[ \t]*[a-z][a-z'.-]*(?:[ \t]+[a-z][a-z'.-]*){0,2}[ \t]*(?:,[^\n]{0,60})?$/i,
       /(?:^|\n)[ \t]*-[ \t]*[a-z][a-z'.-]*(?:[ \t]+[a-z][a-z'.-]*)?[ \t]*$/i,
       // "Joel, CEO of Buffer", "Joel Gascoigne\nCEO", "Jane Doe — Head of Support", "Jane (CTO)"; in a
       // template the name and the role may be placeholders: "{name}, {role}".

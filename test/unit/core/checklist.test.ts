@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { checkStatement, MAX_EXCERPT } from '../../../src/core/checklist';
+import { expectedItems } from '../../../src/core/checklist-expectations';
 import {
   CHECKLIST_ITEMS,
   CHECKLIST_WARNINGS,
@@ -663,6 +664,153 @@ describe('checkStatement performance', () => {
       }
 
       expect(fastest).toBeLessThan(BACKTRACKING_BOUND_MS);
+    },
+  );
+});
+
+describe('checkStatement by kind and posture (checklist-expectations.ts)', () => {
+  const rebuttal = { kind: 'full', strategies: ['instruct', 'rebuttal'] } as const;
+
+  it('GIVEN no kind and no posture WHEN asked THEN every item is expected, as before', () => {
+    expect(expectedItems()).toEqual([...CHECKLIST_ITEMS]);
+  });
+
+  it('GIVEN the expectation table WHEN asked THEN each kind and posture expects what docs/statements.md says', () => {
+    expect(expectedItems({ kind: 'holding', strategies: ['instruct', 'apology', 'correction'] })).toEqual([
+      'apology',
+      'empathy',
+      'what-happened',
+      'actions',
+      'user-actions',
+      'where-updates',
+      'signature',
+      'next-update',
+    ]);
+    expect(expectedItems({ kind: 'holding', strategies: ['instruct', 'rebuttal'] })).toEqual([
+      'what-happened',
+      'actions',
+      'user-actions',
+      'where-updates',
+      'signature',
+      'next-update',
+    ]);
+    expect(expectedItems({ kind: 'update', strategies: ['apology', 'correction'] })).toEqual(['next-update']);
+    expect(expectedItems(rebuttal)).toEqual(CHECKLIST_ITEMS.filter((item) => item !== 'apology'));
+    expect(expectedItems({ kind: 'full', strategies: ['apology', 'correction', 'compensation'] })).toEqual(
+      CHECKLIST_ITEMS.filter((item) => item !== 'user-actions' && item !== 'data'),
+    );
+  });
+
+  it('GIVEN a factual rebuttal WHEN checked with a rebuttal posture THEN it is not told it lacks an apology', () => {
+    const text = 'This is a hoax: we run no such promotion.';
+
+    expect(checkStatement(text, 'en').missing).toContain('apology');
+    expect(checkStatement(text, 'en', rebuttal).missing).not.toContain('apology');
+  });
+
+  it('GIVEN an apology in a rebuttal WHEN checked THEN it is still reported as covered', () => {
+    expect(checkStatement('Sorry, this is a hoax.', 'en', rebuttal).covered).toContain('apology');
+  });
+
+  it.each(LOCALES)(
+    'GIVEN the one-line holding reply in %s WHEN checked as a holding statement THEN it is not asked for who is affected, data or questions',
+    (locale) => {
+      const { missing } = checkStatement(bareHolding[locale], locale, {
+        kind: 'holding',
+        strategies: ['instruct', 'apology', 'correction'],
+      });
+
+      expect(missing).toEqual(expect.arrayContaining(['what-happened', 'signature', 'next-update']));
+      for (const item of ['who-affected', 'data', 'questions'] as const) expect(missing).not.toContain(item);
+    },
+  );
+
+  it('GIVEN a status update naming its next one WHEN checked as an update THEN nothing is missing', () => {
+    const text = 'Posting is still paused. Next update at 14:00.';
+
+    expect(checkStatement(text, 'en', { kind: 'update' }).missing).toEqual([]);
+    expect(checkStatement(text, 'en').missing.length).toBeGreaterThan(5);
+  });
+});
+
+describe('checkStatement on a draft with unfilled placeholders', () => {
+  it.each<[Locale, ChecklistItem, string]>([
+    ['en', 'what-happened', 'Our account was hacked at {time}.'],
+    ['en', 'next-update', 'Next update at {next_update}.'],
+    ['en', 'next-update', 'Next update: {next_update}.'],
+    ['en', 'next-update', 'We will post another update at {time}.'],
+    ['es', 'what-happened', 'Nuestra cuenta fue hackeada a las {hora}.'],
+    ['es', 'next-update', 'Próxima actualización a las {next_update}.'],
+    ['fr', 'what-happened', 'Notre compte a été piraté à {heure}.'],
+    ['fr', 'next-update', 'Prochain point à {next_update}.'],
+    ['en', 'signature', 'Thanks for your patience.\n\n{signature}'],
+    ['en', 'signature', 'Thanks for your patience.\n\n{name}, {role}'],
+  ])('GIVEN a %s draft WHEN checked THEN its placeholder does not cover %s: %j', (locale, item, text) => {
+    expect(checkStatement(text, locale).missing).toContain(item);
+    expect(checkStatement(text, locale, { template: true }).covered).toContain(item);
+  });
+
+  it('GIVEN a next update with a real time and a placeholder elsewhere WHEN checked THEN the time counts', () => {
+    expect(checkStatement('Next update at 13:00 on {channel}.', 'en').covered).toContain('next-update');
+  });
+});
+
+/** How people write when they write fast, each with a near miss that must still not count. */
+const writtenCases: [Locale, ChecklistItem, string, string][] = [
+  ['en', 'actions', 'All posting is still paused.', 'All posting still works.'],
+  ['en', 'actions', 'The post has been deleted.', 'The post has been shared.'],
+  ['en', 'empathy', 'We are sorry for the worry this causes.', 'We are sorry for the inconvenience.'],
+  [
+    'en',
+    'signature',
+    'Thank you for your patience. — Ana, Head of Community',
+    'Thank you for your patience — really.',
+  ],
+  [
+    'en',
+    'what-happened',
+    'A hoax has been going around since this morning.',
+    'A post has been going around since this morning.',
+  ],
+  ['es', 'actions', 'Todas las publicaciones siguen pausadas.', 'Todas las publicaciones siguen visibles.'],
+  ['es', 'empathy', 'Sentimos la preocupación que esto os causa.', 'Sentimos las molestias.'],
+  [
+    'es',
+    'signature',
+    'Gracias por vuestra paciencia. — Marta, responsable de comunicación',
+    'Gracias por vuestra paciencia, de verdad.',
+  ],
+  [
+    'es',
+    'what-happened',
+    'Circula desde hoy un bulo sobre nosotros.',
+    'Circula desde hoy un mensaje sobre nosotros.',
+  ],
+  [
+    'fr',
+    'actions',
+    'Toutes les publications restent suspendues.',
+    'Toutes les publications restent visibles.',
+  ],
+  ['fr', 'empathy', 'Désolés pour l’inquiétude que cela vous cause.', 'Désolés pour la gêne occasionnée.'],
+  [
+    'fr',
+    'signature',
+    'Merci de votre patience. — Claire, directrice de la communication',
+    'Merci de votre patience, vraiment.',
+  ],
+  ['fr', 'what-happened', 'Une rumeur circule depuis ce matin.', 'Un message circule depuis ce matin.'],
+];
+
+describe('checkStatement on how people write', () => {
+  it.each(writtenCases)('GIVEN a %s sentence WHEN checked THEN it covers %s: %j', (locale, item, text) => {
+    expect(checkStatement(text, locale).covered).toContain(item);
+  });
+
+  it.each(writtenCases)(
+    'GIVEN a %s near miss WHEN checked THEN %s is still missing: %j',
+    (locale, item, _text, miss) => {
+      expect(checkStatement(miss, locale).missing).toContain(item);
     },
   );
 });
