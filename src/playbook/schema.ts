@@ -58,7 +58,7 @@ export const Step = z
       .enum(['holding', 'full', 'update'])
       .optional()
       .describe(
-        "What the step's template is: a holding or full statement (checked against the whole statement checklist by `npm run playbooks:check`) or a recurring status update (must name the next update and trigger no warning).",
+        "What the step's template is: a holding statement (the first word), a full statement, or a recurring status update. With the playbook's posture it decides what the statement checklist expects of the template (`npm run playbooks:check`) and of every draft made from it (docs/statements.md).",
       ),
     template: Text.optional().describe(
       'A statement template offered when drafting from this step; {placeholders} in braces are filled in by the author.',
