@@ -185,8 +185,12 @@ describe('a placeholder never reaches the public', () => {
       'fill:not_affected': 'your payment details',
     });
 
+    // Said as soon as it is drafted…
+    expect(w.chat.textsIn(room).join('\n')).toContain('Still to fill before it can be approved: {account}.');
+
     const reply = await w.command(inRoom(bob, room), 'approve S1');
 
+    // …and refused when approved.
     expect(replyText(reply)).toBe(
       'Statement S1 still has a placeholder to fill: {account}. Edit it (Edit, or `/crisis edit S1 <text>`) before anyone can approve it.',
     );
