@@ -187,7 +187,7 @@ export const updateCommand = defineCommand({
     option.string('kind', 'statementKind', { read: (value) => kindOf(value) ?? value }),
     option.incident(),
   ],
-  usage: (a) => `update [holding|update|final|${a('text')}]`,
+  usage: (a) => `update [${a('kinds')}|${a('text')}]`,
   help: 'help.update',
   access: 'anyone',
   run: update,
