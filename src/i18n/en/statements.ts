@@ -54,7 +54,6 @@ export const statements = {
       sendTo: 'Also send to {{name}} once approved',
       reason: 'Why? The author will read this',
       fillHint: 'Replaces {{placeholder}} in the text',
-      leftInText: 'Still in the text, to replace there: {{placeholders}}',
     },
     empty: 'A statement needs text: `/crisis update <text>`, or `/crisis update` alone for the form.',
     tooLong: 'That statement has {{length}} characters; keep it under {{max}} (one chat message).',

@@ -59,7 +59,6 @@ export const statements: Translated<typeof en> = {
       sendTo: 'Difundir también en {{name}} una vez aprobado',
       reason: '¿Por qué? Quien lo redactó leerá esto',
       fillHint: 'Sustituye a {{placeholder}} en el texto',
-      leftInText: 'Queda en el texto, para sustituirlo allí: {{placeholders}}',
     },
     empty:
       'Un comunicado necesita texto: `/crisis update <texto>`, o solo `/crisis update` para el formulario.',

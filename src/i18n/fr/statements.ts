@@ -59,7 +59,6 @@ export const statements: Translated<typeof en> = {
       sendTo: 'Diffuser aussi sur {{name}} une fois approuvé',
       reason: 'Pourquoi ? La personne qui l’a rédigé lira ceci',
       fillHint: 'Remplace {{placeholder}} dans le texte',
-      leftInText: 'Reste dans le texte, à remplacer sur place : {{placeholders}}',
     },
     empty:
       'Un communiqué doit avoir un texte : `/crisis update <texte>`, ou `/crisis update` seul pour le formulaire.',
