@@ -13,8 +13,7 @@ import { fillPlaceholders, placeholders } from '../src/core/placeholders';
 import { ok } from '../src/core/result';
 import { draftStatement, MAX_STATEMENT_CHARS } from '../src/core/statement';
 import type { Incident } from '../src/core/types';
-import { type MessageKey, type Translator, translator } from '../src/i18n';
-import { en } from '../src/i18n/en';
+import { catalogues, type MessageKey, type Translator, translator } from '../src/i18n';
 import { type StatementKind, templateStep } from '../src/playbook/template-step';
 import type { Form, FormField } from '../src/ports/chat';
 
@@ -123,7 +122,7 @@ export function draftForm(deps: Deps, incident: Incident, step?: number): Form {
 
 /** A placeholder's field label in the incident's language; a team's own placeholder reads as its words. */
 function placeholderLabel(t: Translator, name: string): string {
-  return Object.hasOwn(en.statement.field, name)
+  return Object.hasOwn(catalogues.en.statement.field, name)
     ? t(`statement.field.${name}` as MessageKey)
     : name.replace(/[_-]+/g, ' ');
 }

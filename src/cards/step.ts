@@ -1,4 +1,4 @@
-import type { Card } from '../core/card';
+import type { Button, Card } from '../core/card';
 import { stepOwner } from '../core/incident';
 import type { Incident } from '../core/types';
 import { roleName, type Translator } from '../i18n';
@@ -68,14 +68,14 @@ export function holdingButtons(
   playbook: Playbook,
   current: number | null,
   t: Translator,
-) {
+): Button[] {
   const holding = templateStep(playbook, 'holding');
   if (holding === null || holding === current) return [];
   if (incident.statements?.some((s) => s.status === 'published')) return [];
   return [
     {
       label: t('statement.buttons.draftHolding'),
-      action: { kind: 'statement.draft' as const, args: [String(incident.seq), String(holding)] },
+      action: { kind: 'statement.draft', args: [String(incident.seq), String(holding)] },
     },
   ];
 }
