@@ -6,27 +6,46 @@ import { callerLocale, mutateIncident, problem } from '../src/app/mutate';
 import { playbookOf } from '../src/app/room';
 import { showDraft } from '../src/app/statement-room';
 import { targetIncident } from '../src/app/target';
+import { knownFacts } from '../src/app/template';
 import { local } from '../src/cards/format';
-import { text } from '../src/core/command';
+import { text, word } from '../src/core/command';
+import { fold } from '../src/core/grammar';
+import { fillPlaceholders, placeholders } from '../src/core/placeholders';
+import { ok } from '../src/core/result';
 import { draftStatement, MAX_STATEMENT_CHARS } from '../src/core/statement';
 import type { Incident } from '../src/core/types';
-import { translator } from '../src/i18n';
-import type { Form } from '../src/ports/chat';
+import { catalogues, type MessageKey, type Translator, translator } from '../src/i18n';
+import { type StatementKind, templateStep } from '../src/playbook/template-step';
+import type { Form, FormField } from '../src/ports/chat';
 
 /**
  * `/crisis update <text>` drafts a public statement; with no text (or from a step's "Use template" or a
- * reminder's "Draft update") it opens the drafting form. Nothing is published here: a draft waits for
- * approval (handlers/approve.ts).
+ * reminder's "Draft update") it opens the drafting form; `/crisis update holding|update|final` opens it
+ * with the playbook's template of that kind. Nothing is published here: a draft waits for approval
+ * (handlers/approve.ts).
  */
 export async function update(
   deps: Deps,
   caller: Caller,
-  command: { incident?: number; text: string; step?: number; targets?: string[] },
+  command: { incident?: number; text: string; kind?: StatementKind; step?: number; targets?: string[] },
 ): Promise<Reply> {
   if (!command.text.trim()) {
     const target = await targetIncident(deps, caller, command.incident);
     if (!target.ok) return problem(callerLocale(deps, caller), target.error);
-    return { cards: [], form: draftForm(deps, target.value, command.step) };
+    let step = command.step;
+    if (command.kind) {
+      const playbook = playbookOf(deps, target.value);
+      const found = templateStep(playbook, command.kind);
+      if (found === null) {
+        const t = translator(callerLocale(deps, caller));
+        return problem(t.locale, {
+          key: 'statement.noTemplate',
+          params: { playbook: playbook.id, kind: t(`statement.kind.${command.kind}`) },
+        });
+      }
+      step = found;
+    }
+    return { cards: [], form: draftForm(deps, target.value, step) };
   }
   let n = 0;
   const result = await mutateIncident(deps, caller, command.incident, (incident, now) => {
@@ -47,10 +66,27 @@ export async function update(
   return showDraft(deps, caller, result.value, n, 'statement.drafted');
 }
 
-/** The drafting form: a large text box, pre-filled with the step's template, and where it goes. */
+/**
+ * A Discord modal holds 5 fields: the text box, one per placeholder asked, and the targets' tick boxes
+ * (one group). Every platform asks the same ones; placeholders past that stay in the text to replace there.
+ */
+const FORM_FIELDS = 5;
+
+/** A placeholder's answer comes back as this field. */
+const FILL = 'fill:';
+
+/**
+ * The drafting form: a large text box and where it goes. From a template, the text comes with what calma
+ * knows already filled in, and each placeholder it cannot know is its own field, asked before the draft
+ * exists.
+ */
 export function draftForm(deps: Deps, incident: Incident, step?: number): Form {
   const t = translator(incident.locale);
   const template = step === undefined ? undefined : playbookOf(deps, incident).steps[step]?.template;
+  const filled = template ? fillPlaceholders(local(template, t), knownFacts(deps, incident)) : undefined;
+  // Drills never leave the chat: no target to choose.
+  const targets = incident.drill ? [] : deps.outboundTargets;
+  const asked = placeholders(filled ?? '').slice(0, FORM_FIELDS - 1 - (targets.length > 0 ? 1 : 0));
   return {
     submit: { kind: 'statement.draft', args: [String(incident.seq), step === undefined ? '' : String(step)] },
     title: t('statement.forms.draftTitle', { seq: incident.seq }),
@@ -60,25 +96,40 @@ export function draftForm(deps: Deps, incident: Incident, step?: number): Form {
         label: t('statement.forms.text'),
         type: 'longtext',
         maxLength: MAX_STATEMENT_CHARS,
-        ...(template ? { initial: local(template, t) } : {}),
+        ...(filled ? { initial: filled } : {}),
         placeholder: t('statement.forms.placeholder'),
       },
-      // Drills never leave the chat: no target to choose.
-      ...(incident.drill
-        ? []
-        : deps.outboundTargets.map((name) => ({
-            id: `target:${name}`,
-            label: t('statement.forms.sendTo', { name }),
-            type: 'checkbox' as const,
-            initial: 'true',
-            // Unticked is an answer: a required checkbox could not be submitted empty (Slack refuses it).
-            optional: true,
-          }))),
+      ...asked.map(
+        (name): FormField => ({
+          id: FILL + name,
+          label: placeholderLabel(t, name),
+          type: 'text',
+          maxLength: 500,
+          placeholder: t('statement.forms.fillHint', { placeholder: `{${name}}` }),
+          // Left empty, it stays a placeholder, which no approval lets through; its line may have been cut.
+          optional: true,
+        }),
+      ),
+      ...targets.map((name) => ({
+        id: `target:${name}`,
+        label: t('statement.forms.sendTo', { name }),
+        type: 'checkbox' as const,
+        initial: 'true',
+        // Unticked is an answer: a required checkbox could not be submitted empty (Slack refuses it).
+        optional: true,
+      })),
     ],
   };
 }
 
-/** The drafting form's answers: the text, and the targets left ticked. */
+/** A placeholder's field label in the incident's language; a team's own placeholder reads as its words. */
+function placeholderLabel(t: Translator, name: string): string {
+  return Object.hasOwn(catalogues.en.statement.field, name)
+    ? t(`statement.field.${name}` as MessageKey)
+    : name.replace(/[_-]+/g, ' ');
+}
+
+/** The drafting form's answers: the text with the placeholders asked filled in, and the targets left ticked. */
 export function submitDraftForm(
   deps: Deps,
   caller: Caller,
@@ -86,22 +137,58 @@ export function submitDraftForm(
   values: Record<string, string>,
 ): Promise<Reply> {
   const targets = deps.outboundTargets.filter((name) => values[`target:${name}`] !== 'false');
+  const fills = Object.fromEntries(
+    Object.entries(values)
+      .filter(([id]) => id.startsWith(FILL))
+      .map(([id, value]) => [id.slice(FILL.length), value]),
+  );
   return update(deps, caller, {
     incident: Number(seq),
-    text: values.text ?? '',
+    text: fillPlaceholders(values.text ?? '', fills),
     ...(/^\d{1,3}$/.test(step) ? { step: Number(step) } : {}),
     targets,
   });
 }
 
+/** `/crisis update holding`: the kinds of template, as typed in the three languages (accents removed). */
+const KIND_WORDS: Record<string, StatementKind> = {
+  holding: 'holding',
+  espera: 'holding',
+  attente: 'holding',
+  update: 'update',
+  actualizacion: 'update',
+  point: 'update',
+  final: 'full',
+  full: 'full',
+  completo: 'full',
+  complet: 'full',
+};
+
+const kindOf = (value: unknown): StatementKind | undefined =>
+  typeof value === 'string' ? KIND_WORDS[fold(value.trim())] : undefined;
+
+/** A kind of template, only when it is the whole text: `update holding on…` is a statement. */
+const statementKind = word('kind', (token, input, at) => {
+  const kind = at === input.tokens.length - 1 ? kindOf(token) : undefined;
+  return kind ? ok(kind) : null;
+});
+
 export const updateCommand = defineCommand({
   name: 'update',
   names: { es: 'comunicado', fr: 'communiqué' },
   // Empty: the handler answers with the drafting form.
-  args: z.object({ incident: incidentArg, text: z.string().default('') }),
-  read: [text('text', 'kept')],
-  options: [option.string('text', 'updateText', { max: MAX_STATEMENT_CHARS }), option.incident()],
-  usage: (a) => `update [${a('text')}]`,
+  args: z.object({
+    incident: incidentArg,
+    kind: z.enum(['holding', 'update', 'full']).optional(),
+    text: z.string().default(''),
+  }),
+  read: [statementKind, text('text', 'kept')],
+  options: [
+    option.string('text', 'updateText', { max: MAX_STATEMENT_CHARS }),
+    option.string('kind', 'statementKind', { read: (value) => kindOf(value) ?? value }),
+    option.incident(),
+  ],
+  usage: (a) => `update [${a('kinds')}|${a('text')}]`,
   help: 'help.update',
   access: 'anyone',
   run: update,

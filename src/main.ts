@@ -164,6 +164,7 @@ async function main(): Promise<void> {
       policy,
       approvers: config.settings.approvers,
       outboundTargets: config.outbound.map((target) => target.name),
+      statements: config.settings.statements,
       outbox: outbox.outbox,
       alerts: alertStore,
     };

@@ -32,6 +32,8 @@ export interface Deps {
   policy: ReminderPolicy;
   /** calma.yaml `approvers`: who may approve public statements, by approval role. */
   approvers: Partial<Record<Role, UserId[]>>;
+  /** calma.yaml `statements`: facts filled into statement templates; absent or null ones are asked. */
+  statements?: { contact: string | null; signature: string | null };
   /** Names of the configured outbound targets (their URLs and secrets stay with the outbox). */
   outboundTargets: string[];
   /** Delivers published statements; null where nothing is delivered (some tests). */

@@ -1,4 +1,5 @@
 import { statementCard } from '../cards/statement';
+import { braced, placeholders } from '../core/placeholders';
 import type { Incident, Statement } from '../core/types';
 import { translator } from '../i18n';
 import type { Caller, Deps, Reply } from './deps';
@@ -43,7 +44,10 @@ export async function showDraft(
 ): Promise<Reply> {
   await showStatement(deps, incident, n);
   const t = translator(incident.locale);
+  // A template's placeholder left in the text is said now, not only when someone tries to approve it.
+  const left = placeholders(incident.statements?.find((s) => s.n === n)?.text ?? '');
+  const unfilled = left.length > 0 ? [t('statement.unfilled', { placeholders: braced(left) })] : [];
   return announce(deps, caller, incident, [
-    { lines: [t(key, { n, who: deps.chat.mention(caller.user) })], tone: 'info' },
+    { lines: [t(key, { n, who: deps.chat.mention(caller.user) }), ...unfilled], tone: 'info' },
   ]);
 }

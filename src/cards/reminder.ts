@@ -3,7 +3,9 @@ import { type Reminder, reminderKey, SNOOZE_MINUTES } from '../core/reminders';
 import { type Incident, SEVERITIES, type UserId } from '../core/types';
 import type { Translator } from '../i18n';
 import type { Playbook } from '../playbook/schema';
+import { templateStep } from '../playbook/template-step';
 import { local, when } from './format';
+import { holdingButtons } from './step';
 
 export interface ReminderContext {
   incident: Incident;
@@ -60,20 +62,27 @@ function lines(c: ReminderContext): { title: string; lines: string[]; buttons: B
       };
       const assign: Button = { label: t('buttons.assign'), action: { kind: 'step.assign', args } };
       const overdue = minutesOf(c.now - (Date.parse(incident.openedAt) + (step?.due ?? 0) * c.minuteMs), c);
+      // The holding statement stays one press away, or this step's own template when it has one.
+      const draft: Button[] = step?.template
+        ? [{ label: t('statement.buttons.useTemplate'), action: { kind: 'statement.draft', args } }]
+        : holdingButtons(incident, playbook, index, t);
       return reminder.attempt === 1
         ? {
             title: t('reminders.stepDue', { step: index + 1, title }),
             lines: [c.audience ? t('reminders.stepOwner', { who }) : t('reminders.stepNobody')],
-            buttons: c.audience ? [done] : [assign, done],
+            buttons: [...(c.audience ? [done] : [assign, done]), ...draft],
           }
         : {
             title: t('reminders.stepEscalated', { step: index + 1, title, minutes: overdue }),
             lines: [c.audience ? t('reminders.stepLead', { who }) : t('reminders.stepNoLead')],
-            buttons: [done, assign],
+            buttons: [done, assign, ...draft],
           };
     }
     case 'cadence': {
       const since = incident.lastUpdateAt ?? incident.openedAt;
+      // Nothing published yet: the holding statement; after it, the update template (else a blank form).
+      const first = !incident.statements?.some((s) => s.status === 'published');
+      const template = templateStep(playbook, first ? 'holding' : 'update');
       return {
         title: t('reminders.cadence'),
         lines: [
@@ -85,8 +94,10 @@ function lines(c: ReminderContext): { title: string; lines: string[]; buttons: B
         ],
         buttons: [
           {
-            label: t('statement.buttons.draftUpdate'),
-            action: { kind: 'statement.draft', args: [seq] },
+            label: t(
+              first && template !== null ? 'statement.buttons.draftHolding' : 'statement.buttons.draftUpdate',
+            ),
+            action: { kind: 'statement.draft', args: template === null ? [seq] : [seq, String(template)] },
             style: 'primary',
           },
         ],

@@ -1,8 +1,9 @@
-import type { Card } from '../core/card';
+import type { Button, Card } from '../core/card';
 import { stepOwner } from '../core/incident';
 import type { Incident } from '../core/types';
 import { roleName, type Translator } from '../i18n';
 import type { Playbook } from '../playbook/schema';
+import { templateStep } from '../playbook/template-step';
 import { local, type Mention, when } from './format';
 import { type CardTime, overdueMinutes } from './summary';
 
@@ -43,6 +44,7 @@ export function stepCard(
       ...(step.template
         ? [{ label: t('statement.buttons.useTemplate'), action: { kind: 'statement.draft' as const, args } }]
         : []),
+      ...holdingButtons(incident, playbook, index, t),
       ...(step.action === 'raid-lockdown' && platform.lockdown && !incident.lockdown?.until
         ? [
             {
@@ -55,6 +57,27 @@ export function stepCard(
     ],
     context: `#${incident.seq} · ${local(playbook.title, t)}`,
   };
+}
+
+/**
+ * Until a statement is published, every step card (the opening one first) offers the playbook's holding
+ * statement, whatever step the team is on; the holding step itself has "Use template".
+ */
+export function holdingButtons(
+  incident: Incident,
+  playbook: Playbook,
+  current: number | null,
+  t: Translator,
+): Button[] {
+  const holding = templateStep(playbook, 'holding');
+  if (holding === null || holding === current) return [];
+  if (incident.statements?.some((s) => s.status === 'published')) return [];
+  return [
+    {
+      label: t('statement.buttons.draftHolding'),
+      action: { kind: 'statement.draft', args: [String(incident.seq), String(holding)] },
+    },
+  ];
 }
 
 /** The playbook's posture and rules, posted once when the room opens. */

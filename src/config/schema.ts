@@ -239,6 +239,16 @@ export const Settings = z
         'two targets have the same name',
       )
       .default([]),
+    /** Facts calma fills into statement templates ({contact}, {signature}); unset ones are asked. */
+    statements: z
+      .object({
+        /** Where the public writes to us: an address, a form's URL, a handle. */
+        contact: z.string().trim().min(1, 'where to write to us, or null').nullable().default(null),
+        /** Who signs public statements: a name and role, or the team's name. */
+        signature: z.string().trim().min(1, 'a name and role, or null').nullable().default(null),
+      })
+      .strict()
+      .prefault({}),
     /**
      * Directory of the team's playbooks (YAML), loaded after the shipped ones (same id replaces); null:
      * only the shipped ones. `loadConfig` resolves a relative path from the directory of calma.yaml.

@@ -1,5 +1,6 @@
 import { checkStatement } from './checklist';
 import type { ChecklistContext } from './checklist-expectations';
+import { braced, placeholders } from './placeholders';
 import { nextCadence, type PlaybookClock, type ReminderPolicy } from './reminders';
 import { fail, ok, type Result } from './result';
 import type {
@@ -162,6 +163,17 @@ export function editStatement(
   });
 }
 
+/**
+ * A statement still holding a template's `{placeholder}` never reaches the public: whoever approves is
+ * told which ones to fill (by an edit) first.
+ */
+export function unfilledPlaceholders(statement: Statement): Result<true> {
+  const left = placeholders(statement.text);
+  return left.length === 0
+    ? ok(true)
+    : fail('statement.placeholders', { n: statement.n, placeholders: braced(left), count: left.length });
+}
+
 /** The approval slots still empty, in order (a slot is a role; `['approver', 'legal']` needs two people). */
 export function missingApprovals(statement: Statement): Role[] {
   const filled = [...statement.approvals.map((a) => a.as)];
@@ -222,6 +234,8 @@ export function approveStatement(
   }
   if (statement.status === 'published') return fail('statement.alreadyPublished', { n });
   if (statement.status === 'rejected') return fail('statement.isRejected', { n });
+  const unfilled = unfilledPlaceholders(statement);
+  if (!unfilled.ok) return unfilled;
   if (statement.authors.includes(approver.user)) return fail('statement.ownStatement', { n });
   if (statement.approvals.some((a) => a.by === approver.user))
     return fail('statement.alreadyApproved', { n });

@@ -1,3 +1,5 @@
+import { appendFile } from 'node:fs/promises';
+import path from 'node:path';
 import { Queue } from 'bullmq';
 import { deliveryId } from '../../src/queue/outbox-queue';
 import { type CalmaProcess, type PrintedCard, printedCards, useE2eInstall, waitUntil } from './calma-process';
@@ -135,6 +137,38 @@ describe('public statements in the console, through a pipe', () => {
     const status = await type(calma, '/crisis status', 'Latest on the timeline');
     expect(status.join('\n')).toContain('S1 waits for approval (0 of 1)');
     expect(calma.stdout).not.toContain('Statement S2');
+
+    expect(await calma.quit()).toBe(0);
+  }, 60_000);
+  it('GIVEN calma.yaml names the contact and signature WHEN sam presses "Draft holding statement" on the first card and answers the questions THEN S1 is the holding template with every placeholder filled', async () => {
+    await appendFile(
+      path.join(install.dir, 'calma.yaml'),
+      'statements:\n  contact: help@acme.example\n  signature: Sam Rivera, social media lead\n',
+    );
+    const calma = await start();
+    await type(calma, '/crisis open hacked-account sev1 Our account is posting spam', 'Incident #1 is open');
+    const first = card(calma, 'Step 1 of');
+    const draftNumber = /\[(\d+)\] Draft holding statement/.exec(first.lines.join('\n'))?.[1] ?? '';
+    expect(draftNumber).not.toBe('');
+
+    // The filled template, kept with "."; then one question per placeholder calma cannot know.
+    await type(calma, draftNumber, 'What the public will read');
+    await type(calma, '.', 'Account (name or @handle)');
+    await type(
+      calma,
+      ['@acme', 'people who clicked the links', 'your payment details'],
+      'Where updates are posted',
+    );
+    await type(calma, 'our website', 'Statement S1 drafted by @sam.');
+
+    const text = card(calma, 'Statement S1: waiting for approval').lines.join('\n');
+    expect(text).toContain('Our @acme account was hacked');
+    expect(text).toContain(
+      'Affected so far: people who clicked the links. Not affected: your payment details.',
+    );
+    expect(text).toContain('write to us at help@acme.example');
+    expect(text).toContain('Sam Rivera, social media lead, for the social media team');
+    expect(text).not.toMatch(/\{[a-z_]+\}/);
 
     expect(await calma.quit()).toBe(0);
   }, 60_000);

@@ -10,6 +10,7 @@ export const commands = {
   },
   help: {
     arg: {
+      kinds: 'holding|update|final',
       playbook: 'playbook',
       title: 'title',
       reason: 'reason',
@@ -32,7 +33,8 @@ export const commands = {
     role: 'name who holds a role',
     sev: 'change the severity (1 is the worst; when unsure, pick the higher level)',
     note: 'add a note to the timeline',
-    update: 'draft a public statement (without text: a form, with a template when the step has one)',
+    update:
+      'draft a public statement; `holding`, `update` or `final` alone: the playbook’s template of that kind, filled in (without text: a form)',
     approve: 'approve a statement (you cannot approve your own); the last approval publishes it',
     reject: 'send a statement back with a reason',
     edit: 'rewrite a statement that is not published yet (approvals start over)',

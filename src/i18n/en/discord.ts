@@ -52,6 +52,10 @@ export const discord = {
       assignee: { name: 'who', description: 'Who takes the step: a person or a Discord role' },
       language: { name: 'language', description: 'Language of the incident’s messages' },
       updateText: { name: 'text', description: 'The statement (none: a form, with the step’s template)' },
+      statementKind: {
+        name: 'template',
+        description: 'holding, update or final: the playbook’s template, filled in',
+      },
       statement: { name: 'statement', description: 'Statement number (S2 → 2)' },
       rejectReason: { name: 'reason', description: 'What to change (none: a form)' },
       editText: { name: 'text', description: 'The new text (none: a form with the current one)' },

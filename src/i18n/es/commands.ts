@@ -12,6 +12,7 @@ export const commands: Translated<typeof en> = {
   },
   help: {
     arg: {
+      kinds: 'espera|actualizacion|final',
       playbook: 'protocolo',
       title: 'título',
       reason: 'motivo',
@@ -34,7 +35,8 @@ export const commands: Translated<typeof en> = {
     role: 'indica quién asume un rol',
     sev: 'cambia la gravedad (1 es la peor; ante la duda, elige la más alta)',
     note: 'añade una nota a la cronología',
-    update: 'redacta un comunicado público (sin texto: un formulario, con plantilla si el paso la tiene)',
+    update:
+      'redacta un comunicado público; solo `espera`, `actualizacion` o `final`: la plantilla de ese tipo del protocolo, ya rellenada (sin texto: un formulario)',
     approve: 'aprueba un comunicado (no puedes aprobar uno tuyo); la última aprobación lo publica',
     reject: 'devuelve un comunicado con un motivo',
     edit: 'reescribe un comunicado aún no publicado (las aprobaciones empiezan de cero)',

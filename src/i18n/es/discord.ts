@@ -61,6 +61,10 @@ export const discord: Translated<typeof en> = {
         name: 'texto',
         description: 'El comunicado (sin texto: un formulario, con la plantilla del paso)',
       },
+      statementKind: {
+        name: 'plantilla',
+        description: 'espera, actualizacion o final: la plantilla del protocolo, ya rellenada',
+      },
       statement: { name: 'comunicado', description: 'Número del comunicado (S2 → 2)' },
       rejectReason: { name: 'motivo', description: 'Qué hay que cambiar (sin motivo: un formulario)' },
       editText: { name: 'texto', description: 'El texto nuevo (sin texto: un formulario con el actual)' },

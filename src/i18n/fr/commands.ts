@@ -12,6 +12,7 @@ export const commands: Translated<typeof en> = {
   },
   help: {
     arg: {
+      kinds: 'attente|point|final',
       playbook: 'procédure',
       title: 'titre',
       reason: 'motif',
@@ -34,7 +35,8 @@ export const commands: Translated<typeof en> = {
     role: 'désigne qui tient un rôle',
     sev: 'change la gravité (1 est la pire ; dans le doute, choisissez la plus haute)',
     note: 'ajoute une note à la chronologie',
-    update: 'rédige un communiqué public (sans texte : un formulaire, avec un modèle si l’étape en a un)',
+    update:
+      'rédige un communiqué public ; `attente`, `point` ou `final` seul : le modèle de ce type de la procédure, déjà rempli (sans texte : un formulaire)',
     approve: 'approuve un communiqué (pas le vôtre) ; la dernière approbation le publie',
     reject: 'renvoie un communiqué avec un motif',
     edit: 'réécrit un communiqué pas encore publié (les approbations repartent de zéro)',

@@ -61,6 +61,10 @@ export const discord: Translated<typeof en> = {
         name: 'texte',
         description: 'Le communiqué (sans texte : un formulaire, avec le modèle de l’étape)',
       },
+      statementKind: {
+        name: 'modèle',
+        description: 'attente, point ou final : le modèle de la procédure, déjà rempli',
+      },
       statement: { name: 'communiqué', description: 'Numéro du communiqué (S2 → 2)' },
       rejectReason: { name: 'motif', description: 'Ce qu’il faut changer (sans motif : un formulaire)' },
       editText: { name: 'texte', description: 'Le nouveau texte (sans texte : un formulaire avec l’actuel)' },

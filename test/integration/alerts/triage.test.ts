@@ -90,6 +90,18 @@ describe('triage cards', () => {
     );
   });
 
+  test('GIVEN a triage card WHEN bob presses Open crisis THEN the room’s first card offers "Draft holding statement"', async () => {
+    const w = world();
+    const r = rig(w, { routes: TRIAGE_SOCIAL });
+    await r.send(alert());
+
+    const reply = await w.press(bob, button(triageCardOf(r), 'Open crisis'));
+
+    const draft = button(w.latestStepCard(reply.openedRoom ?? ''), 'Draft holding statement');
+    const form = (await w.press({ ...bob, room: reply.openedRoom ?? '' }, draft)).form;
+    expect(form?.fields[0]?.initial).toMatch(/^Our \{account\} account was hacked – /);
+  });
+
   test('GIVEN a triage card WHEN bob presses Open crisis THEN the incident opens with the routed playbook and severity, by bob, with the alerts on its timeline', async () => {
     const w = world();
     const r = rig(w, { routes: TRIAGE_SOCIAL });

@@ -100,6 +100,42 @@ describe('a crisis on Discord', () => {
     expect(readable(w.fake.messagesIn(announcements).find(isPublic) ?? {})).toContain(TEXT);
   });
 
+  test('GIVEN the opening step card WHEN ana presses "Draft holding statement" THEN a modal asks each unknown placeholder beside the filled template, and submitting it drafts S1 with her answers', async () => {
+    const w = world();
+    const room = await openIncident(w);
+    const inRoom = { channel: w.fake.channel(room) };
+    const first = await w.messageWith(room, 'Step 1 of');
+
+    const callback = await w.press(first, 'Draft holding statement', inRoom).callback();
+    expect(callback.type).toBe(9);
+    const modal = callback.data as {
+      custom_id: string;
+      components: { label: string; component: { custom_id: string; value?: string } }[];
+    };
+    expect(modal.components.length).toBeLessThanOrEqual(5);
+    expect(modal.components.map((c) => c.label).slice(1, 3)).toEqual([
+      'Account (name or @handle)',
+      'Who or what is affected',
+    ]);
+    const template = modal.components[0]?.component.value ?? '';
+    expect(template).toMatch(/^Our \{account\} account was hacked – \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
+
+    const answers = modal.components
+      .slice(1)
+      .filter((c) => c.component.custom_id.startsWith('fill:'))
+      .map((c) =>
+        textInput(c.component.custom_id, c.component.custom_id === 'fill:account' ? '@acme' : 'n/a'),
+      );
+    await w.fake
+      .sendInteraction(
+        modalSubmit(modal.custom_id, [textInput('text', template), ...answers], inRoom) as APIInteraction,
+      )
+      .callback();
+
+    const draft = await w.messageWith(room, 'Statement S1: waiting for approval');
+    expect(readable(draft)).toContain('Our @acme account was hacked');
+  });
+
   test('GIVEN Discord answers 429 to the next post in the channel WHEN the severity changes THEN calma waits the Retry-After and the change is posted once', async () => {
     const w = world();
     const room = await openIncident(w);

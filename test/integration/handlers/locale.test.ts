@@ -17,7 +17,12 @@ describe('a team whose calma speaks Spanish (deps.locale = es)', () => {
     expect(summary?.fields?.map((f) => f.label)).toContain('Gravedad');
     expect(textOf(rules ?? {})).toContain('Nunca borres ni ocultes una crítica');
     expect(step1?.title).toBe('Paso 1 de 11: Abrir la crisis y asumir la coordinación');
-    expect(buttonsOf(step1).map((b) => b.label)).toEqual(['Hecho', 'Omitir', 'Asignar']);
+    expect(buttonsOf(step1).map((b) => b.label)).toEqual([
+      'Hecho',
+      'Omitir',
+      'Asignar',
+      'Redactar primer comunicado',
+    ]);
   });
 
   test('GIVEN a Spanish incident WHEN ana presses Hecho THEN the room reads the record and step 2 in Spanish', async () => {
@@ -68,7 +73,12 @@ describe('a French-speaking caller on an English calma (caller.locale = fr)', ()
     expect(w.chat.postsIn(room)[0]?.fields?.[0]).toEqual({ label: 'Statut', value: 'ouverte' });
     const step1 = w.latestStepCard(room);
     expect(step1.title).toBe('Étape 1 sur 11 : Ouvrir la crise et en prendre la direction');
-    expect(buttonsOf(step1).map((b) => b.label)).toEqual(['Fait', 'Ignorer', 'Attribuer']);
+    expect(buttonsOf(step1).map((b) => b.label)).toEqual([
+      'Fait',
+      'Ignorer',
+      'Attribuer',
+      'Rédiger le communiqué d’attente',
+    ]);
   });
 
   test('GIVEN a French incident WHEN ana (no language of her own) presses Fait twice THEN the room stays French and her refusal is in the team’s English', async () => {

@@ -47,7 +47,12 @@ describe('/crisis open with a playbook and a severity', () => {
     // Rules, then step 1 with its buttons.
     expect(textOf(rules ?? {})).toContain('Never delete or hide criticism');
     expect(step1?.title).toBe('Step 1 of 11: Open the incident and take the lead');
-    expect(buttonsOf(step1).map((b) => b.label)).toEqual(['Done', 'Skip', 'Assign']);
+    expect(buttonsOf(step1).map((b) => b.label)).toEqual([
+      'Done',
+      'Skip',
+      'Assign',
+      'Draft holding statement',
+    ]);
 
     // What ana reads.
     expect(reply.openedRoom).toBe(roomId);

@@ -132,7 +132,12 @@ describe('/crisis lang', () => {
       'Étape 1 faite par <@U0ANA> : Ouvrir la crise et en prendre la direction',
     );
     expect(step2?.title).toBe('Étape 2 sur 11 : Couper toutes les publications');
-    expect(step2?.buttons?.map((b) => b.label)).toEqual(['Fait', 'Ignorer', 'Attribuer']);
+    expect(step2?.buttons?.map((b) => b.label)).toEqual([
+      'Fait',
+      'Ignorer',
+      'Attribuer',
+      'Rédiger le communiqué d’attente',
+    ]);
   });
 
   test('GIVEN a French incident WHEN `/crisis lang fr` is typed again THEN nothing changes', async () => {

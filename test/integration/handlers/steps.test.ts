@@ -42,6 +42,8 @@ describe('the Done button', () => {
       ['1', '1'],
       ['1', '1'],
       ['1', '1'],
+      // Draft holding statement: the holding step's template, whatever step the team is on.
+      ['1', '5'],
     ]);
     // The pinned summary follows.
     expect(w.chat.currentCard(incident.summary ?? { room: '', id: '' })?.fields).toContainEqual({

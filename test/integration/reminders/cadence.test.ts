@@ -3,6 +3,7 @@
  * (0.8 s), 60 for SEV3 (2.4 s), none for SEV4 (calma.yaml's defaults; the shipped playbook keeps them).
  */
 import type { Incident } from '../../../src/core/types';
+import { button } from '../../support/recording-chat';
 import {
   LATE_MS,
   MINUTE_MS,
@@ -59,6 +60,11 @@ describe('the SEV1 cadence', () => {
     expect(first.text).toContain(
       '<@U0LENA>: say what changed, what people should do, and when the next update comes.',
     );
+    // Nothing published yet: the first word is the holding statement, its template one press away.
+    expect(button(first.card, 'Draft holding statement').action).toEqual({
+      kind: 'statement.draft',
+      args: [String(opened.seq), '5'],
+    });
   });
 
   test('GIVEN the first cadence reminder came WHEN an update is published 10 min later THEN the next reminder comes 20 min after the update (not 40 after opening) and says how long since the update', async () => {
@@ -76,6 +82,11 @@ describe('the SEV1 cadence', () => {
     expect(second.at).toBeGreaterThanOrEqual(updateAt + 20 * MINUTE_MS);
     expect(second.at).toBeLessThanOrEqual(updateAt + 20 * MINUTE_MS + LATE_MS);
     expect(second.text).toMatch(/The last one went out \d+ min ago/);
+    // Once one is out, the update template (step 8, "Post an update every 20 minutes").
+    expect(button(second.card, 'Draft update').action).toEqual({
+      kind: 'statement.draft',
+      args: [String(opened.seq), '7'],
+    });
     expect(minutesAgo(second.text)).toBeGreaterThanOrEqual(20);
     expect(minutesAgo(second.text)).toBeLessThanOrEqual(20 + LATE_MINUTES);
     expect((await w.timeline(opened.seq)).at(-1)).toMatchObject({

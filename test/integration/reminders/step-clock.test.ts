@@ -27,15 +27,20 @@ describe('an overdue step', () => {
     expect(first.at).toBeLessThanOrEqual(due + LATE_MS);
     expect(first.card.title).toBe('⏰ Step 3 is due: Archive every post we did not write');
     expect(first.card.lines).toEqual(['<@U0BOB>, this one is yours.']);
-    // The owner can close it from the reminder, or push it back.
+    // The owner can close it from the reminder, or push it back; the holding statement is one press away.
     expect(buttonsOf(first.card).map((b) => b.label)).toEqual([
       'Done',
+      'Draft holding statement',
       'Snooze 30 min',
       'Snooze 60 min',
       'Snooze 90 min',
       'Dismiss',
     ]);
     expect(button(first.card, 'Done').action.args).toEqual([String(opened.seq), '2']);
+    expect(button(first.card, 'Draft holding statement').action).toEqual({
+      kind: 'statement.draft',
+      args: [String(opened.seq), '5'],
+    });
 
     const escalation = await waitFor(
       () => w.chat.reminders(opened.room).filter((r) => r.key === 'step-2')[1],

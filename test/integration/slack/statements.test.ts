@@ -150,6 +150,38 @@ describe('public statements in Slack', () => {
     );
   });
 
+  test('GIVEN an incident channel WHEN ana types `/crisis update holding` THEN the modal holds the filled holding template and a field per unknown placeholder; her answers replace them in S1', async () => {
+    const w = world();
+    await openIncident(w);
+
+    await w.command(inRoom(ana), 'update holding');
+
+    const view = await modal(w, 'Public statement, #1');
+    const blocks = view.blocks as Block[];
+    expect(blocks.filter((b) => b.block_id?.startsWith('fill:')).map((b) => b.label?.text)).toEqual([
+      'Account (name or @handle)',
+      'Who or what is affected',
+      'What is not affected',
+    ]);
+    const template = String(blocks.find((b) => b.block_id === 'text')?.element?.initial_value ?? '');
+    expect(template).toMatch(/^Our \{account\} account was hacked – /);
+
+    await w.submit(ana, view, {
+      text: { value: { type: 'plain_text_input', value: template } },
+      'fill:account': { value: { type: 'plain_text_input', value: '@acme' } },
+      'fill:affected': { value: { type: 'plain_text_input', value: 'people who clicked' } },
+      'fill:not_affected': { value: { type: 'plain_text_input', value: '' } },
+      'target:statuspage': { value: { type: 'checkboxes', selected_options: [] } },
+    });
+    const posted = await w.fake.waitForCall(
+      'chat.postMessage',
+      (c) => c.args.channel === CHANNEL && String(c.args.text).includes('Statement S1'),
+    );
+    const drafted = readable(posted);
+    expect(drafted).toContain('Our @acme account was hacked');
+    expect(drafted).toContain('Affected so far: people who clicked. Not affected: {not_affected}.');
+  });
+
   test('GIVEN S1 drafted by ana WHEN ana presses Approve THEN she is told a second person must; WHEN bob does THEN the card reads published and S1 is posted in the channel and the announcements channel', async () => {
     const w = world();
     await openIncident(w);

@@ -452,6 +452,7 @@ const roundTrips: [path: string, given: Given[], typed: string, expected: Comman
     { name: 'update', text: 'We are aware and investigating.' },
   ],
   ['update', [], 'update', { name: 'update', text: '' }],
+  ['update', [['template', 'holding']], 'update holding', { name: 'update', kind: 'holding', text: '' }],
   ['approve', [['statement', 2]], 'approve S2', { name: 'approve', statement: 2 }],
   [
     'reject',
