@@ -15,7 +15,7 @@ import { translator } from '../src/i18n';
 export async function stats(deps: Deps, caller: Caller, command: { days: number }): Promise<Reply> {
   const incidents = await deps.store.list(caller.workspace, { all: true });
   const computed = incidentStats(incidents, deps.clock.now(), command.days);
-  return { cards: [statsCard(computed, translator(callerLocale(deps, caller)))] };
+  return { cards: [statsCard(computed, translator(callerLocale(deps, caller), deps.timeZone))] };
 }
 
 /** `stats` alone: the last 30 days. */

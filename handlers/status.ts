@@ -16,7 +16,7 @@ export async function status(deps: Deps, caller: Caller, command: { incident?: n
   const target = await targetIncident(deps, caller, command.incident);
   if (!target.ok) return problem(callerLocale(deps, caller), target.error);
   const incident = target.value;
-  const t = translator(incident.locale);
+  const t = translator(incident.locale, deps.timeZone);
   const mention = (u: string) => deps.chat.mention(u);
   const timeline = await deps.store.timeline(incident.workspace, incident.seq);
   const step = currentStepCard(deps, incident);

@@ -47,7 +47,7 @@ export async function update(
 
 /** The drafting form: a large text box, pre-filled with the step's template, and where it goes. */
 export function draftForm(deps: Deps, incident: Incident, step?: number): Form {
-  const t = translator(incident.locale);
+  const t = translator(incident.locale, deps.timeZone);
   const template = step === undefined ? undefined : playbookOf(deps, incident).steps[step]?.template;
   return {
     submit: { kind: 'statement.draft', args: [String(incident.seq), step === undefined ? '' : String(step)] },

@@ -18,6 +18,8 @@ export interface Deps {
   log: Logger;
   /** Default language when neither the incident nor the caller has one. */
   locale: Locale;
+  /** calma.yaml `timezone` (IANA): every time shown in chat and in postmortems is local to it. */
+  timeZone: string;
   /** How long one playbook minute lasts (CALMA_MINUTE_MS). */
   minuteMs: number;
   channelPrefix: string;
