@@ -50,6 +50,11 @@ export interface Caller {
   /** The caller's own language when the platform tells it (Slack / Discord user locale). */
   locale?: Locale;
   /**
+   * The caller's own IANA time zone when the platform tells it (Slack's profile `tz`; Discord tells
+   * none), for what only they see. Shared cards use the team's (`Deps.timeZone`).
+   */
+  timeZone?: string;
+  /**
    * The platform's id of this request, when it may run again after its process died (a handed-off
    * Slack request, a guarded Discord interaction): opening the same incident twice is then resuming it.
    */
