@@ -5,7 +5,7 @@ const world = useSlackWorld({ timeZone: 'Asia/Kolkata' });
 const CHANNEL = 'C1000';
 
 describe('time zones in Slack', () => {
-  test('GIVEN a team in Kolkata and ana in Bogotá WHEN ana opens an incident and asks for its status THEN the channel cards show the team zone and her own reply shows hers', async () => {
+  test('GIVEN a team in Kolkata and ana in Bogotá WHEN ana opens an incident and asks for its status THEN the channel cards show the team zone and her own reply shows hers, her zone asked of Slack once', async () => {
     const w = world();
     w.fake.seedUser({ id: ana.user, tz: 'America/Bogota', tz_offset: -18_000 });
     const opened = await w.command(ana, 'open hacked-account sev1 Spam from our account');
@@ -21,6 +21,8 @@ describe('time zones in Slack', () => {
     expect(reply).toMatch(/\d{1,2} \w{3,4} \d{4} \d\d:\d\d UTC-5 by <@U0ANA>/);
     expect(reply).toMatch(/Due:\* 0 min after opening \(\d{1,2} \w{3,4} \d{4} \d\d:\d\d UTC-5\)/);
     expect(reply).not.toContain('UTC+5:30');
+    // Her zone was asked for once, with her first request, and remembered for the second.
+    expect(w.fake.calls('users.info').map((c) => c.args.user)).toEqual([ana.user]);
   });
 
   test('GIVEN a workspace that has not granted users:read WHEN bob asks for the status THEN his reply shows the team zone', async () => {
