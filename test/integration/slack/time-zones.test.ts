@@ -37,4 +37,17 @@ describe('time zones in Slack', () => {
     expect(reply).toMatch(/\d{1,2} \w{3,4} \d{4} \d\d:\d\d UTC\+5:30/);
     expect(reply).not.toMatch(/\d\d:\d\d UTC(?!\+5:30)/);
   });
+  test('GIVEN Slack hanging on users.info WHEN bob asks for the status THEN he is answered at once, in the team zone', async () => {
+    const w = world();
+    const opened = await w.command(ana, 'open hacked-account sev1 Spam from our account');
+    await w.fake.waitForCall('chat.postMessage', (c) => c.args.channel === 'C0ANNOUNCE');
+    await w.responseText(opened.responseId);
+    w.fake.hang('users.info');
+
+    const asked = Date.now();
+    const status = await w.command({ ...bob, channel: CHANNEL }, 'status');
+    const reply = await w.responseText(status.responseId);
+    expect(Date.now() - asked).toBeLessThan(3000);
+    expect(reply).toMatch(/\d{1,2} \w{3,4} \d{4} \d\d:\d\d UTC\+5:30/);
+  });
 });
