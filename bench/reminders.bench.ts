@@ -174,6 +174,7 @@ async function connect(
     clock: systemClock,
     log: pino({ level: 'silent' }),
     locale: 'en',
+    timeZone: 'UTC',
     minuteMs: options.minuteMs,
     channelPrefix: 'crisis',
     responders: [],

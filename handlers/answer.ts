@@ -26,7 +26,7 @@ export async function answer(
   );
   if (!result.ok) return problem(callerLocale(deps, caller), result.error);
   const incident = result.value;
-  const t = translator(incident.locale);
+  const t = translator(incident.locale, deps.timeZone);
   const line =
     command.statement === undefined
       ? t('question.answered', {

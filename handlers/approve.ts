@@ -50,7 +50,7 @@ export async function approve(
   if (!result.ok) return approvalRefusal(deps, caller, target.value, result.error);
   const incident = result.value;
   if (published) await deps.outbox?.deliver(incident, n);
-  const t = translator(incident.locale);
+  const t = translator(incident.locale, deps.timeZone);
   const statement = incident.statements?.find((s) => s.n === n);
   const who = deps.chat.mention(caller.user);
   const line = published

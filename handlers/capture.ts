@@ -27,11 +27,11 @@ export async function capture(
     captureMessage(incident, message, caller.user, now),
   );
   if (!result.ok) return problem(callerLocale(deps, caller), result.error);
-  const t = translator(result.value.locale);
+  const t = translator(result.value.locale, deps.timeZone);
   const params = {
     seq: result.value.seq,
     author: deps.chat.mention(message.author),
-    when: when(message.postedAt),
+    when: when(message.postedAt, t),
   };
   return { cards: [{ lines: [t('capture.added', params)], tone: 'success' }] };
 }

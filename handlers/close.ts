@@ -41,7 +41,7 @@ export async function close(
   await deps.scheduler?.cancel(incident);
   await deps.scheduler?.sync(incident);
   await refreshAnnouncement(deps, incident);
-  const t = translator(incident.locale);
+  const t = translator(incident.locale, deps.timeZone);
   const lines = [
     t('close.closed', { seq: incident.seq, who: deps.chat.mention(caller.user) }),
     incident.resolution ?? '',
@@ -73,7 +73,7 @@ async function closeForm(deps: Deps, caller: Caller, seq?: number): Promise<Repl
   if (incident.status !== 'open') {
     return problem(callerLocale(deps, caller), { key: 'close.already', params: { seq: incident.seq } });
   }
-  const t = translator(incident.locale);
+  const t = translator(incident.locale, deps.timeZone);
   return {
     cards: [],
     form: {
@@ -104,7 +104,7 @@ function drillReportCards(deps: Deps, incident: Incident): Card[] {
   const playbook = playbookOf(deps, incident);
   const clock = deps.playbooks.clock(incident) ?? playbook;
   const report = drillReport(incident, clock, deps.minuteMs);
-  return [drillReportCard(incident, playbook, report, translator(incident.locale))];
+  return [drillReportCard(incident, playbook, report, translator(incident.locale, deps.timeZone))];
 }
 
 const hasPublished = (incident: Incident) =>

@@ -31,7 +31,7 @@ export async function deleteDrill(deps: Deps, caller: Caller, command: { inciden
   if (incident.room && incident.room !== caller.room) {
     // The room stays on the platform: say there why calma no longer answers in it. Best effort: the
     // drill is gone whatever the platform says.
-    const t = translator(incident.locale);
+    const t = translator(incident.locale, deps.timeZone);
     await deps.chat
       .post(incident.room, { lines: [t('drill.deletedRoom', { seq, who })], tone: 'info' })
       .then(() => (incident.room ? deps.chat.archive(incident.room) : undefined))
@@ -42,7 +42,7 @@ export async function deleteDrill(deps: Deps, caller: Caller, command: { inciden
         ),
       );
   }
-  const t = translator(locale);
+  const t = translator(locale, deps.timeZone);
   return { cards: [{ lines: [t('drill.deleted', { seq, who })], tone: 'success' }] };
 }
 

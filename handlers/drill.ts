@@ -20,7 +20,7 @@ export async function drill(
   command: { playbook?: string; scenario?: string },
 ): Promise<Reply> {
   const locale = callerLocale(deps, caller);
-  const t = translator(locale);
+  const t = translator(locale, deps.timeZone);
   const help = drillHelpCard(deps.playbooks, t);
   if (!command.playbook) return { cards: [help] };
   // `/crisis drill buffer-2013`: a scenario names its playbook.

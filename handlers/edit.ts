@@ -43,7 +43,7 @@ export async function editForm(
   if (found.value.status === 'published') {
     return problem(callerLocale(deps, caller), { key: 'statement.published', params: { n } });
   }
-  const t = translator(incident.locale);
+  const t = translator(incident.locale, deps.timeZone);
   return {
     cards: [],
     form: {

@@ -20,7 +20,7 @@ export async function evidence(
     addEvidence(incident, { url: command.url, note: command.note }, caller.user, now),
   );
   if (!result.ok) return problem(callerLocale(deps, caller), result.error);
-  const t = translator(result.value.locale);
+  const t = translator(result.value.locale, deps.timeZone);
   return announce(deps, caller, result.value, [
     {
       lines: [

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineCommand, incidentArg, option } from '../src/app/command';
 import type { Caller, Deps, Reply } from '../src/app/deps';
-import { announce, callerLocale, mutateIncident, problem } from '../src/app/mutate';
+import { announce, callerLocale, forCaller, mutateIncident, problem } from '../src/app/mutate';
 import { targetIncident } from '../src/app/target';
 import { followupsCard } from '../src/cards/followup';
 import { numbered, parseNumbered, parseUser } from '../src/core/command';
@@ -38,7 +38,7 @@ export async function followup(deps: Deps, caller: Caller, command: FollowupComm
         );
   if (!result.ok) return problem(callerLocale(deps, caller), result.error);
   const incident = result.value;
-  const t = translator(incident.locale);
+  const t = translator(incident.locale, deps.timeZone);
   const who = deps.chat.mention(caller.user);
   if (command.verb === 'done') {
     const done = incident.followups?.find((f) => f.n === command.followup);
@@ -61,7 +61,11 @@ async function listFollowups(deps: Deps, caller: Caller, seq: number | undefined
   if (!target.ok) return problem(callerLocale(deps, caller), target.error);
   const incident = target.value;
   return {
-    cards: [followupsCard(incident, translator(incident.locale), (u) => deps.chat.mention(u))],
+    cards: [
+      followupsCard(incident, translator(incident.locale, forCaller(deps, caller).timeZone), (u) =>
+        deps.chat.mention(u),
+      ),
+    ],
   };
 }
 

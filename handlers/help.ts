@@ -11,7 +11,9 @@ export async function help(
   caller: Caller,
   commands: readonly CommandDefinition[],
 ): Promise<Reply> {
-  return { cards: [helpCard(translator(callerLocale(deps, caller)), deps.playbooks.ids(), commands)] };
+  return {
+    cards: [helpCard(translator(callerLocale(deps, caller), deps.timeZone), deps.playbooks.ids(), commands)],
+  };
 }
 
 export const helpCommand = defineCommand({

@@ -16,7 +16,7 @@ export async function join(deps: Deps, caller: Caller, seq: number): Promise<Rep
     });
   }
   await deps.chat.invite(incident.room, [caller.user]);
-  const t = translator(callerLocale(deps, caller));
+  const t = translator(callerLocale(deps, caller), deps.timeZone);
   return {
     cards: [
       {

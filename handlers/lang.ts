@@ -18,7 +18,7 @@ export async function lang(
     setLocale(incident, command.locale, caller.user, now),
   );
   if (!result.ok) return problem(callerLocale(deps, caller), result.error);
-  const t = translator(command.locale);
+  const t = translator(command.locale, deps.timeZone);
   return announce(deps, caller, result.value, [
     { lines: [t('lang.changed', { language: t(`languages.${command.locale}`) })], tone: 'info' },
   ]);

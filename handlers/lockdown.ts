@@ -24,7 +24,7 @@ export async function askLockdown(deps: Deps, caller: Caller, seq: number): Prom
   );
   if (!result.ok) return problem(locale, result.error);
   const incident = result.value;
-  const t = translator(incident.locale);
+  const t = translator(incident.locale, deps.timeZone);
   const approvers = lockdownApprovers(incident, deps.approvers)
     .filter((id) => id !== caller.user)
     .map((id) => deps.chat.mention(id));
@@ -75,13 +75,13 @@ export async function confirmLockdown(deps: Deps, caller: Caller, seq: number): 
   );
   if (!result.ok) return problem(locale, result.error);
   const incident = result.value;
-  const t = translator(incident.locale);
+  const t = translator(incident.locale, deps.timeZone);
   const requester = incident.lockdown?.requestedBy ?? caller.user;
   return announce(deps, caller, incident, [
     {
       lines: [
         t(incident.drill ? 'lockdown.drill' : 'lockdown.applied', {
-          until: when(until.toISOString()),
+          until: when(until.toISOString(), t),
           who: deps.chat.mention(caller.user),
           asker: deps.chat.mention(requester),
         }),

@@ -16,7 +16,7 @@ export async function note(
     addNote(incident, command.text, caller.user, now),
   );
   if (!result.ok) return problem(callerLocale(deps, caller), result.error);
-  const t = translator(result.value.locale);
+  const t = translator(result.value.locale, deps.timeZone);
   return { cards: [{ lines: [t('note.added', { seq: result.value.seq })], tone: 'success' }] };
 }
 

@@ -52,7 +52,7 @@ export async function open(deps: Deps, caller: Caller, command: OpenCommand): Pr
   });
   if (!opened.ok) return problem(locale, opened.error);
   const incident = opened.value;
-  const t = translator(locale);
+  const t = translator(locale, deps.timeZone);
   const room = deps.chat.roomLink({ id: incident.room ?? '', name: incident.roomName });
   const cards: Card[] = [
     {
@@ -83,7 +83,7 @@ function askSeverity(t: Translator, seq: number, suggested: number): Card {
 }
 
 async function askPlaybook(deps: Deps, caller: Caller, command: OpenCommand): Promise<Reply> {
-  const t = translator(callerLocale(deps, caller));
+  const t = translator(callerLocale(deps, caller), deps.timeZone);
   const draft = await saveDraft(deps, caller, command);
   const suggested = deps.playbooks.suggest(command.title, t.locale);
   const others = deps.playbooks.ids().filter((id) => !suggested.includes(id));
@@ -133,7 +133,7 @@ export function openFormFromMessage(deps: Deps, caller: Caller, message: Capture
 }
 
 export async function openForm(deps: Deps, caller: Caller, command: OpenCommand): Promise<Form> {
-  const t = translator(callerLocale(deps, caller));
+  const t = translator(callerLocale(deps, caller), deps.timeZone);
   const draft = command.capture ? await saveDraft(deps, caller, { title: '', capture: command.capture }) : '';
   const suggested = command.playbook ?? deps.playbooks.suggest(command.title, t.locale)[0];
   return {
@@ -198,7 +198,7 @@ export function openFormErrors(
   caller: Caller,
   values: Record<string, string>,
 ): Record<string, string> | null {
-  const t = translator(callerLocale(deps, caller));
+  const t = translator(callerLocale(deps, caller), deps.timeZone);
   const title = (values.title ?? '').trim();
   const errors: Record<string, string> = {};
   if (!title) errors.title = t('open.emptyTitle');

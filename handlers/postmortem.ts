@@ -18,7 +18,7 @@ export async function postmortem(deps: Deps, caller: Caller, command: { incident
   if (!incident.room)
     return problem(callerLocale(deps, caller), { key: 'postmortem.noRoom', params: { seq: incident.seq } });
   await sharePostmortem(deps, incident);
-  const t = translator(incident.locale);
+  const t = translator(incident.locale, deps.timeZone);
   return {
     cards: [
       { lines: [t('postmortem.shared', { seq: incident.seq, id: postmortemId(incident) })], tone: 'success' },
@@ -29,7 +29,7 @@ export async function postmortem(deps: Deps, caller: Caller, command: { incident
 /** Renders the postmortem and shares it in the room as `postmortem-<workspace>-<seq>.md`. */
 export async function sharePostmortem(deps: Deps, incident: Incident): Promise<void> {
   if (!incident.room) return;
-  const t = translator(incident.locale);
+  const t = translator(incident.locale, deps.timeZone);
   await deps.chat.uploadFile(incident.room, {
     filename: `postmortem-${postmortemId(incident)}.md`,
     title: t('postmortem.fileTitle', { seq: incident.seq, title: incident.title }),

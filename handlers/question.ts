@@ -17,7 +17,7 @@ export async function question(
   );
   if (!result.ok) return problem(callerLocale(deps, caller), result.error);
   const incident = result.value;
-  const t = translator(incident.locale);
+  const t = translator(incident.locale, deps.timeZone);
   const n = incident.questions?.length ?? 0;
   return announce(deps, caller, incident, [
     { lines: [t('question.asked', { n, text: command.text.trim(), who: deps.chat.mention(caller.user) })] },

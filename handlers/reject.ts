@@ -29,7 +29,7 @@ export async function reject(
   );
   if (!result.ok) return approvalRefusal(deps, caller, target.value, result.error);
   await showStatement(deps, result.value, n);
-  const t = translator(result.value.locale);
+  const t = translator(result.value.locale, deps.timeZone);
   return announce(deps, caller, result.value, [
     {
       lines: [
@@ -44,7 +44,7 @@ export async function reject(
 function rejectForm(deps: Deps, caller: Caller, incident: Incident, n: number): Reply {
   const found = findStatement(incident, n);
   if (!found.ok) return problem(callerLocale(deps, caller), found.error);
-  const t = translator(callerLocale(deps, caller));
+  const t = translator(callerLocale(deps, caller), deps.timeZone);
   return {
     cards: [],
     form: {

@@ -20,8 +20,8 @@ export async function snoozeReminder(
     snooze(incident, key, minutes, deps.minuteMs, caller.user, now),
   );
   if (!result.ok) return problem(callerLocale(deps, caller), result.error);
-  const t = translator(result.value.locale);
-  const until = when(new Date(now.getTime() + minutes * deps.minuteMs));
+  const t = translator(result.value.locale, deps.timeZone);
+  const until = when(new Date(now.getTime() + minutes * deps.minuteMs), t);
   return announce(deps, caller, result.value, [
     { lines: [t('reminders.snoozed', { until, who: deps.chat.mention(caller.user) })] },
   ]);
@@ -32,7 +32,7 @@ export async function dismissReminder(deps: Deps, caller: Caller, seq: number, k
     dismiss(incident, key, caller.user, now),
   );
   if (!result.ok) return problem(callerLocale(deps, caller), result.error);
-  const t = translator(result.value.locale);
+  const t = translator(result.value.locale, deps.timeZone);
   return announce(deps, caller, result.value, [
     { lines: [t('reminders.dismissed', { who: deps.chat.mention(caller.user) })] },
   ]);

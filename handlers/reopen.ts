@@ -20,7 +20,7 @@ export async function reopen(
   if (!command.reason.trim()) {
     const target = await targetIncident(deps, caller, command.incident);
     if (!target.ok) return problem(callerLocale(deps, caller), target.error);
-    const t = translator(target.value.locale);
+    const t = translator(target.value.locale, deps.timeZone);
     return {
       cards: [],
       form: {
@@ -36,7 +36,7 @@ export async function reopen(
   if (!result.ok) return problem(callerLocale(deps, caller), result.error);
   const incident = result.value;
   await refreshAnnouncement(deps, incident);
-  const t = translator(incident.locale);
+  const t = translator(incident.locale, deps.timeZone);
   return announce(deps, caller, incident, [
     {
       lines: [

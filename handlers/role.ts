@@ -23,7 +23,7 @@ export async function role(
   const incident = result.value;
   if (incident.room) await deps.chat.invite(incident.room, [command.user]);
   await briefRole(deps, incident, playbookOf(deps, incident), command.role, command.user);
-  const t = translator(incident.locale);
+  const t = translator(incident.locale, deps.timeZone);
   const text = t('role.assigned', {
     user: deps.chat.mention(command.user),
     role: roleName(t, command.role),

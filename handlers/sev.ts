@@ -21,7 +21,7 @@ export async function sev(
     return setSeverity(incident, command.severity, caller.user, now);
   });
   if (!result.ok) return problem(callerLocale(deps, caller), result.error);
-  const t = translator(result.value.locale);
+  const t = translator(result.value.locale, deps.timeZone);
   const text = t('sev.changed', {
     from: severityLabel(previous),
     to: severityLabel(command.severity),

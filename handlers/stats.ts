@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineCommand, option } from '../src/app/command';
 import type { Caller, Deps, Reply } from '../src/app/deps';
-import { callerLocale } from '../src/app/mutate';
+import { callerLocale, forCaller } from '../src/app/mutate';
 import { statsCard } from '../src/cards/stats';
 import { integer } from '../src/core/command';
 import { incidentStats } from '../src/core/stats';
@@ -10,12 +10,14 @@ import { translator } from '../src/i18n';
 /**
  * `/crisis stats [days]`: over the incidents of the workspace opened in the last `days` (30 by default),
  * drills left out: how many, how severe, and the median times to the first public statement and to
- * resolution. Shown to the caller only, in their language.
+ * resolution. Shown to the caller only, in their language and time zone.
  */
 export async function stats(deps: Deps, caller: Caller, command: { days: number }): Promise<Reply> {
   const incidents = await deps.store.list(caller.workspace, { all: true });
   const computed = incidentStats(incidents, deps.clock.now(), command.days);
-  return { cards: [statsCard(computed, translator(callerLocale(deps, caller)))] };
+  return {
+    cards: [statsCard(computed, translator(callerLocale(deps, caller), forCaller(deps, caller).timeZone))],
+  };
 }
 
 /** `stats` alone: the last 30 days. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineCommand, incidentArg, option } from '../src/app/command';
 import type { Caller, Deps, Reply } from '../src/app/deps';
-import { callerLocale, problem } from '../src/app/mutate';
+import { callerLocale, forCaller, problem } from '../src/app/mutate';
 import { cardTime, currentStepCard, playbookOf } from '../src/app/room';
 import { targetIncident } from '../src/app/target';
 import { summaryCard } from '../src/cards/summary';
@@ -16,10 +16,12 @@ export async function status(deps: Deps, caller: Caller, command: { incident?: n
   const target = await targetIncident(deps, caller, command.incident);
   if (!target.ok) return problem(callerLocale(deps, caller), target.error);
   const incident = target.value;
-  const t = translator(incident.locale);
+  // Only the caller sees this: their own time zone where the platform gives it.
+  const own = forCaller(deps, caller);
+  const t = translator(incident.locale, own.timeZone);
   const mention = (u: string) => deps.chat.mention(u);
   const timeline = await deps.store.timeline(incident.workspace, incident.seq);
-  const step = currentStepCard(deps, incident);
+  const step = currentStepCard(own, incident);
   // Evidence gets its own list: it matters for the postmortem (and lawyers) long after it scrolls by.
   const evidence = timeline.filter((e) => e.kind === 'evidence' || e.kind === 'captured');
   return {

@@ -36,7 +36,7 @@ export async function step(deps: Deps, caller: Caller, command: StepCommand): Pr
   const cards = [recordCard(deps, caller, command, incident, index)];
   if (command.verb !== 'assign') {
     const next = currentStepCard(deps, incident);
-    const t = translator(incident.locale);
+    const t = translator(incident.locale, deps.timeZone);
     cards.push(next ?? { lines: [t('step.allDoneNow')], tone: 'success' });
   }
   return announce(deps, caller, incident, cards);
@@ -50,7 +50,7 @@ function recordCard(
   incident: Incident,
   index: number,
 ): Card {
-  const t = translator(incident.locale);
+  const t = translator(incident.locale, deps.timeZone);
   const stepTitle = playbookOf(deps, incident).steps[index]?.title;
   const params = {
     step: index + 1,
@@ -83,7 +83,7 @@ export function stepForm(
   seq: number,
   index: number,
 ): Reply {
-  const t = translator(callerLocale(deps, caller));
+  const t = translator(callerLocale(deps, caller), deps.timeZone);
   const number = index + 1;
   const args = [String(seq), String(index)];
   return {

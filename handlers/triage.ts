@@ -36,7 +36,7 @@ export async function openTriaged(
   playbookId: string,
 ): Promise<Reply> {
   const locale = callerLocale(deps, caller);
-  const t = translator(locale);
+  const t = translator(locale, deps.timeZone);
   const alerts = deps.alerts;
   if (!alerts) return problem(locale, { key: 'errors.staleButton' });
   const playbook = deps.playbooks.get(playbookId);
@@ -116,7 +116,7 @@ export async function openTriaged(
   for (const [dedupKey, status] of latest)
     await alerts.statusChanged(card.workspace, target, dedupKey, status);
 
-  const roomT = translator(incident.locale);
+  const roomT = translator(incident.locale, deps.timeZone);
   await postToRoom(
     deps,
     incident,
@@ -170,5 +170,5 @@ export async function dismissTriaged(deps: Deps, caller: Caller, id: string): Pr
   const card = result.done;
   await alerts.relink(card.workspace, card.keys, [triageLink(id)], null, 0);
   if (card.card) await deps.chat.update(card.card, renderTriage(deps, card));
-  return { cards: [{ lines: [translator(locale)('alerts.dismissed')], tone: 'info' }] };
+  return { cards: [{ lines: [translator(locale, deps.timeZone)('alerts.dismissed')], tone: 'info' }] };
 }

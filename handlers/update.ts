@@ -37,7 +37,7 @@ export async function update(
       const playbook = playbookOf(deps, target.value);
       const found = templateStep(playbook, command.kind);
       if (found === null) {
-        const t = translator(callerLocale(deps, caller));
+        const t = translator(callerLocale(deps, caller), deps.timeZone);
         return problem(t.locale, {
           key: 'statement.noTemplate',
           params: { playbook: playbook.id, kind: t(`statement.kind.${command.kind}`) },
@@ -81,7 +81,7 @@ const FILL = 'fill:';
  * exists.
  */
 export function draftForm(deps: Deps, incident: Incident, step?: number): Form {
-  const t = translator(incident.locale);
+  const t = translator(incident.locale, deps.timeZone);
   const template = step === undefined ? undefined : playbookOf(deps, incident).steps[step]?.template;
   const filled = template ? fillPlaceholders(local(template, t), knownFacts(deps, incident)) : undefined;
   // Drills never leave the chat: no target to choose.

@@ -125,7 +125,12 @@ async function main(): Promise<void> {
       .observe((route, method, status, seconds) => metrics.observe(route, method, status, seconds))
       .route(healthRoute({ redis, platforms: () => readStates(platformStates) }))
       .route(metrics.route())
-      .route(...incidentApi({ store, playbooks, policy, minuteMs: env.CALMA_MINUTE_MS }, env.CALMA_API_TOKEN))
+      .route(
+        ...incidentApi(
+          { store, playbooks, policy, minuteMs: env.CALMA_MINUTE_MS, timeZone: config.settings.timezone },
+          env.CALMA_API_TOKEN,
+        ),
+      )
       .route(...alertDoors);
   if (headless) {
     const http = httpServer(headlessAlertRoutes());
@@ -155,6 +160,7 @@ async function main(): Promise<void> {
       clock: systemClock,
       log,
       locale: config.locale,
+      timeZone: config.settings.timezone,
       minuteMs: env.CALMA_MINUTE_MS,
       channelPrefix: config.settings.channels.prefix,
       responders: discord ? config.settings.discord.responders : config.settings.responders,
@@ -282,7 +288,11 @@ async function main(): Promise<void> {
 
   const platform = platformBase('console');
   const write = (text: string) => screen.print(text);
-  const chat = new ConsoleChat(write, interactive ? ansiStyle : plainStyle, translator(config.locale));
+  const chat = new ConsoleChat(
+    write,
+    interactive ? ansiStyle : plainStyle,
+    translator(config.locale, config.settings.timezone),
+  );
   const deps = { ...platform.base, chat };
   // The console does not need the port: if another program has it, say so and carry on without HTTP.
   await http.listen(env.PORT, host).then(

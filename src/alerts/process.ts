@@ -212,7 +212,7 @@ async function addNote(
   const at = deps.clock.now().toISOString();
   const stored = await deps.store.update(workspace, seq, (incident) => {
     if (incident.status !== 'open') return { incident };
-    const t = translator(incident.locale);
+    const t = translator(incident.locale, deps.timeZone);
     const source = t(`alerts.source.${alert.source}`);
     const from = note.by ? `${source} (${note.by})` : source;
     const text = t(note.kind === 'annotation' ? 'alerts.noteFrom' : 'alerts.statusUpdateFrom', {
@@ -251,7 +251,7 @@ async function openFromAlert(
   if (!opened.ok)
     throw new Error(`could not open an incident for alert ${alert.dedupKey}: ${opened.error.key}`);
   const incident = opened.value;
-  const t = translator(incident.locale);
+  const t = translator(incident.locale, deps.timeZone);
   await postToRoom(deps, incident, alertOpenedCard(alert, t, desk.settings.groupWindow));
   const target = incidentLink(incident.seq);
   await alerts.statusChanged(workspace, target, keysOf(alert).dedup, alert.status);
@@ -314,14 +314,14 @@ async function postTriage(
 
 /** The triage card as it reads now, in the default language. */
 export function renderTriage(deps: Deps, card: TriageCard, room?: string): Card {
-  const t = translator(deps.locale);
+  const t = translator(deps.locale, deps.timeZone);
   return triageCard(card, t, (u) => deps.chat.mention(u), playbookChoices(deps, card), room);
 }
 
 /** Without a routed playbook: those the alert's title suggests, then the others, a few at most. */
 function playbookChoices(deps: Deps, card: TriageCard): PlaybookChoice[] {
   if (card.route.playbook) return [];
-  const t = translator(deps.locale);
+  const t = translator(deps.locale, deps.timeZone);
   const suggested = deps.playbooks.suggest(card.alerts[0]?.title ?? '', deps.locale);
   const ids = [...suggested, ...deps.playbooks.ids().filter((id) => !suggested.includes(id))];
   return ids.slice(0, PLAYBOOK_CHOICES).flatMap((id) => {
@@ -380,7 +380,7 @@ async function addToIncident(
   const incident: Incident = stored.incident;
   const target = incidentLink(seq);
   const changed = await alerts.statusChanged(workspace, target, keysOf(alert).dedup, alert.status);
-  const t = translator(incident.locale);
+  const t = translator(incident.locale, deps.timeZone);
   if (alert.status === 'resolved' && changed) {
     await say(desk, () => postToRoom(deps, incident, alertResolvedCard(alert, t)));
   } else {
@@ -483,7 +483,7 @@ export async function runDigest(desk: AlertDesk, job: DigestJob): Promise<void> 
   if (kind === 'incident') {
     const incident = await deps.store.get(job.workspace, Number(id));
     if (incident?.status !== 'open') return;
-    const t = translator(incident.locale);
+    const t = translator(incident.locale, deps.timeZone);
     await postToRoom(deps, incident, alertDigestCard(job.title, note.held, note.since, t));
   } else if (kind === 'triage') {
     const card = await alerts.triage(job.workspace, id);

@@ -7,7 +7,7 @@ import { playbookOf } from './room';
 /** The announcement says whether the incident is still going (with Join) or resolved. */
 export async function refreshAnnouncement(deps: Deps, incident: Incident): Promise<void> {
   if (!incident.announcement || !incident.room) return;
-  const t = translator(incident.locale);
+  const t = translator(incident.locale, deps.timeZone);
   const card = announcementCard(
     incident,
     playbookOf(deps, incident),

@@ -54,7 +54,7 @@ export async function postMissed(
     }
   }
   if (claimed.length > 0) {
-    const t = translator(incident.locale);
+    const t = translator(incident.locale, deps.timeZone);
     const lines = claimed.map((m) => ({
       reminder: m.job,
       audience: audienceOf(deps, incident, playbook, m.job) || undefined,

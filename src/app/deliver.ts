@@ -73,7 +73,9 @@ async function send(
   destination: Destination,
   id: string,
 ): Promise<{ retry: boolean; error: string } | null> {
-  const card = publishedCard(incident, statement, translator(incident.locale), (u) => deps.chat.mention(u));
+  const card = publishedCard(incident, statement, translator(incident.locale, deps.timeZone), (u) =>
+    deps.chat.mention(u),
+  );
   if (destination === 'room') {
     if (!incident.room) return { retry: false, error: 'the incident has no channel' };
     await deps.chat.post(incident.room, card);
@@ -132,7 +134,7 @@ async function record(
 
 /** A delivery given up is said where the team looks; if the room itself is unreachable, the log says it. */
 async function warnRoom(deps: Deps, incident: Incident, n: number, destination: Destination, error: string) {
-  const t = translator(incident.locale);
+  const t = translator(incident.locale, deps.timeZone);
   deps.log.error(
     { incident: incident.seq, statement: n, destination, error },
     'statement delivery failed for good',

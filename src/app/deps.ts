@@ -18,6 +18,8 @@ export interface Deps {
   log: Logger;
   /** Default language when neither the incident nor the caller has one. */
   locale: Locale;
+  /** calma.yaml `timezone` (IANA): every time shown in chat and in postmortems is local to it. */
+  timeZone: string;
   /** How long one playbook minute lasts (CALMA_MINUTE_MS). */
   minuteMs: number;
   channelPrefix: string;
@@ -49,6 +51,11 @@ export interface Caller {
   room: string;
   /** The caller's own language when the platform tells it (Slack / Discord user locale). */
   locale?: Locale;
+  /**
+   * The caller's own IANA time zone when the platform tells it (Slack's profile `tz`; Discord tells
+   * none), for what only they see. Shared cards use the team's (`Deps.timeZone`).
+   */
+  timeZone?: string;
   /**
    * The platform's id of this request, when it may run again after its process died (a handed-off
    * Slack request, a guarded Discord interaction): opening the same incident twice is then resuming it.

@@ -88,7 +88,7 @@ function run(deps: Deps, caller: Caller, parsed: Result<Command>): Promise<Reply
   const locale = callerLocale(deps, caller);
   const extra =
     parsed.error.key === 'command.unknown'
-      ? [helpCard(translator(locale), deps.playbooks.ids(), registry.commands)]
+      ? [helpCard(translator(locale, deps.timeZone), deps.playbooks.ids(), registry.commands)]
       : [];
   return problem(locale, parsed.error, extra);
 }
@@ -232,7 +232,7 @@ export function formErrors(
   if (kind === 'open') return openFormErrors(deps, caller, values);
   const field = FORM_REQUIRED[kind];
   if ((values[field] ?? '').trim()) return null;
-  return { [field]: translator(callerLocale(deps, caller))('forms.required') };
+  return { [field]: translator(callerLocale(deps, caller), deps.timeZone)('forms.required') };
 }
 
 /** The answer each form cannot do without. */

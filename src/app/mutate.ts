@@ -14,6 +14,10 @@ export function problem(locale: Locale, error: UserError, extra: Card[] = []): R
 
 export const callerLocale = (deps: Deps, caller: Caller): Locale => caller.locale ?? deps.locale;
 
+/** The deps of a reply only the caller sees: its times in the caller's own zone when it is known. */
+export const forCaller = (deps: Deps, caller: Caller): Deps =>
+  caller.timeZone ? { ...deps, timeZone: caller.timeZone } : deps;
+
 /**
  * The shape of every command that changes an incident: find it, apply a core rule atomically, then show
  * the change in the room (and refresh the pinned summary). A user error stores nothing.

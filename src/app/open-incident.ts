@@ -88,7 +88,7 @@ export async function openIncidentRoom(
     );
   }
 
-  const t = translator(locale);
+  const t = translator(locale, deps.timeZone);
   const mention = (u: string) => deps.chat.mention(u);
   const room = begun?.room
     ? { id: begun.room, name: begun.roomName }
@@ -149,7 +149,7 @@ export async function briefRole(
   user: UserId,
 ): Promise<void> {
   if (!incident.room) return;
-  const t = translator(incident.locale);
+  const t = translator(incident.locale, deps.timeZone);
   const room = deps.chat.roomLink({ id: incident.room, name: incident.roomName });
   await deps.chat.dm(user, roleBriefCard(incident, playbook, role, t, room, deps.minuteMs));
 }

@@ -6,7 +6,7 @@ import { playbookOf } from './room';
 
 /** The incident's postmortem as Markdown, in its language, from what is stored now. */
 export async function renderPostmortem(
-  deps: Pick<Deps, 'store' | 'playbooks' | 'policy' | 'minuteMs'>,
+  deps: Pick<Deps, 'store' | 'playbooks' | 'policy' | 'minuteMs' | 'timeZone'>,
   incident: Incident,
 ): Promise<string> {
   const timeline = await deps.store.timeline(incident.workspace, incident.seq);
@@ -16,7 +16,7 @@ export async function renderPostmortem(
     playbook: playbookOf(deps, incident),
     policy: deps.policy,
     minuteMs: deps.minuteMs,
-    t: translator(incident.locale),
+    t: translator(incident.locale, deps.timeZone),
     // A file is read outside the chat, where platform mentions do not render: plain ids.
     person: (user) => `@${user}`,
   });

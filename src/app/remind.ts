@@ -38,7 +38,7 @@ export async function fireReminder(deps: Deps, job: ReminderJob, id: string): Pr
   if (job.kind === 'archive') return archiveRoom(deps, incident, claim);
 
   const now = deps.clock.now().getTime();
-  const t = translator(incident.locale);
+  const t = translator(incident.locale, deps.timeZone);
   const audience = audienceOf(deps, incident, playbook, job);
   const card =
     job.kind === 'inject'
@@ -93,7 +93,7 @@ export async function fireReminder(deps: Deps, job: ReminderJob, id: string): Pr
 async function archiveRoom(deps: Deps, incident: Incident, claim: string): Promise<void> {
   const room = incident.room;
   if (!room) return;
-  const t = translator(incident.locale);
+  const t = translator(incident.locale, deps.timeZone);
   try {
     if (await deps.store.claim(`${claim}:notice`, DELIVERED_SECONDS)) {
       await deps.chat.post(room, { lines: [t('close.archiving', { seq: incident.seq })], tone: 'info' });

@@ -33,7 +33,7 @@ export async function refreshRoom(deps: Deps, changed: Incident): Promise<void> 
   let incident = changed;
   // An archived room keeps the summary it had: the platform refuses changes there.
   for (let round = 0; round < REFRESH_ROUNDS && incident.room && !incident.archivedAt; round++) {
-    const t = translator(incident.locale);
+    const t = translator(incident.locale, deps.timeZone);
     const mention = (u: string) => deps.chat.mention(u);
     const card = summaryCard(incident, playbookOf(deps, incident), t, mention, cardTime(deps));
     await deps.chat.setTopic(incident.room, roomTopic(incident, t, mention));
@@ -61,7 +61,7 @@ function sameState(a: Incident, b: Incident): boolean {
 export function currentStepCard(deps: Deps, incident: Incident): Card | null {
   const index = currentStep(incident);
   if (index === null) return null;
-  const t = translator(incident.locale);
+  const t = translator(incident.locale, deps.timeZone);
   return stepCard(
     incident,
     playbookOf(deps, incident),
@@ -74,7 +74,7 @@ export function currentStepCard(deps: Deps, incident: Incident): Card | null {
 }
 
 export function playbookRulesCard(deps: Deps, incident: Incident): Card {
-  return rulesCard(playbookOf(deps, incident), translator(incident.locale));
+  return rulesCard(playbookOf(deps, incident), translator(incident.locale, deps.timeZone));
 }
 
 /** Cards are drawn at the deps' clock and minute length. */

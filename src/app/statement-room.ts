@@ -12,7 +12,9 @@ import { announce } from './mutate';
 export async function showStatement(deps: Deps, incident: Incident, n: number): Promise<void> {
   const statement = incident.statements?.find((s) => s.n === n);
   if (!statement || !incident.room) return;
-  const card = statementCard(incident, statement, translator(incident.locale), (u) => deps.chat.mention(u));
+  const card = statementCard(incident, statement, translator(incident.locale, deps.timeZone), (u) =>
+    deps.chat.mention(u),
+  );
   if (statement.card) {
     await deps.chat.update(statement.card, card);
     return;
@@ -43,7 +45,7 @@ export async function showDraft(
   key: 'statement.drafted' | 'statement.edited',
 ): Promise<Reply> {
   await showStatement(deps, incident, n);
-  const t = translator(incident.locale);
+  const t = translator(incident.locale, deps.timeZone);
   // A template's placeholder left in the text is said now, not only when someone tries to approve it.
   const left = placeholders(incident.statements?.find((s) => s.n === n)?.text ?? '');
   const unfilled = left.length > 0 ? [t('statement.unfilled', { placeholders: braced(left) })] : [];

@@ -1,6 +1,7 @@
-import { when } from '../cards/format';
+import { clock, day, when } from '../cards/format';
 import { cadenceMinutes } from '../core/reminders';
 import type { Incident } from '../core/types';
+import { translator } from '../i18n';
 import type { Deps } from './deps';
 import { playbookOf } from './room';
 
@@ -11,9 +12,14 @@ import { playbookOf } from './room';
  */
 export function knownFacts(deps: Deps, incident: Incident): Record<string, string> {
   const now = deps.clock.now();
-  const facts: Record<string, string> = { date: when(now), time: when(incident.openedAt) };
+  const t = translator(incident.locale, deps.timeZone);
+  // Templates say "today, at {time}": the day and the time of day apart, in the team's zone.
+  const facts: Record<string, string> = { date: day(now, t), time: clock(incident.openedAt, t) };
   const cadence = cadenceMinutes(incident, playbookOf(deps, incident), deps.policy);
-  if (cadence) facts.next_update = when(new Date(now.getTime() + cadence * deps.minuteMs));
+  if (cadence) {
+    const next = new Date(now.getTime() + cadence * deps.minuteMs);
+    facts.next_update = day(next, t) === day(now, t) ? clock(next, t) : when(next, t);
+  }
   const { contact, signature } = deps.statements ?? {};
   if (contact) facts.contact = contact;
   if (signature) {

@@ -42,7 +42,7 @@ export function triageCard(
       label: t('alerts.severity'),
       value: alert.severity ? severityLabel(alert.severity) : t('alerts.severityUnknown'),
     },
-    { label: t('alerts.started'), value: when(alert.startedAt) },
+    { label: t('alerts.started'), value: when(alert.startedAt, t) },
     ...(labels ? [{ label: t('alerts.labels'), value: labels }] : []),
     ...(alert.url ? [{ label: t('alerts.link'), value: alert.url }] : []),
     ...(triage.route.playbook ? [{ label: t('alerts.playbook'), value: triage.route.playbook }] : []),
@@ -50,8 +50,8 @@ export function triageCard(
   const lines = [
     t('alerts.triageIntro', { source: sourceName(alert, t) }),
     ...(alert.summary ? [alert.summary] : []),
-    ...(triage.count > 1 ? [t('alerts.count', { count: triage.count, when: when(triage.lastAt) })] : []),
-    ...(triage.resolvedAt ? [t('alerts.resolvedAt', { when: when(triage.resolvedAt) })] : []),
+    ...(triage.count > 1 ? [t('alerts.count', { count: triage.count, when: when(triage.lastAt, t) })] : []),
+    ...(triage.resolvedAt ? [t('alerts.resolvedAt', { when: when(triage.resolvedAt, t) })] : []),
     ...truncatedLine(latest, t),
   ];
   const context =
@@ -63,7 +63,7 @@ export function triageCard(
     const decided = t('alerts.openedBy', {
       seq: triage.opened.seq,
       who: mention(triage.opened.by),
-      when: when(triage.opened.at),
+      when: when(triage.opened.at, t),
       room: room ?? `#${triage.opened.seq}`,
     });
     return { title, lines: [...lines.slice(1), decided], fields, context, tone: 'success' };
@@ -71,7 +71,7 @@ export function triageCard(
   if (triage.dismissed) {
     const decided = t('alerts.dismissedBy', {
       who: mention(triage.dismissed.by),
-      when: when(triage.dismissed.at),
+      when: when(triage.dismissed.at, t),
     });
     return { title, lines: [...lines.slice(1), decided], fields, context, tone: 'info' };
   }
@@ -144,7 +144,7 @@ export function alertAgainCard(alert: Alert, t: Translator, held: number, since:
       }),
       ...(alert.url ? [alert.url] : []),
       ...truncatedLine(alert, t),
-      ...(held > 0 ? [t('alerts.held', { count: held, since: when(new Date(since)) })] : []),
+      ...(held > 0 ? [t('alerts.held', { count: held, since: when(new Date(since), t) })] : []),
     ],
     tone: 'warning',
   };
@@ -152,7 +152,7 @@ export function alertAgainCard(alert: Alert, t: Translator, held: number, since:
 
 /** At the end of a window: how many repeats were held back and are only on the timeline. */
 export function alertDigestCard(group: string, count: number, since: number, t: Translator): Card {
-  return { lines: [t('alerts.digest', { group, count, since: when(new Date(since)) })], tone: 'info' };
+  return { lines: [t('alerts.digest', { group, count, since: when(new Date(since), t) })], tone: 'info' };
 }
 
 /** The source says the alert is resolved: said once, and the incident stays open. */

@@ -28,7 +28,7 @@ export function followupsCard(incident: Incident, t: Translator, mention: Mentio
             n: f.n,
             text: f.text,
             who: mention(f.done.by),
-            when: when(f.done.at),
+            when: when(f.done.at, t),
           }),
         ]
       : [],

@@ -1,4 +1,4 @@
-import type { Severity } from '../core/types';
+import type { Locale, Severity } from '../core/types';
 import type { Translator } from '../i18n';
 import type { Text } from '../playbook/schema';
 
@@ -11,11 +11,72 @@ export const local = (text: Text, t: Translator): string => text[t.locale];
 /** `SEV1`…`SEV4`, or `SEV?` while unset: short enough for titles, topics and channel headers. */
 export const severityLabel = (severity: Severity | null): string => (severity ? `SEV${severity}` : 'SEV?');
 
+/** Per language: the month as a word, so nobody swaps day and month; a 24-hour clock. */
+const INTL_LOCALES: Record<Locale, string> = { en: 'en-GB', es: 'es-ES', fr: 'fr-FR' };
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+function dateTimeFormat(locale: Locale, timeZone: string, withTime: boolean): Intl.DateTimeFormat {
+  const key = `${locale} ${timeZone} ${withTime}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(INTL_LOCALES[locale], {
+      timeZone,
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      ...(withTime
+        ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'shortOffset' }
+        : {}),
+    } as const);
+    formats.set(key, format);
+  }
+  return format;
+}
+
 /**
- * Dates and times in UTC with the date always shown: crises run past midnight and responders sit in
- * several time zones, so `2026-11-23 16:40 UTC` is the one form nobody misreads.
+ * The zone as its UTC offset at that moment (`UTC+1`, `UTC-4`, `UTC+5:30`, `UTC`): abbreviations are
+ * ambiguous (IST, CST) and missing in most languages, while an offset says the exact instant in every
+ * language and shows daylight saving time changing it.
  */
-export const when = (iso: string | Date): string => {
-  const date = typeof iso === 'string' ? new Date(iso) : iso;
-  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-};
+function offsetLabel(icu: string): string {
+  const match = /^(?:GMT|UTC)(?:([+\-\u2212])(\d{1,2})(?::(\d{2}))?)?$/.exec(icu);
+  if (!match) return icu;
+  const [, sign, hours, minutes] = match;
+  if (!sign || (Number(hours) === 0 && !minutes)) return 'UTC';
+  return `UTC${sign === '+' ? '+' : '-'}${Number(hours)}${minutes ? `:${minutes}` : ''}`;
+}
+
+const toDate = (iso: string | Date): Date => (typeof iso === 'string' ? new Date(iso) : iso);
+
+/**
+ * A moment in the reader's language and time zone, the date always shown and the zone as its offset:
+ * crises run past midnight and responders sit in several zones, so `23 Nov 2026 13:05 UTC+1` is local
+ * to the team and still exact for everyone else.
+ */
+export const when = (iso: string | Date, t: Pick<Translator, 'locale' | 'timeZone'>): string =>
+  dateTimeFormat(t.locale, t.timeZone, true)
+    .formatToParts(toDate(iso))
+    .map((part, i, parts) => {
+      if (part.type === 'timeZoneName') return offsetLabel(part.value);
+      // `23 Nov 2026 13:05`, not `23 Nov 2026, 13:05`: the time is often inside a sentence with commas.
+      if (part.type === 'literal' && parts[i - 1]?.type === 'year') return ' ';
+      return part.value;
+    })
+    .join('');
+
+/** The date of a moment in the reader's time zone (`23 Nov 2026`), for periods of whole days. */
+export const day = (iso: string | Date, t: Pick<Translator, 'locale' | 'timeZone'>): string =>
+  dateTimeFormat(t.locale, t.timeZone, false).format(toDate(iso));
+
+/** The time of day in the reader's zone, with the zone (`13:05 UTC+1`), for a moment of today. */
+export const clock = (iso: string | Date, t: Pick<Translator, 'locale' | 'timeZone'>): string =>
+  new Intl.DateTimeFormat(INTL_LOCALES[t.locale], {
+    timeZone: t.timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZoneName: 'shortOffset',
+  })
+    .formatToParts(toDate(iso))
+    .map((part) => (part.type === 'timeZoneName' ? offsetLabel(part.value) : part.value))
+    .join('');

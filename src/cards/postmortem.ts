@@ -19,7 +19,7 @@ import { timelineText } from './timeline';
 /**
  * The postmortem of an incident: what happened, in the incident's language, as Markdown, generated from
  * the stored incident and its timeline. Pure: no clock, no I/O; the same record always gives the same
- * text. Every time carries its date (`2026-11-23 01:10 UTC`): crises run past midnight.
+ * text. Every time carries its date and zone (`23 Nov 2026 02:10 UTC+1`): crises run past midnight.
  */
 
 /** The numbers of an incident, in playbook minutes (`minuteMs` each); null where they do not apply. */
@@ -204,7 +204,7 @@ export function postmortemMarkdown(input: PostmortemInput): string {
   const none = `_${t('postmortem.none')}_`;
   const field = (label: string, value: string) => `- **${t('postmortem.label', { label })}** ${value}`;
   const list = (items: string[]) => (items.length > 0 ? items.join('\n') : none);
-  const byWhen = (who: UserId, at: string) => t('postmortem.byWhen', { who: person(who), when: when(at) });
+  const byWhen = (who: UserId, at: string) => t('postmortem.byWhen', { who: person(who), when: when(at, t) });
 
   const out: string[] = [];
   const section = (heading: string, ...body: string[]) => {
@@ -217,7 +217,7 @@ export function postmortemMarkdown(input: PostmortemInput): string {
   if (incident.drill) {
     out.push(`**${t('postmortem.label', { label: t('drill.label') })}** ${t('postmortem.drillNote')}`, '');
   }
-  out.push(`_${t('postmortem.timesNote')}_`, '');
+  out.push(`_${t('postmortem.timesNote', { zone: t.timeZone })}_`, '');
 
   // Summary.
   const closing = [...timeline].reverse().find((e) => e.kind === 'closed');
@@ -233,7 +233,7 @@ export function postmortemMarkdown(input: PostmortemInput): string {
         ? t('postmortem.notResolved')
         : closing
           ? byWhen(closing.by, resolved)
-          : when(resolved),
+          : when(resolved, t),
     ),
     field(t('postmortem.duration'), duration(metrics.timeToResolution, t)),
   ];
@@ -252,13 +252,13 @@ export function postmortemMarkdown(input: PostmortemInput): string {
 
   // Severity history.
   const severities = [
-    `- ${when(incident.openedAt)} · ${t('postmortem.severityAtOpening', {
+    `- ${when(incident.openedAt, t)} · ${t('postmortem.severityAtOpening', {
       severity: severityLabel(openingSeverity(incident, timeline)),
     })}`,
     ...timeline.flatMap((e) =>
       e.kind === 'severity'
         ? [
-            `- ${when(e.at)} · ${t('postmortem.severityChange', {
+            `- ${when(e.at, t)} · ${t('postmortem.severityChange', {
               from: severityLabel(e.from),
               to: severityLabel(e.to),
               who: person(e.by),
@@ -280,7 +280,7 @@ export function postmortemMarkdown(input: PostmortemInput): string {
     const value = !holder
       ? t('postmortem.nobody')
       : last
-        ? t('postmortem.roleSince', { who: person(holder), when: when(last.at) })
+        ? t('postmortem.roleSince', { who: person(holder), when: when(last.at, t) })
         : person(holder);
     const previously = before.length > 0 ? `; ${t('postmortem.previously', { who: before.join(', ') })}` : '';
     return field(roleName(t, role), value + previously);
@@ -289,7 +289,7 @@ export function postmortemMarkdown(input: PostmortemInput): string {
 
   // Timeline.
   const rows = timeline.map(
-    (e) => `| ${cell(when(e.at))} | ${cell(person(e.by))} | ${cell(timelineText(e, t, person))} |`,
+    (e) => `| ${cell(when(e.at, t))} | ${cell(person(e.by))} | ${cell(timelineText(e, t, person))} |`,
   );
   section(
     t('postmortem.timeline'),
@@ -316,7 +316,7 @@ export function postmortemMarkdown(input: PostmortemInput): string {
       .find((e) => (e.kind === 'step-done' || e.kind === 'step-skipped') && e.step === i);
     const by = progress.by ?? event?.by;
     const at = progress.at ?? event?.at;
-    const how = by && at ? byWhen(by, at) : by ? person(by) : at ? when(at) : '-';
+    const how = by && at ? byWhen(by, at) : by ? person(by) : at ? when(at, t) : '-';
     if (progress.state === 'done') {
       done.push(`- ${t('postmortem.stepDone', { step: i + 1, title, how })}`);
     } else if (progress.state === 'skipped') {
@@ -440,7 +440,7 @@ function statementBlock(s: Statement, t: Translator, person: Mention, field: Fie
     '',
     field(
       t('postmortem.authors'),
-      t('postmortem.drafted', { who: s.authors.map(person).join(', ') || '-', when: when(s.createdAt) }),
+      t('postmortem.drafted', { who: s.authors.map(person).join(', ') || '-', when: when(s.createdAt, t) }),
     ),
     field(
       t('postmortem.approvals'),
@@ -448,7 +448,7 @@ function statementBlock(s: Statement, t: Translator, person: Mention, field: Fie
         ? t('postmortem.nobody')
         : s.approvals
             .map((a) =>
-              t('postmortem.approval', { who: person(a.by), role: roleName(t, a.as), when: when(a.at) }),
+              t('postmortem.approval', { who: person(a.by), role: roleName(t, a.as), when: when(a.at, t) }),
             )
             .join('; '),
     ),
@@ -469,14 +469,14 @@ function statementBlock(s: Statement, t: Translator, person: Mention, field: Fie
   }
   lines.push(field(t('postmortem.checklist'), checklistSummary(s.checklist, t)));
   lines.push(
-    field(t('postmortem.published'), s.publishedAt ? when(s.publishedAt) : t('postmortem.notPublished')),
+    field(t('postmortem.published'), s.publishedAt ? when(s.publishedAt, t) : t('postmortem.notPublished')),
   );
-  if (s.nextUpdateAt) lines.push(field(t('postmortem.nextUpdate'), when(s.nextUpdateAt)));
+  if (s.nextUpdateAt) lines.push(field(t('postmortem.nextUpdate'), when(s.nextUpdateAt, t)));
   const deliveries = Object.entries(s.deliveries ?? {}).map(([destination, d]) => {
     const where = destinationName(destination, t);
-    if (d.state === 'delivered') return t('postmortem.delivered', { where, when: when(d.at) });
+    if (d.state === 'delivered') return t('postmortem.delivered', { where, when: when(d.at, t) });
     if (d.state === 'failed') {
-      return t('postmortem.deliveryFailed', { where, when: when(d.at), error: oneLine(d.error) });
+      return t('postmortem.deliveryFailed', { where, when: when(d.at, t), error: oneLine(d.error) });
     }
     return t('postmortem.deliveryPending', { where });
   });
@@ -518,7 +518,7 @@ function capturedItem(
 ): string {
   const head = t('postmortem.captured', {
     author: person(message.author),
-    when: when(message.postedAt),
+    when: when(message.postedAt, t),
     how: byWhen(entry.by, entry.at),
   });
   const link = message.link ? ` [${t('postmortem.link')}](<${message.link}>)` : '';

@@ -88,7 +88,7 @@ function lines(c: ReminderContext): { title: string; lines: string[]; buttons: B
         lines: [
           t(incident.lastUpdateAt ? 'reminders.sinceUpdate' : 'reminders.sinceOpen', {
             minutes: minutesOf(c.now - Date.parse(since), c),
-            when: when(since),
+            when: when(since, t),
           }),
           t('reminders.cadenceHint', { who }),
         ],
@@ -146,7 +146,7 @@ function lines(c: ReminderContext): { title: string; lines: string[]; buttons: B
       const n = reminder.followup ?? 0;
       return {
         title: t('reminders.followup', { n, text: followup?.text ?? '' }),
-        lines: [t('reminders.followupHint', { who, when: when(followup?.at ?? incident.openedAt) })],
+        lines: [t('reminders.followupHint', { who, when: when(followup?.at ?? incident.openedAt, t) })],
         buttons: [
           {
             label: t('buttons.done'),

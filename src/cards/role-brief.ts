@@ -24,7 +24,7 @@ export function roleBriefCard(
       t('role.briefStep', {
         step: index + 1,
         title: local(step.title, t),
-        when: when(new Date(opened + step.due * minuteMs)),
+        when: when(new Date(opened + step.due * minuteMs), t),
       }),
     );
   const name = local(playbook.title, t);

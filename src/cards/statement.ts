@@ -71,7 +71,7 @@ export function statementCard(
       `#${incident.seq}`,
       t('statement.checkNote'),
       statement.status === 'published' && statement.publishedAt
-        ? t('statement.publishedAt', { when: when(statement.publishedAt) })
+        ? t('statement.publishedAt', { when: when(statement.publishedAt, t) })
         : '',
     ]
       .filter(Boolean)
@@ -117,13 +117,14 @@ export function publishedCard(
 ): Card {
   const drill = incident.drill ? `${t('drill.label')} · ` : '';
   const lines = [statement.text];
-  if (statement.nextUpdateAt) lines.push(t('statement.nextUpdate', { when: when(statement.nextUpdateAt) }));
+  if (statement.nextUpdateAt)
+    lines.push(t('statement.nextUpdate', { when: when(statement.nextUpdateAt, t) }));
   return {
     title: `${drill}${t('statement.publicTitle', { n: statement.n, seq: incident.seq, title: publicName(incident) })}`,
     lines,
     context: t('statement.approvedBy', {
       who: statement.approvals.map((a) => mention(a.by)).join(', '),
-      when: when(statement.publishedAt ?? statement.createdAt),
+      when: when(statement.publishedAt ?? statement.createdAt, t),
     }),
     tone: 'success',
   };

@@ -1,10 +1,11 @@
 import type { Card } from '../core/card';
 import { type IncidentStats, SEVERITY_KEYS } from '../core/stats';
 import type { Translator } from '../i18n';
+import { day } from './format';
 
 /** `/crisis stats`: counts and medians over a period, in the reader's language. */
 export function statsCard(stats: IncidentStats, t: Translator): Card {
-  const period = t('stats.period', { from: stats.from.slice(0, 10), to: stats.to.slice(0, 10) });
+  const period = t('stats.period', { from: day(stats.from, t), to: day(stats.to, t), zone: t.timeZone });
   if (stats.opened === 0) {
     return {
       title: t('stats.title', { days: stats.days }),

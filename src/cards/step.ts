@@ -27,7 +27,7 @@ export function stepCard(
   const lines = [
     local(step.what, t),
     t('step.who', { role: roleName(t, step.role), who: owner ? mention(owner) : t('step.nobody') }),
-    t('step.due', { minutes: step.due, when: when(due) }) +
+    t('step.due', { minutes: step.due, when: when(due, t) }) +
       (late > 0 ? ` ${t('step.overdue', { minutes: late })}` : ''),
   ];
   if (step.approval.length > 0) {

@@ -50,7 +50,7 @@ export function summaryCard(
       },
       {
         label: t('summary.opened'),
-        value: t('summary.openedBy', { when: when(incident.openedAt), who: mention(incident.openedBy) }),
+        value: t('summary.openedBy', { when: when(incident.openedAt, t), who: mention(incident.openedBy) }),
       },
       {
         label: t('summary.progress'),

@@ -3,9 +3,9 @@ import { roleName, type Translator } from '../i18n';
 import { type Mention, severityLabel, when } from './format';
 import { destinationName } from './statement';
 
-/** One timeline entry as a sentence: `2026-11-23 16:40 UTC · @ana: severity SEV2 → SEV1`. */
+/** One timeline entry as a sentence: `23 Nov 2026 16:40 UTC · @ana: severity SEV2 → SEV1`. */
 export function timelineLine(e: TimelineEntry, t: Translator, mention: Mention): string {
-  return `${when(e.at)} · ${mention(e.by)}: ${timelineText(e, t, mention)}`;
+  return `${when(e.at, t)} · ${mention(e.by)}: ${timelineText(e, t, mention)}`;
 }
 
 /** What an entry says, without its time and author (the postmortem puts those in their own columns). */
@@ -34,7 +34,7 @@ export function timelineText(e: TimelineEntry, t: Translator, mention: Mention):
     case 'room':
       return t('timeline.room', { name: e.name });
     case 'reminder-snoozed':
-      return t('timeline.reminderSnoozed', { reminder: e.reminder, until: when(e.until) });
+      return t('timeline.reminderSnoozed', { reminder: e.reminder, until: when(e.until, t) });
     case 'reminder-dismissed':
       return t('timeline.reminderDismissed', { reminder: e.reminder });
     case 'statement-drafted':
@@ -50,7 +50,7 @@ export function timelineText(e: TimelineEntry, t: Translator, mention: Mention):
       return t('timeline.statementRejected', { n: e.n, reason: e.reason });
     case 'statement-published':
       return e.nextUpdateAt
-        ? t('timeline.statementPublishedNext', { n: e.n, when: when(e.nextUpdateAt) })
+        ? t('timeline.statementPublishedNext', { n: e.n, when: when(e.nextUpdateAt, t) })
         : t('timeline.statementPublished', { n: e.n });
     case 'statement-delivered':
       return t('timeline.statementDelivered', { n: e.n, where: destinationName(e.destination, t) });
@@ -86,13 +86,13 @@ export function timelineText(e: TimelineEntry, t: Translator, mention: Mention):
       return t('timeline.lockdownRequested', { hours: e.hours });
     case 'lockdown':
       return t(e.drill ? 'timeline.lockdownDrill' : 'timeline.lockdown', {
-        until: when(e.until),
+        until: when(e.until, t),
         who: mention(e.requestedBy),
       });
     case 'captured':
       return t('timeline.captured', {
         author: mention(e.message.author),
-        when: when(e.message.postedAt),
+        when: when(e.message.postedAt, t),
         text: e.message.text,
       });
     case 'alert': {

@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import { z } from 'zod';
 import { parseLabelPattern, parseSeverityCondition, ROUTE_ACTIONS } from '../core/alert-route';
 import type { ReminderPolicy } from '../core/reminders';
+import { canonicalTimeZone, DEFAULT_TIME_ZONE } from '../core/time-zone';
 import { ALERT_SOURCES, LOCALES, ROLES } from '../core/types';
 
 /**
@@ -186,6 +187,16 @@ const alertRoute = z
 export const Settings = z
   .object({
     locale: z.enum(LOCALES, { error: `expected one of ${LOCALES.join(', ')}` }).default('en'),
+    /** The team's IANA time zone: every time calma shows is local to it, with its UTC offset. */
+    timezone: z
+      .string({ error: 'an IANA time zone name, like Europe/Madrid' })
+      .trim()
+      .refine(
+        (name) => canonicalTimeZone(name) !== null,
+        'an unknown time zone: an IANA name, like Europe/Madrid, America/New_York or UTC',
+      )
+      .transform((name) => canonicalTimeZone(name) ?? name)
+      .default(DEFAULT_TIME_ZONE),
     redis: z
       .object({
         /** Prepended with `:` to every Redis key and BullMQ queue, so tenants and tests do not collide. */

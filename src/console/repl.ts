@@ -21,7 +21,7 @@ export async function runConsole(
   deps: Deps & { chat: ConsoleChat },
   io: { input: NodeJS.ReadableStream; screen: Screen; user: string },
 ): Promise<void> {
-  const t = translator(deps.locale);
+  const t = translator(deps.locale, deps.timeZone);
   const { screen } = io;
   // What the console says goes through consoleText: it quotes typed text (a name, an answer).
   const write = (text: string) => screen.print(consoleText(text));

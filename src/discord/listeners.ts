@@ -76,7 +76,7 @@ async function onInteraction(
   const caller = callerOf(interaction);
   if (!interaction.inGuild() || !caller) {
     await interaction.reply({
-      content: translator(deps.locale)('discord.guildOnly'),
+      content: translator(deps.locale, deps.timeZone)('discord.guildOnly'),
       flags: MessageFlags.Ephemeral,
     });
     return;
@@ -192,7 +192,7 @@ async function answer(deps: Deps, caller: Caller, interaction: Answerable, work:
       ? [
           ...reply.cards,
           {
-            lines: [translator(callerLocale(deps, caller))('discord.formTooSlow')],
+            lines: [translator(callerLocale(deps, caller), deps.timeZone)('discord.formTooSlow')],
             tone: 'warning' as const,
           },
         ]
@@ -219,7 +219,7 @@ function refusedForm(
   refused: Record<string, string>,
   values: Record<string, string>,
 ): Reply {
-  const t = translator(callerLocale(deps, caller));
+  const t = translator(callerLocale(deps, caller), deps.timeZone);
   const typed = Object.entries(values).filter(([, value]) => value.trim());
   return {
     cards: [

@@ -28,7 +28,7 @@ export async function recoverInteraction(deps: Deps, rest: REST, job: DiscordJob
     ? [
         ...reply.cards,
         {
-          lines: [translator(callerLocale(deps, job.caller))('discord.formTooSlow')],
+          lines: [translator(callerLocale(deps, job.caller), deps.timeZone)('discord.formTooSlow')],
           tone: 'warning' as const,
         },
       ]

@@ -10,7 +10,7 @@ import { type Route, refuse } from './server';
  * `GET /incidents/<workspace>-<seq>/postmortem.md`: the postmortem as Markdown (e.g. `T0ACME-42`).
  */
 export function incidentApi(
-  deps: Pick<Deps, 'store' | 'playbooks' | 'policy' | 'minuteMs'>,
+  deps: Pick<Deps, 'store' | 'playbooks' | 'policy' | 'minuteMs' | 'timeZone'>,
   token: string | undefined,
 ): Route[] {
   return [

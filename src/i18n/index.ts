@@ -1,5 +1,6 @@
 import i18next, { type i18n } from 'i18next';
 import type { UserError } from '../core/result';
+import { DEFAULT_TIME_ZONE } from '../core/time-zone';
 import { LOCALES, type Locale, ROLES, type Role } from '../core/types';
 import { en, enNamespaces } from './en';
 import { es, esNamespaces } from './es';
@@ -16,9 +17,12 @@ type Singular<K extends string> = K extends `${infer Base}_${'one' | 'other'}` ?
 export type MessageKey = Keys<typeof en>;
 
 export type Params = Record<string, string | number>;
+/** Speaks to one reader: in their language, with every time shown in their time zone. */
 export interface Translator {
   (key: MessageKey, params?: Params): string;
   locale: Locale;
+  /** IANA name of the zone times are shown in (`when` in src/cards/format.ts). */
+  timeZone: string;
 }
 
 export const catalogues = { en, es, fr } as const;
@@ -50,10 +54,15 @@ void instance.init({
   returnNull: false,
 });
 
-export function translator(locale: Locale): Translator {
+/**
+ * `timeZone` is the team's (calma.yaml `timezone`, `Deps.timeZone`) wherever a time may be shown; left
+ * out only where none is (user errors), and then UTC.
+ */
+export function translator(locale: Locale, timeZone: string = DEFAULT_TIME_ZONE): Translator {
   const fixed = instance.getFixedT(locale);
   const t = ((key: MessageKey, params?: Params) => fixed(key, params ?? {})) as Translator;
   t.locale = locale;
+  t.timeZone = timeZone;
   return t;
 }
 

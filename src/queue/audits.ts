@@ -90,7 +90,7 @@ async function openAudit(deps: Deps, workspace: string, room: string, id: string
     deps.log.info({ audit: id, incident: open_.seq }, 'audit due, but the previous one is still open');
     return 'still-open';
   }
-  const t = translator(deps.locale);
+  const t = translator(deps.locale, deps.timeZone);
   const date = deps.clock.now().toISOString().slice(0, 10);
   const opened = await openIncidentRoom(
     deps,

@@ -12,6 +12,7 @@ import { registerListeners } from './listeners';
 import { ChannelPacer } from './pacer';
 import { QuietGate } from './quiet-gate';
 import { SlackChat } from './slack-chat';
+import { UserZones } from './user-zones';
 
 export interface SlackSettings {
   botToken: string;
@@ -175,7 +176,7 @@ export async function startSlack(
     await next();
   });
   const commands = await commandQueue<SlackJob>({ ...settings.handOff, platform: 'slack' });
-  const runner = new SlackRunner(deps, app.client, gate, timeouts.callMs);
+  const runner = new SlackRunner(deps, app.client, gate, new UserZones(app.client, log), timeouts.callMs);
   commands.work(
     (job) => runner.recover(job),
     (error, job) =>

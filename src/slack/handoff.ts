@@ -10,6 +10,7 @@ import { firstDelivery } from './idempotency';
 import type { QuietGate } from './quiet-gate';
 import { deliver, type ReplyChannel } from './replies';
 import { slackCode } from './slack-chat';
+import type { UserZones } from './user-zones';
 
 type WebClient = webApi.WebClient;
 
@@ -45,6 +46,7 @@ export class SlackRunner {
     private readonly deps: Deps,
     private readonly client: WebClient,
     private readonly gate: QuietGate,
+    private readonly zones: UserZones,
     private readonly timeoutMs = PLATFORM_TIMEOUTS.callMs,
   ) {}
 
@@ -93,8 +95,11 @@ export class SlackRunner {
   }
 
   private async run(job: SlackJob): Promise<void> {
-    const reply = await dispatch(this.deps, job.caller, job.interaction);
-    await answer(this.deps, this.client, job.caller, reply, replyChannel(this.client, job, this.timeoutMs));
+    // Asked here, not when acknowledging: the lookup must not eat into Slack's three seconds.
+    const timeZone = await this.zones.of(job.caller.user);
+    const caller = timeZone ? { ...job.caller, timeZone } : job.caller;
+    const reply = await dispatch(this.deps, caller, job.interaction);
+    await answer(this.deps, this.client, caller, reply, replyChannel(this.client, job, this.timeoutMs));
   }
 }
 

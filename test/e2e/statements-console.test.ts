@@ -82,7 +82,7 @@ describe('public statements in the console, through a pipe', () => {
     expect(published.title).toBe('✔ 📣 Public statement S1 · incident #1: Our account is posting spam');
     expect(published.lines[0]).toBe(TEXT);
     expect(published.lines).toContainEqual(
-      expect.stringMatching(/^Next update by \d{4}-\d\d-\d\d \d\d:\d\d UTC\.$/),
+      expect.stringMatching(/^Next update by \d{1,2} [A-Z][a-z]{2,3} \d{4} \d\d:\d\d UTC\.$/),
     );
     expect(published.lines).toContainEqual(expect.stringMatching(/^Approved by @bob · published /));
     expect(printedCards(calma).filter((c) => c.title.includes('📣 Public statement'))).toHaveLength(1);

@@ -20,6 +20,7 @@ export function testDeps(
     clock: systemClock,
     log: pino({ level: 'silent' }),
     locale: 'en',
+    timeZone: 'UTC',
     minuteMs: 60_000,
     channelPrefix: 'crisis',
     responders: [],

@@ -40,7 +40,8 @@ export const postmortem: Translated<typeof en> = {
       '📝 Le post-mortem, généré à partir de la chronologie. Complétez ce qui a bien marché, ce qui a mal marché, ce que les exercices n’avaient pas prévu, et les actions de suivi (`/crisis followup`).',
     title: 'Post-mortem : crise n°{{seq}}, {{title}}',
     drillNote: 'Il s’agissait d’une crise d’entraînement, exclue des statistiques des crises.',
-    timesNote: 'Toutes les heures sont en UTC, avec leur date.',
+    timesNote:
+      'Toutes les heures sont celles du fuseau {{zone}}, avec leur date et leur décalage par rapport à UTC.',
     label: '{{label}} :',
     byWhen: 'le {{when}} par {{who}}',
     none: 'Rien.',
@@ -66,7 +67,7 @@ export const postmortem: Translated<typeof en> = {
     roleSince: '{{who}}, depuis le {{when}}',
     previously: 'auparavant : {{who}}',
     timeline: 'Chronologie',
-    time: 'Quand (UTC)',
+    time: 'Quand',
     who: 'Qui',
     what: 'Quoi',
     steps: 'Étapes de la procédure',
@@ -152,7 +153,7 @@ export const postmortem: Translated<typeof en> = {
   },
   stats: {
     title: 'Crises des {{days}} derniers jours',
-    period: 'Ouvertes du {{from}} au {{to}} (UTC)',
+    period: 'Ouvertes du {{from}} au {{to}} (dates du fuseau {{zone}})',
     none: 'Aucune crise n’a été ouverte sur cette période (les exercices ne comptent pas).',
     opened: 'Ouvertes',
     resolved: 'Résolues',

@@ -226,7 +226,7 @@ describe('at most one message per alert group per window', () => {
       'the digest of the held-back alerts',
     );
     expect(digest).toMatch(
-      /^🔔 “Mentions of the brand up 900% in 10 minutes”: 5 more alerts since 2026-11-22 09:30 UTC\./,
+      /^🔔 “Mentions of the brand up 900% in 10 minutes”: 5 more alerts since 22 Nov 2026 09:30 UTC\./,
     );
     expect(w.chat.postsIn(room)).toHaveLength(before + 1);
 

@@ -110,7 +110,7 @@ describe('triage cards', () => {
     const card = triageCardOf(r);
     expect(card.buttons?.map((b) => b.label)).toEqual(['Open crisis', 'Dismiss']);
     // The resolution is a change of state: the card is redrawn with it at once.
-    expect(textOf(card)).toContain('✅ The source reports it resolved (2026-11-22 09:30 UTC).');
+    expect(textOf(card)).toContain('✅ The source reports it resolved (22 Nov 2026 09:30 UTC).');
 
     const reply = await w.press(bob, button(card, 'Open crisis'));
 
@@ -134,7 +134,7 @@ describe('triage cards', () => {
       'Opened from its triage card by <@U0BOB>.',
     );
     const redrawn = textOf(triageCardOf(r));
-    expect(redrawn).toContain('Opened as incident #1 by <@U0BOB> (2026-11-22 09:30 UTC)');
+    expect(redrawn).toContain('Opened as incident #1 by <@U0BOB> (22 Nov 2026 09:30 UTC)');
     expect(triageCardOf(r).buttons).toBeUndefined();
 
     // Later alerts of the group join the incident; pressing the old button again opens nothing.
@@ -173,7 +173,7 @@ describe('triage cards', () => {
 
     expect(replyText(reply)).toBe('Alert dismissed.');
     const redrawn = triageCardOf(r);
-    expect(textOf(redrawn)).toContain('Dismissed by <@U0LENA> (2026-11-22 09:30 UTC)');
+    expect(textOf(redrawn)).toContain('Dismissed by <@U0LENA> (22 Nov 2026 09:30 UTC)');
     expect(redrawn.buttons).toBeUndefined();
     expect(await w.store.list(WORKSPACE, { all: true })).toEqual([]);
     expect(replyText(await w.press(ana, button(first, 'Open crisis')))).toBe(

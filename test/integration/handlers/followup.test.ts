@@ -68,7 +68,7 @@ describe('/crisis followup', () => {
     expect(card?.title).toBe('Follow-up actions of incident #1');
     expect(card?.fields).toEqual([
       { label: 'Open follow-ups', value: '• F2: Thank the customers who warned us (no owner)' },
-      { label: 'Done', value: '• F1: Rotate the API keys (done by <@U0LENA>, 2026-11-22 09:40 UTC)' },
+      { label: 'Done', value: '• F1: Rotate the API keys (done by <@U0LENA>, 22 Nov 2026 09:40 UTC)' },
     ]);
   });
 

@@ -96,7 +96,7 @@ describe('what opening an incident sets up around the room', () => {
     const brief = w.chat.dms.find((d) => d.user === 'U0BOB');
     const text = textOf(brief?.card ?? {});
     expect(text).toContain('You are comms lead on incident #1: Our account is posting spam');
-    expect(text).toMatch(/6\. .+ \(due 2026-11-22 09:45 UTC\)/);
+    expect(text).toMatch(/6\. .+ \(due 22 Nov 2026 09:45 UTC\)/);
     expect(text).toContain(`Everything happens in <#${room}>.`);
   });
 
@@ -124,7 +124,7 @@ describe('capturing a message as evidence', () => {
     });
 
     expect(replyText(reply)).toBe(
-      'Added to the timeline of incident #1: <@U0TROLL>’s message of 2026-11-22 09:31 UTC.',
+      'Added to the timeline of incident #1: <@U0TROLL>’s message of 22 Nov 2026 09:31 UTC.',
     );
     const captured = (await w.timeline(1)).find((e) => e.kind === 'captured');
     expect(captured).toMatchObject({

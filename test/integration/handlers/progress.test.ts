@@ -14,7 +14,7 @@ describe('progress and what is overdue', () => {
     const text = replyText(reply);
     expect(text).toContain('Overdue: step 1 (+17 min) · step 2 (+12 min) · step 3 (+7 min) · and 3 more');
     expect(text).toContain('step 1 of 11 (done: 0, skipped: 0)');
-    expect(text).toMatch(/Due:\* 0 min after opening \(2026-11-22 09:30 UTC\) \(\*17 min overdue\*\)/);
+    expect(text).toMatch(/Due:\* 0 min after opening \(22 Nov 2026 09:30 UTC\) \(\*17 min overdue\*\)/);
   });
 
   test('GIVEN overdue steps WHEN they are done THEN the pinned summary no longer lists them', async () => {

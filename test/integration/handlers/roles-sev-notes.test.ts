@@ -165,8 +165,8 @@ describe('/crisis status', () => {
     expect(step?.title).toBe('Step 1 of 11: Open the incident and take the lead');
     expect(recent?.title).toBe('Latest on the timeline');
     expect(recent?.lines).toEqual([
-      '2026-11-22 09:30 UTC · <@U0ANA>: opened “Our account is posting spam” with playbook hacked-account, SEV1',
-      '2026-11-22 09:30 UTC · <@U0ANA>: channel #crisis-1-2026-11-22-our-account-is-posting-spam created',
+      '22 Nov 2026 09:30 UTC · <@U0ANA>: opened “Our account is posting spam” with playbook hacked-account, SEV1',
+      '22 Nov 2026 09:30 UTC · <@U0ANA>: channel #crisis-1-2026-11-22-our-account-is-posting-spam created',
     ]);
   });
 

@@ -80,7 +80,9 @@ describe('/crisis stats', () => {
 
     const reply = await w.command(ana, 'stats');
     expect(reply.cards[0]?.title).toBe('Incidents of the last 30 days');
-    expect(reply.cards[0]?.context).toBe('Opened from 2026-10-23 to 2026-11-22 (UTC) · drills left out: 1');
+    expect(reply.cards[0]?.context).toBe(
+      'Opened from 23 Oct 2026 to 22 Nov 2026 (UTC dates) · drills left out: 1',
+    );
     expect(await stats(w, 'stats')).toEqual({
       Opened: '4',
       Resolved: '2',

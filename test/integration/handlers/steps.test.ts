@@ -37,7 +37,7 @@ describe('the Done button', () => {
     expect(rest).toEqual([]);
     expect(textOf(record ?? {})).toBe('Step 1 done by <@U0ANA>: Open the incident and take the lead');
     expect(step2?.title).toBe('Step 2 of 11: Pull the kill switch');
-    expect(textOf(step2 ?? {})).toContain('*Due:* 5 min after opening (2026-11-22 09:35 UTC)');
+    expect(textOf(step2 ?? {})).toContain('*Due:* 5 min after opening (22 Nov 2026 09:35 UTC)');
     expect(buttonsOf(step2).map((b) => b.action.args)).toEqual([
       ['1', '1'],
       ['1', '1'],

@@ -65,6 +65,7 @@ export class World {
       clock: this.clock,
       log: pino({ level: 'silent' }),
       locale: 'en',
+      timeZone: 'UTC',
       minuteMs: 60_000,
       channelPrefix: 'crisis',
       responders: ['U_ON_CALL'],

@@ -74,7 +74,12 @@ export async function startCalmaHttp(): Promise<CalmaHttp> {
     .observe((route, method, status, seconds) => metrics.observe(route, method, status, seconds))
     .route(healthRoute({ redis, platforms: () => ({}) }))
     .route(metrics.route())
-    .route(...incidentApi({ store, playbooks, policy: defaultReminderPolicy, minuteMs: 60_000 }, API_TOKEN))
+    .route(
+      ...incidentApi(
+        { store, playbooks, policy: defaultReminderPolicy, minuteMs: 60_000, timeZone: 'UTC' },
+        API_TOKEN,
+      ),
+    )
     .route(
       ...alertRoutes({
         sink: intake,

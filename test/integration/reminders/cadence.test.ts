@@ -53,7 +53,7 @@ describe('the SEV1 cadence', () => {
     expect(first.at).toBeLessThanOrEqual(due + LATE_MS);
     expect(first.card.title).toBe('📣 Time for a public status update');
     expect(first.text).toMatch(
-      /Nothing has gone out since the incident opened \d+ min ago \(\d{4}-\d\d-\d\d \d\d:\d\d UTC\)/,
+      /Nothing has gone out since the incident opened \d+ min ago \(\d{1,2} [A-Z][a-z]{2,3} \d{4} \d\d:\d\d UTC\)/,
     );
     expect(minutesAgo(first.text)).toBeGreaterThanOrEqual(20);
     expect(minutesAgo(first.text)).toBeLessThanOrEqual(20 + LATE_MINUTES);

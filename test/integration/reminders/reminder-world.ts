@@ -123,6 +123,7 @@ export class ReminderWorld {
       clock: systemClock,
       log: pino({ level: 'silent' }),
       locale: 'en',
+      timeZone: 'UTC',
       minuteMs: MINUTE_MS,
       channelPrefix: 'crisis',
       responders: [],

@@ -49,7 +49,7 @@ describe('Snooze', () => {
     expect(untilMs).toBeGreaterThanOrEqual(pressed + 30 * MINUTE_MS);
     expect(untilMs).toBeLessThanOrEqual(Date.now() + 30 * MINUTE_MS);
     expect(w.chat.textsIn(opened.room)).toContainEqual(
-      expect.stringMatching(/^Snoozed until \d{4}-\d\d-\d\d \d\d:\d\d UTC by <@U0BOB>\.$/),
+      expect.stringMatching(/^Snoozed until \d{1,2} [A-Z][a-z]{2,3} \d{4} \d\d:\d\d UTC by <@U0BOB>\.$/),
     );
 
     // The escalation queued at opening (20 min) runs and finds the reminder moved: it stays silent.

@@ -106,7 +106,7 @@ describe('four eyes', () => {
     });
     expect(posts[0]?.lines?.[0]).toContain('We are sorry');
     // SEV1: the next update is due 20 min after publication.
-    expect(posts[0]?.lines?.at(-1)).toMatch(/^Next update by \d{4}-\d\d-\d\d \d\d:\d\d UTC\.$/);
+    expect(posts[0]?.lines?.at(-1)).toMatch(/^Next update by \d{1,2} [A-Z][a-z]{2,3} \d{4} \d\d:\d\d UTC\.$/);
     expect(posts[0]?.context).toMatch(/^Approved by <@U0BOB> · published /);
     const card = statementCard(w, room);
     expect(card.title).toBe('✅ Statement S1: published');

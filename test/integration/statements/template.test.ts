@@ -103,9 +103,9 @@ describe('a template is filled, not pasted', () => {
 
     const text = initialText(reply.form);
     // Opened at 09:30; drafted at 09:34; SEV1's cadence promises the next update 20 minutes later.
-    expect(text).toContain('– 2026-11-22 09:34 UTC');
-    expect(text).toContain('since 2026-11-22 09:30 UTC today');
-    expect(text).toContain('at 2026-11-22 09:54 UTC, even if there is nothing new');
+    expect(text).toContain('– 22 Nov 2026\n');
+    expect(text).toContain('since 09:30 UTC today');
+    expect(text).toContain('at 09:54 UTC, even if there is nothing new');
     expect(text).toContain(`write to us at ${CONTACT}:`);
     expect(text).toContain(`${SIGNATURE}, for the social media team`);
     expect(text).not.toMatch(/\{(date|time|next_update|contact|signature)\}/);
@@ -144,11 +144,11 @@ describe('a template is filled, not pasted', () => {
     });
 
     const statement = (await w.incident(1)).statements?.[0];
-    expect(statement?.text).toMatch(/^Our @acme account was hacked – 2026-11-22 09:30 UTC/);
+    expect(statement?.text).toMatch(/^Our @acme account was hacked – 22 Nov 2026\n/);
     expect(statement?.text).toContain(
       'Affected so far: people who clicked the links. Not affected: your payment details.',
     );
-    expect(statement?.text).toContain('on our Instagram at 2026-11-22 09:50 UTC');
+    expect(statement?.text).toContain('on our Instagram at 09:50 UTC');
     expect(statement?.text).not.toMatch(/\{[a-z_]+\}/);
     expect(statement).toMatchObject({ step: 5, requires: ['lead', 'approver'], targets: ['statuspage'] });
   });

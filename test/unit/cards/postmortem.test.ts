@@ -449,17 +449,17 @@ describe('postmortemMarkdown', () => {
   it('GIVEN an incident past midnight WHEN rendered THEN every time carries its date', () => {
     expect(sectionOf(en, 'Severity history')).toEqual([
       '',
-      '- 2026-11-22 23:40 UTC · SEV2 at opening',
-      '- 2026-11-22 23:55 UTC · SEV2 → SEV1, by @U0ANA',
+      '- 22 Nov 2026 23:40 UTC · SEV2 at opening',
+      '- 22 Nov 2026 23:55 UTC · SEV2 → SEV1, by @U0ANA',
       '',
     ]);
-    expect(en).toContain('| 2026-11-22 23:55 UTC | @U0ANA | severity SEV2 → SEV1 |');
+    expect(en).toContain('| 22 Nov 2026 23:55 UTC | @U0ANA | severity SEV2 → SEV1 |');
     expect(en).toContain(
-      '| 2026-11-23 00:50 UTC | @U0CARA | statement S2 published; next update due 2026-11-23 01:10 UTC |',
+      '| 23 Nov 2026 00:50 UTC | @U0CARA | statement S2 published; next update due 23 Nov 2026 01:10 UTC |',
     );
     const body = tableRows(en, 'Timeline').slice(2);
     expect(body).toHaveLength(timeline.length);
-    for (const row of body) expect(row).toMatch(/^\| 2026-11-2[23] \d\d:\d\d UTC \| /);
+    for (const row of body) expect(row).toMatch(/^\| 2[23] Nov 2026 \d\d:\d\d UTC \| /);
   });
 
   it('GIVEN the scripted incident WHEN rendered THEN the summary says what, when, by whom and how it ended', () => {
@@ -468,8 +468,8 @@ describe('postmortemMarkdown', () => {
         '',
         '- **Playbook:** Hacked account (`hacked-account`)',
         '- **Final severity:** SEV1',
-        '- **Opened:** 2026-11-22 23:40 UTC by @U0ANA',
-        '- **Resolved:** 2026-11-23 02:05 UTC by @U0ANA',
+        '- **Opened:** 22 Nov 2026 23:40 UTC by @U0ANA',
+        '- **Resolved:** 23 Nov 2026 02:05 UTC by @U0ANA',
         '- **Duration:** 2 h 25 min',
         '- **Final public update:** no',
         '',
@@ -485,9 +485,9 @@ describe('postmortemMarkdown', () => {
   it('GIVEN roles named during the crisis WHEN rendered THEN each playbook role shows its holder or nobody', () => {
     expect(sectionOf(en, 'Roles')).toEqual([
       '',
-      '- **incident lead:** @U0ANA, since 2026-11-22 23:40 UTC',
-      '- **comms lead:** @U0BOB, since 2026-11-22 23:46 UTC',
-      '- **approver:** @U0CARA, since 2026-11-22 23:47 UTC',
+      '- **incident lead:** @U0ANA, since 22 Nov 2026 23:40 UTC',
+      '- **comms lead:** @U0BOB, since 22 Nov 2026 23:46 UTC',
+      '- **approver:** @U0CARA, since 22 Nov 2026 23:47 UTC',
       '- **support / moderation:** nobody',
       '',
     ]);
@@ -499,12 +499,12 @@ describe('postmortemMarkdown', () => {
         '',
         '### Done',
         '',
-        '- 1. Pause all scheduled posts: done 2026-11-22 23:45 UTC by @U0ANA',
-        '- 2. Post a holding statement: done 2026-11-23 00:12 UTC by @U0BOB',
+        '- 1. Pause all scheduled posts: done 22 Nov 2026 23:45 UTC by @U0ANA',
+        '- 2. Post a holding statement: done 23 Nov 2026 00:12 UTC by @U0BOB',
         '',
         '### Skipped',
         '',
-        '- 3. Reply privately to affected users: skipped 2026-11-23 00:25 UTC by @U0ANA. Reason: No private channel | DMs closed',
+        '- 3. Reply privately to affected users: skipped 23 Nov 2026 00:25 UTC by @U0ANA. Reason: No private channel | DMs closed',
         '',
         '### Never reached',
         '',
@@ -519,25 +519,25 @@ describe('postmortemMarkdown', () => {
     const s2 = en.slice(en.indexOf('### Statement S2'), en.indexOf('### Statement S3'));
     const s3 = en.slice(en.indexOf('### Statement S3'), en.indexOf('## Questions'));
 
-    expect(s1).toContain('- **Written by:** @U0BOB; drafted 2026-11-22 23:58 UTC');
-    expect(s1).toContain('- **Approved by:** @U0CARA as approver, 2026-11-23 00:10 UTC');
+    expect(s1).toContain('- **Written by:** @U0BOB; drafted 22 Nov 2026 23:58 UTC');
+    expect(s1).toContain('- **Approved by:** @U0CARA as approver, 23 Nov 2026 00:10 UTC');
     expect(s1).toContain(
       '- **Checklist:** 3 of 11 items covered; missing: what happened, with a time; who is and is not affected; ' +
         'what people should do; what data is / is not affected; where updates are posted; ' +
         'how to ask questions, and a promise to answer; a human signature; the time of the next update',
     );
-    expect(s1).toContain('- **Published:** 2026-11-23 00:10 UTC');
+    expect(s1).toContain('- **Published:** 23 Nov 2026 00:10 UTC');
     expect(s1).toContain(
-      '- **Deliveries:** the incident channel: delivered 2026-11-23 00:10 UTC; status-page: failed 2026-11-23 00:11 UTC (HTTP 502)',
+      '- **Deliveries:** the incident channel: delivered 23 Nov 2026 00:10 UTC; status-page: failed 23 Nov 2026 00:11 UTC (HTTP 502)',
     );
     expect(s1).toContain('> We are sorry: our account posted spam.\n> We paused all posts while we fix it.');
 
-    expect(s2).toContain('- **Written by:** @U0BOB, @U0ANA; drafted 2026-11-23 00:40 UTC');
+    expect(s2).toContain('- **Written by:** @U0BOB, @U0ANA; drafted 23 Nov 2026 00:40 UTC');
     expect(s2).toContain(
       '- **Checklist:** 10 of 11 items covered; missing: the time of the next update; ' +
         'to reconsider: blaming a third party (“our vendor”)',
     );
-    expect(s2).toContain('- **Next update promised:** 2026-11-23 01:10 UTC');
+    expect(s2).toContain('- **Next update promised:** 23 Nov 2026 01:10 UTC');
 
     expect(s3).toContain('- **Approved by:** nobody');
     expect(s3).toContain('- **Still needs:** approver');
@@ -551,12 +551,12 @@ describe('postmortemMarkdown', () => {
         '',
         '### Answered',
         '',
-        '- Q1 “Were our passwords leaked?”, asked 2026-11-23 00:20 UTC by @U0DAN',
-        '  - answered 2026-11-23 00:52 UTC by @U0BOB with statement S2',
+        '- Q1 “Were our passwords leaked?”, asked 23 Nov 2026 00:20 UTC by @U0DAN',
+        '  - answered 23 Nov 2026 00:52 UTC by @U0BOB with statement S2',
         '',
         '### Unanswered',
         '',
-        '- Q2 “Will you refund the ads?”, asked 2026-11-23 01:00 UTC by @U0DAN',
+        '- Q2 “Will you refund the ads?”, asked 23 Nov 2026 01:00 UTC by @U0DAN',
         '',
       ].join('\n'),
     );
@@ -566,13 +566,13 @@ describe('postmortemMarkdown', () => {
     expect(sectionOf(en, 'Evidence').join('\n')).toBe(
       [
         '',
-        '- Message by @U0MALLORY, posted 2026-11-22 23:38 UTC, kept 2026-11-23 00:05 UTC by @U0FAY ' +
+        '- Message by @U0MALLORY, posted 22 Nov 2026 23:38 UTC, kept 23 Nov 2026 00:05 UTC by @U0FAY ' +
           '[link](<https://chat.example/archives/C1/p123>)',
         '',
         '  > Lose weight fast | click here',
         '  > limited offer',
         '',
-        '- <https://x.com/acme/status/123>: attacker post (kept 2026-11-23 01:40 UTC by @U0FAY)',
+        '- <https://x.com/acme/status/123>: attacker post (kept 23 Nov 2026 01:40 UTC by @U0FAY)',
         '',
       ].join('\n'),
     );
@@ -617,7 +617,7 @@ describe('postmortemMarkdown', () => {
 
     expect(sectionOf(markdown, 'Follow-up actions')).toEqual([
       '',
-      '- [x] F1: Rotate the scheduler API keys (owner: @U0BOB); done 2026-11-24 09:00 UTC by @U0BOB',
+      '- [x] F1: Rotate the scheduler API keys (owner: @U0BOB); done 24 Nov 2026 09:00 UTC by @U0BOB',
       '- [ ] F2: Brief support on refunds (owner: nobody)',
       '',
     ]);
@@ -625,7 +625,7 @@ describe('postmortemMarkdown', () => {
 
   it('GIVEN pipes and line breaks in what people wrote WHEN in the timeline table THEN the cells are escaped', () => {
     expect(en).toContain(
-      '| 2026-11-23 00:25 UTC | @U0ANA | step 3 skipped (No private channel \\| DMs closed) |',
+      '| 23 Nov 2026 00:25 UTC | @U0ANA | step 3 skipped (No private channel \\| DMs closed) |',
     );
     expect(en).toContain('“Lose weight fast \\| click here<br>limited offer”');
     for (const row of tableRows(en, 'Timeline')) expect(separators(row)).toBe(4);
@@ -714,13 +714,13 @@ describe('postmortemMarkdown', () => {
       'es',
       '- **Tiempo hasta la resolución:** 2 h 25 min',
       ' by @',
-      '2026-11-22 23:55 UTC · SEV2 → SEV1, por @U0ANA',
+      '22 nov 2026 23:55 UTC · SEV2 → SEV1, por @U0ANA',
     ],
     [
       'fr',
       '- **Délai de résolution :** 2 h 25 min',
       ' by @',
-      '2026-11-22 23:55 UTC · SEV2 → SEV1, par @U0ANA',
+      '22 nov. 2026 23:55 UTC · SEV2 → SEV1, par @U0ANA',
     ],
   ] as const)(
     'GIVEN the incident in %s WHEN rendered THEN labels, values and times read in that language',
@@ -740,7 +740,7 @@ describe('postmortemMarkdown', () => {
     const fr = render('fr');
 
     expect(fr).toContain('- **Gravité finale :** SEV1');
-    expect(fr).toContain('- **Ouverte :** le 2026-11-22 23:40 UTC par @U0ANA');
+    expect(fr).toContain('- **Ouverte :** le 22 nov. 2026 23:40 UTC par @U0ANA');
     expect(fr).toContain('(« our vendor »)');
   });
 });

@@ -110,6 +110,27 @@ describe('loadConfig', () => {
     expect((await loadConfig(await withFile('locale: fr\n'))).locale).toBe('fr');
   });
 
+  test('GIVEN no timezone WHEN loading THEN times are in UTC; GIVEN an IANA name in any case THEN it is kept in its canonical spelling', async () => {
+    expect((await loadConfig(await withFile('locale: en\n'))).settings.timezone).toBe('UTC');
+    expect((await loadConfig(await withFile('timezone: Europe/Madrid\n'))).settings.timezone).toBe(
+      'Europe/Madrid',
+    );
+    expect((await loadConfig(await withFile('timezone: america/new_york\n'))).settings.timezone).toBe(
+      'America/New_York',
+    );
+  });
+
+  test('GIVEN a misspelt or made-up timezone WHEN loading THEN start-up stops with an error naming the key and its line', async () => {
+    for (const zone of ['Europe/Madird', 'CET+1', '+01:00']) {
+      const env = await withFile(`locale: es\ntimezone: ${zone}\n`);
+      const error = await configError(env);
+      expect(error.message.split('\n')).toEqual([
+        'calma could not start: 1 problem in its configuration',
+        `  ${path.normalize(env.CALMA_CONFIG ?? '')}:2:11 timezone: an unknown time zone: an IANA name, like Europe/Madrid, America/New_York or UTC`,
+      ]);
+    }
+  });
+
   test('GIVEN empty and blank env vars (compose env_file) WHEN loading THEN they count as unset', async () => {
     const config = await inEmptyDir(() =>
       loadConfig({

@@ -28,6 +28,7 @@ const SCOPES: Record<string, string[]> = {
   'files.uploadV2': ['files:write'],
   'pins.add': ['pins:write'],
   'usergroups.users.list': ['usergroups:read'],
+  'users.info': ['users:read'],
   'views.open': [],
 };
 /** Scopes that come from features rather than method calls. */
