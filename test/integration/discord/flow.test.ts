@@ -118,7 +118,9 @@ describe('a crisis on Discord', () => {
       'Who or what is affected',
     ]);
     const template = modal.components[0]?.component.value ?? '';
-    expect(template).toMatch(/^Our \{account\} account was hacked – \d{1,2} \w{3,4} \d{4}\n[^]* since \d\d:\d\d UTC today/);
+    expect(template).toMatch(
+      /^Our \{account\} account was hacked – \d{1,2} \w{3,4} \d{4}\n[\s\S]* since \d\d:\d\d UTC today/,
+    );
 
     const answers = modal.components
       .slice(1)
