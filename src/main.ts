@@ -163,6 +163,7 @@ async function main(): Promise<void> {
       scheduler: timed.scheduler,
       policy,
       approvers: config.settings.approvers,
+      approvalPolicy: config.settings.statements.approvals,
       outboundTargets: config.outbound.map((target) => target.name),
       outbox: outbox.outbox,
       alerts: alertStore,

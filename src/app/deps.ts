@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { ApprovalPolicy } from '../core/approval-policy';
 import type { Card } from '../core/card';
 import type { ReminderPolicy } from '../core/reminders';
 import type { Clock, Locale, Role, UserId } from '../core/types';
@@ -32,6 +33,8 @@ export interface Deps {
   policy: ReminderPolicy;
   /** calma.yaml `approvers`: who may approve public statements, by approval role. */
   approvers: Partial<Record<Role, UserId[]>>;
+  /** calma.yaml `statements.approvals`: whose approvals a statement needs, by severity (absent: defaults). */
+  approvalPolicy?: ApprovalPolicy;
   /** Names of the configured outbound targets (their URLs and secrets stay with the outbox). */
   outboundTargets: string[];
   /** Delivers published statements; null where nothing is delivered (some tests). */

@@ -1,4 +1,4 @@
-import { statementCard } from '../cards/statement';
+import { statementCard, stillNeeded } from '../cards/statement';
 import type { Incident, Statement } from '../core/types';
 import { translator } from '../i18n';
 import type { Caller, Deps, Reply } from './deps';
@@ -11,7 +11,8 @@ import { announce } from './mutate';
 export async function showStatement(deps: Deps, incident: Incident, n: number): Promise<void> {
   const statement = incident.statements?.find((s) => s.n === n);
   if (!statement || !incident.room) return;
-  const card = statementCard(incident, statement, translator(incident.locale), (u) => deps.chat.mention(u));
+  const mention = (u: string) => deps.chat.mention(u);
+  const card = statementCard(incident, statement, translator(incident.locale), mention, deps.approvers);
   if (statement.card) {
     await deps.chat.update(statement.card, card);
     return;
@@ -43,7 +44,11 @@ export async function showDraft(
 ): Promise<Reply> {
   await showStatement(deps, incident, n);
   const t = translator(incident.locale);
+  const statement = incident.statements?.find((s) => s.n === n);
+  const mention = (u: string) => deps.chat.mention(u);
+  // The approvers still needed are mentioned here, in a new post: that is what pings them.
+  const needed = statement ? stillNeeded(incident, statement, deps.approvers, t, mention) : '';
   return announce(deps, caller, incident, [
-    { lines: [t(key, { n, who: deps.chat.mention(caller.user) })], tone: 'info' },
+    { lines: [t(key, { n, who: mention(caller.user), needed })], tone: 'info' },
   ]);
 }

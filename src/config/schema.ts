@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import { parseLabelPattern, parseSeverityCondition, ROUTE_ACTIONS } from '../core/alert-route';
+import { DEFAULT_APPROVAL_POLICY } from '../core/approval-policy';
 import type { ReminderPolicy } from '../core/reminders';
 import { ALERT_SOURCES, LOCALES, ROLES } from '../core/types';
 
@@ -136,6 +137,11 @@ const minutes = z
   .max(7 * 24 * 60);
 const minutesOrOff = minutes.nullable();
 
+/** Approval slots of a statement: roles, one person each (two `approver` entries need two approvers). */
+const approvalRoles = z
+  .array(z.enum(ROLES, { error: `a role: one of ${ROLES.join(', ')}` }))
+  .min(1, 'at least one approval: nothing is published by one person alone');
+
 const alertSource = z.enum(ALERT_SOURCES, { error: `a source: one of ${ALERT_SOURCES.join(', ')}` });
 
 /** One alert endpoint's rate: `per_second` requests on average, `burst` at once (docs/alerts.md). */
@@ -218,6 +224,24 @@ export const Settings = z
     approvers: z
       .partialRecord(z.enum(ROLES, { error: `a role: one of ${ROLES.join(', ')}` }), z.array(userId))
       .default({}),
+    /**
+     * Who must approve a public statement, by the incident's severity (a playbook may override it): each
+     * role is one approval by a different person, never an author. Not set yet counts as SEV1.
+     */
+    statements: z
+      .object({
+        approvals: z
+          .object({
+            sev1: approvalRoles.default(DEFAULT_APPROVAL_POLICY.sev1),
+            sev2: approvalRoles.default(DEFAULT_APPROVAL_POLICY.sev2),
+            sev3: approvalRoles.default(DEFAULT_APPROVAL_POLICY.sev3),
+            sev4: approvalRoles.default(DEFAULT_APPROVAL_POLICY.sev4),
+          })
+          .strict()
+          .prefault({}),
+      })
+      .strict()
+      .prefault({}),
     /** Where published statements are POSTed (status page, social scheduling tool, Zapier...). */
     outbound: z
       .array(

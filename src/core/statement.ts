@@ -33,8 +33,12 @@ export interface Approver {
   roles: Role[];
 }
 
-/** What publication needs to know: the cadence (to name the next update) and where to deliver. */
+/**
+ * What approval and publication need to know: the approval slots the policy asks for now (a severity
+ * raised since drafting raises the bar), the cadence (to name the next update) and where to deliver.
+ */
 export interface PublishContext {
+  requires: Role[];
   playbook: PlaybookClock;
   policy: ReminderPolicy;
   minuteMs: number;
@@ -84,10 +88,10 @@ function withStatement(incident: Incident, statement: Statement, now: Date): Inc
 export interface DraftInput {
   text: string;
   by: UserId;
-  /** The playbook step whose template it came from: that step's approval roles are required. */
+  /** The playbook step whose template it came from. */
   step?: number;
-  /** Approval slots to fill, one person each (default: one approver). */
-  requires?: Role[];
+  /** Approval slots to fill, one person each: the approval policy's, however the text was written. */
+  requires: Role[];
   /** Outbound targets to send it to once published. */
   targets: string[];
   now: Date;
@@ -107,7 +111,7 @@ export function draftStatement(incident: Incident, input: DraftInput): Result<Ch
     createdAt: input.now.toISOString(),
     ...(input.step === undefined ? {} : { step: input.step }),
     targets: input.targets,
-    requires: input.requires && input.requires.length > 0 ? [...new Set(input.requires)] : ['approver'],
+    requires: input.requires,
     approvals: [],
     status: 'pending',
     version: 1,
@@ -178,21 +182,30 @@ export function heldRoles(incident: Incident, approver: Approver): Role[] {
 }
 
 /**
- * Who can fill a statement's missing approvals: calma.yaml's approvers for those roles and the
- * incident's holders of them (users or groups), never its authors.
+ * Who can fill each missing approval slot: calma.yaml's approvers for that role (users or groups: the
+ * role's deputies) and the incident's holder of it, never an author and never someone who has
+ * already approved (one person, one slot).
  */
+export function approversFor(
+  incident: Incident,
+  statement: Statement,
+  configured: Partial<Record<Role, UserId[]>>,
+): { role: Role; people: UserId[] }[] {
+  const excluded = new Set([...statement.authors, ...statement.approvals.map((a) => a.by)]);
+  return missingApprovals(statement).map((role) => {
+    const holder = incident.roles[role];
+    const people = new Set([...(configured[role] ?? []), ...(holder ? [holder] : [])]);
+    return { role, people: [...people].filter((id) => !excluded.has(id)) };
+  });
+}
+
+/** Everyone who can fill one of a statement's missing approvals: who to ping, once each. */
 export function possibleApprovers(
   incident: Incident,
   statement: Statement,
   configured: Partial<Record<Role, UserId[]>>,
 ): UserId[] {
-  const people = new Set<UserId>();
-  for (const role of missingApprovals(statement)) {
-    for (const id of configured[role] ?? []) people.add(id);
-    const holder = incident.roles[role];
-    if (holder) people.add(holder);
-  }
-  return [...people].filter((id) => !statement.authors.includes(id));
+  return [...new Set(approversFor(incident, statement, configured).flatMap((slot) => slot.people))];
 }
 
 export type ApprovalOutcome = Change & { published: boolean };
@@ -221,13 +234,14 @@ export function approveStatement(
   if (statement.authors.includes(approver.user)) return fail('statement.ownStatement', { n });
   if (statement.approvals.some((a) => a.by === approver.user))
     return fail('statement.alreadyApproved', { n });
-  const missing = missingApprovals(statement);
+  const current: Statement = { ...statement, requires: context.requires };
+  const missing = missingApprovals(current);
   const held = heldRoles(incident, approver);
   const slot = missing.find((role) => held.includes(role));
   if (!slot) return fail('statement.notApprover', { n, roles: missing.join(', ') });
 
   const approved: Statement = {
-    ...statement,
+    ...current,
     approvals: [...statement.approvals, { by: approver.user, as: slot, at: now.toISOString() }],
   };
   const events = [entry({ kind: 'statement-approved', n, as: slot }, approver.user, now)];

@@ -2,9 +2,10 @@
 export const statements = {
   statement: {
     drafted:
-      'Statement S{{n}} drafted by {{who}}. It waits for approval: approvers, read it and press Approve, Reject or Edit.',
-    edited: 'Statement S{{n}} edited by {{who}}. Approvals start over: approvers, read the new text.',
-    approvedOne: 'Statement S{{n}} approved by {{who}} ({{done}} of {{count}} approvals).',
+      'Statement S{{n}} drafted by {{who}}. It waits for approval by {{needed}}: read it and press Approve, Reject or Edit.',
+    edited: 'Statement S{{n}} edited by {{who}}. Approvals start over: {{needed}}, read the new text.',
+    approvedOne:
+      'Statement S{{n}} approved by {{who}} ({{done}} of {{count}} approvals). Still needed: {{needed}}.',
     publishing: 'Statement S{{n}} approved by {{who}}: published. Delivering to {{where}}.',
     rejected: 'Statement S{{n}} rejected by {{who}}: {{reason}}. Edit it to send it for approval again.',
     queued:
@@ -19,6 +20,8 @@ export const statements = {
     authors: 'Written by',
     approvals: 'Approved by',
     noApprovals: 'nobody yet',
+    slot: '{{role}} ({{who}})',
+    nobodyHolds: 'nobody yet: `/crisis role {{id}} @name`',
     waitingFor: 'Still needs',
     rejectedBy: 'Rejected by',
     buttons: {

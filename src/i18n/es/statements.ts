@@ -4,10 +4,11 @@ import type { Translated } from '../plural';
 export const statements: Translated<typeof en> = {
   statement: {
     drafted:
-      '{{who}} redactó el comunicado S{{n}}. Queda pendiente de aprobación: quien deba aprobarlo, que lo lea y pulse Aprobar, Rechazar o Editar.',
+      '{{who}} redactó el comunicado S{{n}}. Queda pendiente de la aprobación de {{needed}}: léanlo y pulsen Aprobar, Rechazar o Editar.',
     edited:
-      '{{who}} editó el comunicado S{{n}}. Las aprobaciones empiezan de cero: quien deba aprobarlo, que lea el nuevo texto.',
-    approvedOne: '{{who}} aprobó el comunicado S{{n}} ({{done}} de {{count}} aprobaciones).',
+      '{{who}} editó el comunicado S{{n}}. Las aprobaciones empiezan de cero: {{needed}}, lean el nuevo texto.',
+    approvedOne:
+      '{{who}} aprobó el comunicado S{{n}} ({{done}} de {{count}} aprobaciones). Falta la aprobación de {{needed}}.',
     publishing: '{{who}} aprobó el comunicado S{{n}}: queda publicado. Se está difundiendo en {{where}}.',
     rejected:
       '{{who}} rechazó el comunicado S{{n}}: {{reason}}. Edítalo para volver a enviarlo a aprobación.',
@@ -23,6 +24,8 @@ export const statements: Translated<typeof en> = {
     authors: 'Redactado por',
     approvals: 'Aprobado por',
     noApprovals: 'nadie todavía',
+    slot: '{{role}} ({{who}})',
+    nobodyHolds: 'nadie todavía: `/crisis role {{id}} @nombre`',
     waitingFor: 'Aprobaciones pendientes',
     rejectedBy: 'Rechazado por',
     buttons: {

@@ -4,10 +4,11 @@ import type { Translated } from '../plural';
 export const statements: Translated<typeof en> = {
   statement: {
     drafted:
-      'Communiqué S{{n}} rédigé par {{who}}. Il attend son approbation : si vous devez l’approuver, lisez-le et cliquez sur Approuver, Rejeter ou Modifier.',
+      'Communiqué S{{n}} rédigé par {{who}}. Il attend l’approbation de {{needed}} : lisez-le, puis Approuver, Rejeter ou Modifier.',
     edited:
-      'Communiqué S{{n}} modifié par {{who}}. Les approbations repartent de zéro : si vous devez l’approuver, lisez le nouveau texte.',
-    approvedOne: 'Communiqué S{{n}} approuvé par {{who}} (approbations : {{done}} sur {{count}}).',
+      'Communiqué S{{n}} modifié par {{who}}. Les approbations repartent de zéro : {{needed}}, lisez le nouveau texte.',
+    approvedOne:
+      'Communiqué S{{n}} approuvé par {{who}} (approbations : {{done}} sur {{count}}). Reste à approuver par {{needed}}.',
     publishing: 'Communiqué S{{n}} approuvé par {{who}} : il est publié. Diffusion en cours sur {{where}}.',
     rejected:
       'Communiqué S{{n}} rejeté par {{who}} : {{reason}}. Modifiez-le pour le soumettre de nouveau à approbation.',
@@ -23,6 +24,8 @@ export const statements: Translated<typeof en> = {
     authors: 'Rédigé par',
     approvals: 'Approuvé par',
     noApprovals: 'personne pour l’instant',
+    slot: '{{role}} ({{who}})',
+    nobodyHolds: 'personne pour l’instant : `/crisis role {{id}} @nom`',
     waitingFor: 'Approbations manquantes',
     rejectedBy: 'Rejeté par',
     buttons: {

@@ -49,7 +49,7 @@ describe('drafting', () => {
     expect((await w.incident(1)).statements?.[0]).toMatchObject({ text: 'We apologise.', targets: [] });
   });
 
-  test('GIVEN the holding-statement step WHEN ana presses "Use template" THEN the form holds the template in the incident language, and the draft needs lead + approver', async () => {
+  test('GIVEN the holding-statement step WHEN ana presses "Use template" THEN the form holds the template in the incident language, and the draft needs what the approval policy says, not what the step says', async () => {
     const w = world();
     const room = await w.open(ana, 'open hacked-account sev1 Nuestra cuenta publica spam');
     await w.command(inRoom(ana, room), 'lang es');
@@ -60,7 +60,8 @@ describe('drafting', () => {
     expect(initial).toMatch(/[áéíóúñ]/);
     await w.submit(inRoom(ana, room), reply.form, { text: initial });
 
-    expect((await w.incident(1)).statements?.[0]?.requires).toEqual(['lead', 'approver']);
+    // The step names lead + approver; this world's calma.yaml asks one approver at every severity.
+    expect((await w.incident(1)).statements?.[0]?.requires).toEqual(['approver']);
   });
 });
 
@@ -131,8 +132,9 @@ describe('four eyes', () => {
     w.deps.approvers.approver?.pop();
   });
 
-  test('GIVEN the holding statement needs lead and approver WHEN bob approves THEN it waits; WHEN lena, the lead, approves THEN it is published once', async () => {
+  test('GIVEN the default policy, a SEV1 holding statement needs approver and lead WHEN bob approves THEN it waits and the room pings the lead; WHEN lena, the lead, approves THEN it is published once', async () => {
     const w = world();
+    delete w.deps.approvalPolicy;
     const room = await w.open(ana);
     await w.command(inRoom(ana, room), 'role lead @U0LENA');
     const form = (await w.press(inRoom(ana, room), { kind: 'statement.draft', args: ['1', '5'] })).form;
@@ -141,7 +143,7 @@ describe('four eyes', () => {
     const first = await w.command(inRoom(bob, room), 'approve S1');
     expect(replyText(first)).toBe('');
     expect(w.chat.postsIn(room).map(textOf).join('\n')).toContain(
-      'Statement S1 approved by <@U0BOB> (1 of 2 approvals).',
+      'Statement S1 approved by <@U0BOB> (1 of 2 approvals). Still needed: Lead (<@U0LENA>).',
     );
     expect(statementCard(w, room).title).toBe('📝 Statement S1: waiting for approval (1 of 2)');
     expect(publicPosts(w, room)).toHaveLength(0);
@@ -176,6 +178,7 @@ describe('four eyes', () => {
 
   test('GIVEN bob approved one of two WHEN ana edits the text THEN approvals start over and the card asks again', async () => {
     const w = world();
+    delete w.deps.approvalPolicy;
     const room = await w.open(ana);
     await w.command(inRoom(ana, room), 'role lead @U0LENA');
     const form = (await w.press(inRoom(ana, room), { kind: 'statement.draft', args: ['1', '5'] })).form;
