@@ -5,22 +5,33 @@ import type { Caller, Deps, Reply } from './deps';
 import { announce } from './mutate';
 
 /**
- * Shows a statement's card in the incident room: posted once, then redrawn in place as approvals,
- * rejections and edits come in, so the buttons people see always act on the current text.
+ * Shows a statement's card in the incident room: posted once, then redrawn in place as approvals and
+ * rejections come in, so the buttons people see always act on the current text. An edit posts the card
+ * again (`repost`) so everyone reads the new text where they are, in every client (the console prints
+ * new posts only), and the old card says it is void and loses its buttons.
  */
-export async function showStatement(deps: Deps, incident: Incident, n: number): Promise<void> {
+export async function showStatement(
+  deps: Deps,
+  incident: Incident,
+  n: number,
+  repost = false,
+): Promise<void> {
   const statement = incident.statements?.find((s) => s.n === n);
   if (!statement || !incident.room) return;
+  const t = translator(incident.locale);
   const mention = (u: string) => deps.chat.mention(u);
-  const card = statementCard(incident, statement, translator(incident.locale), mention, deps.approvers);
-  if (statement.card) {
-    await deps.chat.update(statement.card, card);
+  const card = statementCard(incident, statement, t, mention, deps.approvers);
+  const old = statement.card;
+  if (old && !repost) {
+    await deps.chat.update(old, card);
     return;
   }
+  if (old) await deps.chat.update(old, { lines: [t('statement.superseded', { n })], tone: 'info' });
   const ref = await deps.chat.post(incident.room, card);
   await deps.store.update(incident.workspace, incident.seq, (current) => {
     const stored = current.statements?.find((s) => s.n === n);
-    if (!stored || stored.card) return {};
+    // Another redraw got there first: its card stays the one the approvals act on.
+    if (!stored || stored.card?.id !== old?.id) return {};
     const withCard: Statement = { ...stored, card: ref };
     return {
       change: {
@@ -42,7 +53,7 @@ export async function showDraft(
   n: number,
   key: 'statement.drafted' | 'statement.edited',
 ): Promise<Reply> {
-  await showStatement(deps, incident, n);
+  await showStatement(deps, incident, n, key === 'statement.edited');
   const t = translator(incident.locale);
   const statement = incident.statements?.find((s) => s.n === n);
   const mention = (u: string) => deps.chat.mention(u);

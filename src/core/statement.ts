@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { checkStatement } from './checklist';
 import { nextCadence, type PlaybookClock, type ReminderPolicy } from './reminders';
 import { fail, ok, type Result } from './result';
@@ -73,6 +74,9 @@ export function findStatement(incident: Incident, n: number): Result<Statement> 
   const statement = incident.statements?.find((s) => s.n === n);
   return statement ? ok(statement) : fail('statement.notFound', { n, seq: incident.seq });
 }
+
+/** What an approval records of the text it approves: the text itself could change behind it, this not. */
+export const textHash = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /** Statement `n` of an incident that is still open: what edits, approvals and rejections act on. */
 function openStatement(incident: Incident, n: number): Result<Statement> {
@@ -242,12 +246,18 @@ export function approveStatement(
 
   const approved: Statement = {
     ...current,
-    approvals: [...statement.approvals, { by: approver.user, as: slot, at: now.toISOString() }],
+    approvals: [
+      ...statement.approvals,
+      { by: approver.user, as: slot, at: now.toISOString(), sha256: textHash(statement.text) },
+    ],
   };
   const events = [entry({ kind: 'statement-approved', n, as: slot }, approver.user, now)];
   if (missingApprovals(approved).length > 0) {
     return ok({ incident: withStatement(incident, approved, now), events, published: false });
   }
+  // Edits clear approvals; anything else that changed the text since an approval must not reach the public.
+  const hash = textHash(approved.text);
+  if (approved.approvals.some((a) => a.sha256 !== hash)) return fail('statement.changedSinceApproval', { n });
   return ok(publish(incident, approved, approver.user, context, now, events));
 }
 

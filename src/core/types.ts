@@ -190,7 +190,8 @@ export interface Statement {
   targets: string[];
   /** Approval slots, one person each: `['approver']`, or `['approver', 'legal']` for a two-approval step. */
   requires: Role[];
-  approvals: { by: UserId; as: Role; at: string }[];
+  /** Each with the SHA-256 (hex) of the exact text approved: publication refuses any other text. */
+  approvals: { by: UserId; as: Role; at: string; sha256: string }[];
   status: 'pending' | 'rejected' | 'published';
   /** Bumped by every edit: approvals and the approval nag belong to one version. */
   version: number;

@@ -72,6 +72,9 @@ export const statements = {
       'Statement S{{n}} needs approval by: {{roles}}, and nobody holds that role yet. Name someone: `/crisis role {{id}} @name`.',
     reasonRequired: 'Say why statement S{{n}} is rejected: `/crisis reject S{{n}} <reason>`.',
     changed: 'Statement S{{n}} was edited after you opened it: read the new text before approving.',
+    changedSinceApproval:
+      'Statement S{{n}} no longer reads as it did when it was approved, so it is not published. Edit it (`/crisis edit S{{n}}`) to ask for approval of the text as it stands.',
+    superseded: 'Statement S{{n}} was edited: this version is void. The new text is in the card below.',
     approveUsage: 'Which statement? `/crisis approve S1`',
     rejectUsage: 'Which statement, and why? `/crisis reject S1 <reason>`',
     editUsage: 'Which statement? `/crisis edit S1 <new text>`',

@@ -81,6 +81,10 @@ export const statements: Translated<typeof en> = {
     reasonRequired: 'Explica por qué se rechaza el comunicado S{{n}}: `/crisis reject S{{n}} <motivo>`.',
     changed:
       'El comunicado S{{n}} se editó después de que lo abrieras: lee el nuevo texto antes de aprobarlo.',
+    changedSinceApproval:
+      'El comunicado S{{n}} ya no dice lo mismo que cuando se aprobó, así que no se publica. Edítalo (`/crisis edit S{{n}}`) para pedir la aprobación del texto tal como está.',
+    superseded:
+      'El comunicado S{{n}} se editó: esta versión ya no vale. El nuevo texto está en la tarjeta de abajo.',
     approveUsage: '¿Qué comunicado? `/crisis approve S1`',
     rejectUsage: '¿Qué comunicado y por qué? `/crisis reject S1 <motivo>`',
     editUsage: '¿Qué comunicado? `/crisis edit S1 <texto nuevo>`',

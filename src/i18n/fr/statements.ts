@@ -83,6 +83,10 @@ export const statements: Translated<typeof en> = {
     reasonRequired: 'Indiquez pourquoi le communiqué S{{n}} est rejeté : `/crisis reject S{{n}} <motif>`.',
     changed:
       'Le communiqué S{{n}} a été modifié depuis que vous l’avez ouvert : lisez le nouveau texte avant de l’approuver.',
+    changedSinceApproval:
+      'Le communiqué S{{n}} ne dit plus ce qu’il disait lorsqu’il a été approuvé : il n’est donc pas publié. Modifiez-le (`/crisis edit S{{n}}`) pour faire approuver le texte tel qu’il est.',
+    superseded:
+      'Le communiqué S{{n}} a été modifié : cette version n’est plus valable. Le nouveau texte figure dans la carte ci-dessous.',
     approveUsage: 'Quel communiqué ? `/crisis approve S1`',
     rejectUsage: 'Quel communiqué, et pourquoi ? `/crisis reject S1 <motif>`',
     editUsage: 'Quel communiqué ? `/crisis edit S1 <nouveau texte>`',

@@ -9,10 +9,10 @@ import { ANNOUNCEMENTS, carl, inRoom, openAndDraft, useStatements } from './stat
 
 const { world } = useStatements();
 
-/** The statement's card in the room, as last drawn (posted once, then updated in place). */
+/** The statement's card in the room, as last drawn (posted, updated in place, posted again on an edit). */
 function statementCard(w: ReturnType<typeof world>, room: string, n = 1) {
   const title = new RegExp(`Statement S${n}:`);
-  const posted = w.chat.posts.find((p) => p.room === room && title.test(p.card.title ?? ''));
+  const posted = w.chat.posts.findLast((p) => p.room === room && title.test(p.card.title ?? ''));
   if (!posted) throw new Error(`no card for S${n} in ${room}`);
   return w.chat.updates.filter((u) => u.ref.id === posted.ref.id).at(-1)?.card ?? posted.card;
 }
@@ -143,7 +143,7 @@ describe('four eyes', () => {
     const first = await w.command(inRoom(bob, room), 'approve S1');
     expect(replyText(first)).toBe('');
     expect(w.chat.postsIn(room).map(textOf).join('\n')).toContain(
-      'Statement S1 approved by <@U0BOB> (1 of 2 approvals). Still needed: Lead (<@U0LENA>).',
+      'Statement S1 approved by <@U0BOB> (1 of 2 approvals). Still needed: incident lead (<@U0LENA>).',
     );
     expect(statementCard(w, room).title).toBe('📝 Statement S1: waiting for approval (1 of 2)');
     expect(publicPosts(w, room)).toHaveLength(0);
