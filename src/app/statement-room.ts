@@ -51,7 +51,7 @@ export async function showDraft(
   caller: Caller,
   incident: Incident,
   n: number,
-  key: 'statement.drafted' | 'statement.edited',
+  key: 'statement.drafted' | 'statement.edited' | 'question.answerDrafted',
 ): Promise<Reply> {
   await showStatement(deps, incident, n, key === 'statement.edited');
   const t = translator(incident.locale);
@@ -60,6 +60,9 @@ export async function showDraft(
   // The approvers still needed are mentioned here, in a new post: that is what pings them.
   const needed = statement ? stillNeeded(incident, statement, deps.approvers, t, mention) : '';
   return announce(deps, caller, incident, [
-    { lines: [t(key, { n, who: mention(caller.user), needed })], tone: 'info' },
+    {
+      lines: [t(key, { n, who: mention(caller.user), needed, question: statement?.answers ?? 0 })],
+      tone: 'info',
+    },
   ]);
 }

@@ -34,6 +34,8 @@ export function statementCard(
       value: stillNeeded(incident, statement, configured, t, mention),
     });
   }
+  const question = incident.questions?.find((q) => q.n === statement.answers);
+  if (question) fields.push({ label: t('statement.answers'), value: `Q${question.n}: ${question.text}` });
   if (statement.rejection) {
     fields.push({
       label: t('statement.rejectedBy'),

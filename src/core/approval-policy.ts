@@ -26,5 +26,5 @@ export function requiredApprovals(
 ): Role[] {
   const key = `sev${incident.severity ?? 1}` as const;
   const roles = playbook?.[key] ?? policy[key];
-  return roles.length > 0 ? [...new Set(roles)] : ['approver'];
+  return roles.length > 0 ? [...roles] : ['approver'];
 }

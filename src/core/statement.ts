@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { checkStatement } from './checklist';
+import { answerQuestion } from './question';
 import { nextCadence, type PlaybookClock, type ReminderPolicy } from './reminders';
 import { fail, ok, type Result } from './result';
 import type {
@@ -94,6 +95,8 @@ export interface DraftInput {
   by: UserId;
   /** The playbook step whose template it came from. */
   step?: number;
+  /** The question it answers once published. */
+  answers?: number;
   /** Approval slots to fill, one person each: the approval policy's, however the text was written. */
   requires: Role[];
   /** Outbound targets to send it to once published. */
@@ -106,6 +109,9 @@ export function draftStatement(incident: Incident, input: DraftInput): Result<Ch
   if (!open.ok) return open;
   const text = validText(input.text);
   if (!text.ok) return text;
+  if (input.answers !== undefined && !incident.questions?.some((q) => q.n === input.answers)) {
+    return fail('question.notFound', { n: input.answers, seq: incident.seq });
+  }
   const n = (incident.statements?.length ?? 0) + 1;
   const checklist = checkStatement(text.value, incident.locale);
   const statement: Statement = {
@@ -114,6 +120,7 @@ export function draftStatement(incident: Incident, input: DraftInput): Result<Ch
     authors: [input.by],
     createdAt: input.now.toISOString(),
     ...(input.step === undefined ? {} : { step: input.step }),
+    ...(input.answers === undefined ? {} : { answers: input.answers }),
     targets: input.targets,
     requires: input.requires,
     approvals: [],
@@ -282,7 +289,7 @@ function publish(
     ...(next ? { nextUpdateAt: new Date(next.dueAt).toISOString() } : {}),
     deliveries: Object.fromEntries(destinations.map((d) => [d, { state: 'pending' as const }])),
   };
-  return {
+  const done: Change = {
     incident: withStatement(updated, published, now),
     events: [
       ...events,
@@ -296,8 +303,20 @@ function publish(
         now,
       ),
     ],
-    published: true,
   };
+  // A public answer to a question answers it only now, once approved and published.
+  const answered =
+    statement.answers === undefined
+      ? null
+      : answerQuestion(done.incident, statement.answers, { text: '', statement: statement.n }, by, now);
+  if (answered?.ok) {
+    return {
+      incident: answered.value.incident,
+      events: [...done.events, ...answered.value.events],
+      published: true,
+    };
+  }
+  return { ...done, published: true };
 }
 
 /** An approver sends a draft back with a reason; an edit makes it pending again. */

@@ -186,6 +186,8 @@ export interface Statement {
   editedAt?: string;
   /** Playbook step index it was drafted from (its template). */
   step?: number;
+  /** The public question it answers (`/crisis answer Q<n> <text>`): answered when it is published. */
+  answers?: number;
   /** Names of the outbound targets it goes to once published (the form lets the author choose). */
   targets: string[];
   /** Approval slots, one person each: `['approver']`, or `['approver', 'legal']` for a two-approval step. */

@@ -23,6 +23,7 @@ export const statements = {
     slot: '{{role}} ({{who}})',
     nobodyHolds: 'nobody yet: `/crisis role {{id}} @name`',
     waitingFor: 'Still needs',
+    answers: 'Answers',
     rejectedBy: 'Rejected by',
     buttons: {
       approve: 'Approve',
@@ -104,7 +105,8 @@ export const statements = {
   },
   question: {
     asked: 'Question Q{{n}} logged by {{who}}: “{{text}}”. Answer it with `/crisis answer Q{{n}} <text>`.',
-    answered: 'Question Q{{n}} answered by {{who}}: {{text}}',
+    answerDrafted:
+      'Statement S{{n}}, answering question Q{{question}}, drafted by {{who}}. The answer goes public only once approved by {{needed}}; Q{{question}} is answered when it is published.',
     answeredBy: 'Question Q{{n}} answered by {{who}} with statement S{{statement}}.',
     open: 'Unanswered questions',
     empty: 'Which question? `/crisis question <what people are asking>`',

@@ -27,6 +27,7 @@ export const statements: Translated<typeof en> = {
     slot: '{{role}} ({{who}})',
     nobodyHolds: 'nadie todavía: `/crisis role {{id}} @nombre`',
     waitingFor: 'Aprobaciones pendientes',
+    answers: 'Responde a',
     rejectedBy: 'Rechazado por',
     buttons: {
       approve: 'Aprobar',
@@ -114,7 +115,8 @@ export const statements: Translated<typeof en> = {
   },
   question: {
     asked: '{{who}} registró la pregunta Q{{n}}: «{{text}}». Respóndela con `/crisis answer Q{{n}} <texto>`.',
-    answered: '{{who}} respondió a la pregunta Q{{n}}: {{text}}',
+    answerDrafted:
+      '{{who}} redactó el comunicado S{{n}}, que responde a la pregunta Q{{question}}. La respuesta solo se hará pública cuando la apruebe {{needed}}; Q{{question}} quedará respondida al publicarse.',
     answeredBy: '{{who}} respondió a la pregunta Q{{n}} con el comunicado S{{statement}}.',
     open: 'Preguntas sin responder',
     empty: '¿Qué pregunta? `/crisis question <lo que pregunta la gente>`',

@@ -27,6 +27,7 @@ export const statements: Translated<typeof en> = {
     slot: '{{role}} ({{who}})',
     nobodyHolds: 'personne pour l’instant : `/crisis role {{id}} @nom`',
     waitingFor: 'Approbations manquantes',
+    answers: 'Répond à',
     rejectedBy: 'Rejeté par',
     buttons: {
       approve: 'Approuver',
@@ -117,7 +118,8 @@ export const statements: Translated<typeof en> = {
   question: {
     asked:
       'Question Q{{n}} enregistrée par {{who}} : « {{text}} ». Répondez-y avec `/crisis answer Q{{n}} <texte>`.',
-    answered: 'Réponse de {{who}} à la question Q{{n}} : {{text}}',
+    answerDrafted:
+      'Communiqué S{{n}}, en réponse à la question Q{{question}}, rédigé par {{who}}. La réponse ne sera publique qu’une fois approuvée par {{needed}} ; Q{{question}} aura sa réponse à la publication.',
     answeredBy: 'Réponse de {{who}} à la question Q{{n}} : le communiqué S{{statement}}.',
     open: 'Questions sans réponse',
     empty: 'Quelle question ? `/crisis question <ce que les gens demandent>`',
