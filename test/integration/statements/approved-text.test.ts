@@ -10,7 +10,7 @@ import { waitFor } from '../../support/wait-for';
 import { ana, bob, lena, replyText } from '../handlers/world';
 import { DEFAULT_TEXT, inRoom, openAndDraft, useStatements } from './statement-world';
 
-const { world } = useStatements();
+const { world, target } = useStatements();
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 const statementPosts = (w: ReturnType<typeof world>, room: string) =>
@@ -36,7 +36,7 @@ test('GIVEN S1 waiting for approval WHEN ana edits it THEN the card is posted ag
   expect((await w.incident(1)).statements?.[0]?.card).toEqual(second?.ref);
 });
 
-test('GIVEN bob approves S1 THEN his approval records the SHA-256 of the exact text he approved', async () => {
+test('GIVEN bob approves S1 THEN his approval records the SHA-256 of the exact text he approved, and the status page receives it with the text', async () => {
   const w = world();
   const room = await openAndDraft(w);
 
@@ -46,6 +46,9 @@ test('GIVEN bob approves S1 THEN his approval records the SHA-256 of the exact t
     expect.objectContaining({ by: 'U0BOB', sha256: sha256(DEFAULT_TEXT) }),
   ]);
   await waitFor(() => publicPosts(w, room).length === 1);
+  const [received] = await waitFor(() => (target.accepted().length === 1 ? target.accepted() : null));
+  const sent = JSON.parse(received?.body ?? '{}').statement;
+  expect(sent.approvals[0].sha256).toBe(sha256(sent.text));
 });
 
 describe('a text changed after approval', () => {
