@@ -37,6 +37,7 @@ export async function approve(
       { user: caller.user, roles },
       {
         requires: statementApprovals(deps, incident),
+        configured: deps.approvers,
         playbook: playbookOf(deps, incident),
         policy: deps.policy,
         minuteMs: deps.minuteMs,

@@ -41,6 +41,8 @@ export interface Approver {
  */
 export interface PublishContext {
   requires: Role[];
+  /** calma.yaml `approvers`: who else could fill each slot, so a multi-role approver takes the scarce one. */
+  configured: Partial<Record<Role, UserId[]>>;
   playbook: PlaybookClock;
   policy: ReminderPolicy;
   minuteMs: number;
@@ -248,7 +250,18 @@ export function approveStatement(
   const current: Statement = { ...statement, requires: context.requires };
   const missing = missingApprovals(current);
   const held = heldRoles(incident, approver);
-  const slot = missing.find((role) => held.includes(role));
+  // Someone holding several missing roles fills the one fewest others could fill: a lead who is also an
+  // approver approves as lead when other approvers exist, so a second person is still able to finish.
+  const others = (role: Role) =>
+    approversFor(incident, current, context.configured)
+      .find((s) => s.role === role)
+      ?.people.filter((id) => id !== approver.user).length ?? 0;
+  const slot = missing
+    .filter((role) => held.includes(role))
+    .reduce<Role | undefined>(
+      (best, role) => (best === undefined || others(role) < others(best) ? role : best),
+      undefined,
+    );
   if (!slot) return fail('statement.notApprover', { n, roles: missing.join(', ') });
 
   const approved: Statement = {

@@ -96,6 +96,22 @@ describe('four eyes and deputies', () => {
     expect(await published(w)).toBe('pending');
   });
 
+  test('GIVEN bob is the lead and a configured approver, carl an approver WHEN bob approves first THEN he fills the lead slot, and carl’s approval publishes', async () => {
+    const w = defaults();
+    const room = await w.open(ana);
+    await w.command(inRoom(ana, room), 'role lead @U0BOB');
+    await w.command(inRoom(ana, room), 'update We are sorry: our account was hacked.');
+
+    await w.command(inRoom(bob, room), 'approve S1');
+    await w.command(inRoom(carl, room), 'approve S1');
+
+    await waitFor(async () => (await published(w)) === 'published');
+    expect((await w.incident(1)).statements?.[0]?.approvals.map((a) => [a.by, a.as])).toEqual([
+      ['U0BOB', 'lead'],
+      ['U0CARL', 'approver'],
+    ]);
+  });
+
   test('GIVEN the lead wrote S1 and calma.yaml names dan a lead deputy WHEN dan approves in the lead’s place THEN with bob S1 is published', async () => {
     const w = defaults();
     w.deps.approvers.lead = ['U0DAN'];

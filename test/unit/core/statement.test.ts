@@ -25,6 +25,7 @@ const context = (
   policy: defaultReminderPolicy,
   minuteMs: 60_000,
   requires: ['approver'],
+  configured: {},
   destinations,
 });
 
