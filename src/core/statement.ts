@@ -175,6 +175,29 @@ export function editStatement(
   });
 }
 
+/**
+ * A draft's slots under the policy as it stands: every slot it already had, plus any more the policy asks
+ * now (a severity raised while it waits). Never fewer: a lowered severity does not void a slot, so no
+ * draft is left with nothing to approve.
+ */
+export function raisedBar(slots: Role[], policy: Role[]): Role[] {
+  const extra = [...policy];
+  for (const role of slots) {
+    const i = extra.indexOf(role);
+    if (i !== -1) extra.splice(i, 1);
+  }
+  return [...slots, ...extra];
+}
+
+/** Drafts waiting for approval take the policy as it stands (see `raisedBar`); published ones are done. */
+export function withApprovalPolicy(incident: Incident, policy: Role[]): Incident {
+  if (!incident.statements?.some((s) => s.status !== 'published')) return incident;
+  const statements = incident.statements.map((s) =>
+    s.status === 'published' ? s : { ...s, requires: raisedBar(s.requires, policy) },
+  );
+  return { ...incident, statements };
+}
+
 /** The approval slots still empty, in order (a slot is a role; `['approver', 'legal']` needs two people). */
 export function missingApprovals(statement: Statement): Role[] {
   const filled = [...statement.approvals.map((a) => a.as)];
@@ -247,7 +270,7 @@ export function approveStatement(
   if (statement.authors.includes(approver.user)) return fail('statement.ownStatement', { n });
   if (statement.approvals.some((a) => a.by === approver.user))
     return fail('statement.alreadyApproved', { n });
-  const current: Statement = { ...statement, requires: context.requires };
+  const current: Statement = { ...statement, requires: raisedBar(statement.requires, context.requires) };
   const missing = missingApprovals(current);
   const held = heldRoles(incident, approver);
   // Someone holding several missing roles fills the one fewest others could fill: a lead who is also an

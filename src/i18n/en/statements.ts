@@ -6,6 +6,7 @@ export const statements = {
     edited: 'Statement S{{n}} edited by {{who}}. Approvals start over: {{needed}}, read the new text.',
     approvedOne:
       'Statement S{{n}} approved by {{who}} ({{done}} of {{count}} approvals). Still needed: {{needed}}.',
+    moreApprovals: 'At this severity statement S{{n}} needs more approvals: {{needed}}.',
     publishing: 'Statement S{{n}} approved by {{who}}: published. Delivering to {{where}}.',
     rejected: 'Statement S{{n}} rejected by {{who}}: {{reason}}. Edit it to send it for approval again.',
     queued:

@@ -9,6 +9,7 @@ export const statements: Translated<typeof en> = {
       '{{who}} editó el comunicado S{{n}}. Las aprobaciones empiezan de cero: {{needed}}, lean el nuevo texto.',
     approvedOne:
       '{{who}} aprobó el comunicado S{{n}} ({{done}} de {{count}} aprobaciones). Falta la aprobación de {{needed}}.',
+    moreApprovals: 'Con esta gravedad, el comunicado S{{n}} necesita más aprobaciones: {{needed}}.',
     publishing: '{{who}} aprobó el comunicado S{{n}}: queda publicado. Se está difundiendo en {{where}}.',
     rejected:
       '{{who}} rechazó el comunicado S{{n}}: {{reason}}. Edítalo para volver a enviarlo a aprobación.',

@@ -82,6 +82,40 @@ describe('severity decides, not the template', () => {
   });
 });
 
+describe('a severity changed while a draft waits', () => {
+  test('GIVEN S1 drafted at SEV2 WHEN the incident is raised to SEV1 THEN S1 needs the lead too, the room pings exactly who is needed, and bob alone no longer publishes it', async () => {
+    const w = defaults();
+    const room = await w.open(ana, 'open hacked-account sev2 Our account is posting spam');
+    await w.command(inRoom(ana, room), 'role lead @U0LENA');
+    await w.command(inRoom(ana, room), 'update We are sorry: our account was hacked.');
+
+    await w.command(inRoom(ana, room), 'sev 1');
+
+    expect((await w.incident(1)).statements?.[0]?.requires).toEqual(['approver', 'lead']);
+    expect(w.chat.postsIn(room).map(textOf).join('\n')).toContain(
+      'At this severity statement S1 needs more approvals: approver (<@U0BOB>, <@U0CARL>); incident lead (<@U0LENA>).',
+    );
+    await w.command(inRoom(bob, room), 'approve S1');
+    expect(await published(w)).toBe('pending');
+    await w.command(inRoom(lena, room), 'approve S1');
+    await waitFor(async () => (await published(w)) === 'published');
+  });
+
+  test('GIVEN S1 drafted at SEV1 WHEN the incident is lowered to SEV3 THEN S1 keeps its two slots', async () => {
+    const w = defaults();
+    const room = await w.open(ana);
+    await w.command(inRoom(ana, room), 'update We are sorry: our account was hacked.');
+
+    await w.command(inRoom(ana, room), 'sev 3');
+    await w.command(inRoom(bob, room), 'approve S1');
+
+    expect((await w.incident(1)).statements?.[0]).toMatchObject({
+      requires: ['approver', 'lead'],
+      status: 'pending',
+    });
+  });
+});
+
 describe('four eyes and deputies', () => {
   test('GIVEN bob is both a configured approver and the incident lead WHEN he approves a SEV1 statement THEN he fills one slot only and a second person is still needed', async () => {
     const w = defaults();
