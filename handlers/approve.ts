@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { approvalRefusal, approverRoles } from '../src/app/approvers';
+import { approvalRefusal, approverRoles, statementApprovals } from '../src/app/approvers';
 import { defineCommand, incidentArg, option } from '../src/app/command';
 import type { Caller, Deps, Reply } from '../src/app/deps';
 import { announce, callerLocale, mutateIncident, problem } from '../src/app/mutate';
 import { playbookOf } from '../src/app/room';
 import { showStatement } from '../src/app/statement-room';
 import { targetIncident } from '../src/app/target';
-import { destinationName } from '../src/cards/statement';
+import { destinationName, stillNeeded } from '../src/cards/statement';
 import type { Card } from '../src/core/card';
 import { numbered } from '../src/core/command';
 import type { Result } from '../src/core/result';
@@ -36,6 +36,8 @@ export async function approve(
       n,
       { user: caller.user, roles },
       {
+        requires: statementApprovals(deps, incident),
+        configured: deps.approvers,
         playbook: playbookOf(deps, incident),
         policy: deps.policy,
         minuteMs: deps.minuteMs,
@@ -66,6 +68,9 @@ export async function approve(
         who,
         done: statement?.approvals.length ?? 0,
         count: statement?.requires.length ?? 0,
+        needed: statement
+          ? stillNeeded(incident, statement, deps.approvers, t, (u) => deps.chat.mention(u))
+          : '',
       });
   const card: Card = { lines: [line], tone: published ? 'success' : 'info' };
   try {

@@ -1,11 +1,16 @@
 import { z } from 'zod';
+import { statementApprovals } from '../src/app/approvers';
 import { defineCommand, incidentArg, option } from '../src/app/command';
 import type { Caller, Deps, Reply } from '../src/app/deps';
 import { announce, callerLocale, mutateIncident, problem } from '../src/app/mutate';
+import { showStatement } from '../src/app/statement-room';
 import { severityLabel } from '../src/cards/format';
+import { stillNeeded } from '../src/cards/statement';
 import { severity, severityOf } from '../src/core/command';
 import { setSeverity } from '../src/core/incident';
-import type { Severity } from '../src/core/types';
+import { ok } from '../src/core/result';
+import { withApprovalPolicy } from '../src/core/statement';
+import type { Severity, Statement } from '../src/core/types';
 import { SEVERITIES } from '../src/core/types';
 import { translator } from '../src/i18n';
 
@@ -16,19 +21,42 @@ export async function sev(
   command: { incident?: number; severity: Severity },
 ): Promise<Reply> {
   let previous: Severity | null = null;
+  let before: Statement[] = [];
   const result = await mutateIncident(deps, caller, command.incident, (incident, now) => {
     previous = incident.severity;
-    return setSeverity(incident, command.severity, caller.user, now);
+    before = incident.statements ?? [];
+    const changed = setSeverity(incident, command.severity, caller.user, now);
+    if (!changed.ok) return changed;
+    // Drafts waiting for approval need what the new severity asks (more slots, never fewer).
+    const next = changed.value.incident;
+    return ok({ ...changed.value, incident: withApprovalPolicy(next, statementApprovals(deps, next)) });
   });
   if (!result.ok) return problem(callerLocale(deps, caller), result.error);
-  const t = translator(result.value.locale, deps.timeZone);
+  const incident = result.value;
+  const t = translator(incident.locale, deps.timeZone);
   const text = t('sev.changed', {
     from: severityLabel(previous),
     to: severityLabel(command.severity),
     who: deps.chat.mention(caller.user),
   });
-  return announce(deps, caller, result.value, [
-    { lines: [text], tone: command.severity <= 2 ? 'danger' : 'info' },
+  const raised = (incident.statements ?? []).filter(
+    (s) => s.requires.length > (before.find((b) => b.n === s.n)?.requires.length ?? s.requires.length),
+  );
+  const mention = (u: string) => deps.chat.mention(u);
+  for (const s of raised) await showStatement(deps, incident, s.n);
+  return announce(deps, caller, incident, [
+    {
+      lines: [
+        text,
+        ...raised.map((s) =>
+          t('statement.moreApprovals', {
+            n: s.n,
+            needed: stillNeeded(incident, s, deps.approvers, t, mention),
+          }),
+        ),
+      ],
+      tone: command.severity <= 2 ? 'danger' : 'info',
+    },
   ]);
 }
 

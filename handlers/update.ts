@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { statementApprovals } from '../src/app/approvers';
 import { checklistContext } from '../src/app/checklist-context';
 import { defineCommand, incidentArg, option } from '../src/app/command';
 import type { Caller, Deps, Reply } from '../src/app/deps';
@@ -49,12 +50,11 @@ export async function update(
   }
   let n = 0;
   const result = await mutateIncident(deps, caller, command.incident, (incident, now) => {
-    const step = command.step === undefined ? undefined : playbookOf(deps, incident).steps[command.step];
     const drafted = draftStatement(incident, {
       text: command.text,
       by: caller.user,
       ...(command.step === undefined ? {} : { step: command.step }),
-      ...(step && step.approval.length > 0 ? { requires: step.approval } : {}),
+      requires: statementApprovals(deps, incident),
       targets: command.targets ?? deps.outboundTargets,
       now,
       checklist: checklistContext(deps, incident, command.step),

@@ -169,6 +169,7 @@ async function main(): Promise<void> {
       scheduler: timed.scheduler,
       policy,
       approvers: config.settings.approvers,
+      approvalPolicy: config.settings.statements.approvals,
       outboundTargets: config.outbound.map((target) => target.name),
       statements: config.settings.statements,
       outbox: outbox.outbox,

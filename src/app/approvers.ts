@@ -1,8 +1,19 @@
+import { DEFAULT_APPROVAL_POLICY, requiredApprovals } from '../core/approval-policy';
 import type { UserError } from '../core/result';
 import { missingApprovals, possibleApprovers } from '../core/statement';
 import type { Incident, Role, UserId } from '../core/types';
 import type { Caller, Deps, Reply } from './deps';
 import { callerLocale, problem } from './mutate';
+import { playbookOf } from './room';
+
+/** The approval slots a statement of `incident` needs now: calma.yaml's policy, or its playbook's. */
+export function statementApprovals(deps: Deps, incident: Incident): Role[] {
+  return requiredApprovals(
+    incident,
+    deps.approvalPolicy ?? DEFAULT_APPROVAL_POLICY,
+    playbookOf(deps, incident).approvals,
+  );
+}
 
 /**
  * The approval roles `user` holds: from calma.yaml (directly or through a user group) and through a

@@ -112,7 +112,8 @@ export function payload(incident: Incident, statement: Statement, delivery: stri
       text: statement.text,
       locale: incident.locale,
       authors: statement.authors,
-      approvals: statement.approvals.map((a) => ({ user: a.by, role: a.as, at: a.at })),
+      // sha256: of the exact text each approver approved, so a target can check it is this text.
+      approvals: statement.approvals.map((a) => ({ user: a.by, role: a.as, at: a.at, sha256: a.sha256 })),
       published_at: statement.publishedAt,
       next_update_at: statement.nextUpdateAt ?? null,
     },

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { ApprovalPolicy } from '../core/approval-policy';
 import type { Card } from '../core/card';
 import type { ReminderPolicy } from '../core/reminders';
 import type { Clock, Locale, Role, UserId } from '../core/types';
@@ -36,6 +37,8 @@ export interface Deps {
   approvers: Partial<Record<Role, UserId[]>>;
   /** calma.yaml `statements`: facts filled into statement templates; absent or null ones are asked. */
   statements?: { contact: string | null; signature: string | null };
+  /** calma.yaml `statements.approvals`: whose approvals a statement needs, by severity (absent: defaults). */
+  approvalPolicy?: ApprovalPolicy;
   /** Names of the configured outbound targets (their URLs and secrets stay with the outbox). */
   outboundTargets: string[];
   /** Delivers published statements; null where nothing is delivered (some tests). */

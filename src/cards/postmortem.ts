@@ -4,6 +4,7 @@ import {
   type CapturedMessage,
   type ChecklistResult,
   type Incident,
+  type Question,
   ROLES,
   type Severity,
   type Statement,
@@ -343,7 +344,9 @@ export function postmortemMarkdown(input: PostmortemInput): string {
   );
 
   // Statements.
-  const statements = (incident.statements ?? []).map((s) => statementBlock(s, t, person, field, byWhen));
+  const statements = (incident.statements ?? []).map((s) =>
+    statementBlock(s, incident.questions ?? [], t, person, field, byWhen),
+  );
   section(t('postmortem.statements'), ...(statements.length > 0 ? statements : [none]));
 
   // Questions.
@@ -434,7 +437,14 @@ export function postmortemMarkdown(input: PostmortemInput): string {
 type Field = (label: string, value: string) => string;
 type ByWhen = (who: UserId, at: string) => string;
 
-function statementBlock(s: Statement, t: Translator, person: Mention, field: Field, byWhen: ByWhen): string {
+function statementBlock(
+  s: Statement,
+  questions: Question[],
+  t: Translator,
+  person: Mention,
+  field: Field,
+  byWhen: ByWhen,
+): string {
   const lines = [
     `### ${t('postmortem.statementTitle', { n: s.n, status: t(`postmortem.statementStatus.${s.status}`) })}`,
     '',
@@ -453,6 +463,11 @@ function statementBlock(s: Statement, t: Translator, person: Mention, field: Fie
             .join('; '),
     ),
   ];
+  // Drafted as the answer to a question, or named as its answer once published.
+  const answers = questions.filter((q) => q.n === s.answers || q.answer?.statement === s.n);
+  if (answers.length > 0) {
+    lines.push(field(t('postmortem.answers'), answers.map((q) => `Q${q.n}: ${oneLine(q.text)}`).join('; ')));
+  }
   if (s.status === 'pending') {
     const needed = missingApprovals(s);
     if (needed.length > 0) {

@@ -1,7 +1,7 @@
 import type { Card } from '../core/card';
 import { publicName } from '../core/incident';
-import { missingApprovals } from '../core/statement';
-import type { ChecklistResult, Incident, Statement } from '../core/types';
+import { approversFor } from '../core/statement';
+import type { ChecklistResult, Incident, Role, Statement, UserId } from '../core/types';
 import { type MessageKey, roleName, type Translator } from '../i18n';
 import { type Mention, when } from './format';
 
@@ -14,9 +14,10 @@ export function statementCard(
   statement: Statement,
   t: Translator,
   mention: Mention,
+  /** calma.yaml `approvers`: who, besides the incident's role holders, may fill each slot. */
+  configured: Partial<Record<Role, UserId[]>>,
 ): Card {
   const args = [String(incident.seq), String(statement.n)];
-  const needed = missingApprovals(statement);
   const fields = [
     { label: t('statement.authors'), value: statement.authors.map(mention).join(', ') },
     {
@@ -30,9 +31,11 @@ export function statementCard(
   if (statement.status === 'pending') {
     fields.push({
       label: t('statement.waitingFor'),
-      value: needed.map((role) => roleName(t, role)).join(', '),
+      value: stillNeeded(incident, statement, configured, t, mention),
     });
   }
+  const question = incident.questions?.find((q) => q.n === statement.answers);
+  if (question) fields.push({ label: t('statement.answers'), value: `Q${question.n}: ${question.text}` });
   if (statement.rejection) {
     fields.push({
       label: t('statement.rejectedBy'),
@@ -79,6 +82,27 @@ export function statementCard(
     tone:
       statement.status === 'published' ? 'success' : statement.status === 'rejected' ? 'danger' : 'warning',
   };
+}
+
+/**
+ * Who a statement still waits for, slot by slot, each with the people who can fill it mentioned (a post
+ * carrying it pings exactly them): "Approver: @bob, @carl; Lead: @dan".
+ */
+export function stillNeeded(
+  incident: Incident,
+  statement: Statement,
+  configured: Partial<Record<Role, UserId[]>>,
+  t: Translator,
+  mention: Mention,
+): string {
+  return approversFor(incident, statement, configured)
+    .map(({ role, people }) =>
+      t('statement.slot', {
+        role: roleName(t, role),
+        who: people.length > 0 ? people.map(mention).join(', ') : t('statement.nobodyHolds', { id: role }),
+      }),
+    )
+    .join('; ');
 }
 
 /** The checklist in three lines: what it covers, what it misses, what to reconsider. */

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import { parseLabelPattern, parseSeverityCondition, ROUTE_ACTIONS } from '../core/alert-route';
+import { DEFAULT_APPROVAL_POLICY } from '../core/approval-policy';
 import type { ReminderPolicy } from '../core/reminders';
 import { canonicalTimeZone, DEFAULT_TIME_ZONE } from '../core/time-zone';
 import { ALERT_SOURCES, LOCALES, ROLES } from '../core/types';
@@ -137,6 +138,11 @@ const minutes = z
   .max(7 * 24 * 60);
 const minutesOrOff = minutes.nullable();
 
+/** Approval slots of a statement: roles, one person each (two `approver` entries need two approvers). */
+const approvalRoles = z
+  .array(z.enum(ROLES, { error: `a role: one of ${ROLES.join(', ')}` }))
+  .min(1, 'at least one approval: nothing is published by one person alone');
+
 const alertSource = z.enum(ALERT_SOURCES, { error: `a source: one of ${ALERT_SOURCES.join(', ')}` });
 
 /** One alert endpoint's rate: `per_second` requests on average, `burst` at once (docs/alerts.md). */
@@ -229,6 +235,29 @@ export const Settings = z
     approvers: z
       .partialRecord(z.enum(ROLES, { error: `a role: one of ${ROLES.join(', ')}` }), z.array(userId))
       .default({}),
+    /** Public statements: who approves them, and the facts calma fills into templates. */
+    statements: z
+      .object({
+        /**
+         * Who must approve a public statement, by the incident's severity (a playbook may override it):
+         * each role is one approval by a different person, never an author. Not set yet counts as SEV1.
+         */
+        approvals: z
+          .object({
+            sev1: approvalRoles.default(DEFAULT_APPROVAL_POLICY.sev1),
+            sev2: approvalRoles.default(DEFAULT_APPROVAL_POLICY.sev2),
+            sev3: approvalRoles.default(DEFAULT_APPROVAL_POLICY.sev3),
+            sev4: approvalRoles.default(DEFAULT_APPROVAL_POLICY.sev4),
+          })
+          .strict()
+          .prefault({}),
+        /** Where the public writes to us ({contact}): an address, a form's URL, a handle; null: asked. */
+        contact: z.string().trim().min(1, 'where to write to us, or null').nullable().default(null),
+        /** Who signs public statements ({signature}): a name and role, or the team's name; null: asked. */
+        signature: z.string().trim().min(1, 'a name and role, or null').nullable().default(null),
+      })
+      .strict()
+      .prefault({}),
     /** Where published statements are POSTed (status page, social scheduling tool, Zapier...). */
     outbound: z
       .array(
@@ -250,16 +279,6 @@ export const Settings = z
         'two targets have the same name',
       )
       .default([]),
-    /** Facts calma fills into statement templates ({contact}, {signature}); unset ones are asked. */
-    statements: z
-      .object({
-        /** Where the public writes to us: an address, a form's URL, a handle. */
-        contact: z.string().trim().min(1, 'where to write to us, or null').nullable().default(null),
-        /** Who signs public statements: a name and role, or the team's name. */
-        signature: z.string().trim().min(1, 'a name and role, or null').nullable().default(null),
-      })
-      .strict()
-      .prefault({}),
     /**
      * Directory of the team's playbooks (YAML), loaded after the shipped ones (same id replaces); null:
      * only the shipped ones. `loadConfig` resolves a relative path from the directory of calma.yaml.

@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { checkStatement } from './checklist';
 import type { ChecklistContext } from './checklist-expectations';
 import { braced, placeholders } from './placeholders';
+import { answerQuestion } from './question';
 import { nextCadence, type PlaybookClock, type ReminderPolicy } from './reminders';
 import { fail, ok, type Result } from './result';
 import type {
@@ -35,8 +37,14 @@ export interface Approver {
   roles: Role[];
 }
 
-/** What publication needs to know: the cadence (to name the next update) and where to deliver. */
+/**
+ * What approval and publication need to know: the approval slots the policy asks for now (a severity
+ * raised since drafting raises the bar), the cadence (to name the next update) and where to deliver.
+ */
 export interface PublishContext {
+  requires: Role[];
+  /** calma.yaml `approvers`: who else could fill each slot, so a multi-role approver takes the scarce one. */
+  configured: Partial<Record<Role, UserId[]>>;
   playbook: PlaybookClock;
   policy: ReminderPolicy;
   minuteMs: number;
@@ -72,6 +80,9 @@ export function findStatement(incident: Incident, n: number): Result<Statement> 
   return statement ? ok(statement) : fail('statement.notFound', { n, seq: incident.seq });
 }
 
+/** What an approval records of the text it approves: the text itself could change behind it, this not. */
+export const textHash = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+
 /** Statement `n` of an incident that is still open: what edits, approvals and rejections act on. */
 function openStatement(incident: Incident, n: number): Result<Statement> {
   const open = whileOpen(incident);
@@ -86,10 +97,12 @@ function withStatement(incident: Incident, statement: Statement, now: Date): Inc
 export interface DraftInput {
   text: string;
   by: UserId;
-  /** The playbook step whose template it came from: that step's approval roles are required. */
+  /** The playbook step whose template it came from. */
   step?: number;
-  /** Approval slots to fill, one person each (default: one approver). */
-  requires?: Role[];
+  /** The question it answers once published. */
+  answers?: number;
+  /** Approval slots to fill, one person each: the approval policy's, however the text was written. */
+  requires: Role[];
   /** Outbound targets to send it to once published. */
   targets: string[];
   now: Date;
@@ -102,6 +115,9 @@ export function draftStatement(incident: Incident, input: DraftInput): Result<Ch
   if (!open.ok) return open;
   const text = validText(input.text);
   if (!text.ok) return text;
+  if (input.answers !== undefined && !incident.questions?.some((q) => q.n === input.answers)) {
+    return fail('question.notFound', { n: input.answers, seq: incident.seq });
+  }
   const n = (incident.statements?.length ?? 0) + 1;
   const checklist = checkStatement(text.value, incident.locale, input.checklist);
   const statement: Statement = {
@@ -110,8 +126,9 @@ export function draftStatement(incident: Incident, input: DraftInput): Result<Ch
     authors: [input.by],
     createdAt: input.now.toISOString(),
     ...(input.step === undefined ? {} : { step: input.step }),
+    ...(input.answers === undefined ? {} : { answers: input.answers }),
     targets: input.targets,
-    requires: input.requires && input.requires.length > 0 ? [...new Set(input.requires)] : ['approver'],
+    requires: input.requires,
     approvals: [],
     status: 'pending',
     version: 1,
@@ -174,6 +191,29 @@ export function unfilledPlaceholders(statement: Statement): Result<true> {
     : fail('statement.placeholders', { n: statement.n, placeholders: braced(left), count: left.length });
 }
 
+/**
+ * A draft's slots under the policy as it stands: every slot it already had, plus any more the policy asks
+ * now (a severity raised while it waits). Never fewer: a lowered severity does not void a slot, so no
+ * draft is left with nothing to approve.
+ */
+export function raisedBar(slots: Role[], policy: Role[]): Role[] {
+  const extra = [...policy];
+  for (const role of slots) {
+    const i = extra.indexOf(role);
+    if (i !== -1) extra.splice(i, 1);
+  }
+  return [...slots, ...extra];
+}
+
+/** Drafts waiting for approval take the policy as it stands (see `raisedBar`); published ones are done. */
+export function withApprovalPolicy(incident: Incident, policy: Role[]): Incident {
+  if (!incident.statements?.some((s) => s.status !== 'published')) return incident;
+  const statements = incident.statements.map((s) =>
+    s.status === 'published' ? s : { ...s, requires: raisedBar(s.requires, policy) },
+  );
+  return { ...incident, statements };
+}
+
 /** The approval slots still empty, in order (a slot is a role; `['approver', 'legal']` needs two people). */
 export function missingApprovals(statement: Statement): Role[] {
   const filled = [...statement.approvals.map((a) => a.as)];
@@ -194,21 +234,30 @@ export function heldRoles(incident: Incident, approver: Approver): Role[] {
 }
 
 /**
- * Who can fill a statement's missing approvals: calma.yaml's approvers for those roles and the
- * incident's holders of them (users or groups), never its authors.
+ * Who can fill each missing approval slot: calma.yaml's approvers for that role (users or groups: the
+ * role's deputies) and the incident's holder of it, never an author and never someone who has
+ * already approved (one person, one slot).
  */
+export function approversFor(
+  incident: Incident,
+  statement: Statement,
+  configured: Partial<Record<Role, UserId[]>>,
+): { role: Role; people: UserId[] }[] {
+  const excluded = new Set([...statement.authors, ...statement.approvals.map((a) => a.by)]);
+  return missingApprovals(statement).map((role) => {
+    const holder = incident.roles[role];
+    const people = new Set([...(configured[role] ?? []), ...(holder ? [holder] : [])]);
+    return { role, people: [...people].filter((id) => !excluded.has(id)) };
+  });
+}
+
+/** Everyone who can fill one of a statement's missing approvals: who to ping, once each. */
 export function possibleApprovers(
   incident: Incident,
   statement: Statement,
   configured: Partial<Record<Role, UserId[]>>,
 ): UserId[] {
-  const people = new Set<UserId>();
-  for (const role of missingApprovals(statement)) {
-    for (const id of configured[role] ?? []) people.add(id);
-    const holder = incident.roles[role];
-    if (holder) people.add(holder);
-  }
-  return [...people].filter((id) => !statement.authors.includes(id));
+  return [...new Set(approversFor(incident, statement, configured).flatMap((slot) => slot.people))];
 }
 
 export type ApprovalOutcome = Change & { published: boolean };
@@ -239,19 +288,37 @@ export function approveStatement(
   if (statement.authors.includes(approver.user)) return fail('statement.ownStatement', { n });
   if (statement.approvals.some((a) => a.by === approver.user))
     return fail('statement.alreadyApproved', { n });
-  const missing = missingApprovals(statement);
+  const current: Statement = { ...statement, requires: raisedBar(statement.requires, context.requires) };
+  const missing = missingApprovals(current);
   const held = heldRoles(incident, approver);
-  const slot = missing.find((role) => held.includes(role));
+  // Someone holding several missing roles fills the one fewest others could fill: a lead who is also an
+  // approver approves as lead when other approvers exist, so a second person is still able to finish.
+  const others = (role: Role) =>
+    approversFor(incident, current, context.configured)
+      .find((s) => s.role === role)
+      ?.people.filter((id) => id !== approver.user).length ?? 0;
+  const slot = missing
+    .filter((role) => held.includes(role))
+    .reduce<Role | undefined>(
+      (best, role) => (best === undefined || others(role) < others(best) ? role : best),
+      undefined,
+    );
   if (!slot) return fail('statement.notApprover', { n, roles: missing.join(', ') });
 
   const approved: Statement = {
-    ...statement,
-    approvals: [...statement.approvals, { by: approver.user, as: slot, at: now.toISOString() }],
+    ...current,
+    approvals: [
+      ...statement.approvals,
+      { by: approver.user, as: slot, at: now.toISOString(), sha256: textHash(statement.text) },
+    ],
   };
   const events = [entry({ kind: 'statement-approved', n, as: slot }, approver.user, now)];
   if (missingApprovals(approved).length > 0) {
     return ok({ incident: withStatement(incident, approved, now), events, published: false });
   }
+  // Edits clear approvals; anything else that changed the text since an approval must not reach the public.
+  const hash = textHash(approved.text);
+  if (approved.approvals.some((a) => a.sha256 !== hash)) return fail('statement.changedSinceApproval', { n });
   return ok(publish(incident, approved, approver.user, context, now, events));
 }
 
@@ -276,7 +343,7 @@ function publish(
     ...(next ? { nextUpdateAt: new Date(next.dueAt).toISOString() } : {}),
     deliveries: Object.fromEntries(destinations.map((d) => [d, { state: 'pending' as const }])),
   };
-  return {
+  const done: Change = {
     incident: withStatement(updated, published, now),
     events: [
       ...events,
@@ -290,8 +357,20 @@ function publish(
         now,
       ),
     ],
-    published: true,
   };
+  // A public answer to a question answers it only now, once approved and published.
+  const answered =
+    statement.answers === undefined
+      ? null
+      : answerQuestion(done.incident, statement.answers, { text: '', statement: statement.n }, by, now);
+  if (answered?.ok) {
+    return {
+      incident: answered.value.incident,
+      events: [...done.events, ...answered.value.events],
+      published: true,
+    };
+  }
+  return { ...done, published: true };
 }
 
 /** An approver sends a draft back with a reason; an edit makes it pending again. */

@@ -189,11 +189,14 @@ export interface Statement {
   editedAt?: string;
   /** Playbook step index it was drafted from (its template). */
   step?: number;
+  /** The public question it answers (`/crisis answer Q<n> <text>`): answered when it is published. */
+  answers?: number;
   /** Names of the outbound targets it goes to once published (the form lets the author choose). */
   targets: string[];
   /** Approval slots, one person each: `['approver']`, or `['approver', 'legal']` for a two-approval step. */
   requires: Role[];
-  approvals: { by: UserId; as: Role; at: string }[];
+  /** Each with the SHA-256 (hex) of the exact text approved: publication refuses any other text. */
+  approvals: { by: UserId; as: Role; at: string; sha256: string }[];
   status: 'pending' | 'rejected' | 'published';
   /** Bumped by every edit: approvals and the approval nag belong to one version. */
   version: number;

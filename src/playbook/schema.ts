@@ -33,6 +33,8 @@ const Keyword = z.string().trim().min(1, 'the keyword is empty');
 
 const cadenceMinutes = z.number().int().positive().nullable().optional();
 
+const approvalRoles = z.array(Role).min(1, 'at least one approval').optional();
+
 export const Step = z
   .object({
     id: Id.describe('Stable id of the step, unique within the playbook (like kill-switch).'),
@@ -143,6 +145,13 @@ export const Playbook = z
       .strict()
       .optional()
       .describe("Minutes between status-update reminders by severity, overriding calma.yaml's; null: none."),
+    approvals: z
+      .object({ sev1: approvalRoles, sev2: approvalRoles, sev3: approvalRoles, sev4: approvalRoles })
+      .strict()
+      .optional()
+      .describe(
+        "Who must approve a public statement by severity, overriding calma.yaml's `statements.approvals` (like legal for a data breach): each role is one approval by a different person, never the author.",
+      ),
     rules: z.array(Text).default([]).describe('Rules shown to responders for the whole incident.'),
     steps: z.array(Step).min(1, 'a playbook needs at least one step').describe('The steps, in order.'),
   })

@@ -41,9 +41,10 @@ describe('public statements in the console, through a pipe', () => {
     return last;
   }
 
-  it('GIVEN bob named approver WHEN sam drafts S1 THEN sam may not approve it; WHEN bob presses Approve THEN the outbox posts the public statement and status has nothing left to deliver', async () => {
+  it('GIVEN a SEV2 and bob named approver WHEN sam drafts S1 THEN sam may not approve it; WHEN bob presses Approve THEN the outbox posts the public statement and status has nothing left to deliver', async () => {
     const calma = await start();
-    await type(calma, '/crisis open hacked-account sev1 Our account is posting spam', 'Incident #1 is open');
+    // SEV2: one approver is enough (the default policy asks two people at SEV1).
+    await type(calma, '/crisis open hacked-account sev2 Our account is posting spam', 'Incident #1 is open');
     await type(calma, '/crisis role approver @bob', '@bob is now approver (named by @sam).');
 
     await type(calma, `/crisis update ${TEXT}`, 'Statement S1 drafted by @sam.');
@@ -56,7 +57,7 @@ describe('public statements in the console, through a pipe', () => {
     );
     expect(draft.lines).toContainEqual(expect.stringMatching(/^Missing: .*how to ask questions/));
     expect(draft.lines).toEqual(
-      expect.arrayContaining(['Written by: @sam', 'Approved by: nobody yet', 'Still needs: approver']),
+      expect.arrayContaining(['Written by: @sam', 'Approved by: nobody yet', 'Still needs: approver (@bob)']),
     );
     const buttons = draft.lines.find((l) => l.includes('] Approve')) ?? '';
     expect(buttons).toMatch(/^\[\d+\] Approve {3}\[\d+\] Reject {3}\[\d+\] Edit$/);
@@ -103,7 +104,7 @@ describe('public statements in the console, through a pipe', () => {
     const status = (
       await type(calma, '/crisis status', 'statement S1 delivered to the incident channel')
     ).join('\n');
-    expect(status).toContain('SEV1 · #1 Our account is posting spam');
+    expect(status).toContain('SEV2 · #1 Our account is posting spam');
     expect(status).toMatch(/@bob: statement S1 published; next update due /);
     expect(status).not.toContain('waits for approval');
     expect(status).not.toContain('still being delivered');
@@ -135,7 +136,8 @@ describe('public statements in the console, through a pipe', () => {
     expect(draft.lines[pasted.length]).toMatch(/^Checklist: /);
 
     const status = await type(calma, '/crisis status', 'Latest on the timeline');
-    expect(status.join('\n')).toContain('S1 waits for approval (0 of 1)');
+    // SEV1: an approver and the lead (calma.yaml's default policy).
+    expect(status.join('\n')).toContain('S1 waits for approval (0 of 2)');
     expect(calma.stdout).not.toContain('Statement S2');
 
     expect(await calma.quit()).toBe(0);

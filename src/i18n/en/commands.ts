@@ -39,7 +39,8 @@ export const commands = {
     reject: 'send a statement back with a reason',
     edit: 'rewrite a statement that is not published yet (approvals start over)',
     question: 'log a question the public is asking',
-    answer: 'mark a question answered, with text or by a published statement',
+    answer:
+      'answer a question: a text is drafted as a statement, public once approved; or name a published one',
     evidence: 'keep a link to what was posted in public, before it can be deleted',
     postmortem: 'share the postmortem as it stands, generated from the timeline (Markdown)',
     close:

@@ -80,6 +80,7 @@ export const postmortem = {
     drafted: '{{who}}; drafted {{when}}',
     approvals: 'Approved by',
     approval: '{{who}} as {{role}}, {{when}}',
+    answers: 'Answers',
     stillNeeds: 'Still needs',
     rejected: 'Rejected',
     checklist: 'Checklist',

@@ -2,9 +2,11 @@
 export const statements = {
   statement: {
     drafted:
-      'Statement S{{n}} drafted by {{who}}. It waits for approval: approvers, read it and press Approve, Reject or Edit.',
-    edited: 'Statement S{{n}} edited by {{who}}. Approvals start over: approvers, read the new text.',
-    approvedOne: 'Statement S{{n}} approved by {{who}} ({{done}} of {{count}} approvals).',
+      'Statement S{{n}} drafted by {{who}}. It waits for approval by {{needed}}: read it and press Approve, Reject or Edit.',
+    edited: 'Statement S{{n}} edited by {{who}}. Approvals start over: {{needed}}, read the new text.',
+    approvedOne:
+      'Statement S{{n}} approved by {{who}} ({{done}} of {{count}} approvals). Still needed: {{needed}}.',
+    moreApprovals: 'At this severity statement S{{n}} needs more approvals: {{needed}}.',
     publishing: 'Statement S{{n}} approved by {{who}}: published. Delivering to {{where}}.',
     rejected: 'Statement S{{n}} rejected by {{who}}: {{reason}}. Edit it to send it for approval again.',
     queued:
@@ -19,7 +21,10 @@ export const statements = {
     authors: 'Written by',
     approvals: 'Approved by',
     noApprovals: 'nobody yet',
+    slot: '{{role}} ({{who}})',
+    nobodyHolds: 'nobody yet: `/crisis role {{id}} @name`',
     waitingFor: 'Still needs',
+    answers: 'Answers',
     rejectedBy: 'Rejected by',
     buttons: {
       approve: 'Approve',
@@ -111,6 +116,9 @@ export const statements = {
       'Statement S{{n}} needs approval by: {{roles}}, and nobody holds that role yet. Name someone: `/crisis role {{id}} @name`.',
     reasonRequired: 'Say why statement S{{n}} is rejected: `/crisis reject S{{n}} <reason>`.',
     changed: 'Statement S{{n}} was edited after you opened it: read the new text before approving.',
+    changedSinceApproval:
+      'Statement S{{n}} no longer reads as it did when it was approved, so it is not published. Edit it (`/crisis edit S{{n}}`) to ask for approval of the text as it stands.',
+    superseded: 'Statement S{{n}} was edited: this version is void. The new text is in the card below.',
     approveUsage: 'Which statement? `/crisis approve S1`',
     rejectUsage: 'Which statement, and why? `/crisis reject S1 <reason>`',
     editUsage: 'Which statement? `/crisis edit S1 <new text>`',
@@ -140,7 +148,8 @@ export const statements = {
   },
   question: {
     asked: 'Question Q{{n}} logged by {{who}}: “{{text}}”. Answer it with `/crisis answer Q{{n}} <text>`.',
-    answered: 'Question Q{{n}} answered by {{who}}: {{text}}',
+    answerDrafted:
+      'Statement S{{n}}, answering question Q{{question}}, drafted by {{who}}. The answer goes public only once approved by {{needed}}; Q{{question}} is answered when it is published.',
     answeredBy: 'Question Q{{n}} answered by {{who}} with statement S{{statement}}.',
     open: 'Unanswered questions',
     empty: 'Which question? `/crisis question <what people are asking>`',

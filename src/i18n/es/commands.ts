@@ -41,7 +41,8 @@ export const commands: Translated<typeof en> = {
     reject: 'devuelve un comunicado con un motivo',
     edit: 'reescribe un comunicado aún no publicado (las aprobaciones empiezan de cero)',
     question: 'registra una pregunta que se hace el público',
-    answer: 'marca una pregunta como respondida, con un texto o con un comunicado publicado',
+    answer:
+      'responde a una pregunta: el texto se redacta como comunicado, público una vez aprobado; o indica uno ya publicado',
     evidence: 'guarda un enlace a lo publicado, antes de que puedan borrarlo',
     postmortem: 'comparte el informe posterior tal como está, generado a partir de la cronología (Markdown)',
     close:

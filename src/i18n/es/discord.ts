@@ -27,7 +27,8 @@ export const discord: Translated<typeof en> = {
       reject: 'Devuelve un comunicado con un motivo',
       edit: 'Reescribe un comunicado aún no publicado',
       question: 'Registra una pregunta que se hace el público',
-      answer: 'Marca una pregunta como respondida, con un texto o un comunicado publicado',
+      answer:
+        'Responde a una pregunta: el texto se publica una vez aprobado, o indica un comunicado publicado',
       evidence: 'Guarda un enlace a una publicación antes de que puedan borrarla',
       postmortem: 'Comparte el informe posterior tal como está (Markdown)',
       close: 'Resuelve la crisis y comparte su informe posterior',
@@ -70,7 +71,10 @@ export const discord: Translated<typeof en> = {
       editText: { name: 'texto', description: 'El texto nuevo (sin texto: un formulario con el actual)' },
       questionText: { name: 'pregunta', description: 'La pregunta, tal como la hace el público' },
       question: { name: 'pregunta', description: 'Número de la pregunta (Q2 → 2)' },
-      answerText: { name: 'respuesta', description: 'La respuesta (o indica el comunicado que la responde)' },
+      answerText: {
+        name: 'respuesta',
+        description: 'La respuesta pública, redactada como comunicado para aprobar',
+      },
       answerStatement: { name: 'comunicado', description: 'El comunicado publicado que la responde' },
       url: { name: 'enlace', description: 'Enlace a la publicación (https://…)' },
       evidenceNote: { name: 'nota', description: 'Qué muestra' },

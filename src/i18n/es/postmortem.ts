@@ -83,6 +83,7 @@ export const postmortem: Translated<typeof en> = {
     drafted: '{{who}}; redactado el {{when}}',
     approvals: 'Aprobado por',
     approval: '{{who}} como {{role}}, el {{when}}',
+    answers: 'Responde a',
     stillNeeds: 'Aprobaciones pendientes',
     rejected: 'Rechazado',
     checklist: 'Lista de verificación',

@@ -4,10 +4,12 @@ import type { Translated } from '../plural';
 export const statements: Translated<typeof en> = {
   statement: {
     drafted:
-      '{{who}} redactó el comunicado S{{n}}. Queda pendiente de aprobación: quien deba aprobarlo, que lo lea y pulse Aprobar, Rechazar o Editar.',
+      '{{who}} redactó el comunicado S{{n}}. Queda pendiente de la aprobación de {{needed}}: léanlo y pulsen Aprobar, Rechazar o Editar.',
     edited:
-      '{{who}} editó el comunicado S{{n}}. Las aprobaciones empiezan de cero: quien deba aprobarlo, que lea el nuevo texto.',
-    approvedOne: '{{who}} aprobó el comunicado S{{n}} ({{done}} de {{count}} aprobaciones).',
+      '{{who}} editó el comunicado S{{n}}. Las aprobaciones empiezan de cero: {{needed}}, lean el nuevo texto.',
+    approvedOne:
+      '{{who}} aprobó el comunicado S{{n}} ({{done}} de {{count}} aprobaciones). Falta la aprobación de {{needed}}.',
+    moreApprovals: 'Con esta gravedad, el comunicado S{{n}} necesita más aprobaciones: {{needed}}.',
     publishing: '{{who}} aprobó el comunicado S{{n}}: queda publicado. Se está difundiendo en {{where}}.',
     rejected:
       '{{who}} rechazó el comunicado S{{n}}: {{reason}}. Edítalo para volver a enviarlo a aprobación.',
@@ -23,7 +25,10 @@ export const statements: Translated<typeof en> = {
     authors: 'Redactado por',
     approvals: 'Aprobado por',
     noApprovals: 'nadie todavía',
+    slot: '{{role}} ({{who}})',
+    nobodyHolds: 'nadie todavía: `/crisis role {{id}} @nombre`',
     waitingFor: 'Aprobaciones pendientes',
+    answers: 'Responde a',
     rejectedBy: 'Rechazado por',
     buttons: {
       approve: 'Aprobar',
@@ -122,6 +127,10 @@ export const statements: Translated<typeof en> = {
     reasonRequired: 'Explica por qué se rechaza el comunicado S{{n}}: `/crisis reject S{{n}} <motivo>`.',
     changed:
       'El comunicado S{{n}} se editó después de que lo abrieras: lee el nuevo texto antes de aprobarlo.',
+    changedSinceApproval:
+      'El comunicado S{{n}} ya no dice lo mismo que cuando se aprobó, así que no se publica. Edítalo (`/crisis edit S{{n}}`) para pedir la aprobación del texto tal como está.',
+    superseded:
+      'El comunicado S{{n}} se editó: esta versión ya no vale. El nuevo texto está en la tarjeta de abajo.',
     approveUsage: '¿Qué comunicado? `/crisis approve S1`',
     rejectUsage: '¿Qué comunicado y por qué? `/crisis reject S1 <motivo>`',
     editUsage: '¿Qué comunicado? `/crisis edit S1 <texto nuevo>`',
@@ -151,7 +160,8 @@ export const statements: Translated<typeof en> = {
   },
   question: {
     asked: '{{who}} registró la pregunta Q{{n}}: «{{text}}». Respóndela con `/crisis answer Q{{n}} <texto>`.',
-    answered: '{{who}} respondió a la pregunta Q{{n}}: {{text}}',
+    answerDrafted:
+      '{{who}} redactó el comunicado S{{n}}, que responde a la pregunta Q{{question}}. La respuesta solo se hará pública cuando la apruebe {{needed}}; Q{{question}} quedará respondida al publicarse.',
     answeredBy: '{{who}} respondió a la pregunta Q{{n}} con el comunicado S{{statement}}.',
     open: 'Preguntas sin responder',
     empty: '¿Qué pregunta? `/crisis question <lo que pregunta la gente>`',

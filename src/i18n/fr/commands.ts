@@ -41,7 +41,8 @@ export const commands: Translated<typeof en> = {
     reject: 'renvoie un communiqué avec un motif',
     edit: 'réécrit un communiqué pas encore publié (les approbations repartent de zéro)',
     question: 'consigne une question que se pose le public',
-    answer: 'indique qu’une question a reçu une réponse, par un texte ou par un communiqué publié',
+    answer:
+      'répond à une question : le texte devient un projet de communiqué, public une fois approuvé ; ou indiquez-en un déjà publié',
     evidence: 'conserve un lien vers ce qui a été publié, avant qu’il puisse être supprimé',
     postmortem: 'partage le retour d’expérience en l’état, généré à partir de la chronologie (Markdown)',
     close:

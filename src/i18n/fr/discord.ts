@@ -27,7 +27,8 @@ export const discord: Translated<typeof en> = {
       reject: 'Renvoyer un communiqué avec un motif',
       edit: 'Réécrire un communiqué pas encore publié',
       question: 'Consigner une question que se pose le public',
-      answer: 'Indiquer qu’une question a sa réponse, par un texte ou un communiqué publié',
+      answer:
+        'Répondre à une question : le texte est publié une fois approuvé, ou indiquer un communiqué publié',
       evidence: 'Conserver le lien d’une publication avant qu’elle puisse être supprimée',
       postmortem: 'Partager le retour d’expérience en l’état (Markdown)',
       close: 'Clore la crise et partager son retour d’expérience',
@@ -70,7 +71,10 @@ export const discord: Translated<typeof en> = {
       editText: { name: 'texte', description: 'Le nouveau texte (sans texte : un formulaire avec l’actuel)' },
       questionText: { name: 'question', description: 'La question, telle que le public la pose' },
       question: { name: 'question', description: 'Numéro de la question (Q2 → 2)' },
-      answerText: { name: 'réponse', description: 'La réponse (ou indiquez le communiqué qui y répond)' },
+      answerText: {
+        name: 'réponse',
+        description: 'La réponse publique, rédigée comme communiqué à approuver',
+      },
       answerStatement: { name: 'communiqué', description: 'Le communiqué publié qui y répond' },
       url: { name: 'lien', description: 'Lien vers la publication (https://…)' },
       evidenceNote: { name: 'note', description: 'Ce qu’elle montre' },

@@ -85,6 +85,7 @@ export const postmortem: Translated<typeof en> = {
     drafted: '{{who}} ; rédigé le {{when}}',
     approvals: 'Approuvé par',
     approval: '{{who}} en tant que {{role}}, le {{when}}',
+    answers: 'Répond à',
     stillNeeds: 'Approbations manquantes',
     rejected: 'Rejeté',
     checklist: 'Liste de contrôle',

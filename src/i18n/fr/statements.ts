@@ -4,10 +4,12 @@ import type { Translated } from '../plural';
 export const statements: Translated<typeof en> = {
   statement: {
     drafted:
-      'Communiqué S{{n}} rédigé par {{who}}. Il attend son approbation : si vous devez l’approuver, lisez-le et cliquez sur Approuver, Rejeter ou Modifier.',
+      'Communiqué S{{n}} rédigé par {{who}}. Il attend l’approbation de {{needed}} : lisez-le, puis Approuver, Rejeter ou Modifier.',
     edited:
-      'Communiqué S{{n}} modifié par {{who}}. Les approbations repartent de zéro : si vous devez l’approuver, lisez le nouveau texte.',
-    approvedOne: 'Communiqué S{{n}} approuvé par {{who}} (approbations : {{done}} sur {{count}}).',
+      'Communiqué S{{n}} modifié par {{who}}. Les approbations repartent de zéro : {{needed}}, lisez le nouveau texte.',
+    approvedOne:
+      'Communiqué S{{n}} approuvé par {{who}} (approbations : {{done}} sur {{count}}). Reste à approuver par {{needed}}.',
+    moreApprovals: 'À ce niveau de gravité, le communiqué S{{n}} demande d’autres approbations : {{needed}}.',
     publishing: 'Communiqué S{{n}} approuvé par {{who}} : il est publié. Diffusion en cours sur {{where}}.',
     rejected:
       'Communiqué S{{n}} rejeté par {{who}} : {{reason}}. Modifiez-le pour le soumettre de nouveau à approbation.',
@@ -23,7 +25,10 @@ export const statements: Translated<typeof en> = {
     authors: 'Rédigé par',
     approvals: 'Approuvé par',
     noApprovals: 'personne pour l’instant',
+    slot: '{{role}} ({{who}})',
+    nobodyHolds: 'personne pour l’instant : `/crisis role {{id}} @nom`',
     waitingFor: 'Approbations manquantes',
+    answers: 'Répond à',
     rejectedBy: 'Rejeté par',
     buttons: {
       approve: 'Approuver',
@@ -124,6 +129,10 @@ export const statements: Translated<typeof en> = {
     reasonRequired: 'Indiquez pourquoi le communiqué S{{n}} est rejeté : `/crisis reject S{{n}} <motif>`.',
     changed:
       'Le communiqué S{{n}} a été modifié depuis que vous l’avez ouvert : lisez le nouveau texte avant de l’approuver.',
+    changedSinceApproval:
+      'Le communiqué S{{n}} ne dit plus ce qu’il disait lorsqu’il a été approuvé : il n’est donc pas publié. Modifiez-le (`/crisis edit S{{n}}`) pour faire approuver le texte tel qu’il est.',
+    superseded:
+      'Le communiqué S{{n}} a été modifié : cette version n’est plus valable. Le nouveau texte figure dans la carte ci-dessous.',
     approveUsage: 'Quel communiqué ? `/crisis approve S1`',
     rejectUsage: 'Quel communiqué, et pourquoi ? `/crisis reject S1 <motif>`',
     editUsage: 'Quel communiqué ? `/crisis edit S1 <nouveau texte>`',
@@ -154,7 +163,8 @@ export const statements: Translated<typeof en> = {
   question: {
     asked:
       'Question Q{{n}} enregistrée par {{who}} : « {{text}} ». Répondez-y avec `/crisis answer Q{{n}} <texte>`.',
-    answered: 'Réponse de {{who}} à la question Q{{n}} : {{text}}',
+    answerDrafted:
+      'Communiqué S{{n}}, en réponse à la question Q{{question}}, rédigé par {{who}}. La réponse ne sera publique qu’une fois approuvée par {{needed}} ; Q{{question}} aura sa réponse à la publication.',
     answeredBy: 'Réponse de {{who}} à la question Q{{n}} : le communiqué S{{statement}}.',
     open: 'Questions sans réponse',
     empty: 'Quelle question ? `/crisis question <ce que les gens demandent>`',

@@ -3,12 +3,14 @@
  * fake Discord (REST + gateway), the real Redis store and the real BullMQ outbox: step buttons, a public
  * statement under four eyes, Discord's rate limits, the raid lockdown, message capture.
  */
+
 import {
   type APIInteraction,
   type APIMessage,
   ApplicationCommandOptionType,
   PermissionFlagsBits,
 } from 'discord.js';
+import { ONE_APPROVER } from '../../support/approval-policy';
 import {
   type CommandOption,
   messageCommand,
@@ -34,7 +36,10 @@ import {
   useDiscordWorld,
 } from './discord-world';
 
-const world = useDiscordWorld({ approvers: { approver: [bob.id] } }, { outbox: true });
+const world = useDiscordWorld(
+  { approvers: { approver: [bob.id] }, approvalPolicy: ONE_APPROVER },
+  { outbox: true },
+);
 
 const TEXT =
   'We are sorry: our account was hacked this morning and posted spam. Do not click its links. Next update at 11:00.';

@@ -2,6 +2,7 @@
  * `/crisis stats [days]`: counts and medians over the incidents of a period, drills left out, computed
  * from incidents stored through the real store (scripted) and through the real commands.
  */
+import { textHash } from '../../../src/core/statement';
 import type { Incident, Severity, Statement } from '../../../src/core/types';
 import { anIncident } from '../../support/fixtures';
 import { ana, OPENED_AT, replyText, useWorld, WORKSPACE, type World } from './world';
@@ -21,7 +22,7 @@ function published(n: number, at: number): Statement {
     createdAt: iso(at - MIN),
     targets: [],
     requires: ['approver'],
-    approvals: [{ by: 'U0BOB', as: 'approver', at: iso(at) }],
+    approvals: [{ by: 'U0BOB', as: 'approver', at: iso(at), sha256: textHash(`Statement ${n}`) }],
     status: 'published',
     version: 1,
     checklist: { covered: [], missing: [], warnings: [] },

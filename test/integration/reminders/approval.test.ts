@@ -3,10 +3,12 @@
  * 40 ms): `reminders.approval_after` (10 min by default) after the draft, every possible approver is
  * reminded in the room, never the author, at most `reminders.max_nags` (3) times, with Approve / Reject.
  */
+
 import type { Job } from 'bullmq';
 import { dispatch } from '../../../src/app/dispatch';
 import type { Reminder } from '../../../src/core/reminders';
 import type { ReminderJob } from '../../../src/ports/scheduler';
+import { ONE_APPROVER } from '../../support/approval-policy';
 import { button, textOf } from '../../support/recording-chat';
 import { LATE_MS, MINUTE_MS, type Opened, type ReminderWorld, useReminders, waitFor } from './reminder-world';
 
@@ -16,6 +18,8 @@ const TEXT = 'We are sorry: spam went out from our account at 09:40. Next update
 
 /** ana opens a SEV1, names lena approver and drafts S1; returns when S1 was drafted (epoch ms). */
 async function draftWithLenaApprover(w: ReminderWorld): Promise<{ opened: Opened; draftedAt: number }> {
+  // One approval publishes: these tests are about the reminder, not the approval policy.
+  w.deps.approvalPolicy = ONE_APPROVER;
   const opened = await w.open('sev1');
   const ana = w.inRoom(w.ana, opened);
   await w.command(ana, 'role approver @U0LENA');

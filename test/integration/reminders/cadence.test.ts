@@ -2,7 +2,9 @@
  * The status-update cadence, for real (BullMQ on Redis, one playbook minute = 40 ms): 20 min for SEV1
  * (0.8 s), 60 for SEV3 (2.4 s), none for SEV4 (calma.yaml's defaults; the shipped playbook keeps them).
  */
+
 import type { Incident } from '../../../src/core/types';
+import { ONE_APPROVER } from '../../support/approval-policy';
 import { button } from '../../support/recording-chat';
 import {
   LATE_MS,
@@ -31,6 +33,8 @@ const LATE_MINUTES = Math.ceil(LATE_MS / MINUTE_MS);
 /** Publishes a public update as a team does: ana drafts it, the approver `by` approves it. */
 async function publishUpdate(w: ReminderWorld, opened: Opened, by: string): Promise<Incident> {
   const ana = w.inRoom(w.ana, opened);
+  // One approval publishes: these tests are about the cadence, not the approval policy.
+  w.deps.approvalPolicy = ONE_APPROVER;
   await w.command(ana, `role approver @${by}`);
   await w.command(ana, 'update We are still working on it. Next update in 20 minutes.');
   const n = (await w.store.get(w.workspace, opened.seq))?.statements?.length ?? 0;

@@ -3,13 +3,20 @@
  * Redis store and the real BullMQ outbox, against the local fake of Slack's Web API: draft in a modal,
  * four eyes, publication in the incident and announcements channels, a Slack outage, a rejection.
  */
+
+import { ONE_APPROVER } from '../../support/approval-policy';
 import type { Args, FakeCall } from '../../support/fake-slack';
 import { waitFor } from '../../support/wait-for';
 import { ana, bob, readable, type SlackWorld, useSlackWorld, type Who } from './slack-world';
 
 const ANNOUNCE = 'C0ANNOUNCE';
 const world = useSlackWorld(
-  { announcements: ANNOUNCE, approvers: { approver: ['U0BOB'] }, outboundTargets: ['statuspage'] },
+  {
+    announcements: ANNOUNCE,
+    approvers: { approver: ['U0BOB'] },
+    approvalPolicy: ONE_APPROVER,
+    outboundTargets: ['statuspage'],
+  },
   { outbox: true },
 );
 const CHANNEL = 'C1000';

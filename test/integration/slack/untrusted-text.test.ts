@@ -4,6 +4,7 @@
  * the real Redis store, against the local fake of Slack's Web API: no @here, no user-group or user ping,
  * no link disguised behind a label. calma's own mentions (the person who opened, the approver) still ping.
  */
+
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { AlertIntake, alertQueueName } from '../../../src/alerts/intake';
@@ -11,6 +12,7 @@ import { type AlertWorkerService, alertWorkerService } from '../../../src/alerts
 import type { Alert } from '../../../src/core/alert';
 import { compileRoutes } from '../../../src/core/alert-route';
 import { RedisAlertStore } from '../../../src/store/redis-alert-store';
+import { ONE_APPROVER } from '../../support/approval-policy';
 import type { FakeCall } from '../../support/fake-slack';
 import { uniquePrefix } from '../../support/redis';
 import { waitFor } from '../../support/wait-for';
@@ -61,7 +63,12 @@ const liveTokens = (call: FakeCall): string[] =>
   mrkdwnTexts(call).flatMap((text) => [...text.matchAll(/<[^<>]*>/g)].map((m) => m[0]));
 
 const world = useSlackWorld(
-  { announcements: ANNOUNCE, approvers: { approver: ['U0BOB'] }, outboundTargets: [] },
+  {
+    announcements: ANNOUNCE,
+    approvers: { approver: ['U0BOB'] },
+    approvalPolicy: ONE_APPROVER,
+    outboundTargets: [],
+  },
   { outbox: true },
 );
 

@@ -13,6 +13,7 @@ import type { Caller } from '../../../src/app/deps';
 import type { WebhookTarget } from '../../../src/outbound/webhook';
 import type { OutboxJob } from '../../../src/ports/outbox';
 import { BullOutbox, type OutboxSettings, startOutboxWorker } from '../../../src/queue/outbox-queue';
+import { ONE_APPROVER } from '../../support/approval-policy';
 import { uniquePrefix } from '../../support/redis';
 import { waitFor } from '../../support/wait-for';
 import { inRoom, useWorld, WORKSPACE, type World } from '../handlers/world';
@@ -102,7 +103,8 @@ export const TIMING = { retryBaseMs: 50, maxRetryMs: 200, attempts: 5, guardDela
 
 /**
  * Registers a test file's hooks: the handler world (fresh per test), the outbox queue and worker, and
- * the target server. calma.yaml's approvers: bob and carl as approvers, lena as legal.
+ * the target server. calma.yaml's approvers: bob and carl as approvers, lena as legal; one approval at
+ * every severity (the policy's tests put the defaults back: `delete w.deps.approvalPolicy`).
  */
 export function useStatements(): StatementHarness {
   const target = new TargetServer();
@@ -120,6 +122,7 @@ export function useStatements(): StatementHarness {
   const world = useWorld({
     outbox: lazyOutbox,
     approvers: { approver: ['U0BOB', 'U0CARL'], legal: ['U0LENA'] },
+    approvalPolicy: ONE_APPROVER,
     outboundTargets: ['statuspage'],
     announcements: ANNOUNCEMENTS,
   });

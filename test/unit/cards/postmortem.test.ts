@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { cell, checklistSummary, incidentMetrics, postmortemMarkdown } from '../../../src/cards/postmortem';
 import { defaultReminderPolicy } from '../../../src/config/schema';
 import type { ReminderPolicy } from '../../../src/core/reminders';
+import { textHash } from '../../../src/core/statement';
 import {
   CHECKLIST_ITEMS,
   CHECKLIST_WARNINGS,
@@ -92,15 +93,17 @@ const checklist = (covered: ChecklistItem[], warnings: Statement['checklist']['w
   warnings,
 });
 
+const S1_TEXT = 'We are sorry: our account posted spam.\nWe paused all posts while we fix it.';
+const S2_TEXT = 'Update: passwords were not affected. Next update at 01:10 UTC.';
 const statements: Statement[] = [
   {
     n: 1,
-    text: 'We are sorry: our account posted spam.\nWe paused all posts while we fix it.',
+    text: S1_TEXT,
     authors: ['U0BOB'],
     createdAt: d22('23:58'),
     targets: ['status-page'],
     requires: ['approver'],
-    approvals: [{ by: 'U0CARA', as: 'approver', at: d23('00:10') }],
+    approvals: [{ by: 'U0CARA', as: 'approver', at: d23('00:10'), sha256: textHash(S1_TEXT) }],
     status: 'published',
     version: 1,
     checklist: checklist(['apology', 'empathy', 'actions']),
@@ -112,13 +115,13 @@ const statements: Statement[] = [
   },
   {
     n: 2,
-    text: 'Update: passwords were not affected. Next update at 01:10 UTC.',
+    text: S2_TEXT,
     authors: ['U0BOB', 'U0ANA'],
     createdAt: d23('00:40'),
     editedAt: d23('00:45'),
     targets: [],
     requires: ['approver'],
-    approvals: [{ by: 'U0CARA', as: 'approver', at: d23('00:50') }],
+    approvals: [{ by: 'U0CARA', as: 'approver', at: d23('00:50'), sha256: textHash(S2_TEXT) }],
     status: 'published',
     version: 2,
     checklist: checklist(

@@ -1,5 +1,6 @@
 import { drillReportCard } from '../../../src/cards/drill';
 import { drillReport } from '../../../src/core/drill-report';
+import { textHash } from '../../../src/core/statement';
 import type { Incident, Statement } from '../../../src/core/types';
 import { translator } from '../../../src/i18n';
 import { builtinPlaybooksDir, loadPlaybooks } from '../../../src/playbook/loader';
@@ -25,7 +26,7 @@ function published(n: number, minutes: number): Statement {
     createdAt: at(minutes - 2),
     targets: [],
     requires: ['approver'],
-    approvals: [{ by: 'U0BOSS', as: 'approver', at: at(minutes) }],
+    approvals: [{ by: 'U0BOSS', as: 'approver', at: at(minutes), sha256: textHash('We were hacked…') }],
     status: 'published',
     version: 1,
     checklist: { covered: [], missing: [], warnings: [] },

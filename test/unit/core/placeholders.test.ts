@@ -44,9 +44,13 @@ describe('placeholders', () => {
 describe('the approval rule', () => {
   function drafted(text: string): Incident {
     const incident = anIncident({ severity: 1, roles: { approver: 'U0BOB' } });
-    return successOf(draftStatement(incident, { text, by: 'U0ANA', targets: [], now: NOW })).incident;
+    return successOf(
+      draftStatement(incident, { text, by: 'U0ANA', targets: [], requires: ['approver'], now: NOW }),
+    ).incident;
   }
   const context = {
+    requires: ['approver' as const],
+    configured: {},
     playbook: { steps: [] },
     policy: defaultReminderPolicy,
     minuteMs: 60_000,

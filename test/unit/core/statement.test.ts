@@ -24,6 +24,8 @@ const context = (
   playbook: { steps: [] },
   policy: defaultReminderPolicy,
   minuteMs: 60_000,
+  requires: ['approver'],
+  configured: {},
   destinations,
 });
 
@@ -40,14 +42,22 @@ function drafted(requires?: Role[], overrides: Partial<Incident> = {}): Incident
       text: 'We are sorry: our account was hacked an hour ago. Do not click the links it posted.',
       by: 'U0ANA',
       targets: ['statuspage'],
-      ...(requires ? { requires } : {}),
+      requires: requires ?? ['approver'],
       now: at(5),
     }),
   ).incident;
 }
 
 const approve = (incident: Incident, user: string, roles: Role[] = [], minutes = 10, version?: number) =>
-  approveStatement(incident, 1, { user, roles }, context(), at(minutes), version);
+  approveStatement(
+    incident,
+    1,
+    { user, roles },
+    // The policy as it stands: what S1 was drafted with.
+    { ...context(), requires: incident.statements?.[0]?.requires ?? ['approver'] },
+    at(minutes),
+    version,
+  );
 
 describe('drafting', () => {
   test('GIVEN an open incident WHEN ana drafts THEN S1 waits for one approver, with its checklist on the timeline', () => {
@@ -63,7 +73,13 @@ describe('drafting', () => {
     });
     expect(s1?.checklist.covered).toContain('apology');
     const change = successOf(
-      draftStatement(incident, { text: 'Second one', by: 'U0ANA', targets: [], now: at(6) }),
+      draftStatement(incident, {
+        text: 'Second one',
+        by: 'U0ANA',
+        targets: [],
+        requires: ['approver'],
+        now: at(6),
+      }),
     );
     expect(change.incident.statements?.map((s) => s.n)).toEqual([1, 2]);
     expect(change.events[0]).toMatchObject({ kind: 'statement-drafted', n: 2, by: 'U0ANA' });
@@ -74,9 +90,11 @@ describe('drafting', () => {
     ['   ', 'statement.empty'],
     ['x'.repeat(3001), 'statement.tooLong'],
   ])('GIVEN the text %j WHEN drafted THEN it is refused with %s', (text, key) => {
-    expect(errorOf(draftStatement(anIncident(), { text, by: 'U0ANA', targets: [], now: at(1) })).key).toBe(
-      key,
-    );
+    expect(
+      errorOf(
+        draftStatement(anIncident(), { text, by: 'U0ANA', targets: [], requires: ['approver'], now: at(1) }),
+      ).key,
+    ).toBe(key);
   });
 
   test('GIVEN a resolved incident WHEN drafting THEN it is refused', () => {
@@ -84,6 +102,7 @@ describe('drafting', () => {
       text: 'hi',
       by: 'U0ANA',
       targets: [],
+      requires: ['approver'],
       now: at(1),
     });
     expect(errorOf(result).key).toBe('incident.closed');
