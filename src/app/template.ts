@@ -7,8 +7,8 @@ import { playbookOf } from './room';
 
 /**
  * What calma knows for a statement template, by placeholder: the times, the next update the severity's
- * cadence promises, and calma.yaml's contact and signature. Anything else (the account, who is
- * affected…) the incident does not hold: the drafting form asks for it.
+ * cadence promises, and calma.yaml's contact, signature and updates channel. Anything else (the account,
+ * who is affected…) the incident does not hold: the drafting form asks for it.
  */
 export function knownFacts(deps: Deps, incident: Incident): Record<string, string> {
   const now = deps.clock.now();
@@ -20,8 +20,9 @@ export function knownFacts(deps: Deps, incident: Incident): Record<string, strin
     const next = new Date(now.getTime() + cadence * deps.minuteMs);
     facts.next_update = day(next, t) === day(now, t) ? clock(next, t) : when(next, t);
   }
-  const { contact, signature } = deps.statements ?? {};
+  const { contact, signature, channel } = deps.statements ?? {};
   if (contact) facts.contact = contact;
+  if (channel) facts.channel = channel;
   if (signature) {
     facts.signature = signature;
     facts.name = signature;

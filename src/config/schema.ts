@@ -255,6 +255,8 @@ export const Settings = z
         contact: z.string().trim().min(1, 'where to write to us, or null').nullable().default(null),
         /** Who signs public statements ({signature}): a name and role, or the team's name; null: asked. */
         signature: z.string().trim().min(1, 'a name and role, or null').nullable().default(null),
+        /** Where the public follows our updates besides the account in trouble ({channel}); null: asked. */
+        channel: z.string().trim().min(1, 'where updates are posted, or null').nullable().default(null),
       })
       .strict()
       .prefault({}),

@@ -126,6 +126,27 @@ describe('a template is filled, not pasted', () => {
     expect(text).toContain('{channel}');
   });
 
+  test('GIVEN calma.yaml also names where updates are posted WHEN the holding form opens THEN {channel} is filled too, and every question left fits the form', async () => {
+    const w = world();
+    w.deps.statements = { contact: CONTACT, signature: SIGNATURE, channel: 'Instagram (@acme)' };
+    const room = await w.open(ana);
+
+    const reply = await w.command(inRoom(ana, room), 'update holding');
+
+    const text = initialText(reply.form);
+    expect(text).toContain('on our website and on Instagram (@acme) at ');
+    expect(fieldIds(reply.form)).toEqual([
+      'text',
+      'fill:account',
+      'fill:affected',
+      'fill:not_affected',
+      'target:statuspage',
+    ]);
+    // Every placeholder left in the text is one the form asks.
+    const asked = fieldIds(reply.form).flatMap((id) => (id.startsWith('fill:') ? [`{${id.slice(5)}}`] : []));
+    expect(text.match(/\{[a-z_]+\}/g)?.every((p) => asked.includes(p))).toBe(true);
+  });
+
   test('GIVEN the holding form WHEN ana answers its fields THEN the draft holds her answers in place of the placeholders, counts as the holding step, and needs the approvals of the policy (not of the step)', async () => {
     const w = world();
     w.deps.statements = { contact: CONTACT, signature: SIGNATURE };
