@@ -602,7 +602,16 @@ function warningsOf(original: string, folded: Folded, tables: CompiledCues[]): C
   hits.sort(
     (a, b) => a.start - b.start || CHECKLIST_WARNINGS.indexOf(a.kind) - CHECKLIST_WARNINGS.indexOf(b.kind),
   );
-  return hits.map((hit) => ({ kind: hit.kind, excerpt: excerptOf(original, folded, hit.start, hit.end) }));
+  // The same words flagged again (a handle named in three sentences) are one warning, said once.
+  const seen = new Set<string>();
+  return hits
+    .map((hit) => ({ kind: hit.kind, excerpt: excerptOf(original, folded, hit.start, hit.end) }))
+    .filter((hit) => {
+      const key = `${hit.kind} ${hit.excerpt.toLowerCase()}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
 }
 
 export interface CheckOptions extends ChecklistContext {

@@ -814,3 +814,14 @@ describe('checkStatement on how people write', () => {
     },
   );
 });
+
+describe('warnings said once', () => {
+  test('GIVEN the same handle named in three sentences THEN "a named person" is warned once for it', () => {
+    const text =
+      'Posts from @acme since 12:00 were not ours. Do not click links sent from @acme. We are locking @acme down.';
+    const hits = checkStatement(text, 'en').warnings.filter((w) => w.kind === 'named-victim');
+
+    expect(hits).toHaveLength(1);
+    expect(hits[0]?.excerpt).toContain('@acme');
+  });
+});
