@@ -59,7 +59,16 @@ export interface ReminderPolicy {
 
 /** The playbook facts reminders need. */
 export interface PlaybookClock {
-  steps: { due: number; role: Role }[];
+  /**
+   * `statement`: the kind of statement a step's template drafts; `recurring`: the step is the status
+   * update the cadence reminds, with no reminder of its own.
+   */
+  steps: {
+    due: number;
+    role: Role;
+    statement?: 'holding' | 'full' | 'update' | undefined;
+    recurring?: boolean;
+  }[];
   /** The playbook's own cadence, overriding calma.yaml's for its incidents. */
   cadence?: Partial<Record<`sev${Severity}`, number | null>> | undefined;
   /** A drill scenario's injects, in minutes from the opening (only drills have them). */
@@ -111,7 +120,8 @@ export function plan(
   // Reopening does not bring back the step reminders that fell due while the incident was closed.
   const reopened = time(incident.reopenedAt);
   playbook.steps.forEach((step, index) => {
-    if (incident.steps[index]?.state !== 'open') return;
+    // A done step is not reminded; a recurring update step is the cadence, reminded as such.
+    if (incident.steps[index]?.state !== 'open' || step.recurring) return;
     // A step due at opening is on screen already: its first reminder comes one playbook minute later.
     // A snooze moves the reminder, and the escalation keeps its distance behind it (both to be sent
     // again: what was sent before the snooze is older than their new due times).

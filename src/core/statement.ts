@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { checkStatement } from './checklist';
 import type { ChecklistContext } from './checklist-expectations';
+import { completeByPublication } from './incident';
 import { braced, placeholders } from './placeholders';
 import { answerQuestion } from './question';
 import { nextCadence, type PlaybookClock, type ReminderPolicy } from './reminders';
@@ -343,8 +344,16 @@ function publish(
     ...(next ? { nextUpdateAt: new Date(next.dueAt).toISOString() } : {}),
     deliveries: Object.fromEntries(destinations.map((d) => [d, { state: 'pending' as const }])),
   };
+  // Publishing the statement a step asked for completes that step, in the same update.
+  const steps = completeByPublication(
+    withStatement(updated, published, now),
+    stepsDoneBy(statement, context.playbook),
+    statement.n,
+    by,
+    now,
+  );
   const done: Change = {
-    incident: withStatement(updated, published, now),
+    incident: steps.incident,
     events: [
       ...events,
       entry(
@@ -356,6 +365,7 @@ function publish(
         by,
         now,
       ),
+      ...steps.events,
     ],
   };
   // A public answer to a question answers it only now, once approved and published.
@@ -371,6 +381,17 @@ function publish(
     };
   }
   return { ...done, published: true };
+}
+
+/**
+ * The steps a published statement completes: the step whose template it came from and, for an update,
+ * the playbook's recurring update steps (the first update published is theirs).
+ */
+export function stepsDoneBy(statement: Statement, playbook: PlaybookClock): number[] {
+  if (statement.step === undefined) return [];
+  const own = [statement.step];
+  if (playbook.steps[statement.step]?.statement !== 'update') return own;
+  return [...own, ...playbook.steps.flatMap((step, index) => (step.recurring ? [index] : []))];
 }
 
 /** An approver sends a draft back with a reason; an edit makes it pending again. */

@@ -98,7 +98,8 @@ export type TimelineEvent =
   | { kind: 'opened'; title: string; playbook: string; severity: Severity | null; drill: boolean }
   | { kind: 'severity'; from: Severity | null; to: Severity }
   | { kind: 'role'; role: Role; user: UserId; previous?: UserId }
-  | { kind: 'step-done'; step: number }
+  /** `statement`: done by publishing that statement (S<n>), which the step asked for. */
+  | { kind: 'step-done'; step: number; statement?: number }
   | { kind: 'step-skipped'; step: number; reason: string }
   | { kind: 'step-assigned'; step: number; user: UserId }
   | { kind: 'note'; text: string }
