@@ -205,6 +205,9 @@ export function cadenceMinutes(
   return (own === undefined ? policy.cadence[incident.severity] : own) ?? null;
 }
 
+/** Playbook minutes before a promised update that its reminder comes, to leave time to draft and approve. */
+export const PROMISE_LEAD_MINUTES = 5;
+
 /**
  * The first status-update reminder due at or after `at`. The reminders form one fixed sequence, so a job
  * planned long ago still finds itself in it: from the anchor (the last public update, else the opening)
@@ -239,7 +242,17 @@ export function nextCadence(
     while (dueAfter(anchor, n) < at) n++;
     return { attempt: n + (anchorIsDue ? 1 : 0), dueAt: dueAfter(anchor, n) };
   };
-  return snoozedAt > base ? firstFrom(snoozedAt, true) : firstFrom(base, false);
+  if (snoozedAt > base) return firstFrom(snoozedAt, true);
+  // A promised next update earlier than the cadence's: the sequence starts before it, and goes on at the
+  // cadence from there if nobody posts.
+  if (incident.promisedUpdateAt) {
+    const promised = Date.parse(incident.promisedUpdateAt);
+    const early = promised - PROMISE_LEAD_MINUTES * minuteMs;
+    // A promise closer than the lead time is reminded at the promise itself.
+    const due = early > base ? early : promised;
+    if (due > base && due < dueAfter(base, 1)) return firstFrom(due, true);
+  }
+  return firstFrom(base, false);
 }
 
 /** Whether a queued reminder is still wanted: it is, exactly, in the plan as of its own due time. */
@@ -264,7 +277,7 @@ export function stillWanted(
 
 /**
  * Who a reminder is for: a step's owner (or nobody yet), a follow-up's owner (else the lead, else who
- * added it), else the lead; escalations go to the lead.
+ * added it), the status update the comms role's (else the lead's), else the lead; escalations go to the lead.
  */
 export function reminderAudience(
   incident: Incident,
@@ -276,6 +289,8 @@ export function reminderAudience(
     const role = playbook.steps[step]?.role;
     return incident.steps[step]?.assignee ?? (role ? incident.roles[role] : undefined);
   }
+  // Public updates are the comms role's work; the lead's when nobody holds it.
+  if (reminder.kind === 'cadence') return incident.roles.comms ?? incident.roles.lead;
   if (reminder.kind === 'followup') {
     const followup = incident.followups?.find((f) => f.n === reminder.followup);
     return followup?.owner ?? incident.roles.lead ?? followup?.by;

@@ -109,7 +109,13 @@ export interface DraftInput {
   now: Date;
   /** Its kind and the playbook's posture, which decide what the checklist expects (default: everything). */
   checklist?: ChecklistContext;
+  /** The next update calma filled into its template (`{next_update}`), recorded while the text says it. */
+  promise?: Statement['promise'];
 }
+
+/** A promise stays with a text only while the text still says it (an edit may have changed the time). */
+const promiseIn = (text: string, promise: Statement['promise']) =>
+  promise && text.includes(promise.text) ? { promise } : {};
 
 export function draftStatement(incident: Incident, input: DraftInput): Result<Change> {
   const open = whileOpen(incident);
@@ -128,6 +134,7 @@ export function draftStatement(incident: Incident, input: DraftInput): Result<Ch
     createdAt: input.now.toISOString(),
     ...(input.step === undefined ? {} : { step: input.step }),
     ...(input.answers === undefined ? {} : { answers: input.answers }),
+    ...promiseIn(text.value, input.promise),
     targets: input.targets,
     requires: input.requires,
     approvals: [],
@@ -164,9 +171,10 @@ export function editStatement(
     return fail('statement.unchanged', { n });
   }
   const checklist = checkStatement(valid.value, incident.locale, context);
-  const { rejection: _dropped, ...rest } = statement;
+  const { rejection: _dropped, promise, ...rest } = statement;
   const edited: Statement = {
     ...rest,
+    ...promiseIn(valid.value, promise),
     text: valid.value,
     authors: statement.authors.includes(by) ? statement.authors : [...statement.authors, by],
     approvals: [],
@@ -334,14 +342,23 @@ function publish(
   const at = now.toISOString();
   // Drills never leave the chat, whatever the caller asked for.
   const destinations = context.destinations.filter((d) => !(incident.drill && isOutbound(d)));
-  const updated = { ...incident, lastUpdateAt: at };
-  // The cadence starts again from this publication: its first reminder is when the next update is due.
-  const next = nextCadence(updated, context.playbook, context.policy, context.minuteMs, now.getTime() + 1);
+  // The cadence starts again from this publication, and reminds before the next update it promised.
+  const { promisedUpdateAt: _previous, ...rest } = incident;
+  const promised =
+    statement.promise && Date.parse(statement.promise.at) > now.getTime() ? statement.promise.at : null;
+  const updated: Incident = {
+    ...rest,
+    lastUpdateAt: at,
+    ...(promised ? { promisedUpdateAt: promised } : {}),
+  };
+  const next = promised
+    ? Date.parse(promised)
+    : nextCadence(updated, context.playbook, context.policy, context.minuteMs, now.getTime() + 1)?.dueAt;
   const published: Statement = {
     ...statement,
     status: 'published',
     publishedAt: at,
-    ...(next ? { nextUpdateAt: new Date(next.dueAt).toISOString() } : {}),
+    ...(next ? { nextUpdateAt: new Date(next).toISOString() } : {}),
     deliveries: Object.fromEntries(destinations.map((d) => [d, { state: 'pending' as const }])),
   };
   // Publishing the statement a step asked for completes that step, in the same update.
