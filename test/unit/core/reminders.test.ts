@@ -69,6 +69,20 @@ describe.each([
   const cadenceAt = (i: Incident, n: number, p: PlaybookClock = playbook) =>
     minutesOf(find(planAt(i, n, p), 'cadence'));
 
+  test('GIVEN an update published at T+10 promising the next at T+22 WHEN planning THEN the cadence reminds at T+17 (5 min before), then every 20 min from there; a promise at T+12 is reminded at T+12; one past the cadence changes nothing', () => {
+    const published = (promise: number) =>
+      anIncident({
+        openedAt: iso(0),
+        updatedAt: iso(10),
+        lastUpdateAt: iso(10),
+        promisedUpdateAt: iso(promise),
+      });
+    expect(cadenceAt(published(22), 10)).toBe(17);
+    expect(cadenceAt(published(22), 18)).toBe(37);
+    expect(cadenceAt(published(12), 10)).toBe(12);
+    expect(cadenceAt(published(60), 10)).toBe(30);
+  });
+
   test('GIVEN a recurring status-update step WHEN planning THEN it gets no reminder nor escalation of its own: the cadence reminds it', () => {
     const withUpdates: PlaybookClock = {
       steps: [...playbook.steps, { due: 35, role: 'comms', statement: 'update', recurring: true }],

@@ -364,3 +364,48 @@ describe('statements and steps are one thing', () => {
     expect(outcome.events.some((e) => e.kind === 'step-done')).toBe(false);
   });
 });
+
+describe('a promised next update', () => {
+  const promise = { at: at(30).toISOString(), text: '10:30 UTC' };
+  const draft = (text: string) =>
+    successOf(
+      draftStatement(
+        anIncident({ severity: 1, openedAt: at(0).toISOString(), roles: { approver: 'U0BOB' } }),
+        {
+          text,
+          by: 'U0ANA',
+          targets: [],
+          requires: ['approver'],
+          now: at(5),
+          promise,
+        },
+      ),
+    ).incident;
+  const publishAt = (incident: Incident, minutes: number) =>
+    successOf(approveStatement(incident, 1, { user: 'U0BOB', roles: [] }, context(['room']), at(minutes)))
+      .incident;
+
+  test('GIVEN the text says 10:30 UTC, as calma filled it WHEN published at T+10 THEN the statement promises 10:30 and the incident holds the promise', () => {
+    const published = publishAt(draft('Next update at 10:30 UTC.'), 10);
+    expect(published.statements?.[0]).toMatchObject({ promise, nextUpdateAt: promise.at });
+    expect(published.promisedUpdateAt).toBe(promise.at);
+  });
+
+  test('GIVEN an edit WHEN it keeps the time THEN the promise stays; WHEN it changes the time THEN it is gone and the cadence alone decides', () => {
+    const kept = successOf(
+      editStatement(draft('Next update at 10:30 UTC.'), 1, 'Next update at 10:30 UTC, here.', 'U0ANA', at(6)),
+    ).incident;
+    expect(kept.statements?.[0]?.promise).toEqual(promise);
+    const changed = successOf(editStatement(kept, 1, 'Next update at 11:00 UTC.', 'U0ANA', at(7))).incident;
+    expect(changed.statements?.[0]?.promise).toBeUndefined();
+    const published = publishAt(changed, 12);
+    expect(published.promisedUpdateAt).toBeUndefined();
+    expect(published.statements?.[0]?.nextUpdateAt).toBe(at(32).toISOString());
+  });
+
+  test('GIVEN a promise already past WHEN published THEN it is not kept: the next update is the cadence’s', () => {
+    const published = publishAt(draft('Next update at 10:30 UTC.'), 31);
+    expect(published.promisedUpdateAt).toBeUndefined();
+    expect(published.statements?.[0]?.nextUpdateAt).toBe(at(51).toISOString());
+  });
+});
