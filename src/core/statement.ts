@@ -404,7 +404,7 @@ function publish(
  * The steps a published statement completes: the step whose template it came from and, for an update,
  * the playbook's recurring update steps (the first update published is theirs).
  */
-export function stepsDoneBy(statement: Statement, playbook: PlaybookClock): number[] {
+function stepsDoneBy(statement: Statement, playbook: PlaybookClock): number[] {
   if (statement.step === undefined) return [];
   const own = [statement.step];
   if (playbook.steps[statement.step]?.statement !== 'update') return own;
