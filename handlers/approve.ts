@@ -30,6 +30,7 @@ export async function approve(
   // Queued before publishing: if this process dies between the two, the guard delivers (nothing is lost).
   await deps.outbox?.guard(target.value, n);
   let published = false;
+  let stepsDone: number[] = [];
   const result = await mutateIncident(deps, caller, target.value.seq, (incident, now) => {
     const outcome: Result<ApprovalOutcome> = approveStatement(
       incident,
@@ -47,6 +48,9 @@ export async function approve(
       command.version,
     );
     published = outcome.ok && outcome.value.published;
+    stepsDone = outcome.ok
+      ? outcome.value.events.flatMap((e) => (e.kind === 'step-done' ? [e.step] : []))
+      : [];
     return outcome;
   });
   if (!result.ok) return approvalRefusal(deps, caller, target.value, result.error);
@@ -72,7 +76,8 @@ export async function approve(
           ? stillNeeded(incident, statement, deps.approvers, t, (u) => deps.chat.mention(u))
           : '',
       });
-  const card: Card = { lines: [line], tone: published ? 'success' : 'info' };
+  const done = stepsDone.map((step) => t('statement.stepDone', { step: step + 1, n }));
+  const card: Card = { lines: [line, ...done], tone: published ? 'success' : 'info' };
   try {
     await showStatement(deps, incident, n);
     return await announce(deps, caller, incident, [card]);

@@ -7,8 +7,8 @@ import { callerLocale, mutateIncident, problem } from '../src/app/mutate';
 import { playbookOf } from '../src/app/room';
 import { showDraft } from '../src/app/statement-room';
 import { targetIncident } from '../src/app/target';
-import { knownFacts } from '../src/app/template';
-import { local } from '../src/cards/format';
+import { knownFacts, nextUpdatePromise } from '../src/app/template';
+import { clock, local } from '../src/cards/format';
 import { text, word } from '../src/core/command';
 import { fold } from '../src/core/grammar';
 import { fillPlaceholders, placeholders } from '../src/core/placeholders';
@@ -28,7 +28,15 @@ import type { Form, FormField } from '../src/ports/chat';
 export async function update(
   deps: Deps,
   caller: Caller,
-  command: { incident?: number; text: string; kind?: StatementKind; step?: number; targets?: string[] },
+  command: {
+    incident?: number;
+    text: string;
+    kind?: StatementKind;
+    step?: number;
+    targets?: string[];
+    /** The next update (epoch ms) calma filled into the template's `{next_update}`. */
+    promised?: number;
+  },
 ): Promise<Reply> {
   if (!command.text.trim()) {
     const target = await targetIncident(deps, caller, command.incident);
@@ -58,12 +66,21 @@ export async function update(
       targets: command.targets ?? deps.outboundTargets,
       now,
       checklist: checklistContext(deps, incident, command.step),
+      ...(command.promised === undefined ? {} : { promise: promiseOf(deps, incident, command.promised) }),
     });
     if (drafted.ok) n = drafted.value.incident.statements?.length ?? 0;
     return drafted;
   });
   if (!result.ok) return problem(callerLocale(deps, caller), result.error);
   return showDraft(deps, caller, result.value, n, 'statement.drafted');
+}
+
+/** How a filled `{next_update}` reads in the statement: the time of day in the team's zone. */
+function promiseOf(deps: Deps, incident: Incident, at: number) {
+  return {
+    at: new Date(at).toISOString(),
+    text: clock(new Date(at), translator(incident.locale, deps.timeZone)),
+  };
 }
 
 /**
@@ -87,8 +104,20 @@ export function draftForm(deps: Deps, incident: Incident, step?: number): Form {
   // Drills never leave the chat: no target to choose.
   const targets = incident.drill ? [] : deps.outboundTargets;
   const asked = placeholders(filled ?? '').slice(0, FORM_FIELDS - 1 - (targets.length > 0 ? 1 : 0));
+  // The next update filled in travels with the form: the draft records it while its text still says it.
+  const promise =
+    template && placeholders(local(template, t)).includes('next_update')
+      ? nextUpdatePromise(deps, incident)
+      : null;
   return {
-    submit: { kind: 'statement.draft', args: [String(incident.seq), step === undefined ? '' : String(step)] },
+    submit: {
+      kind: 'statement.draft',
+      args: [
+        String(incident.seq),
+        step === undefined ? '' : String(step),
+        ...(promise ? [String(Date.parse(promise.at))] : []),
+      ],
+    },
     title: t('statement.forms.draftTitle', { seq: incident.seq }),
     fields: [
       {
@@ -133,7 +162,7 @@ function placeholderLabel(t: Translator, name: string): string {
 export function submitDraftForm(
   deps: Deps,
   caller: Caller,
-  [seq = '', step = '']: string[],
+  [seq = '', step = '', promised = '']: string[],
   values: Record<string, string>,
 ): Promise<Reply> {
   const targets = deps.outboundTargets.filter((name) => values[`target:${name}`] !== 'false');
@@ -146,6 +175,7 @@ export function submitDraftForm(
     incident: Number(seq),
     text: fillPlaceholders(values.text ?? '', fills),
     ...(/^\d{1,3}$/.test(step) ? { step: Number(step) } : {}),
+    ...(/^\d{1,15}$/.test(promised) ? { promised: Number(promised) } : {}),
     targets,
   });
 }

@@ -185,11 +185,11 @@ async function form(
   deps: Deps,
   caller: Caller,
   kind: FormKind,
-  [first = '', second = '']: string[],
+  [first = '', second = '', third = '']: string[],
   values: Record<string, string>,
 ): Promise<Reply> {
   if (kind === 'open') return submitOpenForm(deps, caller, values, first || undefined);
-  if (kind === 'statement.draft') return submitDraftForm(deps, caller, [first, second], values);
+  if (kind === 'statement.draft') return submitDraftForm(deps, caller, [first, second, third], values);
   if (kind === 'close' || kind === 'reopen') {
     const seq = number(first);
     if (seq === null) return problem(callerLocale(deps, caller), { key: 'errors.staleButton' });

@@ -52,6 +52,7 @@ export async function fireReminder(deps: Deps, job: ReminderJob, id: string): Pr
           minuteMs: deps.minuteMs,
           now,
           t,
+          waiting: job.kind === 'cadence' ? waitingDraft(deps, incident) : undefined,
         });
   // An archived room takes no posts: the reminder goes to the person it is for, by direct message.
   const direct = incident.archivedAt ? reminderAudience(incident, playbook, job) : undefined;
@@ -124,6 +125,14 @@ function injectCardOf(deps: Deps, incident: Incident, job: ReminderJob, now: num
     minuteMs: deps.minuteMs,
     t,
   });
+}
+
+/** The latest draft waiting for approval, and who can approve it (mentions), for the cadence reminder. */
+function waitingDraft(deps: Deps, incident: Incident) {
+  const draft = incident.statements?.findLast((s) => s.status === 'pending');
+  if (!draft) return undefined;
+  const approvers = possibleApprovers(incident, draft, deps.approvers).map((id) => deps.chat.mention(id));
+  return { n: draft.n, version: draft.version, approvers: approvers.join(', ') };
 }
 
 /** Who a reminder is for, as mentions: a statement's possible approvers, else its one person. */

@@ -15,11 +15,8 @@ export function knownFacts(deps: Deps, incident: Incident): Record<string, strin
   const t = translator(incident.locale, deps.timeZone);
   // Templates say "today, at {time}": the day and the time of day apart, in the team's zone.
   const facts: Record<string, string> = { date: day(now, t), time: clock(incident.openedAt, t) };
-  const cadence = cadenceMinutes(incident, playbookOf(deps, incident), deps.policy);
-  if (cadence) {
-    const next = new Date(now.getTime() + cadence * deps.minuteMs);
-    facts.next_update = day(next, t) === day(now, t) ? clock(next, t) : when(next, t);
-  }
+  const next = nextUpdatePromise(deps, incident);
+  if (next) facts.next_update = day(next.at, t) === day(now, t) ? next.text : when(next.at, t);
   const { contact, signature, channel } = deps.statements ?? {};
   if (contact) facts.contact = contact;
   if (channel) facts.channel = channel;
@@ -28,4 +25,16 @@ export function knownFacts(deps: Deps, incident: Incident): Record<string, strin
     facts.name = signature;
   }
   return facts;
+}
+
+/**
+ * The next update calma would promise now (a cadence away), and how a statement says it: the time of day
+ * in the team's zone (`13:00 UTC+1`), which `when` also contains when the promise falls on another day.
+ * Null without a cadence (SEV4, or no severity yet).
+ */
+export function nextUpdatePromise(deps: Deps, incident: Incident): { at: string; text: string } | null {
+  const cadence = cadenceMinutes(incident, playbookOf(deps, incident), deps.policy);
+  if (!cadence) return null;
+  const at = new Date(deps.clock.now().getTime() + cadence * deps.minuteMs);
+  return { at: at.toISOString(), text: clock(at, translator(incident.locale, deps.timeZone)) };
 }

@@ -319,7 +319,14 @@ export function postmortemMarkdown(input: PostmortemInput): string {
     const at = progress.at ?? event?.at;
     const how = by && at ? byWhen(by, at) : by ? person(by) : at ? when(at, t) : '-';
     if (progress.state === 'done') {
-      done.push(`- ${t('postmortem.stepDone', { step: i + 1, title, how })}`);
+      const statement = event?.kind === 'step-done' ? event.statement : undefined;
+      done.push(
+        `- ${
+          statement === undefined
+            ? t('postmortem.stepDone', { step: i + 1, title, how })
+            : t('postmortem.stepDoneByStatement', { step: i + 1, title, how, n: statement })
+        }`,
+      );
     } else if (progress.state === 'skipped') {
       const reason = progress.reason ?? (event?.kind === 'step-skipped' ? event.reason : '');
       skipped.push(`- ${t('postmortem.stepSkipped', { step: i + 1, title, how, reason: oneLine(reason) })}`);

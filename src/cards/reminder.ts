@@ -18,6 +18,8 @@ export interface ReminderContext {
   minuteMs: number;
   now: number;
   t: Translator;
+  /** For the cadence: a draft already waiting for approval, and who can approve it (mentions). */
+  waiting?: { n: number; version: number; approvers: string } | undefined;
 }
 
 /** A reminder in the incident room: what is due, for whom, and Snooze / Dismiss. */
@@ -83,6 +85,24 @@ function lines(c: ReminderContext): { title: string; lines: string[]; buttons: B
       // Nothing published yet: the holding statement; after it, the update template (else a blank form).
       const first = !incident.statements?.some((s) => s.status === 'published');
       const template = templateStep(playbook, first ? 'holding' : 'update');
+      const waiting = c.waiting;
+      const draft: Button = {
+        label: t(
+          first && template !== null ? 'statement.buttons.draftHolding' : 'statement.buttons.draftUpdate',
+        ),
+        action: { kind: 'statement.draft', args: template === null ? [seq] : [seq, String(template)] },
+        ...(waiting ? {} : { style: 'primary' as const }),
+      };
+      // A draft already waiting: approving it gets the update out sooner than writing another.
+      const approve: Button[] = waiting
+        ? [
+            {
+              label: t('statement.buttons.approve'),
+              action: { kind: 'statement.approve', args: [seq, String(waiting.n), String(waiting.version)] },
+              style: 'primary',
+            },
+          ]
+        : [];
       return {
         title: t('reminders.cadence'),
         lines: [
@@ -90,17 +110,18 @@ function lines(c: ReminderContext): { title: string; lines: string[]; buttons: B
             minutes: minutesOf(c.now - Date.parse(since), c),
             when: when(since, t),
           }),
-          t('reminders.cadenceHint', { who }),
+          ...(incident.promisedUpdateAt
+            ? [t('reminders.sincePromise', { when: when(incident.promisedUpdateAt, t) })]
+            : []),
+          waiting
+            ? t('reminders.cadenceWaiting', {
+                n: waiting.n,
+                approvers: waiting.approvers || t('reminders.nobody'),
+                who,
+              })
+            : t('reminders.cadenceHint', { who }),
         ],
-        buttons: [
-          {
-            label: t(
-              first && template !== null ? 'statement.buttons.draftHolding' : 'statement.buttons.draftUpdate',
-            ),
-            action: { kind: 'statement.draft', args: template === null ? [seq] : [seq, String(template)] },
-            style: 'primary',
-          },
-        ],
+        buttons: [...approve, draft],
       };
     }
     case 'no-lead':

@@ -22,7 +22,9 @@ export function timelineText(e: TimelineEntry, t: Translator, mention: Mention):
     case 'role':
       return t('timeline.role', { role: roleName(t, e.role), user: mention(e.user) });
     case 'step-done':
-      return t('timeline.stepDone', { step: e.step + 1 });
+      return e.statement === undefined
+        ? t('timeline.stepDone', { step: e.step + 1 })
+        : t('timeline.stepDoneByStatement', { step: e.step + 1, n: e.statement });
     case 'step-skipped':
       return t('timeline.stepSkipped', { step: e.step + 1, reason: e.reason });
     case 'step-assigned':

@@ -182,6 +182,33 @@ export function completeStep(
   return ok(change(incident, withStep(incident, step, progress), { kind: 'step-done', step }, by, now));
 }
 
+/**
+ * Marks done the open steps among `steps` because statement `n`, which they asked for, was published:
+ * "step N done by publishing S<n>". No approval check: the statement's approvals were the step's.
+ * Steps already done or skipped stay as they are.
+ */
+export function completeByPublication(
+  incident: Incident,
+  steps: number[],
+  n: number,
+  by: UserId,
+  now: Date,
+): Change {
+  const at = now.toISOString();
+  const done = [...new Set(steps)]
+    .filter((step) => incident.steps[step]?.state === 'open')
+    .sort((a, b) => a - b);
+  if (done.length === 0) return { incident, events: [] };
+  return {
+    incident: {
+      ...incident,
+      steps: incident.steps.map((s, i) => (done.includes(i) ? { ...s, state: 'done' as const, by, at } : s)),
+      updatedAt: at,
+    },
+    events: done.map((step) => entry({ kind: 'step-done', step, statement: n }, by, now)),
+  };
+}
+
 export function skipStep(
   incident: Incident,
   step: number,

@@ -59,7 +59,16 @@ export interface ReminderPolicy {
 
 /** The playbook facts reminders need. */
 export interface PlaybookClock {
-  steps: { due: number; role: Role }[];
+  /**
+   * `statement`: the kind of statement a step's template drafts; `recurring`: the step is the status
+   * update the cadence reminds, with no reminder of its own.
+   */
+  steps: {
+    due: number;
+    role: Role;
+    statement?: 'holding' | 'full' | 'update' | undefined;
+    recurring?: boolean;
+  }[];
   /** The playbook's own cadence, overriding calma.yaml's for its incidents. */
   cadence?: Partial<Record<`sev${Severity}`, number | null>> | undefined;
   /** A drill scenario's injects, in minutes from the opening (only drills have them). */
@@ -111,7 +120,8 @@ export function plan(
   // Reopening does not bring back the step reminders that fell due while the incident was closed.
   const reopened = time(incident.reopenedAt);
   playbook.steps.forEach((step, index) => {
-    if (incident.steps[index]?.state !== 'open') return;
+    // A done step is not reminded; a recurring update step is the cadence, reminded as such.
+    if (incident.steps[index]?.state !== 'open' || step.recurring) return;
     // A step due at opening is on screen already: its first reminder comes one playbook minute later.
     // A snooze moves the reminder, and the escalation keeps its distance behind it (both to be sent
     // again: what was sent before the snooze is older than their new due times).
@@ -195,6 +205,9 @@ export function cadenceMinutes(
   return (own === undefined ? policy.cadence[incident.severity] : own) ?? null;
 }
 
+/** Playbook minutes before a promised update that its reminder comes, to leave time to draft and approve. */
+export const PROMISE_LEAD_MINUTES = 5;
+
 /**
  * The first status-update reminder due at or after `at`. The reminders form one fixed sequence, so a job
  * planned long ago still finds itself in it: from the anchor (the last public update, else the opening)
@@ -229,7 +242,17 @@ export function nextCadence(
     while (dueAfter(anchor, n) < at) n++;
     return { attempt: n + (anchorIsDue ? 1 : 0), dueAt: dueAfter(anchor, n) };
   };
-  return snoozedAt > base ? firstFrom(snoozedAt, true) : firstFrom(base, false);
+  if (snoozedAt > base) return firstFrom(snoozedAt, true);
+  // A promised next update earlier than the cadence's: the sequence starts before it, and goes on at the
+  // cadence from there if nobody posts.
+  if (incident.promisedUpdateAt) {
+    const promised = Date.parse(incident.promisedUpdateAt);
+    const early = promised - PROMISE_LEAD_MINUTES * minuteMs;
+    // A promise closer than the lead time is reminded at the promise itself.
+    const due = early > base ? early : promised;
+    if (due > base && due < dueAfter(base, 1)) return firstFrom(due, true);
+  }
+  return firstFrom(base, false);
 }
 
 /** Whether a queued reminder is still wanted: it is, exactly, in the plan as of its own due time. */
@@ -254,7 +277,7 @@ export function stillWanted(
 
 /**
  * Who a reminder is for: a step's owner (or nobody yet), a follow-up's owner (else the lead, else who
- * added it), else the lead; escalations go to the lead.
+ * added it), the status update the comms role's (else the lead's), else the lead; escalations go to the lead.
  */
 export function reminderAudience(
   incident: Incident,
@@ -266,6 +289,8 @@ export function reminderAudience(
     const role = playbook.steps[step]?.role;
     return incident.steps[step]?.assignee ?? (role ? incident.roles[role] : undefined);
   }
+  // Public updates are the comms role's work; the lead's when nobody holds it.
+  if (reminder.kind === 'cadence') return incident.roles.comms ?? incident.roles.lead;
   if (reminder.kind === 'followup') {
     const followup = incident.followups?.find((f) => f.n === reminder.followup);
     return followup?.owner ?? incident.roles.lead ?? followup?.by;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { checkStatement } from './checklist';
 import type { ChecklistContext } from './checklist-expectations';
+import { completeByPublication } from './incident';
 import { braced, placeholders } from './placeholders';
 import { answerQuestion } from './question';
 import { nextCadence, type PlaybookClock, type ReminderPolicy } from './reminders';
@@ -108,7 +109,13 @@ export interface DraftInput {
   now: Date;
   /** Its kind and the playbook's posture, which decide what the checklist expects (default: everything). */
   checklist?: ChecklistContext;
+  /** The next update calma filled into its template (`{next_update}`), recorded while the text says it. */
+  promise?: Statement['promise'];
 }
+
+/** A promise stays with a text only while the text still says it (an edit may have changed the time). */
+const promiseIn = (text: string, promise: Statement['promise']) =>
+  promise && text.includes(promise.text) ? { promise } : {};
 
 export function draftStatement(incident: Incident, input: DraftInput): Result<Change> {
   const open = whileOpen(incident);
@@ -127,6 +134,7 @@ export function draftStatement(incident: Incident, input: DraftInput): Result<Ch
     createdAt: input.now.toISOString(),
     ...(input.step === undefined ? {} : { step: input.step }),
     ...(input.answers === undefined ? {} : { answers: input.answers }),
+    ...promiseIn(text.value, input.promise),
     targets: input.targets,
     requires: input.requires,
     approvals: [],
@@ -163,9 +171,10 @@ export function editStatement(
     return fail('statement.unchanged', { n });
   }
   const checklist = checkStatement(valid.value, incident.locale, context);
-  const { rejection: _dropped, ...rest } = statement;
+  const { rejection: _dropped, promise, ...rest } = statement;
   const edited: Statement = {
     ...rest,
+    ...promiseIn(valid.value, promise),
     text: valid.value,
     authors: statement.authors.includes(by) ? statement.authors : [...statement.authors, by],
     approvals: [],
@@ -333,18 +342,35 @@ function publish(
   const at = now.toISOString();
   // Drills never leave the chat, whatever the caller asked for.
   const destinations = context.destinations.filter((d) => !(incident.drill && isOutbound(d)));
-  const updated = { ...incident, lastUpdateAt: at };
-  // The cadence starts again from this publication: its first reminder is when the next update is due.
-  const next = nextCadence(updated, context.playbook, context.policy, context.minuteMs, now.getTime() + 1);
+  // The cadence starts again from this publication, and reminds before the next update it promised.
+  const { promisedUpdateAt: _previous, ...rest } = incident;
+  const promised =
+    statement.promise && Date.parse(statement.promise.at) > now.getTime() ? statement.promise.at : null;
+  const updated: Incident = {
+    ...rest,
+    lastUpdateAt: at,
+    ...(promised ? { promisedUpdateAt: promised } : {}),
+  };
+  const next = promised
+    ? Date.parse(promised)
+    : nextCadence(updated, context.playbook, context.policy, context.minuteMs, now.getTime() + 1)?.dueAt;
   const published: Statement = {
     ...statement,
     status: 'published',
     publishedAt: at,
-    ...(next ? { nextUpdateAt: new Date(next.dueAt).toISOString() } : {}),
+    ...(next ? { nextUpdateAt: new Date(next).toISOString() } : {}),
     deliveries: Object.fromEntries(destinations.map((d) => [d, { state: 'pending' as const }])),
   };
+  // Publishing the statement a step asked for completes that step, in the same update.
+  const steps = completeByPublication(
+    withStatement(updated, published, now),
+    stepsDoneBy(statement, context.playbook),
+    statement.n,
+    by,
+    now,
+  );
   const done: Change = {
-    incident: withStatement(updated, published, now),
+    incident: steps.incident,
     events: [
       ...events,
       entry(
@@ -356,6 +382,7 @@ function publish(
         by,
         now,
       ),
+      ...steps.events,
     ],
   };
   // A public answer to a question answers it only now, once approved and published.
@@ -371,6 +398,17 @@ function publish(
     };
   }
   return { ...done, published: true };
+}
+
+/**
+ * The steps a published statement completes: the step whose template it came from and, for an update,
+ * the playbook's recurring update steps (the first update published is theirs).
+ */
+function stepsDoneBy(statement: Statement, playbook: PlaybookClock): number[] {
+  if (statement.step === undefined) return [];
+  const own = [statement.step];
+  if (playbook.steps[statement.step]?.statement !== 'update') return own;
+  return [...own, ...playbook.steps.flatMap((step, index) => (step.recurring ? [index] : []))];
 }
 
 /** An approver sends a draft back with a reason; an edit makes it pending again. */

@@ -65,6 +65,8 @@ export interface Incident {
   summary: { room: string; id: string } | null;
   /** When the last public update was published (the status-update cadence counts from it). */
   lastUpdateAt?: string;
+  /** The next update the last published statement promised, if it named one: the cadence reminds before it. */
+  promisedUpdateAt?: string;
   /** Public statements, numbered from 1 in the order they were drafted. */
   statements?: Statement[];
   /** Questions the public is asking, numbered from 1 (seed 000: answer every question). */
@@ -98,7 +100,8 @@ export type TimelineEvent =
   | { kind: 'opened'; title: string; playbook: string; severity: Severity | null; drill: boolean }
   | { kind: 'severity'; from: Severity | null; to: Severity }
   | { kind: 'role'; role: Role; user: UserId; previous?: UserId }
-  | { kind: 'step-done'; step: number }
+  /** `statement`: done by publishing that statement (S<n>), which the step asked for. */
+  | { kind: 'step-done'; step: number; statement?: number }
   | { kind: 'step-skipped'; step: number; reason: string }
   | { kind: 'step-assigned'; step: number; user: UserId }
   | { kind: 'note'; text: string }
@@ -205,6 +208,11 @@ export interface Statement {
   publishedAt?: string;
   /** When the next public update is due, as the published statement says. */
   nextUpdateAt?: string;
+  /**
+   * The next update its text promises, known because calma filled the template's `{next_update}` with
+   * `text` (`13:00 UTC+1`): kept while the text still says it, so a publication knows what it promised.
+   */
+  promise?: { at: string; text: string };
   /** Where it is being delivered, by destination (`room`, `announcements`, `target:<name>`). */
   deliveries?: Record<string, Delivery>;
   /** The statement's card in the incident room, redrawn as approvals come in. */

@@ -65,8 +65,18 @@ export const Step = z
     template: Text.optional().describe(
       'A statement template offered when drafting from this step; {placeholders} in braces are filled in by the author.',
     ),
+    recurring: z
+      .boolean()
+      .optional()
+      .describe(
+        'The step is the recurring status update (needs `statement: update`): the cadence reminds it, so it has no step reminder or escalation of its own, and the first published update marks it done.',
+      ),
   })
   .strict()
+  .refine((step) => !step.recurring || step.statement === 'update', {
+    message: 'a recurring step is the status update: give it `statement: update`',
+    path: ['recurring'],
+  })
   .meta({ id: 'Step', description: 'One step of the playbook: who does what, by when.' });
 
 /** Coombs' SCCT crisis clusters, by how much responsibility the public attributes to us. */

@@ -229,6 +229,8 @@ export async function reminderRules(): Promise<ReminderRules> {
   const cadence = policy.cadence[1];
   if (!playbook || cadence === null) throw new Error('hacked-account with a SEV1 cadence is needed');
   const fixed: ExpectedReminder[] = playbook.steps.flatMap((step, index) => {
+    // A recurring status-update step is the cadence: it has no reminder of its own.
+    if (step.recurring) return [];
     const due = Math.max(step.due, 1);
     return [
       { key: `step ${index + 1} due`, dueMinute: due },

@@ -13,10 +13,11 @@ const MINUTE_MS = 100;
 /** Every reminder due by this minute is checked: steps 1–7, escalations 1–6, the first cadence, nags. */
 const WINDOW_MINUTES = 30;
 /**
- * Due 5 minutes after the window: once it is out, a second copy of any reminder in the window has had
- * at least half a second to show up, far longer than two workers racing for one job would take.
+ * Due 10 minutes after the window: once it is out, a second copy of any reminder in the window has had
+ * at least a second to show up, far longer than two workers racing for one job would take. (Step 8, due
+ * at 35, is the recurring status update: the cadence reminds it, it has no reminder of its own.)
  */
-const LATER = { key: 'step 8 due', dueMinute: 35 };
+const LATER = { key: 'step 7 escalation', dueMinute: 40 };
 
 describe('reminders with several calma processes on one Redis (console)', () => {
   const install = useE2eInstall('processes');

@@ -79,6 +79,7 @@ export const cards = {
     severity: 'severity {{from}} → {{to}}',
     role: '{{user}} is {{role}}',
     stepDone: 'step {{step}} done',
+    stepDoneByStatement: 'step {{step}} done by publishing S{{n}}',
     stepSkipped: 'step {{step}} skipped ({{reason}})',
     stepAssigned: 'step {{step}} assigned to {{user}}',
     note: 'note: {{text}}',

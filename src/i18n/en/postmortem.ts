@@ -71,6 +71,7 @@ export const postmortem = {
     stepsNeverReached: 'Never reached',
     unknownStep: 'a step no longer in the playbook',
     stepDone: '{{step}}. {{title}}: done {{how}}',
+    stepDoneByStatement: '{{step}}. {{title}}: done {{how}} (by publishing S{{n}})',
     stepSkipped: '{{step}}. {{title}}: skipped {{how}}. Reason: {{reason}}',
     stepOpen: '{{step}}. {{title}} ({{role}}: {{who}}; due {{minutes}} min after opening)',
     statements: 'Public statements',

@@ -16,6 +16,9 @@ export const reminders = {
     sinceUpdate: 'The last one went out {{minutes}} min ago ({{when}}).',
     sinceOpen: 'Nothing has gone out since the incident opened {{minutes}} min ago ({{when}}).',
     cadenceHint: '{{who}}: say what changed, what people should do, and when the next update comes.',
+    cadenceWaiting:
+      'S{{n}} is waiting for approval by {{approvers}}: approving it is the quickest way to get the update out. {{who}}: if things have changed since, edit it rather than drafting another.',
+    sincePromise: 'The last one promised the next update for {{when}}.',
     noLead: 'Incident #{{seq}} has no lead yet',
     noLeadHint: 'Someone has to decide: `/crisis role lead @name`.',
     noSeverity: 'Incident #{{seq}} still has no severity',

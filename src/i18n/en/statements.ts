@@ -8,6 +8,7 @@ export const statements = {
       'Statement S{{n}} approved by {{who}} ({{done}} of {{count}} approvals). Still needed: {{needed}}.',
     moreApprovals: 'At this severity statement S{{n}} needs more approvals: {{needed}}.',
     publishing: 'Statement S{{n}} approved by {{who}}: published. Delivering to {{where}}.',
+    stepDone: 'Step {{step}} done by publishing S{{n}}.',
     rejected: 'Statement S{{n}} rejected by {{who}}: {{reason}}. Edit it to send it for approval again.',
     queued:
       'The chat platform is not answering right now: calma will post it as soon as it is back. `/crisis status` shows what is still on its way.',

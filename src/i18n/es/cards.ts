@@ -83,6 +83,7 @@ export const cards: Translated<typeof en> = {
     severity: 'gravedad {{from}} → {{to}}',
     role: '{{user}} es {{role}}',
     stepDone: 'paso {{step}} hecho',
+    stepDoneByStatement: 'paso {{step}} hecho al publicar S{{n}}',
     stepSkipped: 'paso {{step}} omitido ({{reason}})',
     stepAssigned: 'paso {{step}} asignado a {{user}}',
     note: 'nota: {{text}}',

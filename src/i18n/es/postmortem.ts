@@ -74,6 +74,7 @@ export const postmortem: Translated<typeof en> = {
     stepsNeverReached: 'Nunca alcanzados',
     unknownStep: 'un paso que ya no está en el protocolo',
     stepDone: '{{step}}. {{title}}: hecho {{how}}',
+    stepDoneByStatement: '{{step}}. {{title}}: hecho {{how}} (al publicar S{{n}})',
     stepSkipped: '{{step}}. {{title}}: omitido {{how}}. Motivo: {{reason}}',
     stepOpen: '{{step}}. {{title}} ({{role}}: {{who}}; plazo: {{minutes}} min desde la apertura)',
     statements: 'Comunicados públicos',

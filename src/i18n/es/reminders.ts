@@ -20,6 +20,9 @@ export const reminders: Translated<typeof en> = {
     sinceOpen: 'No ha salido nada desde que se abrió la crisis hace {{minutes}} min ({{when}}).',
     cadenceHint:
       '{{who}}: cuenta qué ha cambiado, qué debe hacer la gente y cuándo llega la próxima actualización.',
+    cadenceWaiting:
+      'S{{n}} espera la aprobación de {{approvers}}: aprobarlo es la forma más rápida de publicar la actualización. {{who}}: si algo ha cambiado desde entonces, edítalo en lugar de redactar otro.',
+    sincePromise: 'La última anunció la próxima actualización para el {{when}}.',
     noLead: 'La crisis #{{seq}} aún no tiene responsable',
     noLeadHint: 'Alguien tiene que decidir: `/crisis role lead @nombre`.',
     noSeverity: 'La crisis #{{seq}} sigue sin gravedad',

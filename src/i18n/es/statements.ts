@@ -11,6 +11,7 @@ export const statements: Translated<typeof en> = {
       '{{who}} aprobó el comunicado S{{n}} ({{done}} de {{count}} aprobaciones). Falta la aprobación de {{needed}}.',
     moreApprovals: 'Con esta gravedad, el comunicado S{{n}} necesita más aprobaciones: {{needed}}.',
     publishing: '{{who}} aprobó el comunicado S{{n}}: queda publicado. Se está difundiendo en {{where}}.',
+    stepDone: 'Paso {{step}} hecho al publicar S{{n}}.',
     rejected:
       '{{who}} rechazó el comunicado S{{n}}: {{reason}}. Edítalo para volver a enviarlo a aprobación.',
     queued:

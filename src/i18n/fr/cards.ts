@@ -88,6 +88,7 @@ export const cards: Translated<typeof en> = {
     severity: 'gravité {{from}} → {{to}}',
     role: '{{user}} est {{role}}',
     stepDone: 'étape {{step}} faite',
+    stepDoneByStatement: 'étape {{step}} faite par la publication de S{{n}}',
     stepSkipped: 'étape {{step}} ignorée ({{reason}})',
     stepAssigned: 'étape {{step}} attribuée à {{user}}',
     note: 'note : {{text}}',

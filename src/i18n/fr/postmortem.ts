@@ -76,6 +76,7 @@ export const postmortem: Translated<typeof en> = {
     stepsNeverReached: 'Jamais atteintes',
     unknownStep: 'une étape qui n’est plus dans la procédure',
     stepDone: '{{step}}. {{title}} : faite {{how}}',
+    stepDoneByStatement: '{{step}}. {{title}} : faite {{how}} (par la publication de S{{n}})',
     stepSkipped: '{{step}}. {{title}} : ignorée {{how}}. Motif : {{reason}}',
     stepOpen: '{{step}}. {{title}} ({{role}} : {{who}} ; échéance : {{minutes}} min après l’ouverture)',
     statements: 'Communiqués publics',

@@ -20,6 +20,9 @@ export const reminders: Translated<typeof en> = {
     sinceOpen: 'Rien n’est parti depuis l’ouverture de la crise il y a {{minutes}} min ({{when}}).',
     cadenceHint:
       '{{who}} : dites ce qui a changé, ce que les gens doivent faire et quand viendra le prochain point.',
+    cadenceWaiting:
+      'S{{n}} attend l’approbation de {{approvers}} : l’approuver est le moyen le plus rapide de publier le point. {{who}} : si la situation a changé depuis, modifiez-le plutôt que d’en rédiger un autre.',
+    sincePromise: 'Le dernier annonçait le prochain point pour le {{when}}.',
     noLead: 'La crise n°{{seq}} n’a pas encore de responsable',
     noLeadHint: 'Quelqu’un doit décider : `/crisis role lead @nom`.',
     noSeverity: 'La crise n°{{seq}} n’a toujours pas de gravité',

@@ -11,6 +11,7 @@ export const statements: Translated<typeof en> = {
       'Communiqué S{{n}} approuvé par {{who}} (approbations : {{done}} sur {{count}}). Reste à approuver par {{needed}}.',
     moreApprovals: 'À ce niveau de gravité, le communiqué S{{n}} demande d’autres approbations : {{needed}}.',
     publishing: 'Communiqué S{{n}} approuvé par {{who}} : il est publié. Diffusion en cours sur {{where}}.',
+    stepDone: 'Étape {{step}} faite par la publication de S{{n}}.',
     rejected:
       'Communiqué S{{n}} rejeté par {{who}} : {{reason}}. Modifiez-le pour le soumettre de nouveau à approbation.',
     queued:

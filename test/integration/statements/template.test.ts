@@ -30,7 +30,11 @@ describe('the holding statement, one press away', () => {
     expect(draft.action).toEqual({ kind: 'statement.draft', args: ['1', HOLDING_STEP] });
 
     const reply = await w.press(inRoom(ana, room), draft);
-    expect(reply.form?.submit).toEqual({ kind: 'statement.draft', args: ['1', HOLDING_STEP] });
+    // The next update the template promises travels with the form (epoch ms), to be recorded with the draft.
+    expect(reply.form?.submit).toEqual({
+      kind: 'statement.draft',
+      args: ['1', HOLDING_STEP, expect.stringMatching(/^\d{13}$/)],
+    });
     expect(initialText(reply.form)).toMatch(/^Our \{account\} account was hacked – /);
   });
 
@@ -55,7 +59,7 @@ describe('the holding statement, one press away', () => {
     const room = await w.open(ana);
 
     const holding = await w.command(inRoom(ana, room), 'update holding');
-    expect(holding.form?.submit.args).toEqual(['1', HOLDING_STEP]);
+    expect(holding.form?.submit.args).toEqual(['1', HOLDING_STEP, expect.stringMatching(/^\d{13}$/)]);
     expect(initialText(holding.form)).toMatch(/^Our \{account\} account was hacked – /);
     expect(initialText((await w.command(inRoom(ana, room), 'update update')).form)).toMatch(
       /^Update on our \{account\} account – /,
@@ -232,5 +236,53 @@ describe('a placeholder never reaches the public', () => {
     expect(replyText(reply)).toBe(
       'Le communiqué S1 contient encore des champs à remplir : {account}, {time}. Modifiez-le (bouton Modifier ou `/crisis modifier S1 <texte>`) avant que quiconque puisse l’approuver.',
     );
+  });
+});
+
+describe('the next update a statement promises', () => {
+  /** Ana drafts the holding statement at 09:34 from its form, answering what it asks, `edit` applied to the text. */
+  async function draftHolding(edit: (text: string) => string = (text) => text) {
+    const w = world();
+    w.deps.statements = { contact: CONTACT, signature: SIGNATURE };
+    const room = await w.open(ana);
+    w.clock.advanceMinutes(4);
+    const { form } = await w.command(inRoom(ana, room), 'update holding');
+    await w.submit(inRoom(ana, room), form, {
+      text: edit(initialText(form).replace('{channel}', 'our website')),
+      'fill:account': '@acme',
+      'fill:affected': 'people who clicked the links',
+      'fill:not_affected': 'your payment details',
+    });
+    return { w, room };
+  }
+
+  test('GIVEN the holding statement says the next update comes at 09:54, as calma filled it WHEN bob publishes it at 09:40 THEN the statement and the incident hold that promise: the cadence reminds before 09:54', async () => {
+    const { w, room } = await draftHolding();
+    expect((await w.incident(1)).statements?.[0]?.promise).toEqual({
+      at: '2026-11-22T09:54:00.000Z',
+      text: '09:54 UTC',
+    });
+
+    w.clock.advanceMinutes(6);
+    await w.command(inRoom(bob, room), 'approve S1');
+
+    const incident = await w.incident(1);
+    expect(incident.statements?.[0]).toMatchObject({
+      status: 'published',
+      nextUpdateAt: '2026-11-22T09:54:00.000Z',
+    });
+    expect(incident.promisedUpdateAt).toBe('2026-11-22T09:54:00.000Z');
+  });
+
+  test('GIVEN ana changed the promised time in the text WHEN the draft is made THEN no promise is recorded: the cadence alone decides', async () => {
+    const { w, room } = await draftHolding((text) => text.replace('09:54 UTC', '11:00 UTC'));
+    expect((await w.incident(1)).statements?.[0]?.promise).toBeUndefined();
+
+    w.clock.advanceMinutes(6);
+    await w.command(inRoom(bob, room), 'approve S1');
+    const incident = await w.incident(1);
+    expect(incident.promisedUpdateAt).toBeUndefined();
+    // SEV1: 20 minutes after the publication at 09:40.
+    expect(incident.statements?.[0]?.nextUpdateAt).toBe('2026-11-22T10:00:00.000Z');
   });
 });

@@ -517,6 +517,25 @@ describe('postmortemMarkdown', () => {
     );
   });
 
+  it('GIVEN step 2 done by publishing S1 WHEN rendered in each language THEN the step says so, and so does the timeline', () => {
+    const steps = scripted.steps.map((s, i) =>
+      i === 1 ? { state: 'done' as const, by: 'U0CARA', at: d23('00:10') } : s,
+    );
+    const entries = timeline.map((e) =>
+      e.kind === 'step-done' && e.step === 1 ? { ...e, statement: 1, by: 'U0CARA', at: d23('00:10') } : e,
+    );
+    const rendered = (locale: Locale) => render(locale, { ...scripted, steps }, entries);
+
+    expect(sectionOf(rendered('en'), 'Playbook steps')).toContain(
+      '- 2. Post a holding statement: done 23 Nov 2026 00:10 UTC by @U0CARA (by publishing S1)',
+    );
+    expect(rendered('en')).toContain('step 2 done by publishing S1');
+    expect(rendered('es')).toContain('hecho el 23 nov 2026 00:10 UTC por @U0CARA (al publicar S1)');
+    expect(rendered('es')).toContain('paso 2 hecho al publicar S1');
+    expect(rendered('fr')).toContain('(par la publication de S1)');
+    expect(rendered('fr')).toContain('étape 2 faite par la publication de S1');
+  });
+
   it('GIVEN three statements WHEN rendered THEN each shows authors, approvers, checklist, publication and deliveries', () => {
     const s1 = en.slice(en.indexOf('### Statement S1'), en.indexOf('### Statement S2'));
     const s2 = en.slice(en.indexOf('### Statement S2'), en.indexOf('### Statement S3'));

@@ -1,12 +1,14 @@
 import { drillReportCard } from '../../../src/cards/drill';
+import { defaultReminderPolicy } from '../../../src/config/schema';
 import { drillReport } from '../../../src/core/drill-report';
-import { textHash } from '../../../src/core/statement';
+import { approveStatement, draftStatement, textHash } from '../../../src/core/statement';
 import type { Incident, Statement } from '../../../src/core/types';
 import { translator } from '../../../src/i18n';
 import { builtinPlaybooksDir, loadPlaybooks } from '../../../src/playbook/loader';
 import type { Playbook } from '../../../src/playbook/schema';
 import { anIncident } from '../../support/fixtures';
 import { textOf } from '../../support/recording-chat';
+import { successOf } from '../../support/result';
 
 /** One playbook minute is a real minute here: times read as they would in a real drill. */
 const MINUTE = 60_000;
@@ -132,6 +134,48 @@ describe('drillReport', () => {
       },
     ];
     expect(drillReport(drill({ questions }), clock, MINUTE).questions).toEqual({ asked: 2, answered: 1 });
+  });
+});
+
+describe('a step done by publishing', () => {
+  test('GIVEN step 3 asks for a statement WHEN its statement is published at T+12 THEN the report counts step 3 done on time at T+12; published at T+17 it is 2 minutes late', () => {
+    const report = (published: number) => {
+      const open = drill({
+        status: 'open',
+        steps: drill().steps.map((s, i) => (i === 2 ? { state: 'open' as const } : s)),
+        roles: { lead: 'U0LEAD', approver: 'U0BOSS' },
+      });
+      const drafted = successOf(
+        draftStatement(open, {
+          text: 'Our account was hacked. Do not click its links.',
+          by: 'U0COMMS',
+          step: 2,
+          targets: [],
+          requires: ['approver'],
+          now: new Date(at(published - 2)),
+        }),
+      ).incident;
+      const outcome = successOf(
+        approveStatement(
+          drafted,
+          1,
+          { user: 'U0BOSS', roles: [] },
+          {
+            requires: ['approver'],
+            configured: {},
+            playbook: { steps: [] },
+            policy: defaultReminderPolicy,
+            minuteMs: MINUTE,
+            destinations: ['room'],
+          },
+          new Date(at(published)),
+        ),
+      );
+      return drillReport({ ...outcome.incident, status: 'resolved', resolvedAt: at(40) }, clock, MINUTE);
+    };
+
+    expect(report(12).steps[2]).toEqual({ step: 2, outcome: 'on-time', due: 15, at: 12 });
+    expect(report(17).steps[2]).toEqual({ step: 2, outcome: 'late', due: 15, at: 17, late: 2 });
   });
 });
 

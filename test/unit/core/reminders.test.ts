@@ -68,6 +68,47 @@ describe.each([
     reminders.filter((r) => r.kind === 'step' && r.step === step).map((r) => [r.attempt, minutesOf(r)]);
   const cadenceAt = (i: Incident, n: number, p: PlaybookClock = playbook) =>
     minutesOf(find(planAt(i, n, p), 'cadence'));
+
+  test('GIVEN an update published at T+10 promising the next at T+22 WHEN planning THEN the cadence reminds at T+17 (5 min before), then every 20 min from there; a promise at T+12 is reminded at T+12; one past the cadence changes nothing', () => {
+    const published = (promise: number) =>
+      anIncident({
+        openedAt: iso(0),
+        updatedAt: iso(10),
+        lastUpdateAt: iso(10),
+        promisedUpdateAt: iso(promise),
+      });
+    expect(cadenceAt(published(22), 10)).toBe(17);
+    expect(cadenceAt(published(22), 18)).toBe(37);
+    expect(cadenceAt(published(12), 10)).toBe(12);
+    expect(cadenceAt(published(60), 10)).toBe(30);
+  });
+
+  test('GIVEN a recurring status-update step WHEN planning THEN it gets no reminder nor escalation of its own: the cadence reminds it', () => {
+    const withUpdates: PlaybookClock = {
+      steps: [...playbook.steps, { due: 35, role: 'comms', statement: 'update', recurring: true }],
+    };
+    const incident = anIncident({
+      openedAt: iso(0),
+      updatedAt: iso(0),
+      steps: [...threeOpenSteps(), { state: 'open' }],
+    });
+    const reminders = planAt(incident, 0, withUpdates);
+
+    expect(stepsOf(reminders, 3)).toEqual([]);
+    expect(stepsOf(reminders, 2)).toEqual([
+      [1, 30],
+      [2, 30 + policy.escalateAfter],
+    ]);
+    expect(find(reminders, 'cadence')).toBeDefined();
+  });
+
+  test('GIVEN a step done by publishing its statement WHEN planning THEN neither its reminder nor its escalation is planned', () => {
+    const steps = threeOpenSteps().map((s, i) =>
+      i === 2 ? { state: 'done' as const, by: 'U0BOB', at: iso(20) } : s,
+    );
+    const reminders = planAt(anIncident({ openedAt: iso(0), updatedAt: iso(0), steps }), 20);
+    expect(stepsOf(reminders, 2)).toEqual([]);
+  });
   /** `i` after `reminder` was sent at minute `n`, as a firing job records it. */
   const sent = (i: Incident, reminder: Reminder, n: number) =>
     countSent(i, reminder, new Date(min(n))).incident;

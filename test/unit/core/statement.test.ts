@@ -254,3 +254,158 @@ describe('deliveries', () => {
     });
   });
 });
+
+describe('statements and steps are one thing', () => {
+  /** Step 0 opens, step 1 (holding) needs the lead's approval, step 2 drafts updates, step 3 is the recurring update. */
+  const playbook: PublishContext['playbook'] = {
+    steps: [
+      { due: 0, role: 'lead' },
+      { due: 15, role: 'comms', statement: 'holding' },
+      { due: 20, role: 'comms', statement: 'update' },
+      { due: 35, role: 'comms', statement: 'update', recurring: true },
+    ],
+  };
+  const fourSteps = (): Incident['steps'] => [
+    { state: 'open' },
+    { state: 'open' },
+    { state: 'open' },
+    { state: 'open' },
+  ];
+  const draftFrom = (incident: Incident, step: number, minutes: number) =>
+    successOf(
+      draftStatement(incident, {
+        text: 'Our account was hacked. Do not click its links. Next update at 11:00.',
+        by: 'U0ANA',
+        step,
+        targets: [],
+        requires: ['approver'],
+        now: at(minutes),
+      }),
+    ).incident;
+  const publishAs = (incident: Incident, n: number, minutes: number) =>
+    successOf(
+      approveStatement(
+        incident,
+        n,
+        { user: 'U0BOB', roles: [] },
+        { ...context(['room']), playbook },
+        at(minutes),
+      ),
+    );
+
+  test('GIVEN S1 drafted from the holding step WHEN bob approves it THEN that step is done by him at publication, on the record, in the same change', () => {
+    const incident = draftFrom(
+      anIncident({
+        severity: 1,
+        openedAt: at(0).toISOString(),
+        roles: { approver: 'U0BOB' },
+        steps: fourSteps(),
+      }),
+      1,
+      5,
+    );
+    const outcome = publishAs(incident, 1, 9);
+
+    expect(outcome.published).toBe(true);
+    expect(outcome.incident.steps[1]).toEqual({ state: 'done', by: 'U0BOB', at: at(9).toISOString() });
+    expect(outcome.incident.steps.filter((s) => s.state === 'done')).toHaveLength(1);
+    expect(outcome.events.map((e) => e.kind)).toEqual([
+      'statement-approved',
+      'statement-published',
+      'step-done',
+    ]);
+    expect(outcome.events.at(-1)).toMatchObject({ kind: 'step-done', step: 1, statement: 1, by: 'U0BOB' });
+  });
+
+  test('GIVEN a statement with no step WHEN published THEN no step changes', () => {
+    const outcome = successOf(
+      approveStatement(
+        drafted(undefined, { steps: fourSteps() }),
+        1,
+        { user: 'U0BOB', roles: [] },
+        { ...context(), playbook },
+        at(10),
+      ),
+    );
+    expect(outcome.incident.steps.every((s) => s.state === 'open')).toBe(true);
+  });
+
+  test('GIVEN an update drafted from a one-off update step WHEN published THEN that step and the recurring update step are done; a holding statement leaves the recurring one open', () => {
+    const base = anIncident({
+      severity: 1,
+      openedAt: at(0).toISOString(),
+      roles: { approver: 'U0BOB' },
+      steps: fourSteps(),
+    });
+    const holding = publishAs(draftFrom(base, 1, 5), 1, 9).incident;
+    expect(holding.steps[3]?.state).toBe('open');
+
+    const update = publishAs(draftFrom(holding, 2, 30), 2, 32);
+    expect(update.incident.steps.map((s) => s.state)).toEqual(['open', 'done', 'done', 'done']);
+    expect(update.events.filter((e) => e.kind === 'step-done')).toMatchObject([
+      { step: 2, statement: 2 },
+      { step: 3, statement: 2 },
+    ]);
+  });
+
+  test('GIVEN the step was already skipped WHEN its statement is published THEN the step stays skipped', () => {
+    const base = anIncident({
+      severity: 1,
+      openedAt: at(0).toISOString(),
+      roles: { approver: 'U0BOB' },
+      steps: fourSteps(),
+    });
+    const skipped = {
+      ...base,
+      steps: base.steps.map((s, i) => (i === 1 ? { state: 'skipped' as const, reason: 'x' } : s)),
+    };
+    const outcome = publishAs(draftFrom(skipped, 1, 5), 1, 9);
+    expect(outcome.incident.steps[1]?.state).toBe('skipped');
+    expect(outcome.events.some((e) => e.kind === 'step-done')).toBe(false);
+  });
+});
+
+describe('a promised next update', () => {
+  const promise = { at: at(30).toISOString(), text: '10:30 UTC' };
+  const draft = (text: string) =>
+    successOf(
+      draftStatement(
+        anIncident({ severity: 1, openedAt: at(0).toISOString(), roles: { approver: 'U0BOB' } }),
+        {
+          text,
+          by: 'U0ANA',
+          targets: [],
+          requires: ['approver'],
+          now: at(5),
+          promise,
+        },
+      ),
+    ).incident;
+  const publishAt = (incident: Incident, minutes: number) =>
+    successOf(approveStatement(incident, 1, { user: 'U0BOB', roles: [] }, context(['room']), at(minutes)))
+      .incident;
+
+  test('GIVEN the text says 10:30 UTC, as calma filled it WHEN published at T+10 THEN the statement promises 10:30 and the incident holds the promise', () => {
+    const published = publishAt(draft('Next update at 10:30 UTC.'), 10);
+    expect(published.statements?.[0]).toMatchObject({ promise, nextUpdateAt: promise.at });
+    expect(published.promisedUpdateAt).toBe(promise.at);
+  });
+
+  test('GIVEN an edit WHEN it keeps the time THEN the promise stays; WHEN it changes the time THEN it is gone and the cadence alone decides', () => {
+    const kept = successOf(
+      editStatement(draft('Next update at 10:30 UTC.'), 1, 'Next update at 10:30 UTC, here.', 'U0ANA', at(6)),
+    ).incident;
+    expect(kept.statements?.[0]?.promise).toEqual(promise);
+    const changed = successOf(editStatement(kept, 1, 'Next update at 11:00 UTC.', 'U0ANA', at(7))).incident;
+    expect(changed.statements?.[0]?.promise).toBeUndefined();
+    const published = publishAt(changed, 12);
+    expect(published.promisedUpdateAt).toBeUndefined();
+    expect(published.statements?.[0]?.nextUpdateAt).toBe(at(32).toISOString());
+  });
+
+  test('GIVEN a promise already past WHEN published THEN it is not kept: the next update is the cadence’s', () => {
+    const published = publishAt(draft('Next update at 10:30 UTC.'), 31);
+    expect(published.promisedUpdateAt).toBeUndefined();
+    expect(published.statements?.[0]?.nextUpdateAt).toBe(at(51).toISOString());
+  });
+});
