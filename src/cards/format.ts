@@ -15,19 +15,29 @@ export const severityLabel = (severity: Severity | null): string => (severity ? 
 const INTL_LOCALES: Record<Locale, string> = { en: 'en-GB', es: 'es-ES', fr: 'fr-FR' };
 const formats = new Map<string, Intl.DateTimeFormat>();
 
-function dateTimeFormat(locale: Locale, timeZone: string, withTime: boolean): Intl.DateTimeFormat {
-  const key = `${locale} ${timeZone} ${withTime}`;
+/** `date`: the day, `moment`: the day and the time of day, `clock`: the time of day alone. */
+type Shape = 'date' | 'moment' | 'clock';
+
+const SHAPES: Record<Shape, Intl.DateTimeFormatOptions> = {
+  date: { day: 'numeric', month: 'short', year: 'numeric' },
+  moment: {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZoneName: 'shortOffset',
+  },
+  clock: { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'shortOffset' },
+};
+
+/** Building an Intl.DateTimeFormat is costly: one per language, zone and shape, kept. */
+function dateTimeFormat(locale: Locale, timeZone: string, shape: Shape): Intl.DateTimeFormat {
+  const key = `${locale} ${timeZone} ${shape}`;
   let format = formats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(INTL_LOCALES[locale], {
-      timeZone,
-      day: 'numeric',
-      month: 'short',
-      year: 'numeric',
-      ...(withTime
-        ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'shortOffset' }
-        : {}),
-    } as const);
+    format = new Intl.DateTimeFormat(INTL_LOCALES[locale], { timeZone, ...SHAPES[shape] });
     formats.set(key, format);
   }
   return format;
@@ -54,7 +64,7 @@ const toDate = (iso: string | Date): Date => (typeof iso === 'string' ? new Date
  * to the team and still exact for everyone else.
  */
 export const when = (iso: string | Date, t: Pick<Translator, 'locale' | 'timeZone'>): string =>
-  dateTimeFormat(t.locale, t.timeZone, true)
+  dateTimeFormat(t.locale, t.timeZone, 'moment')
     .formatToParts(toDate(iso))
     .map((part, i, parts) => {
       if (part.type === 'timeZoneName') return offsetLabel(part.value);
@@ -66,17 +76,11 @@ export const when = (iso: string | Date, t: Pick<Translator, 'locale' | 'timeZon
 
 /** The date of a moment in the reader's time zone (`23 Nov 2026`), for periods of whole days. */
 export const day = (iso: string | Date, t: Pick<Translator, 'locale' | 'timeZone'>): string =>
-  dateTimeFormat(t.locale, t.timeZone, false).format(toDate(iso));
+  dateTimeFormat(t.locale, t.timeZone, 'date').format(toDate(iso));
 
 /** The time of day in the reader's zone, with the zone (`13:05 UTC+1`), for a moment of today. */
 export const clock = (iso: string | Date, t: Pick<Translator, 'locale' | 'timeZone'>): string =>
-  new Intl.DateTimeFormat(INTL_LOCALES[t.locale], {
-    timeZone: t.timeZone,
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZoneName: 'shortOffset',
-  })
+  dateTimeFormat(t.locale, t.timeZone, 'clock')
     .formatToParts(toDate(iso))
     .map((part) => (part.type === 'timeZoneName' ? offsetLabel(part.value) : part.value))
     .join('');
