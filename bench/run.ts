@@ -1,15 +1,23 @@
 import { runAlertsBench } from './alerts.bench';
 import { chaosOptions, runChaosBench } from './chaos.bench';
 import { runRemindersBench } from './reminders.bench';
+import { PARTS } from './report/parts';
+import { runReport } from './report/report';
 import { runSlackAckBench } from './slack-ack.bench';
 import { runStoreBench } from './store.bench';
 
 /**
- * `npm run bench [-- [store] [slack-ack] [reminders] [alerts] [chaos [--quick] [--seed=N]] [--strict]]`: every
- * bench in turn, or only the named ones. Benches report; with --strict a missed target also makes the exit code 1 (CI does not run benches:
- * this is for people checking a change by hand).
+ * `npm run bench [-- [report] [store] [slack-ack] [reminders] [alerts] [chaos [--quick] [--seed=N]] [--strict] [--save]]`:
+ * without a name, the throughput report (one table, every figure with its anchor: bench/report/); with
+ * names, those benches in turn. Benches report; with --strict a missed target also makes the exit code 1
+ * (CI does not run benches: this is for people checking a change by hand). `--save` writes the report's
+ * table into docs/benchmarks.md.
  */
 const BENCHES: Record<string, { heading: string; run: (argv: readonly string[]) => Promise<boolean> }> = {
+  report: {
+    heading: 'throughput report: every figure against its anchor, in one run',
+    run: (argv) => runReport(PARTS, argv.includes('--save')),
+  },
   store: {
     heading: 'store throughput',
     run: async () => {
@@ -28,7 +36,8 @@ const BENCHES: Record<string, { heading: string; run: (argv: readonly string[]) 
 
 async function main(argv: readonly string[]): Promise<number> {
   const strict = argv.includes('--strict');
-  const named = argv.filter((arg) => !arg.startsWith('--'));
+  const given = argv.filter((arg) => !arg.startsWith('--'));
+  const named = given.length > 0 ? given : ['report'];
   const unknown = named.filter((name) => !(name in BENCHES));
   if (unknown.length > 0) {
     console.error(`unknown bench: ${unknown.join(', ')} (known: ${Object.keys(BENCHES).join(', ')})`);
@@ -36,7 +45,7 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   let allPassed = true;
   for (const [name, bench] of Object.entries(BENCHES)) {
-    if (named.length > 0 && !named.includes(name)) continue;
+    if (!named.includes(name)) continue;
     console.log(`\n=== ${name}: ${bench.heading} ===\n`);
     allPassed = (await bench.run(argv)) && allPassed;
   }

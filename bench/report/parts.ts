@@ -1,0 +1,4 @@
+import type { ReportPart } from './figure';
+
+/** The report's parts, in the order of the table (each helper module adds its own line). */
+export const PARTS: ReportPart[] = [];
