@@ -7,6 +7,7 @@ import {
   refreshDigest,
   renderDigestGroups,
   renderTriage,
+  triageAlerts,
   windowScope,
 } from '../src/alerts/process';
 import type { Caller, Deps, Reply } from '../src/app/deps';
@@ -70,7 +71,8 @@ export async function openTriaged(
     });
   }
   if ('opening' in claim || !('claimed' in claim)) return problem(locale, { key: 'alerts.beingOpened' });
-  const card = claim.claimed;
+  // On a storm's digest, the group's latest alerts are kept beside its card: all go on the timeline.
+  const card = { ...claim.claimed, alerts: await triageAlerts(alerts, claim.claimed) };
   const first = card.alerts[0];
   if (!first) return problem(locale, { key: 'errors.staleButton' });
 

@@ -47,6 +47,9 @@ export const LINK_TTL_MS = 30 * 24 * 3600_000;
 const PENDING_TTL_MS = 2 * 60_000;
 /** How long a repeat waits for its group's incident or card to be created before the job is retried. */
 const WAIT_MS = 30_000;
+/** How soon a repeat looks again while its group's incident or card is being created: doubling to the max. */
+const WAIT_POLL_FIRST_MS = 5;
+const WAIT_POLL_MAX_MS = 200;
 /** A triage "Open" that has not finished after this long (a crashed process) can be pressed again. */
 export const OPENING_STALE_MS = 2 * 60_000;
 /** Alerts kept on a triage card for the timeline of the incident it may become: the first and the latest. */
@@ -158,7 +161,7 @@ export async function processAlert(desk: AlertDesk, job: AlertJob, id: string): 
   const token = pendingLink(id);
   const stale: AlertLink[] = [];
   const deadline = Date.now() + WAIT_MS;
-  for (;;) {
+  for (let waits = 0; ; ) {
     const live = await alerts.claim(workspace, keys, token, stale, PENDING_TTL_MS);
     if (live === null) break;
     const added = await addToLive(desk, workspace, live, job);
@@ -173,7 +176,8 @@ export async function processAlert(desk: AlertDesk, job: AlertJob, id: string): 
     }
     if (Date.now() > deadline)
       throw new Error(`alert group ${alert.groupKey} is still being opened (${live})`);
-    await sleep(50 + Math.random() * 150);
+    // A triage card is there in a few ms, an incident's room in a second or more: poll soon, then less.
+    await sleep(Math.min(WAIT_POLL_MAX_MS, WAIT_POLL_FIRST_MS * 2 ** waits++) * (0.5 + Math.random()));
   }
 
   // This job holds the group's claim: it creates what the route says, then links the group to it.
@@ -335,7 +339,6 @@ async function postTriage(
       labels: digestLabels(alert),
       playbook: decision.playbook,
     });
-    await alerts.statusChanged(workspace, triageLink(card.id), keysOf(alert).dedup, alert.status);
     await touchDigest(desk, workspace, digest.id);
     deps.log.debug(
       { triage: card.id, digest: digest.id, alert: alert.dedupKey },
@@ -379,10 +382,12 @@ async function stormDigest(
 
 /** A digest changed: its redraw is queued unless one is already (then this change rides along). */
 async function touchDigest(desk: AlertDesk, workspace: string, id: string): Promise<void> {
-  if (await desk.alerts.touchDigest(workspace, id, DIGEST_QUEUED_TTL_MS)) {
-    await desk.digest({ workspace, target: stormLink(id), group: '', title: '' }, DIGEST_REDRAW_MS);
-  }
+  if (await desk.alerts.touchDigest(workspace, id, DIGEST_QUEUED_TTL_MS))
+    await queueRedraw(desk, workspace, id);
 }
+
+const queueRedraw = (desk: AlertDesk, workspace: string, id: string) =>
+  desk.digest({ workspace, target: stormLink(id), group: '', title: '' }, DIGEST_REDRAW_MS);
 
 /**
  * Draws a storm's digest card as it is now: posts it the first time, then updates it in place. One redraw
@@ -471,12 +476,36 @@ async function addToLive(
   if (kind === 'pending') return 'wait';
   if (kind === 'incident') return addToIncident(desk, workspace, Number(id), job);
   if (kind !== 'triage') return 'stale';
-  const card = await desk.alerts.triage(workspace, id);
-  if (!card) return 'stale';
+  // One step in Redis: a pending group on a storm's digest is added there at once (in a storm, many
+  // alerts of one group come together: no rewrite of its card); any other card comes back to decide on.
+  const abandoned = new Date(desk.deps.clock.now().getTime() - OPENING_STALE_MS);
+  const repeat = await desk.alerts.repeatTriage(
+    workspace,
+    id,
+    { ...job.alert, receivedAt: job.receivedAt },
+    TRIAGE_ALERTS_KEPT - 1,
+    abandoned,
+  );
+  if (repeat === null) return 'stale';
+  if ('added' in repeat) {
+    if (await desk.alerts.countOnDigest(workspace, repeat.added, id, DIGEST_QUEUED_TTL_MS))
+      await queueRedraw(desk, workspace, repeat.added.id);
+    return { kind: 'added-to-triage', id };
+  }
+  const { card } = repeat;
   if (card.status === 'opened' && card.opened) return addToIncident(desk, workspace, card.opened.seq, job);
   if (card.status === 'dismissed') return 'stale';
   if (card.status === 'opening' && !openingIsStale(card, desk.deps.clock.now())) return 'wait';
   return addToTriage(desk, workspace, card.id, job);
+}
+
+/**
+ * The alerts a triage card holds for its incident's timeline: on a digest, the card keeps only the
+ * first, and the latest are kept beside it.
+ */
+export async function triageAlerts(alerts: AlertStore, card: TriageCard): Promise<TriageAlert[]> {
+  if (!card.digest) return card.alerts;
+  return [...card.alerts, ...(await alerts.recentAlerts(card.workspace, card.id))];
 }
 
 function splitLink(link: AlertLink): [string, string] {
@@ -563,12 +592,6 @@ async function addToTriage(
   if (updated === 'wait') return 'wait';
   const target = triageLink(id);
   const changed = await alerts.statusChanged(workspace, target, keysOf(alert).dedup, alert.status);
-  if (updated.digest) {
-    // On a storm's digest: counted there, and the digest's own redraw coalesces every change.
-    await alerts.countDigestAlert(workspace, updated.digest.id, { triage: id, n: updated.digest.n });
-    await touchDigest(desk, workspace, updated.digest.id);
-    return { kind: 'added-to-triage', id };
-  }
   const redraw = async () => {
     if (updated.card) await deps.chat.update(updated.card, renderTriage(deps, updated));
   };

@@ -215,7 +215,7 @@ function digestLine(
       ? t('alerts.stormDismissed', { who: mention(card.dismissed.by) })
       : card?.status === 'opening'
         ? t('alerts.stormOpening')
-        : card?.resolvedAt
+        : group.resolved
           ? t('alerts.stormResolved')
           : '';
   return t('alerts.stormGroup', {

@@ -85,6 +85,8 @@ export interface DigestGroup {
   labels: string;
   /** The playbook its route names; null: the person opening it picks one. */
   playbook: string | null;
+  /** Its latest alert says resolved. */
+  resolved: boolean;
   /** The group's triage card as it is now (opened, dismissed, resolved); null when it has expired. */
   card: TriageCard | null;
 }
@@ -180,10 +182,33 @@ export interface AlertStore {
   addDigestGroup(
     workspace: string,
     digest: string,
-    group: Omit<DigestGroup, 'count' | 'card'>,
+    group: Omit<DigestGroup, 'count' | 'card' | 'resolved'>,
   ): Promise<void>;
-  /** One more alert of a group on a digest. */
-  countDigestAlert(workspace: string, digest: string, group: { triage: string; n: number }): Promise<void>;
+  /**
+   * A repeat of an alert group linked to triage card `triage`. On a storm's digest, a pending card (or
+   * one whose opening started before `abandonedBefore`) keeps it with the group's latest `keep` alerts
+   * in the same atomic step: `added`, with the digest (then count it there). Any other card comes back
+   * as it is, for the caller to update or decide on; null when there is no such card.
+   */
+  repeatTriage(
+    workspace: string,
+    triage: string,
+    alert: TriageAlert,
+    keep: number,
+    abandonedBefore: Date,
+  ): Promise<{ added: { id: string; n: number } } | { card: TriageCard } | null>;
+  /**
+   * A repeat counted on its digest, which is marked changed; true when no redraw is queued yet (the
+   * caller queues one; the claim lapses after `queuedTtlMs` if it never does).
+   */
+  countOnDigest(
+    workspace: string,
+    digest: { id: string; n: number },
+    triage: string,
+    queuedTtlMs: number,
+  ): Promise<boolean>;
+  /** The latest alerts of a group on a digest (its triage card keeps only the first), oldest first. */
+  recentAlerts(workspace: string, triage: string): Promise<TriageAlert[]>;
   /** The digest and `limit` of its groups from `offset` (largest first); null when there is no such digest. */
   digestPage(workspace: string, id: string, offset: number, limit: number): Promise<DigestPage | null>;
   setDigestCard(workspace: string, id: string, card: MessageRef): Promise<void>;

@@ -36,6 +36,8 @@ export interface StoreKeys {
   alertHeld(workspace: string, scope: string): string;
   /** Hash: hashed dedup key → last status reported, per incident or triage card. */
   alertStatus(workspace: string, target: string): string;
+  /** List: the latest alerts of a triage card on a storm digest, newest first (JSON each). */
+  alertRecent(workspace: string, id: string): string;
   /** Hash: the storm rule's window of new alert groups (`n` groups so far, `digest` once over the rule). */
   alertStorm(workspace: string): string;
   /**
@@ -68,6 +70,7 @@ export function storeKeys(prefix = 'calma'): StoreKeys {
     alertWindow: (workspace, scope) => `${ws(workspace)}:alert:window:${digest(scope)}`,
     alertHeld: (workspace, scope) => `${ws(workspace)}:alert:held:${digest(scope)}`,
     alertStatus: (workspace, target) => `${ws(workspace)}:alert:status:${encodeURIComponent(target)}`,
+    alertRecent: (workspace, id) => `${ws(workspace)}:alert:triage:${encodeURIComponent(id)}:recent`,
     alertStorm: (workspace) => `${ws(workspace)}:alert:storm`,
     alertDigest: (workspace, id, part) =>
       `${ws(workspace)}:alert:digest:${encodeURIComponent(id)}${part ? `:${part}` : ''}`,

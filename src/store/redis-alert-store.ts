@@ -8,6 +8,7 @@ import type {
   DigestPage,
   StormCount,
   StormDigest,
+  TriageAlert,
   TriageCard,
   WindowNote,
 } from '../ports/alert-store';
@@ -40,6 +41,7 @@ export class RedisAlertStore implements AlertStore {
       'compare-and-set',
       'message-window',
       'storm-group',
+      'triage-repeat',
     ]);
   }
 
@@ -154,7 +156,7 @@ export class RedisAlertStore implements AlertStore {
   async addDigestGroup(
     workspace: string,
     digest: string,
-    group: Omit<DigestGroup, 'count' | 'card'>,
+    group: Omit<DigestGroup, 'count' | 'card' | 'resolved'>,
   ): Promise<void> {
     const { triage, n, ...info } = group;
     const field = digestField({ triage, n });
@@ -173,16 +175,52 @@ export class RedisAlertStore implements AlertStore {
       .exec();
   }
 
-  async countDigestAlert(
+  async repeatTriage(
     workspace: string,
-    digest: string,
-    group: { triage: string; n: number },
-  ): Promise<void> {
-    await this.redis
+    triage: string,
+    alert: TriageAlert,
+    keep: number,
+    abandonedBefore: Date,
+  ): Promise<{ added: { id: string; n: number } } | { card: TriageCard } | null> {
+    const key = this.keys.alertTriage(workspace, triage);
+    const [kind, first, second] = (await this.scripts['triage-repeat'](
+      [key, this.keys.alertRecent(workspace, triage)],
+      [
+        JSON.stringify(alert),
+        String(Math.max(1, keep)),
+        String(TRIAGE_TTL_MS),
+        abandonedBefore.toISOString(),
+      ],
+    )) as [string?, string?, string?];
+    if (kind === 'added') return { added: { id: first ?? '', n: Number(second) } };
+    if (kind === 'card' && first !== undefined) return { card: parseTriage(first, key) };
+    return null;
+  }
+
+  async countOnDigest(
+    workspace: string,
+    digest: { id: string; n: number },
+    triage: string,
+    queuedTtlMs: number,
+  ): Promise<boolean> {
+    const results = (await this.redis
       .multi()
-      .hincrby(this.keys.alertDigest(workspace, digest, 'groups'), digestField(group), 1)
-      .hincrby(this.keys.alertDigest(workspace, digest), 'alerts', 1)
-      .exec();
+      .hincrby(this.keys.alertDigest(workspace, digest.id, 'groups'), digestField({ triage, n: digest.n }), 1)
+      .hincrby(this.keys.alertDigest(workspace, digest.id), 'alerts', 1)
+      .set(this.keys.alertDigest(workspace, digest.id, 'dirty'), '1', 'PX', DIGEST_TTL_MS)
+      .set(this.keys.alertDigest(workspace, digest.id, 'queued'), '1', 'PX', Math.ceil(queuedTtlMs), 'NX')
+      .exec()) as [Error | null, unknown][];
+    return results[3]?.[1] === 'OK';
+  }
+
+  async recentAlerts(workspace: string, triage: string): Promise<TriageAlert[]> {
+    const raw = await this.redis.lrange(this.keys.alertRecent(workspace, triage), 0, -1);
+    return raw
+      .flatMap((item) => {
+        const alert = parseJson<TriageAlert>(item);
+        return alert ? [alert] : [];
+      })
+      .reverse();
   }
 
   async digestPage(workspace: string, id: string, offset: number, limit: number): Promise<DigestPage | null> {
@@ -202,17 +240,22 @@ export class RedisAlertStore implements AlertStore {
       .sort((a, b) => b.count - a.count || a.n - b.n)
       .slice(Math.max(0, offset), Math.max(0, offset) + Math.max(0, limit));
     const fields = ranked.map((r) => r.field);
-    const [infos, cards] =
+    const [infos, cards, latest] =
       fields.length === 0
-        ? [[], []]
+        ? [[], [], []]
         : await Promise.all([
             this.redis.hmget(this.keys.alertDigest(workspace, id, 'info'), ...fields),
             this.redis.mget(...fields.map((f) => this.keys.alertTriage(workspace, triageOf(f)))),
+            Promise.all(
+              fields.map((f) => this.redis.lindex(this.keys.alertRecent(workspace, triageOf(f)), 0)),
+            ),
           ]);
     const groups = ranked.map((r, i): DigestGroup => {
       const info = parseJson<Partial<DigestGroup>>(infos[i] ?? null) ?? {};
       const raw = cards[i] ?? null;
       const triage = triageOf(r.field);
+      const card = raw === null ? null : parseTriage(raw, this.keys.alertTriage(workspace, triage));
+      const last = parseJson<TriageAlert>(latest[i] ?? null) ?? card?.alerts.at(-1);
       return {
         triage,
         n: r.n,
@@ -221,7 +264,8 @@ export class RedisAlertStore implements AlertStore {
         source: info.source ?? 'generic',
         labels: typeof info.labels === 'string' ? info.labels : '',
         playbook: typeof info.playbook === 'string' ? info.playbook : null,
-        card: raw === null ? null : parseTriage(raw, this.keys.alertTriage(workspace, triage)),
+        resolved: last?.status === 'resolved',
+        card,
       };
     });
     const card = parseJson<MessageRef>(meta.card ?? null);

@@ -12,6 +12,7 @@ export const SCRIPT_NAMES = [
   'compare-and-set',
   'message-window',
   'storm-group',
+  'triage-repeat',
 ] as const;
 export type ScriptName = (typeof SCRIPT_NAMES)[number];
 
