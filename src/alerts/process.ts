@@ -427,8 +427,13 @@ export async function refreshDigest(
   id: string,
 ): Promise<void> {
   await alerts.markDigest(workspace, id);
-  for (let i = 0; i < DIGEST_PRESS_REDRAWS; i++) {
-    if (!(await redrawDigest(deps, alerts, workspace, id))) return;
+  try {
+    for (let i = 0; i < DIGEST_PRESS_REDRAWS; i++) {
+      if (!(await redrawDigest(deps, alerts, workspace, id))) return;
+    }
+  } catch (error) {
+    // The press did what it said (the incident is open): the card catches up at its next redraw.
+    deps.log.warn({ err: error, digest: id }, 'could not redraw the storm digest card');
   }
 }
 

@@ -139,4 +139,28 @@ describe('an alert storm in the triage channel', () => {
     expect(page).toContain('Next groups');
     expect(await w().store.list(TEAM, { all: true })).toHaveLength(0);
   });
+
+  test('GIVEN a storm whose alert titles and labels carry Slack markup WHEN the digest lists them THEN they show as the characters they are: no ping, no disguised link', async () => {
+    const r = rig();
+    const hostile = storm(8, 1).map((job) => ({
+      ...job,
+      alert: {
+        ...job.alert,
+        title: `<!channel> ${job.alert.title} <https://evil.example|click here>`,
+        labels: { ...job.alert.labels, note: '<@U0BOSS>' },
+      },
+    }));
+    await r.send(hostile);
+    const shown = await digestShowing(3, 3);
+
+    // What Slack reads as mrkdwn (button labels are plain text: Slack shows them as they are).
+    const blocks = JSON.stringify(
+      (shown.blocks as { type: string }[]).filter((b) => b.type === 'section' || b.type === 'context'),
+    );
+    expect(blocks).not.toContain('<!channel>');
+    expect(blocks).not.toContain('<https://evil.example|click here>');
+    expect(blocks).not.toContain('<@U0BOSS>');
+    expect(blocks).toContain('&lt;!channel&gt;');
+    expect(blocks).toContain('&lt;@U0BOSS&gt;');
+  });
 });
