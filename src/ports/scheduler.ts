@@ -7,13 +7,22 @@ export interface ReminderJob extends Reminder {
   seq: number;
 }
 
+/** What to sync: only these reminder keys (`reminderKey`), and the cadence's next beat after `after`. */
+export interface SyncScope {
+  keys?: readonly string[];
+  /** Epoch ms: a fired reminder's successor is planned after the reminder's own due time. */
+  after?: number;
+}
+
 /**
  * Timed behaviour (reminders, nags): implemented on BullMQ in `src/queue`. `sync` is called after every
- * change of an incident and queues what its new state wants; queuing the same reminder twice is a no-op.
+ * change of an incident and queues what its new state wants: the next reminder of each key (`step-3`,
+ * `cadence`…), replacing the one queued before; queuing the same reminder twice is a no-op. A reminder
+ * that fires queues its key's successor.
  */
 export interface Scheduler {
-  /** `only` limits it to some reminders (after one fires, only its own next attempt can be new). */
-  sync(incident: Incident, only?: (reminder: Reminder) => boolean): Promise<void>;
+  /** `scope` limits it to some keys (after one fires, only its own key's next reminder can be new). */
+  sync(incident: Incident, scope?: SyncScope): Promise<void>;
   /** Removes every queued job of a closed incident (a job that still fires re-checks and does nothing). */
   cancel(incident: Incident): Promise<void>;
 }

@@ -3,10 +3,11 @@ import { Redis } from 'ioredis';
 import { postMissed } from '../app/catch-up';
 import type { Deps } from '../app/deps';
 import { fireReminder } from '../app/remind';
-import type { ReminderPolicy } from '../core/reminders';
+import { plan, type ReminderPolicy, reminderKey } from '../core/reminders';
 import type { PlaybookRegistry } from '../playbook/registry';
+import type { ReminderJob } from '../ports/scheduler';
 import { CatchUp } from './catch-up';
-import { type QueueSettings, ReminderScheduler, startReminderWorker } from './reminder-queue';
+import { jobId, type QueueSettings, ReminderScheduler, startReminderWorker } from './reminder-queue';
 
 export interface RemindersOptions {
   redisUrl: string;
@@ -28,6 +29,34 @@ export interface Reminders {
   stop(): Promise<void>;
 }
 
+/**
+ * The reminders of `job`'s key that fell due after it and at or before `cutoff` (epoch ms), as the
+ * incident plans them: a step's escalation after its reminder, the cadence's later beats. They were
+ * never queued (a fired job queues its successor), so the card of missed reminders takes them with it.
+ */
+async function missedAlong(
+  deps: Deps,
+  job: ReminderJob,
+  cutoff: number,
+): Promise<{ job: ReminderJob; id: string }[]> {
+  const incident = await deps.store.get(job.workspace, job.seq);
+  const clock = incident && deps.playbooks.clock(incident);
+  if (!incident || !clock) return [];
+  const key = reminderKey(job);
+  const along: ReminderJob[] = [];
+  let last = job.dueAt;
+  // The cadence plans one beat at a time (the next one not before `at`); the others plan all of theirs.
+  for (let beat = 0; beat < 100; beat++) {
+    const later = plan(incident, clock, deps.policy, deps.minuteMs, last + 1)
+      .filter((r) => reminderKey(r) === key && r.dueAt > last && r.dueAt <= cutoff)
+      .sort((a, b) => a.dueAt - b.dueAt || a.attempt - b.attempt);
+    if (later.length === 0) break;
+    along.push(...later.map((r) => ({ ...r, workspace: job.workspace, seq: job.seq })));
+    last = later[later.length - 1]?.dueAt ?? cutoff;
+  }
+  return along.map((r) => ({ job: r, id: jobId(r) }));
+}
+
 /** The reminder queue of one chat platform and, once `work` is called, its worker. */
 export function reminders(options: RemindersOptions): Reminders {
   // BullMQ blocks on its connection while waiting for jobs: it needs its own, with no retry limit.
@@ -44,12 +73,18 @@ export function reminders(options: RemindersOptions): Reminders {
     scheduler,
     work(deps) {
       const now = () => deps.clock.now().getTime();
+      scheduler.latest = (workspace, seq) => deps.store.get(workspace, seq);
       // What fell due well before this moment was missed while calma was away: one card per incident.
       catchUp = new CatchUp(settings, connection, now(), options.minuteMs, now, options.gatherMs);
       const missed = catchUp;
       worker = startReminderWorker(
         settings,
-        (job, id) => (missed.missed(job) ? missed.keep(job, id) : fireReminder(deps, job, id)),
+        async (job, id) => {
+          if (!missed.missed(job)) return fireReminder(deps, job, id);
+          // Only the next reminder of a key had a job: the key's later ones missed as well join it.
+          const along = await missedAlong(deps, job, missed.cutoff);
+          for (const m of [{ job, id }, ...along]) await missed.keep(m.job, m.id);
+        },
         {
           catchUp: (job, token) =>
             missed.run(job, token, (jobs, id) =>
