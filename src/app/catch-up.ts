@@ -1,5 +1,5 @@
 import { awayCard } from '../cards/away';
-import { countSent, reminderKey, stillWanted } from '../core/reminders';
+import { countSent, type ReminderKind, stillWanted } from '../core/reminders';
 import type { Incident } from '../core/types';
 import { translator } from '../i18n';
 import type { ReminderJob } from '../ports/scheduler';
@@ -38,14 +38,14 @@ export async function postMissed(
   const clock = deps.playbooks.clock(incident) ?? playbook;
   const wanted = missed.filter((m) => stillWanted(incident, clock, deps.policy, deps.minuteMs, m.job));
 
-  // Each missed reminder's key queues what it wants now, as a reminder job does after firing.
-  const keys = [...new Set(missed.map((m) => reminderKey(m.job)))];
+  // Each missed reminder's kind queues what it wants now, as a reminder job does after firing.
+  const kinds = [...new Set(missed.map((m) => m.job.kind))];
   const after = Math.max(...missed.map((m) => m.job.dueAt)) + 1;
   // The card's claim, then each reminder's, as a lone reminder claims itself (src/app/remind.ts).
   const card = `reminder:${id}`;
   if (!(await deps.store.claim(card, IN_FLIGHT_SECONDS))) {
     // Posted by an earlier run that died before recording it or queuing what comes next.
-    if (await deps.store.isConfirmed(card)) return recordAndQueue(deps, incident, wanted, keys, after);
+    if (await deps.store.isConfirmed(card)) return recordAndQueue(deps, incident, wanted, kinds, after);
     throw new Error(`missed reminders ${id} are being posted elsewhere or their worker died: retry later`);
   }
   const claimed: MissedReminder[] = [];
@@ -82,18 +82,18 @@ export async function postMissed(
     }
   }
   await Promise.all(claims().map((claim) => deps.store.confirm(claim, DELIVERED_SECONDS)));
-  await recordAndQueue(deps, incident, claimed, keys, after);
+  await recordAndQueue(deps, incident, claimed, kinds, after);
 }
 
 /**
  * The reminders of a posted card count as sent (those the incident still wants: a re-run counts them
- * once), the summary is redrawn, and each key's next reminder is queued.
+ * once), the summary is redrawn, and each kind's next reminder is queued.
  */
 async function recordAndQueue(
   deps: Deps,
   incident: Incident,
   posted: readonly MissedReminder[],
-  keys: readonly string[],
+  kinds: readonly ReminderKind[],
   after: number,
 ): Promise<void> {
   const sentAt = deps.clock.now();
@@ -109,5 +109,5 @@ async function recordAndQueue(
         });
   const updated = stored?.change?.incident ?? incident;
   if (stored?.change) await refreshRoom(deps, updated);
-  await deps.scheduler?.sync(updated, { keys, after });
+  await deps.scheduler?.sync(updated, { kinds, after });
 }

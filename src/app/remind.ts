@@ -2,7 +2,7 @@ import { injectCard } from '../cards/drill';
 import { reminderCard } from '../cards/reminder';
 import type { Card } from '../core/card';
 import { markArchived } from '../core/incident';
-import { countSent, type Reminder, reminderAudience, reminderKey, stillWanted } from '../core/reminders';
+import { countSent, type Reminder, reminderAudience, stillWanted } from '../core/reminders';
 import { possibleApprovers } from '../core/statement';
 import type { Incident } from '../core/types';
 import { type Translator, translator } from '../i18n';
@@ -23,9 +23,9 @@ export const DELIVERED_SECONDS = 24 * 3600;
 
 /**
  * A reminder job fires: re-check the incident, post the reminder in its room once, record it, and queue
- * its key's successor (the next interval, the next nag, the escalation). A job for a step that was done,
+ * its kind's successor (the escalation, the next step due, the next interval, the next nag). A job for a step that was done,
  * a snoozed or dismissed reminder, a changed severity or a closed incident finds itself out of the plan,
- * posts nothing, and still queues what its key wants now. A job run twice (a crash mid-job) posts once
+ * posts nothing, and still queues what its kind wants now. A job run twice (a crash mid-job) posts once
  * and queues the successor it may have missed.
  */
 export async function fireReminder(deps: Deps, job: ReminderJob, id: string): Promise<void> {
@@ -101,14 +101,12 @@ async function record(deps: Deps, job: ReminderJob): Promise<Incident | null> {
 }
 
 /**
- * Queues the next reminder of the job's key as `incident` plans it: BullMQ holds it until this job is
- * over, then it replaces it. Only the key's own next reminder can be new: every other key's job was
+ * Queues the next reminder of the job's kind as `incident` plans it: BullMQ holds it until this job is
+ * over, then it replaces it. Only this kind's next reminder can be new: every other kind's job was
  * queued by the change that planned it.
  */
 function queueNext(deps: Deps, incident: Incident, job: ReminderJob): Promise<void> {
-  return (
-    deps.scheduler?.sync(incident, { keys: [reminderKey(job)], after: job.dueAt + 1 }) ?? Promise.resolve()
-  );
+  return deps.scheduler?.sync(incident, { kinds: [job.kind], after: job.dueAt + 1 }) ?? Promise.resolve();
 }
 
 /**

@@ -1,5 +1,11 @@
 import { type ConnectionOptions, type Job, Queue, Worker } from 'bullmq';
-import { type PlaybookClock, plan, type Reminder, type ReminderPolicy, reminderKey } from '../core/reminders';
+import {
+  plan,
+  REMINDER_KINDS,
+  type Reminder,
+  type ReminderKind,
+  type ReminderPolicy,
+} from '../core/reminders';
 import type { Incident } from '../core/types';
 import type { PlaybookRegistry } from '../playbook/registry';
 import type { ReminderJob, Scheduler, SyncScope } from '../ports/scheduler';
@@ -16,7 +22,7 @@ export interface QueueSettings {
 
 /**
  * A stable id per reminder and due time: queuing it again is a no-op (BullMQ keeps the first), and a
- * moved reminder (snoozed, new severity) gets a new id, which replaces the key's job (`keyId`).
+ * moved reminder (snoozed, new severity) gets a new id, which replaces its kind's job (`chainId`).
  * BullMQ ids may not contain ':'.
  */
 export function jobId(job: ReminderJob): string {
@@ -74,26 +80,30 @@ export const REMINDER_KEEP = {
 export const QUEUE_EVENTS_MAX_LEN = 100;
 
 /**
- * The deduplication id of a reminder key (`step-3`, `cadence`…) of one incident: BullMQ keeps one job per
- * id. A new reminder for the key replaces a delayed one; one queued while the key's job runs waits until
- * that job is over (BullMQ's `keepLastIfActive`), which is how a firing job queues its successor.
+ * The deduplication id of one kind of reminder (`step`, `cadence`, `no-lead`…) of one incident: BullMQ
+ * keeps one job per id, so an incident has at most one queued job per kind, whatever the number of its
+ * steps, follow-ups or statements. A new next reminder replaces a delayed one; one queued while the
+ * kind's job runs waits until that job is over (BullMQ's `keepLastIfActive`), which is how a firing job
+ * queues its successor.
  */
-export function keyId(workspace: string, seq: number, key: string): string {
-  return [incidentJobPrefix(workspace, seq), key].join('.');
+export function chainId(workspace: string, seq: number, kind: ReminderKind): string {
+  return [incidentJobPrefix(workspace, seq), kind].join('.');
 }
 
-/** The next reminder of each key, earliest first within a key (a step's reminder before its escalation). */
-export function nextPerKey(reminders: readonly Reminder[]): Map<string, Reminder> {
-  const next = new Map<string, Reminder>();
+/** What tells two reminders of a kind apart: a step, statement, follow-up or inject number. */
+const subject = (r: Reminder) => r.step ?? r.statement ?? r.followup ?? r.inject ?? 0;
+
+/**
+ * The next reminder of each kind: the earliest due (a step's reminder before its escalation, the first
+ * of two steps due together).
+ */
+export function nextPerKind(reminders: readonly Reminder[]): Map<ReminderKind, Reminder> {
+  const next = new Map<ReminderKind, Reminder>();
+  const before = (a: Reminder, b: Reminder) =>
+    a.dueAt - b.dueAt || subject(a) - subject(b) || a.attempt - b.attempt;
   for (const reminder of reminders) {
-    const key = reminderKey(reminder);
-    const seen = next.get(key);
-    if (
-      !seen ||
-      reminder.dueAt < seen.dueAt ||
-      (reminder.dueAt === seen.dueAt && reminder.attempt < seen.attempt)
-    )
-      next.set(key, reminder);
+    const seen = next.get(reminder.kind);
+    if (!seen || before(reminder, seen) < 0) next.set(reminder.kind, reminder);
   }
   return next;
 }
@@ -102,8 +112,8 @@ export function nextPerKey(reminders: readonly Reminder[]): Map<string, Reminder
 const SYNC_ROUNDS = 3;
 
 /**
- * Queues incidents' reminders as delayed BullMQ jobs: the next one of each key only. When it fires, the
- * job queues its key's successor (src/app/remind.ts).
+ * Queues incidents' reminders as delayed BullMQ jobs: the next one of each kind only. When it fires, the
+ * job queues its kind's successor (src/app/remind.ts).
  */
 export class ReminderScheduler implements Scheduler {
   readonly queue: Queue<ReminderJob>;
@@ -113,6 +123,11 @@ export class ReminderScheduler implements Scheduler {
    * did: of two syncs racing, the one planned from the older state cannot win.
    */
   latest: ((workspace: string, seq: number) => Promise<Incident | null>) | null = null;
+  /**
+   * Reminders due at or before this instant (epoch ms) fell due while calma was away: the card of missed
+   * reminders gathers them (src/queue/catch-up.ts), so no successor is ever one of them.
+   */
+  missedUntil = Number.NEGATIVE_INFINITY;
 
   constructor(
     settings: QueueSettings,
@@ -129,16 +144,19 @@ export class ReminderScheduler implements Scheduler {
     });
   }
 
-  /** The next reminder of each key `incident` wants (of `scope.keys` only, when given). */
+  /** The next reminder of each kind `incident` wants (of `scope.kinds` only, when given). */
   private next(incident: Incident, scope: SyncScope, now: number): ReminderJob[] {
     // The playbook's clock, with the scenario's injects for a drill that has one.
     const playbook = this.playbooks.clock(incident);
     if (!playbook) return [];
     const at = Math.max(now, scope.after ?? now);
-    const planned = plan(incident, playbook, this.policy, this.minuteMs, at);
-    const keys = scope.keys ? new Set(scope.keys) : null;
-    return [...nextPerKey(planned).entries()]
-      .filter(([key]) => keys?.has(key) ?? true)
+    const successor = scope.after !== undefined;
+    const planned = plan(incident, playbook, this.policy, this.minuteMs, at).filter(
+      (r) => !successor || r.dueAt > this.missedUntil,
+    );
+    const kinds = scope.kinds ? new Set(scope.kinds) : null;
+    return [...nextPerKind(planned).entries()]
+      .filter(([kind]) => kinds?.has(kind) ?? true)
       .map(([, reminder]) => ({ workspace: incident.workspace, seq: incident.seq, ...reminder }));
   }
 
@@ -166,7 +184,7 @@ export class ReminderScheduler implements Scheduler {
         jobId: jobId(data),
         delay: Math.max(0, data.dueAt - now),
         deduplication: {
-          id: keyId(data.workspace, data.seq, reminderKey(data)),
+          id: chainId(data.workspace, data.seq, data.kind),
           replace: true,
           keepLastIfActive: true,
         },
@@ -175,15 +193,14 @@ export class ReminderScheduler implements Scheduler {
   }
 
   /**
-   * Removes the queued reminders of a closed or deleted incident: the job of each key it can have. A
-   * job that is running then is left alone (BullMQ refuses to remove a locked job): it re-checks the
-   * incident. The card of missed reminders stays: it re-checks each one, and a follow-up's may be among
-   * them.
+   * Removes the queued reminders of a closed or deleted incident: the job of each kind. A job that is
+   * running then is left alone (BullMQ refuses to remove a locked job): it re-checks the incident. The
+   * card of missed reminders stays: it re-checks each one, and a follow-up's may be among them.
    */
   async cancel(incident: Incident): Promise<void> {
     const ids = await Promise.all(
-      possibleKeys(incident, this.playbooks.clock(incident)).map((key) =>
-        this.queue.getDeduplicationJobId(keyId(incident.workspace, incident.seq, key)),
+      REMINDER_KINDS.map((kind) =>
+        this.queue.getDeduplicationJobId(chainId(incident.workspace, incident.seq, kind)),
       ),
     );
     await Promise.allSettled(
@@ -194,16 +211,6 @@ export class ReminderScheduler implements Scheduler {
   close(): Promise<void> {
     return this.queue.close();
   }
-}
-
-/** Every reminder key an incident can have a job for, whatever its state. */
-function possibleKeys(incident: Incident, clock: PlaybookClock | undefined): string[] {
-  const keys = ['cadence', 'no-lead', 'no-severity', 'stale', 'archive'];
-  (clock?.steps ?? []).forEach((_, step) => keys.push(reminderKey({ kind: 'step', step })));
-  (clock?.injects ?? []).forEach((_, inject) => keys.push(reminderKey({ kind: 'inject', inject })));
-  for (const s of incident.statements ?? []) keys.push(reminderKey({ kind: 'approval', statement: s.n }));
-  for (const f of incident.followups ?? []) keys.push(reminderKey({ kind: 'followup', followup: f.n }));
-  return keys;
 }
 
 /**

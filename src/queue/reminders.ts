@@ -3,7 +3,7 @@ import { Redis } from 'ioredis';
 import { postMissed } from '../app/catch-up';
 import type { Deps } from '../app/deps';
 import { fireReminder } from '../app/remind';
-import { plan, type ReminderPolicy, reminderKey } from '../core/reminders';
+import { plan, type ReminderPolicy } from '../core/reminders';
 import type { PlaybookRegistry } from '../playbook/registry';
 import type { ReminderJob } from '../ports/scheduler';
 import { CatchUp } from './catch-up';
@@ -30,9 +30,9 @@ export interface Reminders {
 }
 
 /**
- * The reminders of `job`'s key that fell due after it and at or before `cutoff` (epoch ms), as the
- * incident plans them: a step's escalation after its reminder, the cadence's later beats. They were
- * never queued (a fired job queues its successor), so the card of missed reminders takes them with it.
+ * The reminders of `job`'s kind that fell due after it and at or before `cutoff` (epoch ms), as the
+ * incident plans them: the later steps and escalations, the cadence's later beats. They were never
+ * queued (a fired job queues its successor), so the card of missed reminders takes them with it.
  */
 async function missedAlong(
   deps: Deps,
@@ -42,13 +42,12 @@ async function missedAlong(
   const incident = await deps.store.get(job.workspace, job.seq);
   const clock = incident && deps.playbooks.clock(incident);
   if (!incident || !clock) return [];
-  const key = reminderKey(job);
   const along: ReminderJob[] = [];
   let last = job.dueAt;
   // The cadence plans one beat at a time (the next one not before `at`); the others plan all of theirs.
   for (let beat = 0; beat < 100; beat++) {
     const later = plan(incident, clock, deps.policy, deps.minuteMs, last + 1)
-      .filter((r) => reminderKey(r) === key && r.dueAt > last && r.dueAt <= cutoff)
+      .filter((r) => r.kind === job.kind && r.dueAt > last && r.dueAt <= cutoff)
       .sort((a, b) => a.dueAt - b.dueAt || a.attempt - b.attempt);
     if (later.length === 0) break;
     along.push(...later.map((r) => ({ ...r, workspace: job.workspace, seq: job.seq })));
@@ -77,13 +76,17 @@ export function reminders(options: RemindersOptions): Reminders {
       // What fell due well before this moment was missed while calma was away: one card per incident.
       catchUp = new CatchUp(settings, connection, now(), options.minuteMs, now, options.gatherMs);
       const missed = catchUp;
+      scheduler.missedUntil = missed.cutoff;
       worker = startReminderWorker(
         settings,
         async (job, id) => {
           if (!missed.missed(job)) return fireReminder(deps, job, id);
-          // Only the next reminder of a key had a job: the key's later ones missed as well join it.
+          // Only the next reminder of a kind had a job: its later ones missed as well join it.
           const along = await missedAlong(deps, job, missed.cutoff);
           for (const m of [{ job, id }, ...along]) await missed.keep(m.job, m.id);
+          // What comes after them is queued now, to come on time, not when the card is posted.
+          const incident = await deps.store.get(job.workspace, job.seq);
+          if (incident) await scheduler.sync(incident, { kinds: [job.kind], after: job.dueAt + 1 });
         },
         {
           catchUp: (job, token) =>

@@ -13,7 +13,7 @@ import { dispatch } from '../../../src/app/dispatch';
 import { fireReminder } from '../../../src/app/remind';
 import { defaultReminderPolicy } from '../../../src/config/schema';
 import { type Button, type Card, encodeAction } from '../../../src/core/card';
-import { type Reminder, type ReminderPolicy, reminderKey } from '../../../src/core/reminders';
+import type { Reminder, ReminderPolicy } from '../../../src/core/reminders';
 import { type Incident, systemClock, type TimelineEntry } from '../../../src/core/types';
 import { builtinPlaybooksDir, loadPlaybooks } from '../../../src/playbook/loader';
 import { PlaybookRegistry } from '../../../src/playbook/registry';
@@ -199,19 +199,18 @@ export class ReminderWorld {
   /**
    * Waits until the worker has run the job of `reminder` to completion, or, for a reminder the incident
    * no longer wants (its step done, snoozed, the cadence moved), until its due time has passed with
-   * nothing of its key left that could still post it: only the next reminder of a key is queued, and a
-   * reminder that was never queued has no job to wait for. After that, whatever it was going to post
+   * nothing of its kind left that could still post it: only the next reminder of a kind is queued, and
+   * a reminder that was never queued has no job to wait for. After that, whatever it was going to post
    * is posted. This is how a test knows that a reminder that should stay silent did.
    */
   async jobDone(seq: number, reminder: Reminder, timeoutMs = 5000): Promise<void> {
     const id = this.jobIdOf(seq, reminder);
-    const key = reminderKey(reminder);
     await waitFor(
       async () => {
         if ((await this.queue.getJobState(id)) === 'completed') return true;
         if (Date.now() <= reminder.dueAt) return false;
         const pending = await this.pendingJobsOf(seq);
-        return !pending.some((job) => reminderKey(job.data) === key && job.data.dueAt <= reminder.dueAt);
+        return !pending.some((job) => job.data.kind === reminder.kind && job.data.dueAt <= reminder.dueAt);
       },
       timeoutMs,
       `job ${id} to complete`,
