@@ -1,5 +1,6 @@
 import { injectCard } from '../cards/drill';
 import { reminderCard } from '../cards/reminder';
+import { overdueMinutes } from '../cards/summary';
 import type { Card } from '../core/card';
 import { markArchived } from '../core/incident';
 import { countSent, type Reminder, reminderAudience, stillWanted } from '../core/reminders';
@@ -79,10 +80,22 @@ export async function fireReminder(deps: Deps, job: ReminderJob, id: string): Pr
     throw error;
   }
   await deps.store.confirm(claim, DELIVERED_SECONDS);
-  const updated = (await record(deps, job)) ?? incident;
-  // The pinned summary shows what is overdue: redraw it now that time has moved on.
-  await refreshRoom(deps, updated);
+  const recorded = await record(deps, job);
+  const updated = recorded ?? incident;
+  // The pinned summary shows what is overdue: redraw it now that time has moved on. When the reminder
+  // changed nothing and no step is overdue, the summary drawn at the last change is still what it shows
+  // (most status-update reminders: a burst of them must not redraw every summary for nothing).
+  if (recorded || anyStepOverdue(updated, playbook, now, deps.minuteMs)) await refreshRoom(deps, updated);
   await queueNext(deps, updated, job);
+}
+
+/** Whether the summary's overdue field shows a step at `now` (it depends on the time, nothing else does). */
+function anyStepOverdue(incident: Incident, playbook: Playbook, now: number, minuteMs: number): boolean {
+  if (incident.status !== 'open') return false;
+  return playbook.steps.some(
+    (step, index) =>
+      incident.steps[index]?.state === 'open' && overdueMinutes(incident, step, { now, minuteMs }) > 0,
+  );
 }
 
 /**
