@@ -99,6 +99,16 @@ function anyStepOverdue(incident: Incident, playbook: Playbook, now: number, min
 }
 
 /**
+ * A reminder that could not be posted through all its retries (the platform was down for minutes, the
+ * room is gone) is given up: it counts as sent, so its kind goes on with the next one (the escalation,
+ * the next step, the next nag) instead of waiting for it forever.
+ */
+export async function giveUpReminder(deps: Deps, job: ReminderJob): Promise<void> {
+  const incident = (await record(deps, job)) ?? (await deps.store.get(job.workspace, job.seq));
+  if (incident) await queueNext(deps, incident, job);
+}
+
+/**
  * Records `job` as sent, so no later plan brings it back, if the incident still wants it: a re-run after
  * a crash counts a nag once. The cadence needs nothing: its next reminder is simply the next one due.
  * Resolves with the incident as stored after (null: unchanged, or gone).

@@ -215,7 +215,8 @@ export class ReminderScheduler implements Scheduler {
 
 /**
  * Runs reminder jobs with `fire`, and the cards of missed reminders with `catchUp` (without it they are
- * left alone); several processes may run workers on one queue, each job runs once.
+ * left alone); several processes may run workers on one queue, each job runs once. A reminder whose last
+ * attempt fails is handed to `giveUp` before it fails for good: its kind must go on without it.
  */
 export function startReminderWorker(
   settings: QueueSettings,
@@ -223,13 +224,20 @@ export function startReminderWorker(
   options: {
     concurrency?: number | undefined;
     catchUp?: (job: Job<CatchUpJob>, token: string | undefined) => Promise<void>;
+    giveUp?: (job: ReminderJob) => Promise<void>;
   } = {},
 ): Worker<ReminderJob> {
   return new Worker<ReminderJob>(
     settings.name,
     async (job, token) => {
-      if (job.name !== CATCH_UP) return fire(job.data, job.id ?? jobId(job.data));
-      await options.catchUp?.(job as unknown as Job<CatchUpJob>, token);
+      if (job.name === CATCH_UP) return options.catchUp?.(job as unknown as Job<CatchUpJob>, token);
+      try {
+        await fire(job.data, job.id ?? jobId(job.data));
+      } catch (error) {
+        const last = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+        if (last) await options.giveUp?.(job.data).catch(() => undefined);
+        throw error;
+      }
     },
     {
       connection: settings.connection,

@@ -2,7 +2,7 @@ import type { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { postMissed } from '../app/catch-up';
 import type { Deps } from '../app/deps';
-import { fireReminder } from '../app/remind';
+import { fireReminder, giveUpReminder } from '../app/remind';
 import { plan, type ReminderPolicy } from '../core/reminders';
 import type { PlaybookRegistry } from '../playbook/registry';
 import type { ReminderJob } from '../ports/scheduler';
@@ -89,6 +89,10 @@ export function reminders(options: RemindersOptions): Reminders {
           if (incident) await scheduler.sync(incident, { kinds: [job.kind], after: job.dueAt + 1 });
         },
         {
+          giveUp: async (job) => {
+            deps.log.error({ workspace: job.workspace, seq: job.seq, kind: job.kind }, 'reminder given up');
+            await giveUpReminder(deps, job);
+          },
           catchUp: (job, token) =>
             missed.run(job, token, (jobs, id) =>
               postMissed(deps, job.data.workspace, job.data.seq, jobs, id),

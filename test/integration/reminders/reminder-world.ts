@@ -10,7 +10,7 @@ import { Redis } from 'ioredis';
 import pino from 'pino';
 import type { Caller, Deps, Reply } from '../../../src/app/deps';
 import { dispatch } from '../../../src/app/dispatch';
-import { fireReminder } from '../../../src/app/remind';
+import { fireReminder, giveUpReminder } from '../../../src/app/remind';
 import { defaultReminderPolicy } from '../../../src/config/schema';
 import { type Button, type Card, encodeAction } from '../../../src/core/card';
 import type { Reminder, ReminderPolicy } from '../../../src/core/reminders';
@@ -260,10 +260,20 @@ export function useReminders(policy: ReminderPolicy = defaultReminderPolicy): Re
   const failures: string[] = [];
 
   async function startWorker(): Promise<Worker<ReminderJob>> {
-    const started = startReminderWorker(settings, async (job, id) => {
-      const world = current;
-      if (world && job.workspace === world.workspace) await fireReminder(world.deps, job, id);
-    });
+    const mine = (job: ReminderJob) => (current && job.workspace === current.workspace ? current : null);
+    const started = startReminderWorker(
+      settings,
+      async (job, id) => {
+        const world = mine(job);
+        if (world) await fireReminder(world.deps, job, id);
+      },
+      {
+        giveUp: async (job) => {
+          const world = mine(job);
+          if (world) await giveUpReminder(world.deps, job);
+        },
+      },
+    );
     started.on('failed', (job, error) => failures.push(`${job?.id}: ${error.message}`));
     workers.push(started);
     await started.waitUntilReady();

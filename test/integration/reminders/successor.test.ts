@@ -7,11 +7,12 @@
 import type { Redis } from 'ioredis';
 import { fireReminder } from '../../../src/app/remind';
 import { plan } from '../../../src/core/reminders';
+import { chainId } from '../../../src/queue/reminder-queue';
 import { incidentWorkload } from '../../support/incident-workload';
 import { testRedis } from '../../support/redis';
 import { stepReminder, until, useReminders, waitFor } from './reminder-world';
 
-const { world, worker, startWorker } = useReminders();
+const { world, worker, startWorker, takeFailures } = useReminders();
 
 let redis: Redis;
 beforeAll(() => {
@@ -107,6 +108,43 @@ describe('a process dying between a reminder and its successor', () => {
     const nags = w.chat.reminders(opened.room).filter((r) => r.key === 'no-lead');
     expect(nags).toHaveLength(1);
     expect(nags[0]?.at).toBeGreaterThanOrEqual(opened.openedAt + 20 * w.deps.minuteMs);
+  });
+});
+
+describe('a reminder given up', () => {
+  test('GIVEN step 1’s reminder on its last attempt WHEN posting fails (the platform is down) THEN it is given up (never posted) and the step reminders go on: step 2’s comes once the platform is back', async () => {
+    const w = world();
+    await worker().pause();
+    const opened = await w.open('sev1');
+    const first = stepReminder(opened, 0, 1, 1);
+    // Step 1's job as it is on its last attempt: one attempt left.
+    for (const job of await w.delayedJobsOf(opened.seq)) if (job.data.kind === 'step') await job.remove();
+    await w.queue.add(
+      'step',
+      { workspace: w.workspace, seq: opened.seq, ...first },
+      {
+        jobId: w.jobIdOf(opened.seq, first),
+        attempts: 1,
+        delay: Math.max(0, first.dueAt - Date.now()),
+        deduplication: {
+          id: chainId(w.workspace, opened.seq, 'step'),
+          replace: true,
+          keepLastIfActive: true,
+        },
+      },
+    );
+    w.chat.fail('post');
+    worker().resume();
+
+    await waitFor(() => takeFailures().length > 0);
+    w.chat.heal('post');
+    await waitFor(() => w.chat.reminders(opened.room).some((r) => r.key === 'step-1'));
+    // Step 1's own reminder never came (its escalation, a reminder of its own, may have).
+    const step1Due = w.chat
+      .reminders(opened.room)
+      .filter((r) => r.key === 'step-0' && r.text.includes('is due'));
+    expect(step1Due).toEqual([]);
+    takeFailures();
   });
 });
 
