@@ -245,7 +245,13 @@ export async function runRemindersBench(options: RemindersBenchOptions = DEFAULT
     const cpuBefore = { calma: process.cpuUsage(), redis: await redisCpu(env.redis) };
     const started = Date.now();
     const store = (seq: number) =>
-      storeIncident(env.deps, env.playbook, seq, openedAt(options, seq, cadence));
+      storeIncident(
+        env.deps,
+        env.playbook,
+        seq,
+        openedAt(options, seq, cadence),
+        options.state === 'running',
+      );
     if (options.state === 'running') await fillRunning(options.incidents, store);
     else await fillFresh(options.incidents, options.openWindowMs, store);
     const filledIn = (Date.now() - started) / 1000;
