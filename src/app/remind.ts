@@ -24,10 +24,10 @@ export const DELIVERED_SECONDS = 24 * 3600;
 
 /**
  * A reminder job fires: re-check the incident, post the reminder in its room once, record it, and queue
- * its kind's successor (the escalation, the next step due, the next interval, the next nag). A job for a step that was done,
- * a snoozed or dismissed reminder, a changed severity or a closed incident finds itself out of the plan,
- * posts nothing, and still queues what its kind wants now. A job run twice (a crash mid-job) posts once
- * and queues the successor it may have missed.
+ * its kind's successor (the escalation, the next step due, the next interval, the next nag). A job for
+ * a step that was done, a snoozed or dismissed reminder, a changed severity or a closed incident finds
+ * itself out of the plan, posts nothing, and still queues what its kind wants now. A job run twice (a
+ * crash mid-job) posts once and queues the successor it may have missed.
  */
 export async function fireReminder(deps: Deps, job: ReminderJob, id: string): Promise<void> {
   const incident = await deps.store.get(job.workspace, job.seq);
