@@ -66,7 +66,7 @@ export const DEFAULTS: RemindersBenchOptions = {
 };
 
 /** One reminder post seen by the stub chat platform. */
-interface Post {
+export interface Post {
   seq: number;
   kind: ReminderJob['kind'];
   latenessMs: number;
@@ -77,7 +77,7 @@ interface Post {
  * accepts the summary redraws and topics a reminder also sends. The job being worked comes through
  * async context, because `fireReminder` gives the platform a card, not the job.
  */
-class RecordingChat implements ChatPort {
+export class RecordingChat implements ChatPort {
   readonly posts: Post[] = [];
   constructor(private readonly working: AsyncLocalStorage<ReminderJob>) {}
 
@@ -128,7 +128,7 @@ class MemoryWatch {
 }
 
 /** A throwaway Redis, the reminder queue on it and the deps a worker fires reminders with. */
-interface Environment {
+export interface Environment {
   redis: Redis;
   deps: Deps;
   scheduler: ReminderScheduler;
@@ -139,7 +139,7 @@ interface Environment {
   stop(): Promise<void>;
 }
 
-async function startEnvironment(options: RemindersBenchOptions): Promise<Environment> {
+export async function startEnvironment(options: RemindersBenchOptions): Promise<Environment> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'calma-bench-'));
   const server = await startPrivateRedis({ dataDir: dir, persist: false });
   try {
@@ -245,7 +245,13 @@ export async function runRemindersBench(options: RemindersBenchOptions = DEFAULT
     const cpuBefore = { calma: process.cpuUsage(), redis: await redisCpu(env.redis) };
     const started = Date.now();
     const store = (seq: number) =>
-      storeIncident(env.deps, env.playbook, seq, openedAt(options, seq, cadence));
+      storeIncident(
+        env.deps,
+        env.playbook,
+        seq,
+        openedAt(options, seq, cadence),
+        options.state === 'running',
+      );
     if (options.state === 'running') await fillRunning(options.incidents, store);
     else await fillFresh(options.incidents, options.openWindowMs, store);
     const filledIn = (Date.now() - started) / 1000;
@@ -358,8 +364,17 @@ function openedAt(options: RemindersBenchOptions, seq: number, cadence: number):
   return () => new Date(Date.now() - (5 * cadence - dueIn) * options.minuteMs);
 }
 
-/** Stores incident `seq` as `/crisis open` leaves it (in its room, summary pinned) and queues it. */
-async function storeIncident(deps: Deps, playbook: Playbook, seq: number, openedAt: () => Date) {
+/**
+ * Stores incident `seq` as `/crisis open` leaves it (in its room, summary pinned) and queues it; with
+ * `stepsDone`, its steps are all done, so what it has left is the cadence.
+ */
+export async function storeIncident(
+  deps: Deps,
+  playbook: Playbook,
+  seq: number,
+  openedAt: () => Date,
+  stepsDone = false,
+) {
   const opened = openIncident({
     workspace: WORKSPACE,
     seq,
@@ -377,7 +392,18 @@ async function storeIncident(deps: Deps, playbook: Playbook, seq: number, opened
   // Attached now, so its last activity is now: the stale nag is two playbook hours away, as for an
   // incident someone is working on.
   const room = attachRoom(opened.value.incident, `crisis-${seq}`, `crisis-${seq}`, 'bench', new Date());
-  const { incident } = attachSummary(room.incident, { room: `crisis-${seq}`, id: `summary-${seq}` });
+  const summarised = attachSummary(room.incident, { room: `crisis-${seq}`, id: `summary-${seq}` }).incident;
+  const incident = stepsDone
+    ? {
+        ...summarised,
+        steps: summarised.steps.map((step) => ({
+          ...step,
+          state: 'done' as const,
+          by: 'bench',
+          at: summarised.openedAt,
+        })),
+      }
+    : summarised;
   await deps.store.create({ incident, events: [...opened.value.events, ...room.events] });
   await deps.scheduler?.sync(incident);
 }

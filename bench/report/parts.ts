@@ -1,5 +1,6 @@
 import { digestPart } from './digest';
 import type { ReportPart } from './figure';
+import { remindersPart } from './reminders';
 
 /** The report's parts, in the order of the table (each helper module adds its own line). */
-export const PARTS: ReportPart[] = [digestPart];
+export const PARTS: ReportPart[] = [digestPart, remindersPart];

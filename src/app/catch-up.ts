@@ -1,5 +1,6 @@
 import { awayCard } from '../cards/away';
-import { countSent, reminderKey, stillWanted } from '../core/reminders';
+import { countSent, type ReminderKind, stillWanted } from '../core/reminders';
+import type { Incident } from '../core/types';
 import { translator } from '../i18n';
 import type { ReminderJob } from '../ports/scheduler';
 import type { Deps } from './deps';
@@ -37,10 +38,14 @@ export async function postMissed(
   const clock = deps.playbooks.clock(incident) ?? playbook;
   const wanted = missed.filter((m) => stillWanted(incident, clock, deps.policy, deps.minuteMs, m.job));
 
+  // Each missed reminder's kind queues what it wants now, as a reminder job does after firing.
+  const kinds = [...new Set(missed.map((m) => m.job.kind))];
+  const after = Math.max(...missed.map((m) => m.job.dueAt)) + 1;
   // The card's claim, then each reminder's, as a lone reminder claims itself (src/app/remind.ts).
   const card = `reminder:${id}`;
   if (!(await deps.store.claim(card, IN_FLIGHT_SECONDS))) {
-    if (await deps.store.isConfirmed(card)) return;
+    // Posted by an earlier run that died before recording it or queuing what comes next.
+    if (await deps.store.isConfirmed(card)) return recordAndQueue(deps, incident, wanted, kinds, after);
     throw new Error(`missed reminders ${id} are being posted elsewhere or their worker died: retry later`);
   }
   const claimed: MissedReminder[] = [];
@@ -77,18 +82,32 @@ export async function postMissed(
     }
   }
   await Promise.all(claims().map((claim) => deps.store.confirm(claim, DELIVERED_SECONDS)));
-  if (claimed.length === 0) return;
+  await recordAndQueue(deps, incident, claimed, kinds, after);
+}
 
+/**
+ * The reminders of a posted card count as sent (those the incident still wants: a re-run counts them
+ * once), the summary is redrawn, and each kind's next reminder is queued.
+ */
+async function recordAndQueue(
+  deps: Deps,
+  incident: Incident,
+  posted: readonly MissedReminder[],
+  kinds: readonly ReminderKind[],
+  after: number,
+): Promise<void> {
   const sentAt = deps.clock.now();
-  const stored = await deps.store.update(workspace, seq, (current) => ({
-    change: {
-      incident: claimed.reduce((i, m) => countSent(i, m.job, sentAt).incident, current),
-      events: [],
-    },
-  }));
-  const updated = stored?.change?.incident;
-  if (!updated) return;
-  await refreshRoom(deps, updated);
-  const keys = new Set(claimed.map((m) => reminderKey(m.job)));
-  await deps.scheduler?.sync(updated, (r) => keys.has(reminderKey(r)));
+  const stored =
+    posted.length === 0
+      ? null
+      : await deps.store.update(incident.workspace, incident.seq, (current) => {
+          const clock = deps.playbooks.clock(current) ?? playbookOf(deps, current);
+          const still = posted.filter((m) => stillWanted(current, clock, deps.policy, deps.minuteMs, m.job));
+          if (still.length === 0) return {};
+          const counted = still.reduce((i, m) => countSent(i, m.job, sentAt).incident, current);
+          return { change: { incident: counted, events: [] } };
+        });
+  const updated = stored?.change?.incident ?? incident;
+  if (stored?.change) await refreshRoom(deps, updated);
+  await deps.scheduler?.sync(updated, { kinds, after });
 }

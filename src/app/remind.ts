@@ -1,8 +1,9 @@
 import { injectCard } from '../cards/drill';
 import { reminderCard } from '../cards/reminder';
+import { overdueMinutes } from '../cards/summary';
 import type { Card } from '../core/card';
 import { markArchived } from '../core/incident';
-import { countSent, type Reminder, reminderAudience, reminderKey, stillWanted } from '../core/reminders';
+import { countSent, type Reminder, reminderAudience, stillWanted } from '../core/reminders';
 import { possibleApprovers } from '../core/statement';
 import type { Incident } from '../core/types';
 import { type Translator, translator } from '../i18n';
@@ -13,12 +14,20 @@ import { playbookOf, refreshRoom } from './room';
 
 /** Longer than a post takes, shorter than the retries' backoff reaches (1 + 2 + 4 + 8 + 16 s). */
 export const IN_FLIGHT_SECONDS = 20;
-export const DELIVERED_SECONDS = 7 * 24 * 3600;
+/**
+ * How long a delivered reminder's claim is kept: as long as its job can run again. BullMQ retries a
+ * failed job for about 2 minutes (1 + 2 + … + 64 s) and runs a stalled one again within a minute on a
+ * live process; only a job caught mid-post by a crash waits for the next start. What was sent is
+ * recorded on the incident as well, so the claim only matters between the post and that record.
+ */
+export const DELIVERED_SECONDS = 24 * 3600;
 
 /**
- * A reminder job fires: re-check the incident, post the reminder in its room once, and queue what comes
- * next. A job for a step that was done, a snoozed or dismissed reminder, a changed severity or a closed
- * incident finds itself out of the plan and does nothing. A job run twice (a crash mid-job) posts once.
+ * A reminder job fires: re-check the incident, post the reminder in its room once, record it, and queue
+ * its kind's successor (the escalation, the next step due, the next interval, the next nag). A job for
+ * a step that was done, a snoozed or dismissed reminder, a changed severity or a closed incident finds
+ * itself out of the plan, posts nothing, and still queues what its kind wants now. A job run twice (a
+ * crash mid-job) posts once and queues the successor it may have missed.
  */
 export async function fireReminder(deps: Deps, job: ReminderJob, id: string): Promise<void> {
   const incident = await deps.store.get(job.workspace, job.seq);
@@ -26,13 +35,15 @@ export async function fireReminder(deps: Deps, job: ReminderJob, id: string): Pr
   const playbook = playbookOf(deps, incident);
   // A drill's scenario adds its injects to the playbook's clock.
   const clock = deps.playbooks.clock(incident) ?? playbook;
-  if (!stillWanted(incident, clock, deps.policy, deps.minuteMs, job)) return;
+  if (!stillWanted(incident, clock, deps.policy, deps.minuteMs, job)) return queueNext(deps, incident, job);
   // Claimed for a short while: a worker that dies before posting leaves a claim that expires, and the
-  // job's retry (BullMQ re-runs a stalled job) posts it then. Once posted, the claim is kept for a week.
+  // job's retry (BullMQ re-runs a stalled job) posts it then. Once posted, the claim is kept for a day.
   const claim = `reminder:${id}`;
   if (!(await deps.store.claim(claim, IN_FLIGHT_SECONDS))) {
-    if (await deps.store.isConfirmed(claim)) return;
-    throw new Error(`reminder ${id} is being delivered elsewhere or its worker died: retry later`);
+    if (!(await deps.store.isConfirmed(claim)))
+      throw new Error(`reminder ${id} is being delivered elsewhere or its worker died: retry later`);
+    // Posted by an earlier run that died before recording it or queuing what comes next.
+    return queueNext(deps, (await record(deps, job)) ?? incident, job);
   }
 
   if (job.kind === 'archive') return archiveRoom(deps, incident, claim);
@@ -69,22 +80,56 @@ export async function fireReminder(deps: Deps, job: ReminderJob, id: string): Pr
     throw error;
   }
   await deps.store.confirm(claim, DELIVERED_SECONDS);
-  const key = reminderKey(job);
-  // Recorded as sent, so no later plan brings it back (the cadence's next is simply the next one due).
-  const updated =
-    job.kind === 'cadence'
-      ? incident
-      : (
-          await deps.store.update(incident.workspace, incident.seq, (current) => ({
-            change: countSent(current, job, deps.clock.now()),
-          }))
-        )?.change?.incident;
-  if (!updated) return;
-  // The pinned summary shows what is overdue: redraw it now that time has moved on.
-  await refreshRoom(deps, updated);
-  // Only this reminder's next attempt (the next interval, the next nag) can be new: re-queuing the
-  // whole plan would be a score of no-op adds per reminder (docs/benchmarks.md).
-  await deps.scheduler?.sync(updated, (r) => reminderKey(r) === key);
+  const recorded = await record(deps, job);
+  const updated = recorded ?? incident;
+  // The pinned summary shows what is overdue: redraw it now that time has moved on. When the reminder
+  // changed nothing and no step is overdue, the summary drawn at the last change is still what it shows
+  // (most status-update reminders: a burst of them must not redraw every summary for nothing).
+  if (recorded || anyStepOverdue(updated, playbook, now, deps.minuteMs)) await refreshRoom(deps, updated);
+  await queueNext(deps, updated, job);
+}
+
+/** Whether the summary's overdue field shows a step at `now` (it depends on the time, nothing else does). */
+function anyStepOverdue(incident: Incident, playbook: Playbook, now: number, minuteMs: number): boolean {
+  if (incident.status !== 'open') return false;
+  return playbook.steps.some(
+    (step, index) =>
+      incident.steps[index]?.state === 'open' && overdueMinutes(incident, step, { now, minuteMs }) > 0,
+  );
+}
+
+/**
+ * A reminder that could not be posted through all its retries (the platform was down for minutes, the
+ * room is gone) is given up: it counts as sent, so its kind goes on with the next one (the escalation,
+ * the next step, the next nag) instead of waiting for it forever.
+ */
+export async function giveUpReminder(deps: Deps, job: ReminderJob): Promise<void> {
+  const incident = (await record(deps, job)) ?? (await deps.store.get(job.workspace, job.seq));
+  if (incident) await queueNext(deps, incident, job);
+}
+
+/**
+ * Records `job` as sent, so no later plan brings it back, if the incident still wants it: a re-run after
+ * a crash counts a nag once. The cadence needs nothing: its next reminder is simply the next one due.
+ * Resolves with the incident as stored after (null: unchanged, or gone).
+ */
+async function record(deps: Deps, job: ReminderJob): Promise<Incident | null> {
+  if (job.kind === 'cadence') return null;
+  const stored = await deps.store.update(job.workspace, job.seq, (current) => {
+    const clock = deps.playbooks.clock(current) ?? playbookOf(deps, current);
+    if (!stillWanted(current, clock, deps.policy, deps.minuteMs, job)) return {};
+    return { change: countSent(current, job, deps.clock.now()) };
+  });
+  return stored?.change?.incident ?? null;
+}
+
+/**
+ * Queues the next reminder of the job's kind as `incident` plans it: BullMQ holds it until this job is
+ * over, then it replaces it. Only this kind's next reminder can be new: every other kind's job was
+ * queued by the change that planned it.
+ */
+function queueNext(deps: Deps, incident: Incident, job: ReminderJob): Promise<void> {
+  return deps.scheduler?.sync(incident, { kinds: [job.kind], after: job.dueAt + 1 }) ?? Promise.resolve();
 }
 
 /**

@@ -8,16 +8,19 @@ import type { Change, Incident, ReminderState, Role, Severity, UserId } from './
  * keeps reminders right across restarts, retries and several processes.
  */
 
-export type ReminderKind =
-  | 'step'
-  | 'cadence'
-  | 'no-lead'
-  | 'no-severity'
-  | 'stale'
-  | 'approval'
-  | 'followup'
-  | 'inject'
-  | 'archive';
+export const REMINDER_KINDS = [
+  'step',
+  'cadence',
+  'no-lead',
+  'no-severity',
+  'stale',
+  'approval',
+  'followup',
+  'inject',
+  'archive',
+] as const;
+
+export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
 export interface Reminder {
   kind: ReminderKind;

@@ -6,6 +6,7 @@ import {
   CATCH_UP,
   type CatchUpJob,
   catchUpJobId,
+  QUEUE_EVENTS_MAX_LEN,
   type QueueSettings,
   REMINDER_JOB_OPTIONS,
 } from './reminder-queue';
@@ -54,14 +55,20 @@ export class CatchUp {
       connection: settings.connection,
       prefix: settings.prefix,
       defaultJobOptions: REMINDER_JOB_OPTIONS,
+      streams: { events: { maxLen: QUEUE_EVENTS_MAX_LEN } },
     });
     this.keys = storeKeys(settings.prefix);
+  }
+
+  /** Reminders due at or before this instant (epoch ms) were missed. */
+  get cutoff(): number {
+    return this.since - MISSED_AFTER_MINUTES * this.minuteMs;
   }
 
   /** Whether a reminder job fell due while calma was away. Drill injects and archiving are never gathered. */
   missed(job: ReminderJob): boolean {
     if (job.kind === 'inject' || job.kind === 'archive') return false;
-    return job.dueAt <= this.since - MISSED_AFTER_MINUTES * this.minuteMs;
+    return job.dueAt <= this.cutoff;
   }
 
   /** Keeps a missed reminder for its incident's card, and queues that card. */

@@ -1,8 +1,14 @@
 import { type ConnectionOptions, type Job, Queue, Worker } from 'bullmq';
-import { plan, type Reminder, type ReminderPolicy } from '../core/reminders';
+import {
+  plan,
+  REMINDER_KINDS,
+  type Reminder,
+  type ReminderKind,
+  type ReminderPolicy,
+} from '../core/reminders';
 import type { Incident } from '../core/types';
 import type { PlaybookRegistry } from '../playbook/registry';
-import type { ReminderJob, Scheduler } from '../ports/scheduler';
+import type { ReminderJob, Scheduler, SyncScope } from '../ports/scheduler';
 
 /** What a reminder job carries: enough to find its incident and to recognise itself in the plan. */
 
@@ -16,7 +22,7 @@ export interface QueueSettings {
 
 /**
  * A stable id per reminder and due time: queuing it again is a no-op (BullMQ keeps the first), and a
- * moved reminder (snoozed, new severity) gets a new id while the old job finds itself out of the plan.
+ * moved reminder (snoozed, new severity) gets a new id, which replaces its kind's job (`chainId`).
  * BullMQ ids may not contain ':'.
  */
 export function jobId(job: ReminderJob): string {
@@ -53,15 +59,75 @@ export const catchUpJobId = (job: CatchUpJob): string =>
 
 /** A reminder whose post fails (the platform is down) is retried with backoff: 1, 2, 4… 64 s. */
 export const REMINDER_JOB_OPTIONS = {
-  removeOnComplete: { age: 24 * 3600 },
-  removeOnFail: { age: 7 * 24 * 3600 },
   attempts: 8,
   backoff: { type: 'exponential', delay: 1000 },
 } as const;
 
-/** Queues incidents' reminders as delayed BullMQ jobs. */
+/**
+ * What the worker keeps of a job once it is over (set on the worker, so no job carries it): of those that
+ * ran, the last thousand for an hour at most (a glance at what ran lately; nothing depends on them, since
+ * what was sent is recorded on the incident); a failed one for a week.
+ */
+export const REMINDER_KEEP = {
+  removeOnComplete: { age: 3600, count: 1000 },
+  removeOnFail: { age: 7 * 24 * 3600 },
+} as const;
+
+/**
+ * BullMQ's event stream of a queue: calma listens to none of its queues' events, so it keeps only the
+ * last few (BullMQ's default is 10,000, about 20 KB for each incident's reminders).
+ */
+export const QUEUE_EVENTS_MAX_LEN = 100;
+
+/**
+ * The deduplication id of one kind of reminder (`step`, `cadence`, `no-lead`…) of one incident: BullMQ
+ * keeps one job per id, so an incident has at most one queued job per kind, whatever the number of its
+ * steps, follow-ups or statements. A new next reminder replaces a delayed one; one queued while the
+ * kind's job runs waits until that job is over (BullMQ's `keepLastIfActive`), which is how a firing job
+ * queues its successor.
+ */
+export function chainId(workspace: string, seq: number, kind: ReminderKind): string {
+  return [incidentJobPrefix(workspace, seq), kind].join('.');
+}
+
+/** What tells two reminders of a kind apart: a step, statement, follow-up or inject number. */
+const subject = (r: Reminder) => r.step ?? r.statement ?? r.followup ?? r.inject ?? 0;
+
+/**
+ * The next reminder of each kind: the earliest due (a step's reminder before its escalation, the first
+ * of two steps due together).
+ */
+export function nextPerKind(reminders: readonly Reminder[]): Map<ReminderKind, Reminder> {
+  const next = new Map<ReminderKind, Reminder>();
+  const before = (a: Reminder, b: Reminder) =>
+    a.dueAt - b.dueAt || subject(a) - subject(b) || a.attempt - b.attempt;
+  for (const reminder of reminders) {
+    const seen = next.get(reminder.kind);
+    if (!seen || before(reminder, seen) < 0) next.set(reminder.kind, reminder);
+  }
+  return next;
+}
+
+/** How many times `sync` plans again when the stored incident moved on while it was queuing. */
+const SYNC_ROUNDS = 3;
+
+/**
+ * Queues incidents' reminders as delayed BullMQ jobs: the next one of each kind only. When it fires, the
+ * job queues its kind's successor (src/app/remind.ts).
+ */
 export class ReminderScheduler implements Scheduler {
   readonly queue: Queue<ReminderJob>;
+  /**
+   * Reads an incident as stored now. With it, `sync` checks after queuing that the incident did not
+   * change meanwhile (another command, another process), and queues again from what is stored if it
+   * did: of two syncs racing, the one planned from the older state cannot win.
+   */
+  latest: ((workspace: string, seq: number) => Promise<Incident | null>) | null = null;
+  /**
+   * Reminders due at or before this instant (epoch ms) fell due while calma was away: the card of missed
+   * reminders gathers them (src/queue/catch-up.ts), so no successor is ever one of them.
+   */
+  missedUntil = Number.NEGATIVE_INFINITY;
 
   constructor(
     settings: QueueSettings,
@@ -74,42 +140,71 @@ export class ReminderScheduler implements Scheduler {
       connection: settings.connection,
       prefix: settings.prefix,
       defaultJobOptions: REMINDER_JOB_OPTIONS,
+      streams: { events: { maxLen: QUEUE_EVENTS_MAX_LEN } },
     });
   }
 
-  async sync(incident: Incident, only?: (reminder: Reminder) => boolean): Promise<void> {
+  /** The next reminder of each kind `incident` wants (of `scope.kinds` only, when given). */
+  private next(incident: Incident, scope: SyncScope, now: number): ReminderJob[] {
     // The playbook's clock, with the scenario's injects for a drill that has one.
     const playbook = this.playbooks.clock(incident);
-    if (!playbook) return;
-    const now = this.now();
-    const jobs = plan(incident, playbook, this.policy, this.minuteMs, now)
-      .filter((reminder) => only?.(reminder) ?? true)
-      .map((reminder) => ({
-        workspace: incident.workspace,
-        seq: incident.seq,
-        ...reminder,
-      }));
-    if (jobs.length === 0) return;
-    await this.queue.addBulk(
-      jobs.map((data) => ({
-        name: data.kind,
-        data,
-        opts: { jobId: jobId(data), delay: Math.max(0, data.dueAt - now) },
-      })),
+    if (!playbook) return [];
+    const at = Math.max(now, scope.after ?? now);
+    const successor = scope.after !== undefined;
+    const planned = plan(incident, playbook, this.policy, this.minuteMs, at).filter(
+      (r) => !successor || r.dueAt > this.missedUntil,
     );
+    const kinds = scope.kinds ? new Set(scope.kinds) : null;
+    return [...nextPerKind(planned).entries()]
+      .filter(([kind]) => kinds?.has(kind) ?? true)
+      .map(([, reminder]) => ({ workspace: incident.workspace, seq: incident.seq, ...reminder }));
   }
 
+  async sync(incident: Incident, scope: SyncScope = {}): Promise<void> {
+    let current: Incident | null = incident;
+    let queued = new Set<string>();
+    for (let round = 0; current && round < SYNC_ROUNDS; round++) {
+      const now = this.now();
+      const jobs = this.next(current, scope, now);
+      const ids = new Set(jobs.map(jobId));
+      // Already queued by the round before: the stored incident did not change what it wants.
+      if (round > 0 && [...ids].every((id) => queued.has(id))) return;
+      if (jobs.length > 0) await this.queue.addBulk(jobs.map((data) => this.job(data, now)));
+      queued = ids;
+      if (!this.latest) return;
+      current = await this.latest(incident.workspace, incident.seq);
+    }
+  }
+
+  private job(data: ReminderJob, now: number) {
+    return {
+      name: data.kind,
+      data,
+      opts: {
+        jobId: jobId(data),
+        delay: Math.max(0, data.dueAt - now),
+        deduplication: {
+          id: chainId(data.workspace, data.seq, data.kind),
+          replace: true,
+          keepLastIfActive: true,
+        },
+      },
+    };
+  }
+
+  /**
+   * Removes the queued reminders of a closed or deleted incident: the job of each kind. A job that is
+   * running then is left alone (BullMQ refuses to remove a locked job): it re-checks the incident. The
+   * card of missed reminders stays: it re-checks each one, and a follow-up's may be among them.
+   */
   async cancel(incident: Incident): Promise<void> {
-    const prefix = incidentJobPrefix(incident.workspace, incident.seq);
-    const delayed = await this.queue.getDelayed();
-    // A job can start between the listing and its removal: BullMQ then refuses to remove it (it is
-    // locked). That is harmless, since a running job re-checks the incident, and must not stop the
-    // others' removal nor the caller's re-sync (a closed incident's follow-ups are queued again after).
-    // The card of missed reminders stays: it re-checks each one, and a follow-up's may be among them.
+    const ids = await Promise.all(
+      REMINDER_KINDS.map((kind) =>
+        this.queue.getDeduplicationJobId(chainId(incident.workspace, incident.seq, kind)),
+      ),
+    );
     await Promise.allSettled(
-      delayed
-        .filter((job) => job.id?.startsWith(`${prefix}.`) && job.name !== CATCH_UP)
-        .map((job) => job.remove()),
+      ids.flatMap((id) => (id ? [this.queue.getJob(id).then((job) => job?.remove())] : [])),
     );
   }
 
@@ -120,7 +215,8 @@ export class ReminderScheduler implements Scheduler {
 
 /**
  * Runs reminder jobs with `fire`, and the cards of missed reminders with `catchUp` (without it they are
- * left alone); several processes may run workers on one queue, each job runs once.
+ * left alone); several processes may run workers on one queue, each job runs once. A reminder whose last
+ * attempt fails is handed to `giveUp` before it fails for good: its kind must go on without it.
  */
 export function startReminderWorker(
   settings: QueueSettings,
@@ -128,14 +224,26 @@ export function startReminderWorker(
   options: {
     concurrency?: number | undefined;
     catchUp?: (job: Job<CatchUpJob>, token: string | undefined) => Promise<void>;
+    giveUp?: (job: ReminderJob) => Promise<void>;
   } = {},
 ): Worker<ReminderJob> {
   return new Worker<ReminderJob>(
     settings.name,
     async (job, token) => {
-      if (job.name !== CATCH_UP) return fire(job.data, job.id ?? jobId(job.data));
-      await options.catchUp?.(job as unknown as Job<CatchUpJob>, token);
+      if (job.name === CATCH_UP) return options.catchUp?.(job as unknown as Job<CatchUpJob>, token);
+      try {
+        await fire(job.data, job.id ?? jobId(job.data));
+      } catch (error) {
+        const last = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+        if (last) await options.giveUp?.(job.data).catch(() => undefined);
+        throw error;
+      }
     },
-    { connection: settings.connection, prefix: settings.prefix, concurrency: options.concurrency ?? 8 },
+    {
+      connection: settings.connection,
+      prefix: settings.prefix,
+      concurrency: options.concurrency ?? 8,
+      ...REMINDER_KEEP,
+    },
   );
 }

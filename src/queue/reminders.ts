@@ -2,11 +2,12 @@ import type { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { postMissed } from '../app/catch-up';
 import type { Deps } from '../app/deps';
-import { fireReminder } from '../app/remind';
-import type { ReminderPolicy } from '../core/reminders';
+import { fireReminder, giveUpReminder } from '../app/remind';
+import { plan, type ReminderPolicy } from '../core/reminders';
 import type { PlaybookRegistry } from '../playbook/registry';
+import type { ReminderJob } from '../ports/scheduler';
 import { CatchUp } from './catch-up';
-import { type QueueSettings, ReminderScheduler, startReminderWorker } from './reminder-queue';
+import { jobId, type QueueSettings, ReminderScheduler, startReminderWorker } from './reminder-queue';
 
 export interface RemindersOptions {
   redisUrl: string;
@@ -28,6 +29,33 @@ export interface Reminders {
   stop(): Promise<void>;
 }
 
+/**
+ * The reminders of `job`'s kind that fell due after it and at or before `cutoff` (epoch ms), as the
+ * incident plans them: the later steps and escalations, the cadence's later beats. They were never
+ * queued (a fired job queues its successor), so the card of missed reminders takes them with it.
+ */
+async function missedAlong(
+  deps: Deps,
+  job: ReminderJob,
+  cutoff: number,
+): Promise<{ job: ReminderJob; id: string }[]> {
+  const incident = await deps.store.get(job.workspace, job.seq);
+  const clock = incident && deps.playbooks.clock(incident);
+  if (!incident || !clock) return [];
+  const along: ReminderJob[] = [];
+  let last = job.dueAt;
+  // The cadence plans one beat at a time (the next one not before `at`); the others plan all of theirs.
+  for (let beat = 0; beat < 100; beat++) {
+    const later = plan(incident, clock, deps.policy, deps.minuteMs, last + 1)
+      .filter((r) => r.kind === job.kind && r.dueAt > last && r.dueAt <= cutoff)
+      .sort((a, b) => a.dueAt - b.dueAt || a.attempt - b.attempt);
+    if (later.length === 0) break;
+    along.push(...later.map((r) => ({ ...r, workspace: job.workspace, seq: job.seq })));
+    last = later[later.length - 1]?.dueAt ?? cutoff;
+  }
+  return along.map((r) => ({ job: r, id: jobId(r) }));
+}
+
 /** The reminder queue of one chat platform and, once `work` is called, its worker. */
 export function reminders(options: RemindersOptions): Reminders {
   // BullMQ blocks on its connection while waiting for jobs: it needs its own, with no retry limit.
@@ -44,13 +72,27 @@ export function reminders(options: RemindersOptions): Reminders {
     scheduler,
     work(deps) {
       const now = () => deps.clock.now().getTime();
+      scheduler.latest = (workspace, seq) => deps.store.get(workspace, seq);
       // What fell due well before this moment was missed while calma was away: one card per incident.
       catchUp = new CatchUp(settings, connection, now(), options.minuteMs, now, options.gatherMs);
       const missed = catchUp;
+      scheduler.missedUntil = missed.cutoff;
       worker = startReminderWorker(
         settings,
-        (job, id) => (missed.missed(job) ? missed.keep(job, id) : fireReminder(deps, job, id)),
+        async (job, id) => {
+          if (!missed.missed(job)) return fireReminder(deps, job, id);
+          // Only the next reminder of a kind had a job: its later ones missed as well join it.
+          const along = await missedAlong(deps, job, missed.cutoff);
+          for (const m of [{ job, id }, ...along]) await missed.keep(m.job, m.id);
+          // What comes after them is queued now, to come on time, not when the card is posted.
+          const incident = await deps.store.get(job.workspace, job.seq);
+          if (incident) await scheduler.sync(incident, { kinds: [job.kind], after: job.dueAt + 1 });
+        },
         {
+          giveUp: async (job) => {
+            deps.log.error({ workspace: job.workspace, seq: job.seq, kind: job.kind }, 'reminder given up');
+            await giveUpReminder(deps, job);
+          },
           catchUp: (job, token) =>
             missed.run(job, token, (jobs, id) =>
               postMissed(deps, job.data.workspace, job.data.seq, jobs, id),

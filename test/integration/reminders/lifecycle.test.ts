@@ -74,7 +74,8 @@ describe('scheduling twice', () => {
       const opened = await w.open('sev1');
       const count = await w.queue.getDelayedCount();
       const ids = await sortedIds(w, opened.seq);
-      expect(ids.length).toBeGreaterThan(10);
+      // The next reminder of each kind: a step, the cadence, the no-lead and stale nags.
+      expect(ids.length).toBeGreaterThanOrEqual(4);
 
       const incident = await w.incident(opened.seq);
       await Promise.all([w.scheduler.sync(incident), w.scheduler.sync(incident)]);

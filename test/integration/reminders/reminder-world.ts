@@ -10,7 +10,7 @@ import { Redis } from 'ioredis';
 import pino from 'pino';
 import type { Caller, Deps, Reply } from '../../../src/app/deps';
 import { dispatch } from '../../../src/app/dispatch';
-import { fireReminder } from '../../../src/app/remind';
+import { fireReminder, giveUpReminder } from '../../../src/app/remind';
 import { defaultReminderPolicy } from '../../../src/config/schema';
 import { type Button, type Card, encodeAction } from '../../../src/core/card';
 import type { Reminder, ReminderPolicy } from '../../../src/core/reminders';
@@ -197,13 +197,21 @@ export class ReminderWorld {
   }
 
   /**
-   * Waits until the worker has run the job of `reminder` to completion: after that, whatever it was
-   * going to post is posted. This is how a test knows that a reminder that should stay silent did.
+   * Waits until the worker has run the job of `reminder` to completion, or, for a reminder the incident
+   * no longer wants (its step done, snoozed, the cadence moved), until its due time has passed with
+   * nothing of its kind left that could still post it: only the next reminder of a kind is queued, and
+   * a reminder that was never queued has no job to wait for. After that, whatever it was going to post
+   * is posted. This is how a test knows that a reminder that should stay silent did.
    */
   async jobDone(seq: number, reminder: Reminder, timeoutMs = 5000): Promise<void> {
     const id = this.jobIdOf(seq, reminder);
     await waitFor(
-      async () => (await this.queue.getJobState(id)) === 'completed',
+      async () => {
+        if ((await this.queue.getJobState(id)) === 'completed') return true;
+        if (Date.now() <= reminder.dueAt) return false;
+        const pending = await this.pendingJobsOf(seq);
+        return !pending.some((job) => job.data.kind === reminder.kind && job.data.dueAt <= reminder.dueAt);
+      },
       timeoutMs,
       `job ${id} to complete`,
     );
@@ -252,10 +260,20 @@ export function useReminders(policy: ReminderPolicy = defaultReminderPolicy): Re
   const failures: string[] = [];
 
   async function startWorker(): Promise<Worker<ReminderJob>> {
-    const started = startReminderWorker(settings, async (job, id) => {
-      const world = current;
-      if (world && job.workspace === world.workspace) await fireReminder(world.deps, job, id);
-    });
+    const mine = (job: ReminderJob) => (current && job.workspace === current.workspace ? current : null);
+    const started = startReminderWorker(
+      settings,
+      async (job, id) => {
+        const world = mine(job);
+        if (world) await fireReminder(world.deps, job, id);
+      },
+      {
+        giveUp: async (job) => {
+          const world = mine(job);
+          if (world) await giveUpReminder(world.deps, job);
+        },
+      },
+    );
     started.on('failed', (job, error) => failures.push(`${job?.id}: ${error.message}`));
     workers.push(started);
     await started.waitUntilReady();

@@ -52,14 +52,20 @@ describe('publishing the statement a step asks for', () => {
     expect(w.chat.reminders(opened.room).map((r) => r.key)).not.toContain(`step-${HOLDING}`);
   });
 
-  test('GIVEN a SEV1 WHEN it opens THEN the recurring status-update step has no reminder of its own queued: the cadence is its reminder', async () => {
+  test('GIVEN a SEV1 WHEN its steps fall due one after the other THEN the recurring status-update step never gets a reminder job of its own, the holding statement step does: the cadence is its reminder', async () => {
     const w = world();
     const opened = await w.open('sev1');
 
-    const queued = await w.delayedJobsOf(opened.seq);
-    const steps = queued.filter((job) => job.data.kind === 'step').map((job) => job.data.step);
+    // Past the update step's time (35 min) and the escalation it would have had (45).
+    await w.jobDone(opened.seq, stepReminder(opened, UPDATES, 2, 45));
+    const jobs = await w.queue.getJobs(['completed', 'delayed', 'waiting', 'active']);
+    const ours = jobs.filter((job) => job.data.workspace === w.workspace && job.data.seq === opened.seq);
+    const steps = ours.filter((job) => job.data.kind === 'step').map((job) => job.data.step);
     expect(steps).toContain(HOLDING);
     expect(steps).not.toContain(UPDATES);
-    expect(queued.some((job) => job.data.kind === 'cadence')).toBe(true);
+    expect(ours.some((job) => job.data.kind === 'cadence')).toBe(true);
+    const keys = w.chat.reminders(opened.room).map((r) => r.key);
+    expect(keys).toContain(`step-${HOLDING}`);
+    expect(keys).not.toContain(`step-${UPDATES}`);
   });
 });
