@@ -20,9 +20,24 @@ export interface AlertJob {
   receivedAt: string;
 }
 
-/** The queue the alerts of one chat platform go through: its worker is the only one that can post. */
-export function alertQueueName(platform: string): string {
-  return `alerts-${platform}`;
+/**
+ * The two lanes of a platform's alerts: `open`, alerts a route opens an incident for, and `triage`,
+ * everything else (triage cards, repeats, ignored alerts, digests). Each lane has its own queue and its
+ * own worker slots, so an alert that opens a crisis never waits behind a storm of triage cards.
+ */
+export type AlertLane = 'open' | 'triage';
+
+/**
+ * The queue the alerts of one chat platform go through in a lane (`alerts-<platform>` for triage,
+ * `alerts-<platform>-open` for open): the platform's worker is the only one that can post.
+ */
+export function alertQueueName(platform: string, lane: AlertLane = 'triage'): string {
+  return laneQueueName(`alerts-${platform}`, lane);
+}
+
+/** The queue of a lane, from the triage lane's queue name (the name the intake and worker are given). */
+export function laneQueueName(triageQueue: string, lane: AlertLane): string {
+  return lane === 'open' ? `${triageQueue}-open` : triageQueue;
 }
 
 /**
@@ -34,6 +49,11 @@ export function alertJobId(job: Pick<AlertJob, 'delivery' | 'index'>): string {
 }
 
 export interface AlertIntakeOptions {
+  /**
+   * The lane of an alert: the door routes it as the worker will (`routeAlert` is pure), and alerts a
+   * route opens an incident for go to the open lane. Default: every alert in the triage lane.
+   */
+  lane?: (alert: Alert) => AlertLane;
   /** How long the first job of a batch waits for others before one `addBulk` (default 2 ms). */
   windowMs?: number;
   /** A batch this large is sent at once (default 500 jobs). */
@@ -57,7 +77,11 @@ interface Pending {
  * a few milliseconds into one `addBulk` (one round trip), which is what keeps an alert storm cheap.
  */
 export class AlertIntake {
+  /** The triage lane's queue (`alerts-<platform>`). */
   readonly queue: Queue<AlertJob>;
+  /** The open lane's queue (`alerts-<platform>-open`). */
+  readonly openQueue: Queue<AlertJob>;
+  private readonly lane: (alert: Alert) => AlertLane;
   private readonly windowMs: number;
   private readonly maxBatch: number;
   private pending: Pending[] = [];
@@ -68,18 +92,24 @@ export class AlertIntake {
   constructor(settings: QueueSettings, options: AlertIntakeOptions = {}) {
     this.windowMs = options.windowMs ?? 2;
     this.maxBatch = options.maxBatch ?? 500;
-    this.queue = new Queue<AlertJob>(settings.name, {
-      connection: settings.connection,
-      prefix: settings.prefix,
-      defaultJobOptions: {
-        // Kept a day: the job id is what makes a retried delivery a no-op.
-        removeOnComplete: { age: 24 * 3600 },
-        removeOnFail: { age: 7 * 24 * 3600 },
-        attempts: 8,
-        backoff: { type: 'exponential', delay: 1000 },
-      },
-    });
-    this.queue.on('error', (error) => options.onError?.(error));
+    this.lane = options.lane ?? (() => 'triage');
+    const queue = (name: string) => {
+      const made = new Queue<AlertJob>(name, {
+        connection: settings.connection,
+        prefix: settings.prefix,
+        defaultJobOptions: {
+          // Kept a day: the job id is what makes a retried delivery a no-op.
+          removeOnComplete: { age: 24 * 3600 },
+          removeOnFail: { age: 7 * 24 * 3600 },
+          attempts: 8,
+          backoff: { type: 'exponential', delay: 1000 },
+        },
+      });
+      made.on('error', (error) => options.onError?.(error));
+      return made;
+    };
+    this.queue = queue(settings.name);
+    this.openQueue = queue(laneQueueName(settings.name, 'open'));
   }
 
   /** Durably queues the jobs (resolves when Redis has them; rejects if it could not take them). */
@@ -97,7 +127,7 @@ export class AlertIntake {
   async close(): Promise<void> {
     this.flush();
     await Promise.allSettled([...this.inFlight]);
-    await this.queue.close();
+    await Promise.all([this.queue.close(), this.openQueue.close()]);
   }
 
   private flush(): void {
@@ -107,9 +137,16 @@ export class AlertIntake {
     if (batch.length === 0) return;
     this.pending = [];
     this.pendingJobs = 0;
-    const jobs = batch.flatMap((p) => p.jobs);
-    const sent = this.queue
-      .addBulk(jobs.map((data) => ({ name: data.alert.source, data, opts: { jobId: alertJobId(data) } })))
+    const lanes: Record<AlertLane, AlertJob[]> = { open: [], triage: [] };
+    for (const p of batch) for (const job of p.jobs) lanes[this.lane(job.alert)].push(job);
+    const add = (queue: Queue<AlertJob>, jobs: AlertJob[]) =>
+      jobs.length === 0
+        ? Promise.resolve()
+        : queue.addBulk(
+            jobs.map((data) => ({ name: data.alert.source, data, opts: { jobId: alertJobId(data) } })),
+          );
+    // Open first: on one connection its commands reach Redis before the triage lane's.
+    const sent = Promise.all([add(this.openQueue, lanes.open), add(this.queue, lanes.triage)])
       .then(
         () => {
           for (const p of batch) p.resolve();

@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import { type AlertRoute, routeAlert } from '../core/alert-route';
 import type { Logger } from '../log';
 import { AlertIntake, alertQueueName } from './intake';
 
@@ -7,6 +8,8 @@ export interface AlertIntakeServiceOptions {
   prefix: string;
   /** Alerts go to `alerts-<platform>`, worked by the processes serving that chat platform. */
   platform: string;
+  /** calma.yaml's alert routes: alerts a route opens an incident for go to the open lane. */
+  routes: AlertRoute[];
   log: Logger;
 }
 
@@ -27,7 +30,10 @@ export function alertIntakeService(options: AlertIntakeServiceOptions): AlertInt
       prefix: options.prefix,
       name: alertQueueName(options.platform),
     },
-    { onError: (error) => options.log.warn({ err: error }, 'alert queue: Redis error') },
+    {
+      lane: (alert) => (routeAlert(alert, options.routes).action === 'open' ? 'open' : 'triage'),
+      onError: (error) => options.log.warn({ err: error }, 'alert queue: Redis error'),
+    },
   );
   return {
     intake,

@@ -21,6 +21,7 @@ import {
   type MessageRef,
   type Room,
 } from '../ports/chat';
+import { ChannelPacer } from '../pacer';
 import { isTimeout, PLATFORM_TIMEOUTS, withDeadline } from '../timeouts';
 import { cardsToMessages, sendable, toDiscordMarkdown, topicText, truncatePlain } from './render';
 import { TopicWriter } from './topic-writer';
@@ -63,6 +64,8 @@ const MEMBER_ALLOW: PermissionOverwriteOptions = {
  */
 export class DiscordChat implements ChatPort {
   private readonly topics: TopicWriter;
+  /** Discord lets a bot post five messages per five seconds in a channel: calma keeps to it. */
+  private readonly pacer = new ChannelPacer(1000, 5);
 
   constructor(
     private readonly client: Client<true>,
@@ -134,11 +137,16 @@ export class DiscordChat implements ChatPort {
     const channel = await this.textChannel(room);
     let first: MessageRef | null = null;
     for (const message of cardsToMessages([card])) {
+      await this.pacer.turn(room);
       const sent = await this.call('messages.create', () => channel.send(sendable(message)));
       first ??= { room: channel.id, id: sent.id };
     }
     if (!first) throw new ChatPlatformError('Discord', 'empty_card', 'messages.create');
     return first;
+  }
+
+  pace(room: string): { waitMs: number; intervalMs: number } {
+    return { waitMs: this.pacer.wait(room), intervalMs: this.pacer.intervalMs };
   }
 
   async update(ref: MessageRef, card: Card): Promise<void> {

@@ -9,7 +9,7 @@ import { boltLogger } from './bolt-logger';
 import { type SlackJob, SlackRunner } from './handoff';
 import { slackEventsRoute } from './http-route';
 import { registerListeners } from './listeners';
-import { ChannelPacer } from './pacer';
+import { ChannelPacer } from '../pacer';
 import { QuietGate } from './quiet-gate';
 import { SlackChat } from './slack-chat';
 import { UserZones } from './user-zones';
