@@ -1,5 +1,6 @@
 import { Queue } from 'bullmq';
 import type { Alert } from '../core/alert';
+import { type AlertRoute, routeAlert } from '../core/alert-route';
 import type { QueueSettings } from '../queue/reminder-queue';
 
 /**
@@ -33,6 +34,11 @@ export type AlertLane = 'open' | 'triage';
  */
 export function alertQueueName(platform: string, lane: AlertLane = 'triage'): string {
   return laneQueueName(`alerts-${platform}`, lane);
+}
+
+/** The door's lane for an alert: `open` when the route it will take opens an incident. */
+export function laneOf(routes: readonly AlertRoute[]): (alert: Alert) => AlertLane {
+  return (alert) => (routeAlert(alert, routes).action === 'open' ? 'open' : 'triage');
 }
 
 /** The queue of a lane, from the triage lane's queue name (the name the intake and worker are given). */
@@ -146,15 +152,14 @@ export class AlertIntake {
             jobs.map((data) => ({ name: data.alert.source, data, opts: { jobId: alertJobId(data) } })),
           );
     // Open first: on one connection its commands reach Redis before the triage lane's.
-    const sent = Promise.all([add(this.openQueue, lanes.open), add(this.queue, lanes.triage)])
-      .then(
-        () => {
-          for (const p of batch) p.resolve();
-        },
-        (error: unknown) => {
-          for (const p of batch) p.reject(error);
-        },
-      );
+    const sent = Promise.all([add(this.openQueue, lanes.open), add(this.queue, lanes.triage)]).then(
+      () => {
+        for (const p of batch) p.resolve();
+      },
+      (error: unknown) => {
+        for (const p of batch) p.reject(error);
+      },
+    );
     this.inFlight.add(sent);
     void sent.finally(() => this.inFlight.delete(sent));
   }

@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
-import { type AlertRoute, routeAlert } from '../core/alert-route';
+import type { AlertRoute } from '../core/alert-route';
 import type { Logger } from '../log';
-import { AlertIntake, alertQueueName } from './intake';
+import { AlertIntake, alertQueueName, laneOf } from './intake';
 
 export interface AlertIntakeServiceOptions {
   redisUrl: string;
@@ -31,7 +31,7 @@ export function alertIntakeService(options: AlertIntakeServiceOptions): AlertInt
       name: alertQueueName(options.platform),
     },
     {
-      lane: (alert) => (routeAlert(alert, options.routes).action === 'open' ? 'open' : 'triage'),
+      lane: laneOf(options.routes),
       onError: (error) => options.log.warn({ err: error }, 'alert queue: Redis error'),
     },
   );

@@ -48,8 +48,8 @@ export interface AlertWorkerService {
  * decided in Redis (AlertStore), never in memory.
  *
  * A triage-lane alert that would post a new card while the triage channel's pace is more than a turn
- * away gives its slot back: the job is moved to delayed until its turn (turns handed out one interval
- * apart) and runs then, from the start, having done nothing yet.
+ * away gives its slot back: before doing anything, the job is moved to delayed until the channel's
+ * backlog has gone out, and then runs from the start (asking again).
  */
 export function alertWorkerService(options: AlertWorkerOptions): AlertWorkerService {
   const name = alertQueueName(options.platform);
@@ -59,8 +59,6 @@ export function alertWorkerService(options: AlertWorkerOptions): AlertWorkerServ
   const openQueue = new Queue<AlertJob>(openName, { connection, prefix: options.prefix });
   const listeners: ((outcome: AlertOutcome, job: AlertJob) => void)[] = [];
   const workers: Worker<AlertJob | DigestJob>[] = [];
-  /** The last turn handed to a delayed job, per channel: the next one is an interval later. */
-  const turns = new Map<string, number>();
 
   const digest = async (job: DigestJob, delayMs: number) => {
     const key = createHash('sha1')
@@ -91,10 +89,10 @@ export function alertWorkerService(options: AlertWorkerOptions): AlertWorkerServ
         if (routeAlert(alert, settings.routes).action !== 'triage') return 0;
         // A repeat joins what its group has: no new card, nothing to wait for.
         if ((await deps.alerts.linked(await settings.workspace(), keysOf(alert))) !== null) return 0;
-        const now = Date.now();
-        const at = Math.max(now + pace.waitMs, (turns.get(channel) ?? 0) + pace.intervalMs);
-        turns.set(channel, at);
-        return at;
+        // Back when the channel's backlog has gone out, spread over a turn so returning cards do not
+        // all ask at once. Only the pace decides, never a count of deferred jobs: most alerts of a storm
+        // may post nothing (a storm digest), and must not be spaced out a turn each.
+        return Date.now() + pace.waitMs + Math.floor(Math.random() * pace.intervalMs);
       };
       const lane = (which: AlertLane) => async (job: Job<AlertJob | DigestJob>, token?: string) => {
         if (job.name === DIGEST) return runDigest(desk, job.data as DigestJob);

@@ -14,6 +14,7 @@ import {
 import type { Card } from '../core/card';
 import { roomMark, userMark } from '../core/markup';
 import { CALMA_USER, type UserId } from '../core/types';
+import { ChannelPacer } from '../pacer';
 import {
   ChatPlatformError,
   type ChatPort,
@@ -21,7 +22,6 @@ import {
   type MessageRef,
   type Room,
 } from '../ports/chat';
-import { ChannelPacer } from '../pacer';
 import { isTimeout, PLATFORM_TIMEOUTS, withDeadline } from '../timeouts';
 import { cardsToMessages, sendable, toDiscordMarkdown, topicText, truncatePlain } from './render';
 import { TopicWriter } from './topic-writer';

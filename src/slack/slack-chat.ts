@@ -2,6 +2,7 @@ import type { webApi } from '@slack/bolt';
 import type { Card } from '../core/card';
 import { roomMark, userMark } from '../core/markup';
 import { CALMA_USER, type UserId } from '../core/types';
+import { ChannelPacer } from '../pacer';
 import {
   ChatPlatformError,
   type ChatPort,
@@ -11,7 +12,6 @@ import {
 } from '../ports/chat';
 import { isTimeout, PLATFORM_TIMEOUTS, withDeadline } from '../timeouts';
 import { cardToMessages, mrkdwnWithin, truncatePlain } from './blocks';
-import { ChannelPacer } from '../pacer';
 
 type WebClient = webApi.WebClient;
 
