@@ -58,7 +58,7 @@ interface Lanes {
 }
 
 /** The door's intake (lanes from the routes, as src/main.ts wires it) and the worker, on the world's deps. */
-function lanes(w: SlackWorld, deps: Deps): Lanes {
+function lanes(deps: Deps): Lanes {
   const url = process.env.CALMA_TEST_REDIS_URL ?? '';
   const prefix = uniquePrefix();
   const platform = `test-${randomBytes(4).toString('hex')}`;
@@ -112,7 +112,7 @@ const triagePosts = (w: SlackWorld) =>
 describe('alert lanes in Slack', () => {
   test('GIVEN 120 triage alerts queued ahead, pacing at one card a second WHEN a SEV1 alert routed to open arrives THEN its channel is created while most triage cards are still to come', async () => {
     const w = world();
-    const l = lanes(w, w.slack.deps);
+    const l = lanes(w.slack.deps);
     try {
       await l.send(...Array.from({ length: 120 }, (_, n) => alert(n)));
       await l.send(alert(999, { severity: 1, title: 'Our account is posting spam' }));
@@ -131,7 +131,7 @@ describe('alert lanes in Slack', () => {
 
   test('GIVEN triage cards waiting for the channel’s pace WHEN an ignored alert and a repeat follow them in the triage lane THEN both are done while the cards wait, delayed rather than holding the slots', async () => {
     const w = world();
-    const l = lanes(w, w.slack.deps);
+    const l = lanes(w.slack.deps);
     try {
       await l.send(alert(0));
       await waitFor(() => l.outcomes.length === 1, 20_000);
@@ -160,7 +160,7 @@ describe('alert lanes in Slack', () => {
       logLevel: LogLevel.ERROR,
     });
     const chat = new SlackChat(client, new ChannelPacer(20, 4));
-    const l = lanes(w, { ...w.slack.deps, chat });
+    const l = lanes({ ...w.slack.deps, chat });
     try {
       await l.send(...Array.from({ length: 100 }, (_, n) => alert(n)));
       await l.send(alert(999, { severity: 1, title: 'Our account is posting spam' }));
