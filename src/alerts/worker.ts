@@ -26,7 +26,7 @@ export interface AlertWorkerOptions {
   platform: string;
   /** Triage-lane alerts processed at once (default 16): repeats of one group queue on the incident anyway. */
   concurrency?: number;
-  /** Open-lane alerts processed at once (default 8): each opens an incident (or joins one). */
+  /** Open-lane alerts processed at once (default 16): each opens an incident (or joins one). */
   openConcurrency?: number;
 }
 
@@ -111,7 +111,7 @@ export function alertWorkerService(options: AlertWorkerOptions): AlertWorkerServ
         new Worker<AlertJob | DigestJob>(openName, lane('open'), {
           connection,
           prefix: options.prefix,
-          concurrency: options.openConcurrency ?? 8,
+          concurrency: options.openConcurrency ?? 16,
         }),
         new Worker<AlertJob | DigestJob>(name, lane('triage'), {
           connection,
