@@ -2,8 +2,8 @@
  * Report part `lanes`: a SEV1 alert routed to open, sent after 100 triage-routed alerts (distinct
  * groups), through the real door (HTTP, signed generic JSON), AlertIntake, the alert workers and the real
  * Slack adapter (Web API client, per-channel pace) against the fake Slack: how long until its channel
- * exists (the fake receives `conversations.create`). Goal: < 5 s, whatever is queued. docs/benchmarks.md
- * ("The lanes") says how it is measured.
+ * exists (the fake receives `conversations.create`). Goal: < 5 s, whatever is queued. Then the alert
+ * door against its XADD floor (./door.ts). docs/benchmarks.md ("lanes") says how both are measured.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -25,6 +25,7 @@ import { RedisAlertStore } from '../../src/store/redis-alert-store';
 import { RedisIncidentStore } from '../../src/store/redis-incident-store';
 import { testDeps } from '../../test/support/deps';
 import { type FakeSlack, startFakeSlack } from '../../test/support/fake-slack';
+import { measureDoor } from './door';
 import type { Figure, ReportPart } from './figure';
 
 const TRIAGE_ALERTS = 100;
@@ -144,6 +145,7 @@ export const lanesPart: ReportPart = {
       const rounds: { ms: number; cards: number }[] = [];
       for (let n = 1; n <= ROUNDS; n++) rounds.push(await round(redis.url, fake, playbooks, n));
       const worst = Math.max(...rounds.map((r) => r.ms));
+      const door = await measureDoor(redis.url);
       return [
         {
           measure: `a SEV1 alert routed to open, sent after ${TRIAGE_ALERTS} triage-routed alerts: its channel existed after`,
@@ -155,6 +157,7 @@ export const lanesPart: ReportPart = {
             `worst of ${ROUNDS} rounds (${rounds.map((r) => `${r.ms} ms after ${r.cards} triage cards`).join(', ')}); ` +
             `${SENDERS} senders, real door, lanes, Slack adapter and its pace (a card a second), fake Slack`,
         },
+        door,
       ];
     } finally {
       await fake?.close();
