@@ -122,10 +122,7 @@ async function round(
     await server.close();
     await intake.close();
     await worker.stop();
-    await Promise.all([
-      intake.queue.obliterate({ force: true }),
-      intake.openQueue.obliterate({ force: true }),
-    ]);
+    await intake.obliterate();
     connection.disconnect();
     redis.disconnect();
   }

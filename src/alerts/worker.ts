@@ -4,7 +4,7 @@ import { Redis } from 'ioredis';
 import type { Deps } from '../app/deps';
 import { routeAlert } from '../core/alert-route';
 import type { AlertStore } from '../ports/alert-store';
-import { type AlertJob, type AlertLane, alertQueueName } from './intake';
+import { type AlertJob, type AlertLane, alertQueueName, intakeStreamKey } from './intake';
 import {
   type AlertDesk,
   type AlertOutcome,
@@ -14,6 +14,7 @@ import {
   processAlert,
   runDigest,
 } from './process';
+import { AlertRelay } from './relay';
 
 /** The job name of a digest (alert jobs are named after their source). */
 const DIGEST = 'digest';
@@ -59,6 +60,8 @@ export function alertWorkerService(options: AlertWorkerOptions): AlertWorkerServ
   const openQueue = new Queue<AlertJob>(openName, { connection, prefix: options.prefix });
   const listeners: ((outcome: AlertOutcome, job: AlertJob) => void)[] = [];
   const workers: Worker<AlertJob | DigestJob>[] = [];
+  const streams = [name, openName].map((queueName) => intakeStreamKey(options.prefix, queueName));
+  let relay: AlertRelay | null = null;
 
   const digest = async (job: DigestJob, delayMs: number) => {
     const key = createHash('sha1')
@@ -119,6 +122,13 @@ export function alertWorkerService(options: AlertWorkerOptions): AlertWorkerServ
           concurrency: options.concurrency ?? 16,
         }),
       );
+      relay = new AlertRelay({
+        connection,
+        prefix: options.prefix,
+        queues: { open: openQueue, triage: queue },
+        onError: (error) => deps.log.warn({ err: error }, 'alert relay: Redis error'),
+      });
+      relay.start();
       for (const worker of workers) {
         worker.on('failed', (job, error) =>
           deps.log.warn(
@@ -143,7 +153,9 @@ export function alertWorkerService(options: AlertWorkerOptions): AlertWorkerServ
             return waiting + active + delayed.filter((job) => job.name !== DIGEST).length;
           }),
         );
-        if (counts.every((n) => n === 0)) return;
+        // Accepted alerts the relay has not moved into their queue yet.
+        const unrelayed = await Promise.all(streams.map((stream) => connection.xlen(stream)));
+        if ([...counts, ...unrelayed].every((n) => n === 0)) return;
         if (Date.now() > until) throw new Error(`alerts still queued after ${timeoutMs} ms`);
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
@@ -152,6 +164,7 @@ export function alertWorkerService(options: AlertWorkerOptions): AlertWorkerServ
       listeners.push(listener);
     },
     async stop() {
+      await relay?.stop();
       await Promise.all(workers.map((worker) => worker.close()));
       await Promise.all([queue.close(), openQueue.close()]);
       connection.disconnect();

@@ -97,10 +97,7 @@ function lanes(deps: Deps): Lanes {
     async stop() {
       await intake.close();
       await worker.stop();
-      await Promise.all([
-        intake.queue.obliterate({ force: true }),
-        intake.openQueue.obliterate({ force: true }),
-      ]);
+      await intake.obliterate();
       redis.disconnect();
     },
   };
