@@ -206,27 +206,29 @@ export class AlertIntake {
     this.pendingJobs = 0;
     const lanes: Record<AlertLane, AlertJob[]> = { open: [], triage: [] };
     for (const p of batch) for (const job of p.jobs) lanes[this.lane(job.alert)].push(job);
-    // One XADD a lane for the whole batch: the relay adds the jobs to the queue under their ids.
-    const add = (lane: AlertLane) =>
-      lanes[lane].length === 0
-        ? Promise.resolve()
-        : this.connection.xadd(
-            this.streams[lane],
-            '*',
-            'n',
-            String(lanes[lane].length),
-            'jobs',
-            JSON.stringify(lanes[lane]),
-          );
-    // Open first: on one connection its command reaches Redis before the triage lane's.
-    const sent = Promise.all([add('open'), add('triage')]).then(
-      () => {
-        for (const p of batch) p.resolve();
-      },
-      (error: unknown) => {
-        for (const p of batch) p.reject(error);
-      },
-    );
+    // One XADD a lane for the whole batch (the relay adds the jobs to the queue under their ids), both
+    // in one MULTI: a request answered 503 has queued nothing. Open first.
+    const append = this.connection.multi();
+    for (const lane of ['open', 'triage'] as const) {
+      const jobs = lanes[lane];
+      if (jobs.length > 0) {
+        append.xadd(this.streams[lane], '*', 'n', String(jobs.length), 'jobs', JSON.stringify(jobs));
+      }
+    }
+    const sent = append
+      .exec()
+      .then((replies) => {
+        const failed = replies?.find(([error]) => error)?.[0];
+        if (!replies || failed) throw failed ?? new Error('the append was aborted');
+      })
+      .then(
+        () => {
+          for (const p of batch) p.resolve();
+        },
+        (error: unknown) => {
+          for (const p of batch) p.reject(error);
+        },
+      );
     this.inFlight.add(sent);
     void sent.finally(() => {
       this.inFlight.delete(sent);
