@@ -1,6 +1,6 @@
 /**
- * Spaces out posts to one channel: Slack allows about one message per second per channel, Discord five
- * per five seconds, both with short bursts. A burst of `burst` posts goes at once (opening a room posts a
+ * Spaces out posts to one channel (Slack allows about one message per second per channel), or only
+ * counts them where the platform's client waits on its own (Discord: five per five seconds). A burst of `burst` posts goes at once (opening a room posts a
  * few cards), then one per `intervalMs`. In-process only: pacing is politeness, not correctness, so
  * several calma processes each pacing their own posts is fine (the platform's 429 catches the rest).
  * A queue worker asks `wait` before starting a job that would post, and delays the job rather than

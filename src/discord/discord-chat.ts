@@ -64,7 +64,10 @@ const MEMBER_ALLOW: PermissionOverwriteOptions = {
  */
 export class DiscordChat implements ChatPort {
   private readonly topics: TopicWriter;
-  /** Discord lets a bot post five messages per five seconds in a channel: calma keeps to it. */
+  /**
+   * Discord lets a bot post five messages per five seconds in a channel, and discord.js waits for its
+   * turn on its own: this pacer only keeps count (nothing waits on it), so `pace` can tell a worker.
+   */
   private readonly pacer = new ChannelPacer(1000, 5);
 
   constructor(
@@ -137,7 +140,7 @@ export class DiscordChat implements ChatPort {
     const channel = await this.textChannel(room);
     let first: MessageRef | null = null;
     for (const message of cardsToMessages([card])) {
-      await this.pacer.turn(room);
+      this.pacer.reserve(room);
       const sent = await this.call('messages.create', () => channel.send(sendable(message)));
       first ??= { room: channel.id, id: sent.id };
     }
