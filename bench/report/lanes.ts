@@ -29,7 +29,7 @@ import { measureDoor } from './door';
 import type { Figure, ReportPart } from './figure';
 
 const TRIAGE_ALERTS = 100;
-const ROUNDS = 3;
+const ROUNDS = 2;
 const GOAL_MS = 5000;
 const SECRET = 'bench-lanes-secret';
 const SENDERS = 10;
