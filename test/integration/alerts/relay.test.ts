@@ -66,16 +66,17 @@ describe('the alert relay', () => {
     connection.disconnect();
   });
 
-  test('GIVEN alerts accepted before any relay runs, one of them a retried delivery WHEN a relay starts THEN each is queued once in its lane and the streams are empty', async () => {
-    await intake.accept(jobs(30, 'd1'));
+  test('GIVEN alerts accepted before any relay runs, one delivery of 450 sent twice WHEN a relay starts THEN each is queued once in its lane and the streams are empty', async () => {
+    await intake.accept(jobs(450, 'd1'));
     await intake.accept(jobs(2, 'sev1', 1));
-    await intake.accept(jobs(30, 'd1'));
+    await intake.accept(jobs(450, 'd1'));
 
     relay();
 
     await waitFor(async () => (await streamLength()) === 0, 10_000, 'the streams to empty');
     const got = await queued();
-    expect(got.triage).toHaveLength(30);
+    expect(got.triage).toHaveLength(450);
+    expect(new Set(got.triage).size).toBe(450);
     expect(got.open).toEqual(['sev1.0', 'sev1.1']);
   });
 
