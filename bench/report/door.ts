@@ -22,7 +22,7 @@ const GOAL = 0.6;
 /** Pairs of interleaved phases (calma, floor), each this long, after a warm-up of each. */
 const PAIRS = 8;
 const PHASE_MS = 1000;
-const WARM_MS = 1000;
+const WARM_MS = 4000;
 const CONCURRENCY = 32;
 
 interface Door {
