@@ -206,29 +206,44 @@ export class AlertIntake {
     this.pendingJobs = 0;
     const lanes: Record<AlertLane, AlertJob[]> = { open: [], triage: [] };
     for (const p of batch) for (const job of p.jobs) lanes[this.lane(job.alert)].push(job);
-    // One XADD a lane for the whole batch (the relay adds the jobs to the queue under their ids), both
-    // in one MULTI: a request answered 503 has queued nothing. Open first.
-    const append = this.connection.multi();
-    for (const lane of ['open', 'triage'] as const) {
-      const jobs = lanes[lane];
-      if (jobs.length > 0) {
-        append.xadd(this.streams[lane], '*', 'n', String(jobs.length), 'jobs', JSON.stringify(jobs));
-      }
-    }
-    const sent = append
-      .exec()
-      .then((replies) => {
-        const failed = replies?.find(([error]) => error)?.[0];
-        if (!replies || failed) throw failed ?? new Error('the append was aborted');
-      })
-      .then(
-        () => {
-          for (const p of batch) p.resolve();
-        },
-        (error: unknown) => {
-          for (const p of batch) p.reject(error);
-        },
+    // One XADD a lane for the whole batch (the relay adds the jobs to the queue under their ids); both
+    // lanes' in one MULTI, so a request answered 503 has queued nothing. Open first.
+    const appends = (['open', 'triage'] as const)
+      .filter((lane) => lanes[lane].length > 0)
+      .map(
+        (lane) =>
+          [
+            this.streams[lane],
+            '*',
+            'n',
+            String(lanes[lane].length),
+            'jobs',
+            JSON.stringify(lanes[lane]),
+          ] as const,
       );
+    const [first, second] = appends;
+    const sent = (
+      !first
+        ? Promise.resolve()
+        : !second
+          ? this.connection.xadd(...first).then(() => undefined)
+          : this.connection
+              .multi()
+              .xadd(...first)
+              .xadd(...second)
+              .exec()
+              .then((replies) => {
+                const failed = replies?.find(([error]) => error)?.[0];
+                if (!replies || failed) throw failed ?? new Error('the append was aborted');
+              })
+    ).then(
+      () => {
+        for (const p of batch) p.resolve();
+      },
+      (error: unknown) => {
+        for (const p of batch) p.reject(error);
+      },
+    );
     this.inFlight.add(sent);
     void sent.finally(() => {
       this.inFlight.delete(sent);
