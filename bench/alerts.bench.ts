@@ -213,15 +213,19 @@ async function startCalma(
     async rotate(count = false) {
       const old = intake;
       intake = newIntake();
-      const counts = await old.queue.getJobCounts('waiting', 'prioritized', 'delayed');
+      // Accepted alerts wait in the lanes' intake streams until a relay moves them into the queues.
+      const counts = {
+        ...(await old.queue.getJobCounts('waiting', 'prioritized', 'delayed')),
+        unrelayed: await old.unrelayed(),
+      };
       if (count && countIncidents) incidents.push(await countIncidents(old));
-      await old.queue.obliterate({ force: true });
+      await old.obliterate();
       await old.close();
       return Object.values(counts).reduce((a, b) => a + b, 0);
     },
     async stop() {
       await server.close();
-      await intake.queue.obliterate({ force: true });
+      await intake.obliterate();
       await intake.close();
       connection.disconnect();
     },

@@ -183,9 +183,16 @@ async function main(): Promise<void> {
       },
     };
   };
-  // Alerts accepted at POST /alerts/<source> wait in `alerts-<platform>` for that platform's worker,
-  // where they are routed, deduplicated and grouped into incidents or triage cards (docs/alerts.md).
-  const alerts = alertIntakeService({ redisUrl, prefix, platform: alertPlatform, log });
+  // Alerts accepted at POST /alerts/<source> wait for that platform's worker in one of two lanes,
+  // `alerts-<platform>-open` (a route opens an incident) or `alerts-<platform>` (the rest), where they
+  // are routed, deduplicated and grouped into incidents or triage cards (docs/alerts.md).
+  const alerts = alertIntakeService({
+    redisUrl,
+    prefix,
+    platform: alertPlatform,
+    routes: alertRouting,
+    log,
+  });
   stops.push(alerts.stop);
   const alertWorker = alertWorkerService({ redisUrl, prefix, platform: alertPlatform });
   stops.push(alertWorker.stop);
@@ -204,7 +211,7 @@ async function main(): Promise<void> {
     minuteMs: env.CALMA_MINUTE_MS,
   });
   stops.push(audits.stop);
-  metrics.watch(alerts.intake.queue, audits.queue);
+  metrics.watch(alerts.intake.queue, alerts.intake.openQueue, audits.queue);
   const workAlerts = (deps: Deps, workspace: () => Promise<string>, lobby: string | null) => {
     const settings: AlertSettings = {
       workspace: configuredWorkspace(config) ?? workspace,

@@ -1,6 +1,7 @@
 import { digestPart } from './digest';
 import type { ReportPart } from './figure';
+import { lanesPart } from './lanes';
 import { remindersPart } from './reminders';
 
 /** The report's parts, in the order of the table (each helper module adds its own line). */
-export const PARTS: ReportPart[] = [digestPart, remindersPart];
+export const PARTS: ReportPart[] = [digestPart, lanesPart, remindersPart];

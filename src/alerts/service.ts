@@ -1,12 +1,15 @@
 import { Redis } from 'ioredis';
+import type { AlertRoute } from '../core/alert-route';
 import type { Logger } from '../log';
-import { AlertIntake, alertQueueName } from './intake';
+import { AlertIntake, alertQueueName, laneOf } from './intake';
 
 export interface AlertIntakeServiceOptions {
   redisUrl: string;
   prefix: string;
   /** Alerts go to `alerts-<platform>`, worked by the processes serving that chat platform. */
   platform: string;
+  /** calma.yaml's alert routes: alerts a route opens an incident for go to the open lane. */
+  routes: AlertRoute[];
   log: Logger;
 }
 
@@ -27,7 +30,10 @@ export function alertIntakeService(options: AlertIntakeServiceOptions): AlertInt
       prefix: options.prefix,
       name: alertQueueName(options.platform),
     },
-    { onError: (error) => options.log.warn({ err: error }, 'alert queue: Redis error') },
+    {
+      lane: laneOf(options.routes),
+      onError: (error) => options.log.warn({ err: error }, 'alert queue: Redis error'),
+    },
   );
   return {
     intake,

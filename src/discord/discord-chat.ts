@@ -14,6 +14,7 @@ import {
 import type { Card } from '../core/card';
 import { roomMark, userMark } from '../core/markup';
 import { CALMA_USER, type UserId } from '../core/types';
+import { ChannelPacer } from '../pacer';
 import {
   ChatPlatformError,
   type ChatPort,
@@ -63,6 +64,11 @@ const MEMBER_ALLOW: PermissionOverwriteOptions = {
  */
 export class DiscordChat implements ChatPort {
   private readonly topics: TopicWriter;
+  /**
+   * Discord lets a bot post five messages per five seconds in a channel, and discord.js waits for its
+   * turn on its own: this pacer only keeps count (nothing waits on it), so `pace` can tell a worker.
+   */
+  private readonly pacer = new ChannelPacer(1000, 5);
 
   constructor(
     private readonly client: Client<true>,
@@ -134,11 +140,16 @@ export class DiscordChat implements ChatPort {
     const channel = await this.textChannel(room);
     let first: MessageRef | null = null;
     for (const message of cardsToMessages([card])) {
+      this.pacer.reserve(room);
       const sent = await this.call('messages.create', () => channel.send(sendable(message)));
       first ??= { room: channel.id, id: sent.id };
     }
     if (!first) throw new ChatPlatformError('Discord', 'empty_card', 'messages.create');
     return first;
+  }
+
+  pace(room: string): { waitMs: number; intervalMs: number } {
+    return { waitMs: this.pacer.wait(room), intervalMs: this.pacer.intervalMs };
   }
 
   async update(ref: MessageRef, card: Card): Promise<void> {

@@ -59,6 +59,12 @@ export interface ChatPort {
   invite(room: string, users: UserId[]): Promise<void>;
   setTopic(room: string, topic: string): Promise<void>;
   post(room: string, card: Card): Promise<MessageRef>;
+  /**
+   * The room's posting pace, where the platform limits posts per channel and the adapter keeps to it:
+   * how long a post would wait for its turn now (0: it goes at once) and the spacing of turns once the
+   * burst is spent. A queue worker delays a job that would wait, rather than holding its slot.
+   */
+  pace?(room: string): { waitMs: number; intervalMs: number };
   update(ref: MessageRef, card: Card): Promise<void>;
   pin(ref: MessageRef): Promise<void>;
   /** A direct message to one person (e.g. the brief of a role they were just given). */

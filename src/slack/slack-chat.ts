@@ -2,6 +2,7 @@ import type { webApi } from '@slack/bolt';
 import type { Card } from '../core/card';
 import { roomMark, userMark } from '../core/markup';
 import { CALMA_USER, type UserId } from '../core/types';
+import { ChannelPacer } from '../pacer';
 import {
   ChatPlatformError,
   type ChatPort,
@@ -11,7 +12,6 @@ import {
 } from '../ports/chat';
 import { isTimeout, PLATFORM_TIMEOUTS, withDeadline } from '../timeouts';
 import { cardToMessages, mrkdwnWithin, truncatePlain } from './blocks';
-import { ChannelPacer } from './pacer';
 
 type WebClient = webApi.WebClient;
 
@@ -94,6 +94,10 @@ export class SlackChat implements ChatPort {
     }
     if (!first) throw new ChatPlatformError('Slack', 'empty_card', 'chat.postMessage');
     return first;
+  }
+
+  pace(room: string): { waitMs: number; intervalMs: number } {
+    return { waitMs: this.pacer.wait(room), intervalMs: this.pacer.intervalMs };
   }
 
   async update(ref: MessageRef, card: Card): Promise<void> {

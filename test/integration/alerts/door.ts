@@ -1,13 +1,15 @@
 /**
  * The alert door as senders reach it: calma's HttpServer on a free port with the alert routes, and a
  * real AlertIntake on the test Redis (its own prefix and queue name), so a test sees exactly what was
- * queued. No worker runs: accepted jobs stay waiting, where the test reads them.
+ * queued. No worker runs, only the relay that moves accepted alerts into their queue under their job id:
+ * accepted jobs stay waiting there, where the test reads them.
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import pino from 'pino';
 import { AlertIntake, type AlertJob } from '../../../src/alerts/intake';
 import type { RateLimit } from '../../../src/alerts/rate-limit';
+import { AlertRelay } from '../../../src/alerts/relay';
 import type { AlertSource } from '../../../src/core/types';
 import { alertRoutes } from '../../../src/http/alerts';
 import { HttpServer } from '../../../src/http/server';
@@ -40,11 +42,19 @@ export interface Door {
 
 export async function openDoor(options: DoorOptions = {}): Promise<Door> {
   const connection = options.connection ?? new Redis(process.env.CALMA_TEST_REDIS_URL ?? '');
+  const prefix = uniquePrefix();
   const intake = new AlertIntake({
     connection,
-    prefix: uniquePrefix(),
+    prefix,
     name: `alerts-test-${randomBytes(4).toString('hex')}`,
   });
+  const relayConnection = new Redis(process.env.CALMA_TEST_REDIS_URL ?? '', { maxRetriesPerRequest: null });
+  const relay = new AlertRelay({
+    connection: relayConnection,
+    prefix,
+    queues: { open: intake.openQueue, triage: intake.queue },
+  });
+  relay.start();
   const server = new HttpServer(pino({ level: 'silent' })).route(
     ...alertRoutes({
       sink: intake,
@@ -65,6 +75,12 @@ export async function openDoor(options: DoorOptions = {}): Promise<Door> {
     url: (path) => `http://127.0.0.1:${port}${path}`,
     intake,
     async jobs() {
+      // Every accepted alert relayed first (the door answered only once they were in Redis).
+      for (let i = 0; i < 500; i++) {
+        const left = await Promise.all(Object.values(intake.streams).map((s) => relayConnection.xlen(s)));
+        if (left.every((n) => n === 0)) break;
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
       const jobs = await intake.queue.getJobs(['waiting', 'delayed', 'prioritized']);
       return jobs
         .map((job) => ({ id: job.id ?? '', data: job.data }))
@@ -72,7 +88,9 @@ export async function openDoor(options: DoorOptions = {}): Promise<Door> {
     },
     async close() {
       await server.close();
-      if (connection.status === 'ready') await intake.queue.obliterate({ force: true });
+      await relay.stop();
+      relayConnection.disconnect();
+      if (connection.status === 'ready') await intake.obliterate();
       await intake.close();
       connection.disconnect();
     },

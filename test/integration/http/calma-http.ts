@@ -153,7 +153,7 @@ export async function startCalmaHttp(): Promise<CalmaHttp> {
     async close() {
       await slack.stop();
       await http.close();
-      await intake.queue.obliterate({ force: true });
+      await intake.obliterate();
       await intake.close();
       await fake.close();
       await redis.quit();

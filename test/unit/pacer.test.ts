@@ -1,4 +1,4 @@
-import { ChannelPacer } from '../../../src/slack/pacer';
+import { ChannelPacer } from '../../src/pacer';
 
 describe('ChannelPacer', () => {
   const at = (start = 0) => {
@@ -38,5 +38,20 @@ describe('ChannelPacer', () => {
     clock.advance(2000);
 
     expect([pacer.reserve('C1'), pacer.reserve('C1'), pacer.reserve('C1')]).toEqual([0, 0, 1000]);
+  });
+});
+
+describe('ChannelPacer.wait', () => {
+  test('GIVEN a spent burst WHEN a worker asks how long a post would wait THEN it is told, and nothing is booked', () => {
+    let now = 0;
+    const pacer = new ChannelPacer(1000, 2, () => now);
+    pacer.reserve('C1');
+    expect(pacer.wait('C1')).toBe(0);
+    pacer.reserve('C1');
+
+    expect([pacer.wait('C1'), pacer.wait('C1')]).toEqual([1000, 1000]);
+    now = 1000;
+    expect(pacer.wait('C1')).toBe(0);
+    expect(pacer.reserve('C1')).toBe(0);
   });
 });
