@@ -11,6 +11,7 @@ export const SCRIPT_NAMES = [
   'relink',
   'compare-and-set',
   'message-window',
+  'platform-writes',
 ] as const;
 export type ScriptName = (typeof SCRIPT_NAMES)[number];
 
