@@ -26,9 +26,10 @@ const REFRESH_ROUNDS = 3;
 
 /**
  * Changes landing while an incident's room is being refreshed are written together, in one round that
- * starts once the one under way is done and at least this long after it began.
+ * starts once the one under way is done and at least this long after it began: one second of playbook
+ * time (a second, unless CALMA_MINUTE_MS shortens minutes, as tests and drills do).
  */
-export const REFRESH_WINDOW_MS = 1000;
+export const refreshWindowMs = (deps: Pick<Deps, 'minuteMs'>): number => deps.minuteMs / 60;
 
 /** One refresh of the room: after it, `followUp` when the stored incident had changed meanwhile. */
 interface Round {
@@ -54,8 +55,8 @@ const lanes = new WeakMap<object, Map<string, Lane>>();
  * - each write is skipped when its target is known to show that content already (`writeChanged`: a
  *   digest of what was written, kept with the incident, shared by every process);
  * - a change that lands while a refresh of the incident is under way joins the next round, which writes
- *   whatever is stored when it starts, once the round before is done and at least REFRESH_WINDOW_MS
- *   after it began: a burst of changes makes two writes, the second with the final state. A change
+ *   whatever is stored when it starts, once the round before is done and at least a second
+ *   (`refreshWindowMs`) after it began: a burst of changes makes two writes, the second with the final state. A change
  *   with no refresh under way is written at once: only bursts wait, up to one window.
  *
  * Two changes can push their summaries in any order (a slow platform call lands last, another process
@@ -129,7 +130,7 @@ function nextRound(deps: Deps, lane: Lane, of: Incident): Promise<Round> {
       () => {},
       () => {},
     );
-    const wait = lane.startedAt + REFRESH_WINDOW_MS - performance.now();
+    const wait = lane.startedAt + refreshWindowMs(deps) - performance.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     lane.next = null;
     return startRound(deps, lane, of, null);
