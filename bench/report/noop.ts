@@ -2,9 +2,11 @@
  * Report part `noop`: Slack calls that change nothing. A realistic stretch of several incidents worked
  * at once (open; then, side by side in each room, a lead taking steps and the severity, a scribe taking
  * notes, comms taking its role and drafting a statement that gets approved), through calma's Slack
- * ChatPort against the fake Slack, on a throwaway Redis. Slack's calls are then replayed in the order
- * Slack took them: a `conversations.setTopic` that sets the topic the channel has, or a `chat.update`
- * that gives a message the text and blocks it shows, changed nothing. Goal: none (0%).
+ * ChatPort against the fake Slack, on a throwaway Redis. calma runs as two processes sharing that
+ * Redis (each its own connection and Web API client): the lead and the scribe reach one, comms and the
+ * approver the other, so both refresh the same rooms at the same time. Slack's calls are then replayed
+ * in the order Slack took them: a `conversations.setTopic` that sets the topic the channel has, or a
+ * `chat.update` that gives a message the text and blocks it shows, changed nothing. Goal: none (0%).
  *
  * The anchor, in the same run and at the same time (its own workspace, token and channels): the same
  * work with calma's record of what each target shows turned off, so every refresh writes, as calma did
@@ -40,6 +42,7 @@ export const noopPart: ReportPart = {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'calma-bench-noop-'));
     const server = await startPrivateRedis({ dataDir: dir, persist: false });
     const redis = new Redis(server.url);
+    const second = new Redis(server.url);
     const fake = await startFakeSlack();
     try {
       const playbooks = new PlaybookRegistry((await loadPlaybooks([builtinPlaybooksDir])).playbooks);
@@ -52,15 +55,24 @@ export const noopPart: ReportPart = {
         // As src/slack/app.ts makes it: the Web API client and the per-channel pace of posts.
         chat: new SlackChat(new webApi.WebClient(token, { slackApiUrl: fake.apiUrl }), new ChannelPacer()),
       });
-      const store = new RedisIncidentStore(redis, 'bench-noop');
+      const stores = [
+        new RedisIncidentStore(redis, 'bench-noop'),
+        new RedisIncidentStore(second, 'bench-noop'),
+      ];
       const runs = await Promise.all([
-        workIncidents(calma('xoxb-calma', store), 'T1'),
-        workIncidents(calma('xoxb-anchor', everyWrite(store)), 'T2'),
+        workIncidents(
+          stores.map((store) => calma('xoxb-calma', store)),
+          'T1',
+        ),
+        workIncidents(
+          stores.map((store) => calma('xoxb-anchor', everyWrite(store))),
+          'T2',
+        ),
       ]);
       const calls = fake.calls();
       const mine = slackNoOps(calls.filter((c) => c.token === 'xoxb-calma'));
       const anchor = slackNoOps(calls.filter((c) => c.token === 'xoxb-anchor'));
-      const note = `${INCIDENTS} incidents worked at once, ${runs[0]} commands; anchor: the same with skipping off`;
+      const note = `${INCIDENTS} incidents worked at once by 2 processes, ${runs[0]} commands; anchor: the same with skipping off`;
       return [
         figure(
           '`conversations.setTopic` calls that set the topic it already had',
@@ -72,7 +84,7 @@ export const noopPart: ReportPart = {
       ];
     } finally {
       await fake.close();
-      await redis.quit();
+      await Promise.all([redis.quit(), second.quit()]);
       await server.stop();
       await rm(dir, { recursive: true, force: true });
     }
@@ -99,15 +111,15 @@ function figure(measure: string, counted: Counted, anchor: Counted, note: string
 function everyWrite(store: RedisIncidentStore): IncidentStore {
   return Object.assign(Object.create(store) as RedisIncidentStore, {
     beginWrites: async (_workspace: string, _seq: number, writes: { target: string; digest: string }[]) =>
-      writes.map((w): WriteTicket => ({ ...w, epoch: -1 })),
+      writes.map((w): WriteTicket => ({ ...w, ticket: 0 })),
     endWrites: async () => {},
   });
 }
 
-/** INCIDENTS incidents in `workspace`, worked at the same time; returns how many commands ran. */
-async function workIncidents(deps: Deps, workspace: string): Promise<number> {
+/** INCIDENTS incidents in `workspace`, worked at the same time by two processes; returns how many commands ran. */
+async function workIncidents(processes: Deps[], workspace: string): Promise<number> {
   const counts = await Promise.all(
-    Array.from({ length: INCIDENTS }, (_, i) => workIncident(deps, workspace, i + 1)),
+    Array.from({ length: INCIDENTS }, (_, i) => workIncident(processes, workspace, i + 1)),
   );
   return counts.reduce((a, b) => a + b, 0);
 }
@@ -116,11 +128,14 @@ async function workIncidents(deps: Deps, workspace: string): Promise<number> {
  * One incident: opened from #general, then three people at once in its room. Every command must do what
  * it says (a refusal would make the figures meaningless): returns how many were run.
  */
-async function workIncident(deps: Deps, workspace: string, n: number): Promise<number> {
+async function workIncident(processes: Deps[], workspace: string, n: number): Promise<number> {
+  const [deps, other] = processes;
+  if (!deps || !other) throw new Error('two calma processes are needed');
   const person = (user: string, room = GENERAL): Caller => ({ workspace, user, room });
   let count = 0;
   const run = async (caller: Caller, text: string) => {
-    const reply = await dispatch(deps, caller, { type: 'command', text });
+    const via = caller.user === 'U0DANA' || caller.user === 'U0BOB' ? other : deps;
+    const reply = await dispatch(via, caller, { type: 'command', text });
     count++;
     const said = JSON.stringify(reply.cards);
     if (/went wrong|not found|already|cannot|can't/i.test(said)) throw new Error(`/crisis ${text}: ${said}`);

@@ -8,8 +8,8 @@ export interface PlatformWrite {
 
 /** A platform write begun: handed back to `endWrites` once the platform took it. */
 export interface WriteTicket extends PlatformWrite {
-  /** Which write of the target this is; negative when another one was under way as it began. */
-  epoch: number;
+  /** The generation of the target's writes it belongs to (one whose leases ran out no longer counts). */
+  ticket: number;
 }
 
 /**
@@ -65,13 +65,21 @@ export interface IncidentStore {
   isConfirmed(key: string): Promise<boolean>;
   /**
    * Before writing to the platform: for each write, null when its target is known to show that digest
-   * already and no write of it is under way (skip it), else a ticket. Works across processes.
+   * already and every write of it under way writes the same (skip it); 'busy' when another write of
+   * the target is under way (nothing begun: try again once it is done, unless `force`); else a ticket.
+   * Across processes.
    */
-  beginWrites(workspace: string, seq: number, writes: PlatformWrite[]): Promise<(WriteTicket | null)[]>;
+  beginWrites(
+    workspace: string,
+    seq: number,
+    writes: PlatformWrite[],
+    force?: boolean,
+  ): Promise<(WriteTicket | 'busy' | null)[]>;
   /**
-   * After the platform took the writes: records what their targets show, unless another write of the
-   * same target overlapped one (then it is not known, and the next write goes through). A write that
-   * failed is not ended: its target is not known until its lease runs out (`WRITE_LEASE_MS`).
+   * After the platform took the writes: records what their targets show, unless a write of the same
+   * target with other content overlapped one (the platform may have applied them in either order: then
+   * it is not known, and the next write goes through). A write that failed is not ended: its target is
+   * not known until its lease runs out (`WRITE_LEASE_MS`).
    */
   endWrites(workspace: string, seq: number, done: WriteTicket[]): Promise<void>;
   /** Short-lived scratch values (e.g. an `/crisis open` waiting for its playbook choice). */

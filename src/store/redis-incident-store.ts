@@ -190,13 +190,14 @@ export class RedisIncidentStore implements IncidentStore {
     workspace: string,
     seq: number,
     writes: PlatformWrite[],
-  ): Promise<(WriteTicket | null)[]> {
+    force = false,
+  ): Promise<(WriteTicket | 'busy' | null)[]> {
     if (writes.length === 0) return [];
     const args = writes.flatMap((w) => [w.target, w.digest]);
-    const epochs = await this.writes(workspace, seq, 'begin', args);
+    const tickets = await this.writes(workspace, seq, force ? 'force' : 'begin', args);
     return writes.map((w, i) => {
-      const epoch = Number(epochs[i] ?? 0);
-      return epoch === 0 ? null : { ...w, epoch };
+      const ticket = Number(tickets[i] ?? 0);
+      return ticket === 0 ? null : ticket < 0 ? 'busy' : { ...w, ticket };
     });
   }
 
@@ -206,14 +207,14 @@ export class RedisIncidentStore implements IncidentStore {
       workspace,
       seq,
       'end',
-      done.flatMap((w) => [w.target, w.digest, String(w.epoch)]),
+      done.flatMap((w) => [w.target, w.digest, String(w.ticket)]),
     );
   }
 
   private async writes(
     workspace: string,
     seq: number,
-    op: 'begin' | 'end',
+    op: 'begin' | 'force' | 'end',
     args: string[],
   ): Promise<unknown[]> {
     const key = this.keys.written(workspace, seq);
