@@ -56,8 +56,8 @@ const lanes = new WeakMap<object, Map<string, Lane>>();
  *   digest of what was written, kept with the incident, shared by every process);
  * - a change that lands while a refresh of the incident is under way joins the next round, which writes
  *   whatever is stored when it starts, once the round before is done and at least a second
- *   (`refreshWindowMs`) after it began: a burst of changes makes two writes, the second with the final state. A change
- *   with no refresh under way is written at once: only bursts wait, up to one window.
+ *   (`refreshWindowMs`) after it began: a burst of changes makes two writes, the second with the final
+ *   state. A change with no refresh under way is written at once: only bursts wait, up to a second.
  *
  * Two changes can push their summaries in any order (a slow platform call lands last, another process
  * pushes an older state), so after pushing, a round re-reads the incident and, if what is stored now
