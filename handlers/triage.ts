@@ -4,14 +4,17 @@ import {
   keysOf,
   LINK_TTL_MS,
   openingIsStale,
+  refreshDigest,
+  renderDigestGroups,
   renderTriage,
+  triageAlerts,
   windowScope,
 } from '../src/alerts/process';
 import type { Caller, Deps, Reply } from '../src/app/deps';
 import { callerLocale, problem } from '../src/app/mutate';
 import { openIncidentRoom } from '../src/app/open-incident';
 import { postToRoom } from '../src/app/room';
-import { alertOpenedCard } from '../src/cards/alert';
+import { alertOpenedCard, DIGEST_PAGE } from '../src/cards/alert';
 import { local } from '../src/cards/format';
 import type { Card } from '../src/core/card';
 import { translator } from '../src/i18n';
@@ -68,7 +71,8 @@ export async function openTriaged(
     });
   }
   if ('opening' in claim || !('claimed' in claim)) return problem(locale, { key: 'alerts.beingOpened' });
-  const card = claim.claimed;
+  // On a storm's digest, the group's latest alerts are kept beside its card: all go on the timeline.
+  const card = { ...claim.claimed, alerts: await triageAlerts(alerts, claim.claimed) };
   const first = card.alerts[0];
   if (!first) return problem(locale, { key: 'errors.staleButton' });
 
@@ -130,6 +134,7 @@ export async function openTriaged(
   );
   const room = deps.chat.roomLink({ id: incident.room ?? '', name: incident.roomName });
   if (done?.card) await deps.chat.update(done.card, renderTriage(deps, done, room));
+  else if (done?.digest) await refreshDigest(deps, alerts, card.workspace, done.digest.id);
   const cards: Card[] = [
     {
       lines: [t('open.opened', { seq, room, playbook: local(playbook.title, t) })],
@@ -170,5 +175,34 @@ export async function dismissTriaged(deps: Deps, caller: Caller, id: string): Pr
   const card = result.done;
   await alerts.relink(card.workspace, card.keys, [triageLink(id)], null, 0);
   if (card.card) await deps.chat.update(card.card, renderTriage(deps, card));
+  else if (card.digest) await refreshDigest(deps, alerts, card.workspace, card.digest.id);
   return { cards: [{ lines: [translator(locale, deps.timeZone)('alerts.dismissed')], tone: 'info' }] };
+}
+
+/**
+ * *Open crisis* on a storm's digest card: the same as on the group's triage card. With a routed
+ * playbook it opens at once; without one, the presser gets the group's triage card (its playbook
+ * choices and Dismiss) to decide from.
+ */
+export async function pickTriaged(deps: Deps, caller: Caller, id: string): Promise<Reply> {
+  const locale = callerLocale(deps, caller);
+  const card = await deps.alerts?.triage(caller.workspace, id);
+  if (!card) return problem(locale, { key: 'errors.staleButton' });
+  if (card.route.playbook) return openTriaged(deps, caller, id, card.route.playbook);
+  if (card.opened) return problem(locale, { key: 'alerts.alreadyOpened', params: { seq: card.opened.seq } });
+  if (card.dismissed) {
+    return problem(locale, {
+      key: 'alerts.alreadyDismissed',
+      params: { who: deps.chat.mention(card.dismissed.by) },
+    });
+  }
+  return { cards: [renderTriage(deps, card)] };
+}
+
+/** *All groups* (and *Next groups*) on a storm's digest card: a page of its groups, to whoever asked. */
+export async function digestGroups(deps: Deps, caller: Caller, id: string, offset: number): Promise<Reply> {
+  const locale = callerLocale(deps, caller);
+  const page = await deps.alerts?.digestPage(caller.workspace, id, offset, DIGEST_PAGE);
+  if (!page) return problem(locale, { key: 'alerts.stormGone' });
+  return { cards: [renderDigestGroups(deps, page, offset)] };
 }

@@ -211,6 +211,7 @@ async function main(): Promise<void> {
       routes: alertRouting,
       triageChannel: config.settings.alerts.triage_channel ?? deps.announcements ?? lobby,
       groupWindow: config.settings.alerts.group_window,
+      storm: config.settings.alerts.storm,
     };
     alertWorker.work({ ...deps, alerts: alertStore }, settings);
     void audits

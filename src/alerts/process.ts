@@ -7,7 +7,11 @@ import {
   alertDigestCard,
   alertOpenedCard,
   alertResolvedCard,
+  DIGEST_PAGE,
+  digestGroupsCard,
+  digestLabels,
   type PlaybookChoice,
+  stormDigestCard,
   triageCard,
 } from '../cards/alert';
 import { local } from '../cards/format';
@@ -21,8 +25,10 @@ import {
   type AlertKeys,
   type AlertLink,
   type AlertStore,
+  type DigestPage,
   incidentLink,
   pendingLink,
+  stormLink,
   type TriageAlert,
   type TriageCard,
   triageLink,
@@ -41,6 +47,9 @@ export const LINK_TTL_MS = 30 * 24 * 3600_000;
 const PENDING_TTL_MS = 2 * 60_000;
 /** How long a repeat waits for its group's incident or card to be created before the job is retried. */
 const WAIT_MS = 30_000;
+/** How soon a repeat looks again while its group's incident or card is being created: doubling to the max. */
+const WAIT_POLL_FIRST_MS = 5;
+const WAIT_POLL_MAX_MS = 200;
 /** A triage "Open" that has not finished after this long (a crashed process) can be pressed again. */
 export const OPENING_STALE_MS = 2 * 60_000;
 /** Alerts kept on a triage card for the timeline of the incident it may become: the first and the latest. */
@@ -49,6 +58,17 @@ const TRIAGE_ALERTS_KEPT = 20;
 const TRIAGE_KEYS_KEPT = 50;
 /** Playbook buttons on a triage card without a routed playbook (plus Dismiss: Discord's 5 per row). */
 const PLAYBOOK_CHOICES = 4;
+/**
+ * A storm digest is redrawn at most once per this long (real ms): the first change queues the redraw,
+ * the changes until it runs ride along. About Slack's pace for updating one message.
+ */
+export const DIGEST_REDRAW_MS = 1000;
+/** A queued redraw that never ran (its process died before queuing it) stops blocking the next after this. */
+const DIGEST_QUEUED_TTL_MS = 60_000;
+/** The redraw lock: a redraw that has not let go after this long (a crashed process) is over. */
+const DIGEST_LOCK_MS = 30_000;
+/** Redraws a person's press (open, dismiss) does itself while alerts keep changing the digest. */
+const DIGEST_PRESS_REDRAWS = 3;
 
 export interface AlertSettings {
   /** The workspace incidents open in (resolved once: in Slack it may take a Web API call). */
@@ -58,12 +78,18 @@ export interface AlertSettings {
   triageChannel: string | null;
   /** `alerts.group_window`, in playbook minutes (`deps.minuteMs` each). */
   groupWindow: number;
+  /**
+   * `alerts.storm`: past `groups` new alert groups within `window` playbook minutes, the next groups of
+   * that window go on one digest card instead of a triage card each. Absent or null: every group gets
+   * its own card.
+   */
+  storm?: { groups: number; window: number } | null;
 }
 
 /** At the end of a group's message window: say how many alerts were held back (or redraw the card). */
 export interface DigestJob {
   workspace: string;
-  /** `incident:<seq>` or `triage:<id>`. */
+  /** `incident:<seq>` or `triage:<id>`; `storm:<id>`: redraw a storm's digest card (no group, no title). */
   target: AlertLink;
   group: string;
   /** The group's name in the digest: the title of the alert that started holding back. */
@@ -135,7 +161,7 @@ export async function processAlert(desk: AlertDesk, job: AlertJob, id: string): 
   const token = pendingLink(id);
   const stale: AlertLink[] = [];
   const deadline = Date.now() + WAIT_MS;
-  for (;;) {
+  for (let waits = 0; ; ) {
     const live = await alerts.claim(workspace, keys, token, stale, PENDING_TTL_MS);
     if (live === null) break;
     const added = await addToLive(desk, workspace, live, job);
@@ -150,7 +176,8 @@ export async function processAlert(desk: AlertDesk, job: AlertJob, id: string): 
     }
     if (Date.now() > deadline)
       throw new Error(`alert group ${alert.groupKey} is still being opened (${live})`);
-    await sleep(50 + Math.random() * 150);
+    // A triage card is there in a few ms, an incident's room in a second or more: poll soon, then less.
+    await sleep(Math.min(WAIT_POLL_MAX_MS, WAIT_POLL_FIRST_MS * 2 ** waits++) * (0.5 + Math.random()));
   }
 
   // This job holds the group's claim: it creates what the route says, then links the group to it.
@@ -287,6 +314,7 @@ async function postTriage(
     return { kind: 'dropped', reason: 'no triage channel' };
   }
   const now = deps.clock.now();
+  const digest = await stormDigest(desk, workspace, channel, now);
   const card: TriageCard = {
     id: randomBytes(5).toString('hex'),
     workspace,
@@ -298,8 +326,26 @@ async function postTriage(
     lastAt: now.toISOString(),
     keys: [keysOf(alert)],
     windowMinutes: settings.groupWindow,
+    ...(digest ? { digest } : {}),
   };
   await alerts.createTriage(card);
+  if (digest) {
+    // A storm: the group goes on the window's digest card, which is redrawn (or first posted) shortly.
+    await alerts.addDigestGroup(workspace, digest.id, {
+      triage: card.id,
+      n: digest.n,
+      title: alert.title,
+      source: alert.source,
+      labels: digestLabels(alert),
+      playbook: decision.playbook,
+    });
+    await touchDigest(desk, workspace, digest.id);
+    deps.log.debug(
+      { triage: card.id, digest: digest.id, alert: alert.dedupKey },
+      'alert group on the storm digest',
+    );
+    return { kind: 'triaged', id: card.id };
+  }
   const ref = await deps.chat.post(channel, renderTriage(deps, card));
   await alerts.updateTriage(workspace, card.id, (current) => ({
     card: { ...current, card: ref },
@@ -310,6 +356,97 @@ async function postTriage(
   await alerts.note(workspace, windowScope(target, keysOf(alert).group), now.getTime(), groupWindowMs(desk));
   deps.log.info({ triage: card.id, alert: alert.dedupKey, rule: decision.rule }, 'alert posted for triage');
   return { kind: 'triaged', id: card.id };
+}
+
+/**
+ * The storm rule for a new group: the digest it goes on (with its number in the window), or null when
+ * it gets its own card (no rule, or fewer groups than the rule's in this window so far).
+ */
+async function stormDigest(
+  desk: AlertDesk,
+  workspace: string,
+  channel: string,
+  now: Date,
+): Promise<{ id: string; n: number } | null> {
+  const storm = desk.settings.storm;
+  if (!storm) return null;
+  const counted = await desk.alerts.stormGroup(workspace, now.getTime(), storm.window * desk.deps.minuteMs, {
+    id: randomBytes(5).toString('hex'),
+    workspace,
+    channel,
+    threshold: storm.groups,
+    windowMinutes: storm.window,
+  });
+  return counted.digest ? { id: counted.digest, n: counted.n } : null;
+}
+
+/** A digest changed: its redraw is queued unless one is already (then this change rides along). */
+async function touchDigest(desk: AlertDesk, workspace: string, id: string): Promise<void> {
+  if (await desk.alerts.touchDigest(workspace, id, DIGEST_QUEUED_TTL_MS))
+    await queueRedraw(desk, workspace, id);
+}
+
+const queueRedraw = (desk: AlertDesk, workspace: string, id: string) =>
+  desk.digest({ workspace, target: stormLink(id), group: '', title: '' }, DIGEST_REDRAW_MS);
+
+/**
+ * Draws a storm's digest card as it is now: posts it the first time, then updates it in place. One redraw
+ * at a time (a lock in Redis), so an older picture never lands after a newer one. True when the digest
+ * changed while it was drawn (someone must draw it again); false when it is up to date, or when another
+ * redraw holds the lock (it sees the change when it lets go).
+ */
+export async function redrawDigest(
+  deps: Deps,
+  alerts: AlertStore,
+  workspace: string,
+  id: string,
+): Promise<boolean> {
+  const token = randomBytes(6).toString('hex');
+  if (!(await alerts.lockDigest(workspace, id, token, DIGEST_LOCK_MS))) return false;
+  let drawn = false;
+  try {
+    const page = await alerts.digestPage(workspace, id, 0, DIGEST_PAGE);
+    if (page) {
+      const card = renderDigest(deps, page);
+      if (page.digest.card) await deps.chat.update(page.digest.card, card);
+      else await alerts.setDigestCard(workspace, id, await deps.chat.post(page.digest.channel, card));
+      drawn = true;
+    }
+  } finally {
+    const changed = await alerts.unlockDigest(workspace, id, token);
+    drawn &&= changed;
+  }
+  return drawn;
+}
+
+/** After a press on one of a digest's groups (opened, dismissed): the card shows it at once. */
+export async function refreshDigest(
+  deps: Deps,
+  alerts: AlertStore,
+  workspace: string,
+  id: string,
+): Promise<void> {
+  await alerts.markDigest(workspace, id);
+  try {
+    for (let i = 0; i < DIGEST_PRESS_REDRAWS; i++) {
+      if (!(await redrawDigest(deps, alerts, workspace, id))) return;
+    }
+  } catch (error) {
+    // The press did what it said (the incident is open): the card catches up at its next redraw.
+    deps.log.warn({ err: error, digest: id }, 'could not redraw the storm digest card');
+  }
+}
+
+/** A storm's digest card as it reads now, in the default language. */
+export function renderDigest(deps: Deps, page: DigestPage): Card {
+  const t = translator(deps.locale, deps.timeZone);
+  return stormDigestCard(page, t, (u) => deps.chat.mention(u));
+}
+
+/** A page of a digest's groups (*All groups*), in the default language. */
+export function renderDigestGroups(deps: Deps, page: DigestPage, offset: number): Card {
+  const t = translator(deps.locale, deps.timeZone);
+  return digestGroupsCard(page, offset, t, (u) => deps.chat.mention(u));
 }
 
 /** The triage card as it reads now, in the default language. */
@@ -344,12 +481,36 @@ async function addToLive(
   if (kind === 'pending') return 'wait';
   if (kind === 'incident') return addToIncident(desk, workspace, Number(id), job);
   if (kind !== 'triage') return 'stale';
-  const card = await desk.alerts.triage(workspace, id);
-  if (!card) return 'stale';
+  // One step in Redis: a pending group on a storm's digest is added there at once (in a storm, many
+  // alerts of one group come together: no rewrite of its card); any other card comes back to decide on.
+  const abandoned = new Date(desk.deps.clock.now().getTime() - OPENING_STALE_MS);
+  const repeat = await desk.alerts.repeatTriage(
+    workspace,
+    id,
+    { ...job.alert, receivedAt: job.receivedAt },
+    TRIAGE_ALERTS_KEPT - 1,
+    abandoned,
+  );
+  if (repeat === null) return 'stale';
+  if ('added' in repeat) {
+    if (await desk.alerts.countOnDigest(workspace, repeat.added, id, DIGEST_QUEUED_TTL_MS))
+      await queueRedraw(desk, workspace, repeat.added.id);
+    return { kind: 'added-to-triage', id };
+  }
+  const { card } = repeat;
   if (card.status === 'opened' && card.opened) return addToIncident(desk, workspace, card.opened.seq, job);
   if (card.status === 'dismissed') return 'stale';
   if (card.status === 'opening' && !openingIsStale(card, desk.deps.clock.now())) return 'wait';
   return addToTriage(desk, workspace, card.id, job);
+}
+
+/**
+ * The alerts a triage card holds for its incident's timeline: on a digest, the card keeps only the
+ * first, and the latest are kept beside it.
+ */
+export async function triageAlerts(alerts: AlertStore, card: TriageCard): Promise<TriageAlert[]> {
+  if (!card.digest) return card.alerts;
+  return [...card.alerts, ...(await alerts.recentAlerts(card.workspace, card.id))];
 }
 
 function splitLink(link: AlertLink): [string, string] {
@@ -471,6 +632,13 @@ async function say(desk: AlertDesk, post: () => Promise<void>): Promise<void> {
 /** The end of a group's window: the alerts held back since its last message, in one message. */
 export async function runDigest(desk: AlertDesk, job: DigestJob): Promise<void> {
   const { deps, alerts } = desk;
+  const [target, digestId = ''] = splitLink(job.target);
+  if (target === 'storm') {
+    await alerts.digestDequeued(job.workspace, digestId);
+    if (await redrawDigest(deps, alerts, job.workspace, digestId))
+      await touchDigest(desk, job.workspace, digestId);
+    return;
+  }
   const now = deps.clock.now().getTime();
   const scope = windowScope(job.target, job.group);
   const note = await alerts.flush(job.workspace, scope, now, groupWindowMs(desk));

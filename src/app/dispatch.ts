@@ -13,7 +13,7 @@ import { dismissReminder, snoozeReminder } from '../../handlers/reminder';
 import { reopen } from '../../handlers/reopen';
 import { sev } from '../../handlers/sev';
 import { step, stepForm } from '../../handlers/step';
-import { dismissTriaged, openTriaged } from '../../handlers/triage';
+import { digestGroups, dismissTriaged, openTriaged, pickTriaged } from '../../handlers/triage';
 import { submitDraftForm, update } from '../../handlers/update';
 import { helpCard } from '../cards/help';
 import { decodeAction } from '../core/card';
@@ -170,6 +170,14 @@ async function action(deps: Deps, caller: Caller, value: string): Promise<Reply>
     case 'alert.dismiss':
       if (TRIAGE_ID.test(first)) return dismissTriaged(deps, caller, first);
       break;
+    case 'alert.pick':
+      if (TRIAGE_ID.test(first)) return pickTriaged(deps, caller, first);
+      break;
+    case 'alert.groups': {
+      const offset = number(second);
+      if (TRIAGE_ID.test(first) && offset !== null) return digestGroups(deps, caller, first, offset);
+      break;
+    }
     case 'help':
       return help(deps, caller, registry.commands);
   }

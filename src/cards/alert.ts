@@ -1,7 +1,7 @@
 import type { Alert } from '../core/alert';
 import type { Button, Card } from '../core/card';
 import type { Translator } from '../i18n';
-import type { TriageCard } from '../ports/alert-store';
+import type { DigestPage, TriageCard } from '../ports/alert-store';
 import { type Mention, severityLabel, when } from './format';
 
 /** A playbook a triage card can open: its id and its title in the card's language. */
@@ -163,5 +163,148 @@ export function alertResolvedCard(alert: Alert, t: Translator): Card {
       ...(alert.url ? [alert.url] : []),
     ],
     tone: 'success',
+  };
+}
+
+/**
+ * Groups a digest card (and each page of *All groups*) shows with a button: with *All groups*, 21
+ * buttons, within Discord's 5 rows of 5 and one Slack actions block of 25.
+ */
+export const DIGEST_PAGE = 20;
+
+/** What a storm digest names a group by and shows of its labels: enough to tell groups apart. */
+const DIGEST_TITLE = 80;
+const DIGEST_LABELS = 100;
+const DIGEST_LABEL_COUNT = 4;
+
+const numbers = new Map<string, Intl.NumberFormat>();
+/** `1,995` / `1 995` / `1.995`: counts in the reader's language. */
+function count(n: number, t: Translator): string {
+  let format = numbers.get(t.locale);
+  if (!format) {
+    format = new Intl.NumberFormat(t.locale);
+    numbers.set(t.locale, format);
+  }
+  return format.format(n);
+}
+
+const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+/** An alert's first few labels as `key=value`, for a digest line (the group's name is its title). */
+export function digestLabels(alert: Pick<Alert, 'labels'>): string {
+  return clip(
+    Object.entries(alert.labels)
+      .slice(0, DIGEST_LABEL_COUNT)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(', '),
+    DIGEST_LABELS,
+  );
+}
+
+/** One group of a digest: its rank, name, alerts, source and labels, and what became of it. */
+function digestLine(
+  group: DigestPage['groups'][number],
+  rank: number,
+  t: Translator,
+  mention: Mention,
+): string {
+  const card = group.card;
+  const fate = card?.opened
+    ? t('alerts.stormOpened', { seq: card.opened.seq, who: mention(card.opened.by) })
+    : card?.dismissed
+      ? t('alerts.stormDismissed', { who: mention(card.dismissed.by) })
+      : card?.status === 'opening'
+        ? t('alerts.stormOpening')
+        : group.resolved
+          ? t('alerts.stormResolved')
+          : '';
+  return t('alerts.stormGroup', {
+    rank,
+    title: clip(group.title.trim() || '?', DIGEST_TITLE),
+    alerts: t('alerts.stormAlerts', { count: group.count, n: count(group.count, t) }),
+    source: t(`alerts.source.${group.source}`),
+    labels: group.labels ? ` · ${group.labels}` : '',
+    fate: fate ? ` ${fate}` : '',
+  });
+}
+
+/** *Open crisis* for each group of the page still waiting for a decision. */
+function digestButtons(page: DigestPage, offset: number, t: Translator): Button[] {
+  return page.groups.flatMap((group, i): Button[] =>
+    group.card?.status === 'pending'
+      ? [
+          {
+            label: t('alerts.stormOpen', {
+              rank: offset + i + 1,
+              title: clip(group.title.trim() || '?', 60),
+            }),
+            action: { kind: 'alert.pick', args: [group.triage] },
+            ...(i === 0 && offset === 0 ? { style: 'primary' as const } : {}),
+          },
+        ]
+      : [],
+  );
+}
+
+/**
+ * The digest card of an alert storm: the groups that came past the storm rule in one window, the
+ * largest first, each with *Open crisis*; past `page.groups`, the rest are counted and *All groups* lists
+ * them, a page at a time. Posted once, then redrawn in place as alerts come.
+ */
+export function stormDigestCard(page: DigestPage, t: Translator, mention: Mention): Card {
+  const { digest } = page;
+  const rest = digest.groups - page.groups.length;
+  return {
+    title: t('alerts.stormTitle', { count: digest.groups, n: count(digest.groups, t) }),
+    lines: [
+      t('alerts.stormIntro', {
+        threshold: digest.threshold,
+        minutes: digest.windowMinutes,
+        since: when(new Date(digest.start), t),
+      }),
+      t('alerts.stormTotals', {
+        groups: t('alerts.stormGroups', { count: digest.groups, n: count(digest.groups, t) }),
+        alerts: t('alerts.stormAlerts', { count: digest.alerts, n: count(digest.alerts, t) }),
+      }),
+      ...page.groups.map((group, i) => digestLine(group, i + 1, t, mention)),
+      ...(rest > 0 ? [t('alerts.stormMore', { count: rest, n: count(rest, t), size: DIGEST_PAGE })] : []),
+    ],
+    buttons: [
+      ...digestButtons(page, 0, t),
+      ...(rest > 0
+        ? [{ label: t('alerts.stormAll'), action: { kind: 'alert.groups' as const, args: [digest.id, '0'] } }]
+        : []),
+    ],
+    context: t('alerts.stormRule'),
+    tone: 'warning',
+  };
+}
+
+/** A page of a digest's groups (*All groups*, shown to whoever asked), with *Open crisis* and *Next*. */
+export function digestGroupsCard(page: DigestPage, offset: number, t: Translator, mention: Mention): Card {
+  const { digest } = page;
+  const next = offset + page.groups.length;
+  return {
+    title: t('alerts.stormPageTitle', {
+      from: count(Math.min(offset + 1, digest.groups), t),
+      to: count(next, t),
+      n: count(digest.groups, t),
+    }),
+    lines:
+      page.groups.length > 0
+        ? page.groups.map((group, i) => digestLine(group, offset + i + 1, t, mention))
+        : [t('alerts.stormPageEmpty')],
+    buttons: [
+      ...digestButtons(page, offset, t),
+      ...(next < digest.groups
+        ? [
+            {
+              label: t('alerts.stormNext'),
+              action: { kind: 'alert.groups' as const, args: [digest.id, String(next)] },
+            },
+          ]
+        : []),
+    ],
+    tone: 'info',
   };
 }

@@ -375,6 +375,18 @@ export const Settings = z
         triage_channel: z.string().trim().min(1, 'a channel id, or null').nullable().default(null),
         /** At most one chat message per alert group per this many minutes; the rest only on the timeline. */
         group_window: minutes.default(10),
+        /**
+         * Storm rule: past `groups` new alert groups routed to triage within `window` minutes, the next
+         * groups of that window go on one digest card (posted once, updated in place); null: a card each.
+         */
+        storm: z
+          .object({
+            groups: z.number().int('a whole number').min(0, '0 or more').max(10_000).default(5),
+            window: minutes.default(1),
+          })
+          .strict()
+          .nullable()
+          .prefault({}),
         /** Tried in order, the first match decides; no match: a triage card. */
         routes: z.array(alertRoute).default([]),
         /** Requests per second each alert endpoint takes (token bucket, per process); over it: 429. */

@@ -48,6 +48,8 @@ export const ACTION_KINDS = [
   'lockdown.confirm',
   'alert.open',
   'alert.dismiss',
+  'alert.pick',
+  'alert.groups',
   'help',
 ] as const;
 export type ActionKind = (typeof ACTION_KINDS)[number];

@@ -17,6 +17,8 @@ export type AlertLink = string;
 export const incidentLink = (seq: number): AlertLink => `incident:${seq}`;
 export const triageLink = (id: string): AlertLink => `triage:${id}`;
 export const pendingLink = (token: string): AlertLink => `pending:${token}`;
+/** A storm digest card, as the target of its redraw job. */
+export const stormLink = (id: string): AlertLink => `storm:${id}`;
 
 /** An alert as kept on a triage card, with the time calma received it. */
 export interface TriageAlert extends Alert {
@@ -46,6 +48,61 @@ export interface TriageCard {
   opening?: { by: UserId; at: string };
   opened?: { by: UserId; at: string; seq: number };
   dismissed?: { by: UserId; at: string };
+  /**
+   * Set when the group came in a storm: it has no message of its own (`card` stays unset) and is shown
+   * on the storm's digest card `id`, where it is the `n`th new group of the window.
+   */
+  digest?: { id: string; n: number };
+}
+
+/** A storm's digest card: one per window of the storm rule, posted once, then updated in place. */
+export interface StormDigest {
+  id: string;
+  workspace: string;
+  /** The triage channel it is posted in. */
+  channel: string;
+  /** When the window of the storm rule started (epoch ms). */
+  start: number;
+  /** The rule in force when it was created (the card says it). */
+  threshold: number;
+  windowMinutes: number;
+  card?: MessageRef;
+  /** Alert groups on it, and their alerts in all. */
+  groups: number;
+  alerts: number;
+}
+
+/** What a digest card shows of one of its groups. */
+export interface DigestGroup {
+  /** The group's triage card (record only): what its *Open crisis* opens. */
+  triage: string;
+  /** Its number among the window's new groups (the first over the rule is `threshold + 1`). */
+  n: number;
+  count: number;
+  title: string;
+  source: Alert['source'];
+  /** Its first alert's labels, as a few `key=value`. */
+  labels: string;
+  /** The playbook its route names; null: the person opening it picks one. */
+  playbook: string | null;
+  /** Its latest alert says resolved. */
+  resolved: boolean;
+  /** The group's triage card as it is now (opened, dismissed, resolved); null when it has expired. */
+  card: TriageCard | null;
+}
+
+/** A digest and a slice of its groups, the largest first (then in order of arrival). */
+export interface DigestPage {
+  digest: StormDigest;
+  groups: DigestGroup[];
+}
+
+/** Where the storm rule puts a new alert group. */
+export interface StormCount {
+  /** Its number among the window's new groups. */
+  n: number;
+  /** The digest card it goes on; null: it gets its own triage card. */
+  digest: string | null;
 }
 
 /**
@@ -110,4 +167,65 @@ export interface AlertStore {
   flush(workspace: string, scope: string, nowMs: number, windowMs: number): Promise<WindowNote>;
   /** Records `status` for a dedup key in a target; true when it differs from the last one recorded. */
   statusChanged(workspace: string, target: string, dedupKey: string, status: string): Promise<boolean>;
+  /**
+   * Counts a new alert group in the storm rule's window (started by the window's first group, `windowMs`
+   * long): past `threshold` groups, it goes on the window's digest, which is `candidate` when it is the
+   * first group over the rule (the digest record is then created).
+   */
+  stormGroup(
+    workspace: string,
+    nowMs: number,
+    windowMs: number,
+    candidate: Omit<StormDigest, 'start' | 'card' | 'groups' | 'alerts'>,
+  ): Promise<StormCount>;
+  /** Puts a group (its first alert) on a digest. */
+  addDigestGroup(
+    workspace: string,
+    digest: string,
+    group: Omit<DigestGroup, 'count' | 'card' | 'resolved'>,
+  ): Promise<void>;
+  /**
+   * A repeat of an alert group linked to triage card `triage`. On a storm's digest, a pending card (or
+   * one whose opening started before `abandonedBefore`) keeps it with the group's latest `keep` alerts
+   * in the same atomic step: `added`, with the digest (then count it there). Any other card comes back
+   * as it is, for the caller to update or decide on; null when there is no such card.
+   */
+  repeatTriage(
+    workspace: string,
+    triage: string,
+    alert: TriageAlert,
+    keep: number,
+    abandonedBefore: Date,
+  ): Promise<{ added: { id: string; n: number } } | { card: TriageCard } | null>;
+  /**
+   * A repeat counted on its digest, which is marked changed; true when no redraw is queued yet (the
+   * caller queues one; the claim lapses after `queuedTtlMs` if it never does).
+   */
+  countOnDigest(
+    workspace: string,
+    digest: { id: string; n: number },
+    triage: string,
+    queuedTtlMs: number,
+  ): Promise<boolean>;
+  /** The latest alerts of a group on a digest (its triage card keeps only the first), oldest first. */
+  recentAlerts(workspace: string, triage: string): Promise<TriageAlert[]>;
+  /** The digest and `limit` of its groups from `offset` (largest first); null when there is no such digest. */
+  digestPage(workspace: string, id: string, offset: number, limit: number): Promise<DigestPage | null>;
+  setDigestCard(workspace: string, id: string, card: MessageRef): Promise<void>;
+  /**
+   * The digest changed and must be redrawn; true when no redraw is queued yet (the caller queues one,
+   * and the claim lapses after `queuedTtlMs` if it never does).
+   */
+  touchDigest(workspace: string, id: string, queuedTtlMs: number): Promise<boolean>;
+  /** The digest changed (without queuing a redraw: whoever redraws next shows it). */
+  markDigest(workspace: string, id: string): Promise<void>;
+  /** A queued redraw has started: the next change queues another one. */
+  digestDequeued(workspace: string, id: string): Promise<void>;
+  /**
+   * Takes the digest's redraw lock (one redraw at a time: updates never land out of order) and clears
+   * its changed flag; false when someone else holds it (they will see the flag when they let go).
+   */
+  lockDigest(workspace: string, id: string, token: string, ttlMs: number): Promise<boolean>;
+  /** Lets go of the redraw lock; true when the digest changed meanwhile (it needs another redraw). */
+  unlockDigest(workspace: string, id: string, token: string): Promise<boolean>;
 }

@@ -36,6 +36,15 @@ export interface StoreKeys {
   alertHeld(workspace: string, scope: string): string;
   /** Hash: hashed dedup key → last status reported, per incident or triage card. */
   alertStatus(workspace: string, target: string): string;
+  /** List: the latest alerts of a triage card on a storm digest, newest first (JSON each). */
+  alertRecent(workspace: string, id: string): string;
+  /** Hash: the storm rule's window of new alert groups (`n` groups so far, `digest` once over the rule). */
+  alertStorm(workspace: string): string;
+  /**
+   * A storm digest card: `alertDigest(ws, id)` is a hash (channel, message, totals); `:<part>` its
+   * groups' counts, their names, and the redraw's dirty flag, queued flag and lock.
+   */
+  alertDigest(workspace: string, id: string, part?: 'groups' | 'info' | 'dirty' | 'queued' | 'lock'): string;
   /**
    * Hash: reminder job id → the job, of an incident's reminders missed while calma was away, waiting for
    * their card; `:batch` counts the cards, `:<batch>` is the batch a card took.
@@ -66,6 +75,10 @@ export function storeKeys(prefix = 'calma'): StoreKeys {
     alertWindow: (workspace, scope) => `${ws(workspace)}:alert:window:${digest(scope)}`,
     alertHeld: (workspace, scope) => `${ws(workspace)}:alert:held:${digest(scope)}`,
     alertStatus: (workspace, target) => `${ws(workspace)}:alert:status:${encodeURIComponent(target)}`,
+    alertRecent: (workspace, id) => `${ws(workspace)}:alert:triage:${encodeURIComponent(id)}:recent`,
+    alertStorm: (workspace) => `${ws(workspace)}:alert:storm`,
+    alertDigest: (workspace, id, part) =>
+      `${ws(workspace)}:alert:digest:${encodeURIComponent(id)}${part ? `:${part}` : ''}`,
     missedReminders: (workspace, seq) => `${ws(workspace)}:incident:${seq}:missed`,
     written: (workspace, seq) => `${ws(workspace)}:incident:${seq}:written`,
   };

@@ -1,6 +1,18 @@
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import type { AlertKeys, AlertLink, AlertStore, TriageCard, WindowNote } from '../ports/alert-store';
+import type {
+  AlertKeys,
+  AlertLink,
+  AlertStore,
+  DigestGroup,
+  DigestPage,
+  StormCount,
+  StormDigest,
+  TriageAlert,
+  TriageCard,
+  WindowNote,
+} from '../ports/alert-store';
+import type { MessageRef } from '../ports/chat';
 import { type StoreKeys, storeKeys } from './keys';
 import { CorruptDataError } from './redis-incident-store';
 import { defineScripts } from './scripts';
@@ -10,6 +22,8 @@ const TRIAGE_TTL_MS = 30 * 24 * 3600_000;
 /** The last status of each dedup key, per incident: kept a month after the last alert. */
 const STATUS_TTL_MS = 30 * 24 * 3600_000;
 const MAX_ATTEMPTS = 50;
+/** A storm's digest card (and its groups) is kept a month after its last change, like a triage card. */
+const DIGEST_TTL_MS = 30 * 24 * 3600_000;
 
 /** AlertStore on Redis: links, triage cards and message windows under the workspace's hash tag. */
 export class RedisAlertStore implements AlertStore {
@@ -21,7 +35,14 @@ export class RedisAlertStore implements AlertStore {
     prefix = 'calma',
   ) {
     this.keys = storeKeys(prefix);
-    this.scripts = defineScripts(redis, ['claim-links', 'relink', 'compare-and-set', 'message-window']);
+    this.scripts = defineScripts(redis, [
+      'claim-links',
+      'relink',
+      'compare-and-set',
+      'message-window',
+      'storm-group',
+      'triage-repeat',
+    ]);
   }
 
   async claim(
@@ -103,6 +124,208 @@ export class RedisAlertStore implements AlertStore {
     return previous !== status;
   }
 
+  async stormGroup(
+    workspace: string,
+    nowMs: number,
+    windowMs: number,
+    candidate: Omit<StormDigest, 'start' | 'card' | 'groups' | 'alerts'>,
+  ): Promise<StormCount> {
+    const [n, digest] = (await this.scripts['storm-group'](
+      [this.keys.alertStorm(workspace), this.keys.alertDigest(workspace, candidate.id)],
+      [
+        String(Math.floor(nowMs)),
+        String(Math.max(1, Math.ceil(windowMs))),
+        String(candidate.threshold),
+        candidate.id,
+        String(DIGEST_TTL_MS),
+        'channel',
+        candidate.channel,
+        'threshold',
+        String(candidate.threshold),
+        'windowMinutes',
+        String(candidate.windowMinutes),
+        'groups',
+        '0',
+        'alerts',
+        '0',
+      ],
+    )) as [number, string, number];
+    return { n, digest: digest === '' ? null : digest };
+  }
+
+  async addDigestGroup(
+    workspace: string,
+    digest: string,
+    group: Omit<DigestGroup, 'count' | 'card' | 'resolved'>,
+  ): Promise<void> {
+    const { triage, n, ...info } = group;
+    const field = digestField({ triage, n });
+    const record = this.keys.alertDigest(workspace, digest);
+    const groups = this.keys.alertDigest(workspace, digest, 'groups');
+    const names = this.keys.alertDigest(workspace, digest, 'info');
+    await this.redis
+      .multi()
+      .hset(names, field, JSON.stringify(info))
+      .hincrby(groups, field, 1)
+      .hincrby(record, 'groups', 1)
+      .hincrby(record, 'alerts', 1)
+      .pexpire(names, DIGEST_TTL_MS)
+      .pexpire(groups, DIGEST_TTL_MS)
+      .pexpire(record, DIGEST_TTL_MS)
+      .exec();
+  }
+
+  async repeatTriage(
+    workspace: string,
+    triage: string,
+    alert: TriageAlert,
+    keep: number,
+    abandonedBefore: Date,
+  ): Promise<{ added: { id: string; n: number } } | { card: TriageCard } | null> {
+    const key = this.keys.alertTriage(workspace, triage);
+    const [kind, first, second] = (await this.scripts['triage-repeat'](
+      [key, this.keys.alertRecent(workspace, triage)],
+      [
+        JSON.stringify(alert),
+        String(Math.max(1, keep)),
+        String(TRIAGE_TTL_MS),
+        abandonedBefore.toISOString(),
+      ],
+    )) as [string?, string?, string?];
+    if (kind === 'added') return { added: { id: first ?? '', n: Number(second) } };
+    if (kind === 'card' && first !== undefined) return { card: parseTriage(first, key) };
+    return null;
+  }
+
+  async countOnDigest(
+    workspace: string,
+    digest: { id: string; n: number },
+    triage: string,
+    queuedTtlMs: number,
+  ): Promise<boolean> {
+    const results = (await this.redis
+      .multi()
+      .hincrby(this.keys.alertDigest(workspace, digest.id, 'groups'), digestField({ triage, n: digest.n }), 1)
+      .hincrby(this.keys.alertDigest(workspace, digest.id), 'alerts', 1)
+      .set(this.keys.alertDigest(workspace, digest.id, 'dirty'), '1', 'PX', DIGEST_TTL_MS)
+      .set(this.keys.alertDigest(workspace, digest.id, 'queued'), '1', 'PX', Math.ceil(queuedTtlMs), 'NX')
+      .exec()) as [Error | null, unknown][];
+    return results[3]?.[1] === 'OK';
+  }
+
+  async recentAlerts(workspace: string, triage: string): Promise<TriageAlert[]> {
+    const raw = await this.redis.lrange(this.keys.alertRecent(workspace, triage), 0, -1);
+    return raw
+      .flatMap((item) => {
+        const alert = parseJson<TriageAlert>(item);
+        return alert ? [alert] : [];
+      })
+      .reverse();
+  }
+
+  async digestPage(workspace: string, id: string, offset: number, limit: number): Promise<DigestPage | null> {
+    const record = this.keys.alertDigest(workspace, id);
+    const [[, meta], [, counts]] = (await this.redis
+      .multi()
+      .hgetall(record)
+      .hgetall(this.keys.alertDigest(workspace, id, 'groups'))
+      .exec()) as [[Error | null, Record<string, string>], [Error | null, Record<string, string>]];
+    if (!meta.channel) return null;
+    const ranked = Object.entries(counts)
+      .map(([field, count]) => ({
+        field,
+        count: Number(count),
+        n: Number(field.slice(0, field.indexOf(':'))),
+      }))
+      .sort((a, b) => b.count - a.count || a.n - b.n)
+      .slice(Math.max(0, offset), Math.max(0, offset) + Math.max(0, limit));
+    const fields = ranked.map((r) => r.field);
+    const [infos, cards, latest] =
+      fields.length === 0
+        ? [[], [], []]
+        : await Promise.all([
+            this.redis.hmget(this.keys.alertDigest(workspace, id, 'info'), ...fields),
+            this.redis.mget(...fields.map((f) => this.keys.alertTriage(workspace, triageOf(f)))),
+            Promise.all(
+              fields.map((f) => this.redis.lindex(this.keys.alertRecent(workspace, triageOf(f)), 0)),
+            ),
+          ]);
+    const groups = ranked.map((r, i): DigestGroup => {
+      const info = parseJson<Partial<DigestGroup>>(infos[i] ?? null) ?? {};
+      const raw = cards[i] ?? null;
+      const triage = triageOf(r.field);
+      const card = raw === null ? null : parseTriage(raw, this.keys.alertTriage(workspace, triage));
+      const last = parseJson<TriageAlert>(latest[i] ?? null) ?? card?.alerts.at(-1);
+      return {
+        triage,
+        n: r.n,
+        count: r.count,
+        title: typeof info.title === 'string' ? info.title : '',
+        source: info.source ?? 'generic',
+        labels: typeof info.labels === 'string' ? info.labels : '',
+        playbook: typeof info.playbook === 'string' ? info.playbook : null,
+        resolved: last?.status === 'resolved',
+        card,
+      };
+    });
+    const card = parseJson<MessageRef>(meta.card ?? null);
+    return {
+      digest: {
+        id,
+        workspace,
+        channel: meta.channel,
+        start: Number(meta.start ?? 0),
+        threshold: Number(meta.threshold ?? 0),
+        windowMinutes: Number(meta.windowMinutes ?? 0),
+        ...(card ? { card } : {}),
+        groups: Number(meta.groups ?? 0),
+        alerts: Number(meta.alerts ?? 0),
+      },
+      groups,
+    };
+  }
+
+  async setDigestCard(workspace: string, id: string, card: MessageRef): Promise<void> {
+    await this.redis.hset(this.keys.alertDigest(workspace, id), 'card', JSON.stringify(card));
+  }
+
+  async touchDigest(workspace: string, id: string, queuedTtlMs: number): Promise<boolean> {
+    const [, [, queued]] = (await this.redis
+      .multi()
+      .set(this.keys.alertDigest(workspace, id, 'dirty'), '1', 'PX', DIGEST_TTL_MS)
+      .set(this.keys.alertDigest(workspace, id, 'queued'), '1', 'PX', Math.ceil(queuedTtlMs), 'NX')
+      .exec()) as [unknown, [Error | null, string | null]];
+    return queued === 'OK';
+  }
+
+  async markDigest(workspace: string, id: string): Promise<void> {
+    await this.redis.set(this.keys.alertDigest(workspace, id, 'dirty'), '1', 'PX', DIGEST_TTL_MS);
+  }
+
+  async digestDequeued(workspace: string, id: string): Promise<void> {
+    await this.redis.del(this.keys.alertDigest(workspace, id, 'queued'));
+  }
+
+  async lockDigest(workspace: string, id: string, token: string, ttlMs: number): Promise<boolean> {
+    const locked = await this.redis.set(
+      this.keys.alertDigest(workspace, id, 'lock'),
+      token,
+      'PX',
+      Math.ceil(ttlMs),
+      'NX',
+    );
+    if (locked !== 'OK') return false;
+    await this.redis.del(this.keys.alertDigest(workspace, id, 'dirty'));
+    return true;
+  }
+
+  async unlockDigest(workspace: string, id: string, token: string): Promise<boolean> {
+    const lock = this.keys.alertDigest(workspace, id, 'lock');
+    // Ours unless it lapsed mid-redraw (then whoever took it over redraws after us: harmless).
+    if ((await this.redis.get(lock)) === token) await this.redis.del(lock);
+    return (await this.redis.exists(this.keys.alertDigest(workspace, id, 'dirty'))) === 1;
+  }
+
   private async window(
     workspace: string,
     scope: string,
@@ -137,6 +360,19 @@ export class RedisAlertStore implements AlertStore {
         [expected, JSON.stringify(card), String(TRIAGE_TTL_MS)],
       )) === 1
     );
+  }
+}
+
+/** A digest's field for a group: its number in the window, then its triage card's id. */
+const digestField = (group: { triage: string; n: number }) => `${group.n}:${group.triage}`;
+const triageOf = (field: string) => field.slice(field.indexOf(':') + 1);
+
+function parseJson<T>(raw: string | null): T | null {
+  if (raw === null) return null;
+  try {
+    return JSON.parse(raw) as T;
+  } catch {
+    return null;
   }
 }
 

@@ -11,6 +11,8 @@ export const SCRIPT_NAMES = [
   'relink',
   'compare-and-set',
   'message-window',
+  'storm-group',
+  'triage-repeat',
   'platform-writes',
 ] as const;
 export type ScriptName = (typeof SCRIPT_NAMES)[number];

@@ -56,5 +56,35 @@ export const alerts: Translated<typeof en> = {
       '🔔 «{{group}}»: {{count}} alertas más desde el {{since}}. Están en la cronología (`/crisis status`).',
     resolvedInRoom:
       '✅ {{source}} da «{{title}}» por resuelta. El incidente sigue abierto: ciérralo con `/crisis close` cuando la crisis haya pasado.',
+    stormTitle_one: 'Tormenta de alertas: {{n}} grupo de alertas en esta tarjeta',
+    stormTitle_other: 'Tormenta de alertas: {{n}} grupos de alertas en esta tarjeta',
+    stormTitle_many: 'Tormenta de alertas: {{n}} de grupos de alertas en esta tarjeta',
+    stormIntro:
+      'Han llegado más de {{threshold}} grupos de alertas nuevos en {{minutes}} min (a partir del {{since}}). Para que este canal siga siendo legible, los siguientes se reúnen aquí en lugar de tener cada uno su tarjeta, y esta tarjeta se actualiza a medida que llegan alertas.',
+    stormTotals: 'Por ahora: {{groups}}, {{alerts}}. Primero los más grandes:',
+    stormGroups_one: '{{n}} grupo',
+    stormGroups_other: '{{n}} grupos',
+    stormGroups_many: '{{n}} de grupos',
+    stormAlerts_one: '{{n}} alerta',
+    stormAlerts_other: '{{n}} alertas',
+    stormAlerts_many: '{{n}} de alertas',
+    stormGroup: '*{{rank}}.* {{title}} · {{alerts}} · {{source}}{{labels}}{{fate}}',
+    stormOpened: '→ abierto como incidente #{{seq}} por {{who}}',
+    stormDismissed: '→ descartado por {{who}}',
+    stormOpening: '→ abriéndose ahora',
+    stormResolved: '→ ✅ resuelto según la fuente',
+    stormMore_one: '…y {{n}} grupo más, que no aparece aquí: *Todos los grupos* lo muestra.',
+    stormMore_other:
+      '…y {{n}} grupos más, que no aparecen aquí: *Todos los grupos* los muestra de {{size}} en {{size}}.',
+    stormMore_many:
+      '…y {{n}} de grupos más, que no aparecen aquí: *Todos los grupos* los muestra de {{size}} en {{size}}.',
+    stormOpen: '{{rank}}. Abrir crisis: {{title}}',
+    stormAll: 'Todos los grupos',
+    stormRule:
+      'Regla de tormenta: `alerts.storm` en calma.yaml. *Abrir crisis* funciona igual que en una tarjeta de triaje: las alertas posteriores del grupo se suman al incidente.',
+    stormPageTitle: 'Grupos de alertas {{from}}–{{to}} de {{n}}',
+    stormPageEmpty: 'No quedan más grupos en esta tarjeta.',
+    stormNext: 'Grupos siguientes',
+    stormGone: 'Esta tarjeta de tormenta ya no se conserva (se guarda un mes desde su última alerta).',
   },
 };

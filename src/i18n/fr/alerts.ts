@@ -57,5 +57,35 @@ export const alerts: Translated<typeof en> = {
       '🔔 « {{group}} » : {{count}} alertes de plus depuis le {{since}}. Elles sont dans la chronologie (`/crisis status`).',
     resolvedInRoom:
       '✅ {{source}} déclare « {{title}} » résolue. L’incident reste ouvert : fermez-le avec `/crisis close` une fois la crise passée.',
+    stormTitle_one: 'Tempête d’alertes : {{n}} groupe d’alertes sur cette carte',
+    stormTitle_other: 'Tempête d’alertes : {{n}} groupes d’alertes sur cette carte',
+    stormTitle_many: 'Tempête d’alertes : {{n}} de groupes d’alertes sur cette carte',
+    stormIntro:
+      'Plus de {{threshold}} nouveaux groupes d’alertes sont arrivés en {{minutes}} min (à partir du {{since}}). Pour que ce canal reste lisible, les suivants sont rassemblés ici au lieu d’avoir chacun leur carte, et cette carte est mise à jour au fil des alertes.',
+    stormTotals: 'Pour l’instant : {{groups}}, {{alerts}}. Les plus gros d’abord :',
+    stormGroups_one: '{{n}} groupe',
+    stormGroups_other: '{{n}} groupes',
+    stormGroups_many: '{{n}} de groupes',
+    stormAlerts_one: '{{n}} alerte',
+    stormAlerts_other: '{{n}} alertes',
+    stormAlerts_many: '{{n}} d’alertes',
+    stormGroup: '*{{rank}}.* {{title}} · {{alerts}} · {{source}}{{labels}}{{fate}}',
+    stormOpened: '→ ouvert comme incident #{{seq}} par {{who}}',
+    stormDismissed: '→ écarté par {{who}}',
+    stormOpening: '→ en cours d’ouverture',
+    stormResolved: '→ ✅ résolu d’après la source',
+    stormMore_one: '… et {{n}} autre groupe, absent de cette liste : *Tous les groupes* l’affiche.',
+    stormMore_other:
+      '… et {{n}} autres groupes, absents de cette liste : *Tous les groupes* les affiche {{size}} par {{size}}.',
+    stormMore_many:
+      '… et {{n}} d’autres groupes, absents de cette liste : *Tous les groupes* les affiche {{size}} par {{size}}.',
+    stormOpen: '{{rank}}. Ouvrir la crise : {{title}}',
+    stormAll: 'Tous les groupes',
+    stormRule:
+      'Règle de tempête : `alerts.storm` dans calma.yaml. *Ouvrir la crise* fonctionne comme sur une carte de tri : les alertes suivantes du groupe rejoignent l’incident.',
+    stormPageTitle: 'Groupes d’alertes {{from}} à {{to}} sur {{n}}',
+    stormPageEmpty: 'Plus aucun groupe sur cette carte.',
+    stormNext: 'Groupes suivants',
+    stormGone: 'Cette carte de tempête n’est plus conservée (elle l’est un mois après sa dernière alerte).',
   },
 };

@@ -31,6 +31,9 @@ const realistic: Record<ActionKind, string[]> = {
   'lockdown.confirm': [LONGEST_SEQ],
   'alert.open': [TRIAGE_ID, LONGEST_PLAYBOOK_ID],
   'alert.dismiss': [TRIAGE_ID],
+  'alert.pick': [TRIAGE_ID],
+  /** A storm digest's id (same shape as a triage card's) and the offset of a page of its groups. */
+  'alert.groups': [TRIAGE_ID, '999980'],
   help: [],
 };
 
