@@ -1,7 +1,8 @@
 import { digestPart } from './digest';
 import type { ReportPart } from './figure';
 import { lanesPart } from './lanes';
+import { noopPart } from './noop';
 import { remindersPart } from './reminders';
 
 /** The report's parts, in the order of the table (each helper module adds its own line). */
-export const PARTS: ReportPart[] = [digestPart, lanesPart, remindersPart];
+export const PARTS: ReportPart[] = [digestPart, lanesPart, noopPart, remindersPart];

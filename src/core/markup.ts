@@ -29,6 +29,14 @@ export function roomMark(room: { id: string; name: string }): string {
   return `${OPEN}${NONCE}#${encodeURIComponent(room.id)}|${encodeURIComponent(room.name)}${CLOSE}`;
 }
 
+/**
+ * Card text with this process's nonce taken out of its marks: the same in every process, to compare what
+ * two processes drew (never to render: what it returns holds no marks).
+ */
+export function comparableText(text: string): string {
+  return text.replaceAll(NONCE, '');
+}
+
 const MARK = new RegExp(
   `${OPEN}${NONCE}(?:@([^${CLOSE}|]*)|#([^${CLOSE}|]*)\\|([^${CLOSE}|]*))${CLOSE}`,
   'g',

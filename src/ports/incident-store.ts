@@ -1,5 +1,17 @@
 import type { Change, Incident, TimelineEntry } from '../core/types';
 
+/** A platform write of an incident's that may change nothing: its target (`topic`, `summary`…), its content's digest. */
+export interface PlatformWrite {
+  target: string;
+  digest: string;
+}
+
+/** A platform write begun: handed back to `endWrites` once the platform took it. */
+export interface WriteTicket extends PlatformWrite {
+  /** The generation of the target's writes it belongs to (one whose leases ran out no longer counts). */
+  ticket: number;
+}
+
 /**
  * Where incidents live. Implemented on Redis in `src/store`. Every mutation of one incident is atomic:
  * `update` re-reads and re-applies `mutate` when another writer got there first.
@@ -51,6 +63,25 @@ export interface IncidentStore {
   /** Marks a claimed effect as done, remembered for `ttlSeconds` (a claim alone may be a crashed try). */
   confirm(key: string, ttlSeconds: number): Promise<void>;
   isConfirmed(key: string): Promise<boolean>;
+  /**
+   * Before writing to the platform: for each write, null when its target is known to show that digest
+   * already and every write of it under way writes the same (skip it); 'busy' when another write of
+   * the target is under way (nothing begun: try again once it is done, unless `force`); else a ticket.
+   * Across processes.
+   */
+  beginWrites(
+    workspace: string,
+    seq: number,
+    writes: PlatformWrite[],
+    force?: boolean,
+  ): Promise<(WriteTicket | 'busy' | null)[]>;
+  /**
+   * After the platform took the writes: records what their targets show, unless a write of the same
+   * target with other content overlapped one (the platform may have applied them in either order: then
+   * it is not known, and the next write goes through). A write that failed is not ended: its target is
+   * not known until its lease runs out (`WRITE_LEASE_MS`).
+   */
+  endWrites(workspace: string, seq: number, done: WriteTicket[]): Promise<void>;
   /** Short-lived scratch values (e.g. an `/crisis open` waiting for its playbook choice). */
   putDraft(key: string, value: unknown, ttlSeconds: number): Promise<void>;
   takeDraft<T>(key: string): Promise<T | null>;

@@ -50,6 +50,11 @@ export interface StoreKeys {
    * their card; `:batch` counts the cards, `:<batch>` is the batch a card took.
    */
   missedReminders(workspace: string, seq: number): string;
+  /**
+   * Hash: platform target of an incident (`topic`, `summary`, `announcement`) → what it is known to show
+   * (a digest) and the writes under way, so a write that changes nothing is skipped.
+   */
+  written(workspace: string, seq: number): string;
 }
 
 const digest = (text: string): string => createHash('sha1').update(text).digest('hex');
@@ -75,5 +80,6 @@ export function storeKeys(prefix = 'calma'): StoreKeys {
     alertDigest: (workspace, id, part) =>
       `${ws(workspace)}:alert:digest:${encodeURIComponent(id)}${part ? `:${part}` : ''}`,
     missedReminders: (workspace, seq) => `${ws(workspace)}:incident:${seq}:missed`,
+    written: (workspace, seq) => `${ws(workspace)}:incident:${seq}:written`,
   };
 }

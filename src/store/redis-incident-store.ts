@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { Change, Incident, TimelineEntry } from '../core/types';
-import type { IncidentStore } from '../ports/incident-store';
+import type { IncidentStore, PlatformWrite, WriteTicket } from '../ports/incident-store';
+import { PLATFORM_TIMEOUTS } from '../timeouts';
 import { type StoreKeys, storeKeys } from './keys';
 import { defineScripts } from './scripts';
 
@@ -27,6 +28,15 @@ const REQUEST_SECONDS = 24 * 3600;
 // lose N-1 times, so the bound is well above the number of calma processes sharing a Redis.
 const MAX_ATTEMPTS = 50;
 
+/**
+ * How long a platform write counts as under way when its process never says it ended (it died, or the
+ * call failed): well past the longest a platform call may take (src/timeouts.ts), retries included.
+ */
+export const WRITE_LEASE_MS = 3 * PLATFORM_TIMEOUTS.callMs;
+
+/** What an incident's targets show is kept this long after the last write (then a write goes through). */
+const WRITTEN_SECONDS = 14 * 24 * 3600;
+
 /** The value of an idempotency key whose effect is done (a bare claim holds '1'). */
 const DONE = 'done';
 
@@ -41,7 +51,12 @@ export class RedisIncidentStore implements IncidentStore {
     prefix = 'calma',
   ) {
     this.keys = storeKeys(prefix);
-    this.scripts = defineScripts(redis, ['commit-incident', 'delete-incident', 'next-seq']);
+    this.scripts = defineScripts(redis, [
+      'commit-incident',
+      'delete-incident',
+      'next-seq',
+      'platform-writes',
+    ]);
   }
 
   async nextSeq(workspace: string, request?: string): Promise<number> {
@@ -121,7 +136,11 @@ export class RedisIncidentStore implements IncidentStore {
         this.keys.timeline(workspace, seq),
         ...(incident.room ? [this.keys.room(workspace, incident.room)] : []),
       ];
-      if ((await this.scripts['delete-incident'](keys, [raw, String(seq)])) === 1) return 'deleted';
+      if ((await this.scripts['delete-incident'](keys, [raw, String(seq)])) === 1) {
+        // What its platform targets showed goes too (it would expire on its own anyway).
+        await this.redis.del(this.keys.written(workspace, seq));
+        return 'deleted';
+      }
       // Changed since it was read: look again (it may no longer be allowed).
       await sleep(Math.random() * Math.min(2 ** attempt, 25));
     }
@@ -165,6 +184,46 @@ export class RedisIncidentStore implements IncidentStore {
 
   async isConfirmed(key: string): Promise<boolean> {
     return (await this.redis.get(this.keys.idem(key))) === DONE;
+  }
+
+  async beginWrites(
+    workspace: string,
+    seq: number,
+    writes: PlatformWrite[],
+    force = false,
+  ): Promise<(WriteTicket | 'busy' | null)[]> {
+    if (writes.length === 0) return [];
+    const args = writes.flatMap((w) => [w.target, w.digest]);
+    const tickets = await this.writes(workspace, seq, force ? 'force' : 'begin', args);
+    return writes.map((w, i) => {
+      const ticket = Number(tickets[i] ?? 0);
+      return ticket === 0 ? null : ticket < 0 ? 'busy' : { ...w, ticket };
+    });
+  }
+
+  async endWrites(workspace: string, seq: number, done: WriteTicket[]): Promise<void> {
+    if (done.length === 0) return;
+    await this.writes(
+      workspace,
+      seq,
+      'end',
+      done.flatMap((w) => [w.target, w.digest, String(w.ticket)]),
+    );
+  }
+
+  private async writes(
+    workspace: string,
+    seq: number,
+    op: 'begin' | 'force' | 'end',
+    args: string[],
+  ): Promise<unknown[]> {
+    const key = this.keys.written(workspace, seq);
+    const out = await this.scripts['platform-writes'](
+      [key],
+      [op, String(WRITE_LEASE_MS), String(WRITTEN_SECONDS), ...args],
+    );
+    if (!Array.isArray(out)) throw new CorruptDataError(key, 'platform-writes did not answer a list');
+    return out;
   }
 
   async putDraft(key: string, value: unknown, ttlSeconds: number): Promise<void> {

@@ -13,6 +13,7 @@ export const SCRIPT_NAMES = [
   'message-window',
   'storm-group',
   'triage-repeat',
+  'platform-writes',
 ] as const;
 export type ScriptName = (typeof SCRIPT_NAMES)[number];
 
