@@ -21,7 +21,7 @@ import { CalmaMetrics } from './http/metrics';
 import { HttpServer, type Route } from './http/server';
 import { translator } from './i18n';
 import { createLogger, type Logger, redactUrl } from './log';
-import { builtinPlaybooksDir, loadPlaybooks } from './playbook/loader';
+import { builtinPlaybooksDir, loadPlaybooks, playbookCacheDir } from './playbook/loader';
 import { PlaybookRegistry } from './playbook/registry';
 import { auditService } from './queue/audits';
 import { outboxService } from './queue/outbox';
@@ -362,7 +362,7 @@ async function playbookRegistry(config: Config): Promise<PlaybookRegistry> {
     builtinPlaybooksDir,
     ...(config.settings.playbooks_dir ? [config.settings.playbooks_dir] : []),
   ];
-  const { playbooks, scenarios, problems } = await loadPlaybooks(dirs);
+  const { playbooks, scenarios, problems } = await loadPlaybooks(dirs, { cacheDir: playbookCacheDir });
   if (problems.length > 0) {
     throw new StartupError(
       [
