@@ -7,6 +7,7 @@
 // it runs `npm run build`'s dist/ instead. Why: docs/decisions.md, "npm start runs compiled code".
 const fs = require('node:fs');
 const path = require('node:path');
+const { pathToFileURL } = require('node:url');
 
 const root = path.resolve(__dirname, '..');
 /** The folders holding calma's TypeScript (and the files read beside it, such as the Lua scripts). */
@@ -20,8 +21,8 @@ const CACHE = path.join(
   'build',
 );
 const MANIFEST = path.join(CACHE, 'manifest.json');
-/** Bumped when the compile options change: every file is compiled again. */
-const FORMAT = 1;
+/** Bumped when the compile options change: every file is compiled again (so it is with a new SWC). */
+const FORMAT = 2;
 
 /** Every file under the source folders, as paths relative to the root. */
 function sourceFiles() {
@@ -52,10 +53,15 @@ function writeAtomic(file, data) {
   fs.renameSync(temporary, file);
 }
 
+/** What the whole build depends on besides the sources: the options and the compiler's version. */
+function compiler() {
+  return `${FORMAT} swc ${require('@swc/core/package.json').version}`;
+}
+
 function readManifest() {
   try {
     const manifest = JSON.parse(fs.readFileSync(MANIFEST, 'utf8'));
-    return manifest.format === FORMAT ? manifest.files : {};
+    return manifest.compiler === compiler() ? manifest.files : {};
   } catch {
     return {};
   }
@@ -74,7 +80,9 @@ function freshen() {
     if (before[file] !== files[file] || !fs.existsSync(outputOf(file))) stale.push(file);
   }
   for (const file of Object.keys(before)) {
-    if (!(file in files)) fs.rmSync(outputOf(file), { force: true });
+    if (file in files) continue;
+    fs.rmSync(outputOf(file), { force: true });
+    fs.rmSync(`${outputOf(file)}.map`, { force: true });
   }
   if (stale.length === 0 && Object.keys(before).length === Object.keys(files).length) return 0;
   // Loaded only when something changed: most starts never pay for the compiler.
@@ -85,14 +93,19 @@ function freshen() {
       writeAtomic(outputOf(file), fs.readFileSync(from));
       continue;
     }
-    const { code } = swc.transformFileSync(from, {
+    const { code, map } = swc.transformFileSync(from, {
       swcrc: false,
+      sourceMaps: true,
       jsc: { target: 'es2022', parser: { syntax: 'typescript' } },
       module: { type: 'commonjs' },
     });
-    writeAtomic(outputOf(file), code);
+    // Beside the code, named by a comment that costs nothing unless source maps are on
+    // (NODE_OPTIONS=--enable-source-maps): then stack traces name the TypeScript lines.
+    const output = outputOf(file);
+    writeAtomic(`${output}.map`, JSON.stringify({ ...JSON.parse(map), sources: [pathToFileURL(from).href] }));
+    writeAtomic(output, `${code}\n//# sourceMappingURL=${path.basename(output)}.map\n`);
   }
-  writeAtomic(MANIFEST, JSON.stringify({ format: FORMAT, files }));
+  writeAtomic(MANIFEST, JSON.stringify({ compiler: compiler(), files }));
   linkOutside();
   return stale.length;
 }
