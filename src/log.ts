@@ -1,5 +1,5 @@
 import pino from 'pino';
-import pretty from 'pino-pretty';
+import type PinoPretty from 'pino-pretty';
 import { SECRET_ENV_NAMES } from './config/schema';
 
 export type Logger = pino.Logger;
@@ -78,22 +78,43 @@ export function createLogger(opts: LoggerOptions): Logger {
   };
   if (opts.console) {
     const print = opts.console;
-    const brief = pretty.prettyFactory({
-      colorize: pretty.isColorSupported,
-      translateTime: 'SYS:HH:MM:ss',
-      ignore: 'pid,hostname',
-      hideObject: true,
-      messageFormat: (log, messageKey) => {
-        const err = log.err as { message?: unknown } | undefined;
-        return err?.message ? `${log[messageKey]}: ${err.message}` : String(log[messageKey]);
-      },
-    });
-    return pino(options, { write: (line: string) => print(brief(line).trimEnd()) });
+    // Built at the first line: the console logs warnings only, and most sessions have none.
+    let brief: ((line: string) => string) | undefined;
+    const format = (line: string) => {
+      brief ??= prettyModule().prettyFactory({
+        colorize: prettyModule().isColorSupported,
+        translateTime: 'SYS:HH:MM:ss',
+        ignore: 'pid,hostname',
+        hideObject: true,
+        messageFormat: (log, messageKey) => {
+          const err = log.err as { message?: unknown } | undefined;
+          return err?.message ? `${log[messageKey]}: ${err.message}` : String(log[messageKey]);
+        },
+      });
+      return brief(line);
+    };
+    return pino(options, { write: (line: string) => print(format(line).trimEnd()) });
   }
   if (opts.pretty) {
-    const colorize =
-      opts.destination === undefined && Boolean(process.stderr.isTTY) && pretty.isColorSupported;
-    return pino(options, pretty({ colorize, sync: true, destination: opts.destination ?? 2 }));
+    // pino-pretty is loaded with the first line, not at start-up (docs/decisions.md).
+    let stream: pino.DestinationStream | undefined;
+    const lazy: pino.DestinationStream = {
+      write: (line: string) => {
+        if (!stream) {
+          const pretty = prettyModule();
+          const colorize =
+            opts.destination === undefined && Boolean(process.stderr.isTTY) && pretty.isColorSupported;
+          stream = pretty({ colorize, sync: true, destination: opts.destination ?? 2 });
+        }
+        stream.write(line);
+      },
+    };
+    return pino(options, lazy);
   }
   return pino(options, opts.destination ?? pino.destination({ fd: 2, sync: true }));
+}
+
+/** pino-pretty, required when the first pretty line is written (about 0.1 s of start-up otherwise). */
+function prettyModule(): typeof PinoPretty {
+  return require('pino-pretty') as typeof PinoPretty;
 }

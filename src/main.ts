@@ -21,7 +21,7 @@ import { CalmaMetrics } from './http/metrics';
 import { HttpServer, type Route } from './http/server';
 import { translator } from './i18n';
 import { createLogger, type Logger, redactUrl } from './log';
-import { builtinPlaybooksDir, loadPlaybooks } from './playbook/loader';
+import { builtinPlaybooksDir, loadPlaybooks, playbookCacheDir } from './playbook/loader';
 import { PlaybookRegistry } from './playbook/registry';
 import { auditService } from './queue/audits';
 import { outboxService } from './queue/outbox';
@@ -78,15 +78,31 @@ async function main(): Promise<void> {
   }
   // A closed terminal (EIO) or a reader that left (EPIPE) must not cut the shutdown short.
   for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {});
-  const playbooks = await playbookRegistry(config);
+  // Redis starts while the playbooks load (a private redis-server is a process of its own): the two
+  // waits overlap. A rejection is handled where it is awaited; `catch` only marks it as expected.
   const alertRouting = compileRoutes(config.settings.alerts.routes);
-  const unknownPlaybooks = unknownRoutePlaybooks(alertRouting, playbooks.ids());
-  if (unknownPlaybooks.length > 0) {
-    throw new StartupError(
-      `calma could not start: alerts.routes in calma.yaml names playbooks that are not loaded: ${unknownPlaybooks.join(', ')} (loaded: ${playbooks.ids().join(', ')})`,
+  const connecting = connectRedis(config, log);
+  connecting.catch(() => {});
+  let playbooks: PlaybookRegistry;
+  try {
+    playbooks = await playbookRegistry(config);
+    const unknownPlaybooks = unknownRoutePlaybooks(alertRouting, playbooks.ids());
+    if (unknownPlaybooks.length > 0) {
+      throw new StartupError(
+        `calma could not start: alerts.routes in calma.yaml names playbooks that are not loaded: ${unknownPlaybooks.join(', ')} (loaded: ${playbooks.ids().join(', ')})`,
+      );
+    }
+  } catch (error) {
+    await connecting.then(
+      async (connected) => {
+        connected.redis.disconnect();
+        await connected.stopRedis();
+      },
+      () => {},
     );
+    throw error;
   }
-  const { redis, redisUrl, stopRedis } = await connectRedis(config, log);
+  const { redis, redisUrl, stopRedis } = await connecting;
   // Stopped last (`stops` runs in reverse): everything else may still write to Redis while it stops.
   stops.push(stopRedis, async () => redis.disconnect());
 
@@ -370,7 +386,7 @@ async function playbookRegistry(config: Config): Promise<PlaybookRegistry> {
     builtinPlaybooksDir,
     ...(config.settings.playbooks_dir ? [config.settings.playbooks_dir] : []),
   ];
-  const { playbooks, scenarios, problems } = await loadPlaybooks(dirs);
+  const { playbooks, scenarios, problems } = await loadPlaybooks(dirs, { cacheDir: playbookCacheDir });
   if (problems.length > 0) {
     throw new StartupError(
       [

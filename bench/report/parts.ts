@@ -3,6 +3,7 @@ import type { ReportPart } from './figure';
 import { lanesPart } from './lanes';
 import { noopPart } from './noop';
 import { remindersPart } from './reminders';
+import { startPart } from './start';
 
 /** The report's parts, in the order of the table (each helper module adds its own line). */
-export const PARTS: ReportPart[] = [digestPart, lanesPart, noopPart, remindersPart];
+export const PARTS: ReportPart[] = [digestPart, lanesPart, noopPart, remindersPart, startPart];

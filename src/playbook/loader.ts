@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
-import { type Problem, type Validated, validateYaml } from '../yaml/validate-yaml';
+import { type Problem, type Validated, validateYaml, validateYamlCached } from '../yaml/validate-yaml';
 import { Scenario } from './scenario-schema';
 import { Playbook } from './schema';
 import { templateProblems } from './template-check';
@@ -24,24 +24,33 @@ export const SCENARIOS_DIR = 'scenarios';
 export const builtinPlaybooksDir = path.join(packageRoot(__dirname), 'playbooks');
 
 /**
+ * Where calma keeps the parsed data of playbooks it has read before (validateYamlCached), beside the
+ * compiled code of `npm start` (scripts/start.js): parsing the library is most of what loading it costs.
+ */
+export const playbookCacheDir = path.join(
+  process.env.CALMA_CACHE_DIR || path.join(packageRoot(__dirname), 'node_modules', '.cache', 'calma'),
+  'yaml',
+);
+
+/**
  * Reads every `*.yaml` / `*.yml` in each folder, in order. A playbook in a later folder replaces one
  * with the same id from an earlier folder: that is how a team overrides a built-in playbook. A file with
  * any problem is left out, so one broken file never hides the others.
  */
 export async function loadPlaybooks(
   dirs: readonly string[],
-  options: { strict?: boolean } = {},
+  options: { strict?: boolean; cacheDir?: string } = {},
 ): Promise<LoadedPlaybooks> {
   const byId = new Map<string, Playbook>();
   const problems: Problem[] = [];
   const schema = options.strict ? StrictPlaybook : Playbook;
   for (const dir of dirs) {
-    const loaded = await loadDir(dir, schema);
+    const loaded = await loadDir(dir, schema, options.cacheDir);
     problems.push(...loaded.problems);
     for (const playbook of loaded.playbooks) byId.set(playbook.id, playbook);
   }
   // Scenarios come after every playbook: one may practise a playbook of another folder.
-  const scenarios = await loadScenarios(dirs, new Set(byId.keys()));
+  const scenarios = await loadScenarios(dirs, new Set(byId.keys()), options.cacheDir);
   problems.push(...scenarios.problems);
   return { playbooks: [...byId.values()], scenarios: scenarios.scenarios, problems };
 }
@@ -54,6 +63,7 @@ export async function loadPlaybooks(
 async function loadScenarios(
   dirs: readonly string[],
   playbookIds: ReadonlySet<string>,
+  cacheDir: string | undefined,
 ): Promise<{ scenarios: Scenario[]; problems: Problem[] }> {
   const byId = new Map<string, Scenario>();
   const problems: Problem[] = [];
@@ -70,7 +80,7 @@ async function loadScenarios(
     const fileOfId = new Map<string, string>();
     for (const name of names) {
       const file = path.join(folder, name);
-      const loaded = await loadFile(file, fileOfId, scenarioSchema(playbookIds));
+      const loaded = await loadFile(file, fileOfId, scenarioSchema(playbookIds), cacheDir);
       if (loaded.ok) {
         byId.set(loaded.value.id, loaded.value);
         fileOfId.set(loaded.value.id, file);
@@ -108,6 +118,7 @@ const StrictPlaybook = Playbook.superRefine((playbook, ctx) => {
 async function loadDir(
   dir: string,
   schema: z.ZodType<Playbook>,
+  cacheDir: string | undefined,
 ): Promise<Omit<LoadedPlaybooks, 'scenarios'>> {
   let names: string[];
   try {
@@ -124,7 +135,7 @@ async function loadDir(
   // One file after the other: the duplicate-id check needs the ids of the files before it.
   for (const name of names) {
     const file = path.join(dir, name);
-    const loaded = await loadFile(file, fileOfId, schema);
+    const loaded = await loadFile(file, fileOfId, schema, cacheDir);
     if (loaded.ok) {
       playbooks.push(loaded.value);
       fileOfId.set(loaded.value.id, file);
@@ -139,6 +150,7 @@ async function loadFile<T extends { id: string }>(
   file: string,
   fileOfId: ReadonlyMap<string, string>,
   schema: z.ZodType<T>,
+  cacheDir: string | undefined,
 ): Promise<Validated<T>> {
   let text: string;
   try {
@@ -146,7 +158,8 @@ async function loadFile<T extends { id: string }>(
   } catch (error) {
     return { ok: false, problems: [{ file, key: '', message: `cannot read the file: ${reason(error)}` }] };
   }
-  return validateYaml(placedIn(schema, file, fileOfId), text, file);
+  const placed = placedIn(schema, file, fileOfId);
+  return cacheDir ? validateYamlCached(placed, text, file, cacheDir) : validateYaml(placed, text, file);
 }
 
 /**
