@@ -91,7 +91,6 @@ export async function round(side: OpenSide, s: Subject, count: number): Promise<
     if (p.replies >= count) {
       if (p.channels !== count || p.pins !== count)
         throw new Error(`${s.name}: ${p.channels} channels and ${p.pins} pins for ${count} opens`);
-      if (process.env.BENCH_OPEN_DEBUG) console.error(s.name, count, JSON.stringify(p));
       return { channel: p.lastChannelMs, pin: p.lastPinMs, reply: p.lastReplyMs };
     }
     if (Date.now() > deadline) throw new Error(`${s.name}'s opens did not settle: ${p.replies} of ${count}`);
