@@ -28,6 +28,8 @@ export interface Progress {
   opened: number;
   /** Web API calls made in the round (every method). */
   calls: number;
+  /** The first reply that did not say the incident is open, if any (what went wrong). */
+  failed?: string;
 }
 
 export type OpenSideRequest =

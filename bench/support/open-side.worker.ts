@@ -101,7 +101,9 @@ function progress(fake: FakeSlack, app: string, token: string): Progress {
     if (!r.id.startsWith(`${app}-`)) continue;
     p.replies++;
     p.lastReplyMs = Math.max(p.lastReplyMs, r.at - start);
-    if (JSON.stringify(r.body).includes(OPENED)) p.opened++;
+    const text = JSON.stringify(r.body);
+    if (text.includes(OPENED)) p.opened++;
+    else p.failed ??= text.slice(0, 300);
   }
   return p;
 }

@@ -56,9 +56,9 @@ export const SLACK_WORK_CONCURRENCY = 1000;
  * Work after an acknowledgement starts once requests have been quiet for 50 ms, never delayed more than
  * a second (a modal's trigger id is valid for three). Then a burst's requests all start, as Bolt would
  * start their listeners: sixteen at a time, the last `/crisis open` of a burst of 500 got its channel
- * only once the rooms before it were set up (docs/benchmarks.md, "open"). What bounds the platform calls
- * in flight is the Web API client's own queue (100 at once); a slow call holds its own request, and the
- * bound here only keeps a flood from starting without limit.
+ * only once the rooms before it were set up (docs/benchmarks.md, "open"). The channel calls in flight
+ * are bounded by SlackChat (100 at once, a call's time limit starting once it is sent); a slow call holds
+ * its own request, and the bound here only keeps a flood from starting without limit.
  */
 const QUIET = { quietMs: 50, maxDelayMs: 1000, concurrency: SLACK_WORK_CONCURRENCY };
 
