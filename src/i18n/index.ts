@@ -164,7 +164,8 @@ function lookup(locale: Locale, key: string, params: Params | undefined): string
     let text = fixedMessages.get(id);
     if (text === undefined) {
       text = i18nextLookup(locale, key);
-      fixedMessages.set(id, text);
+      // Only messages the catalogues have are kept: a key built from people's text stays unmemoised.
+      if (text !== key) fixedMessages.set(id, text);
     }
     return text;
   }
@@ -173,8 +174,9 @@ function lookup(locale: Locale, key: string, params: Params | undefined): string
   let template = templates.get(id);
   if (template === undefined) {
     const count = params.count;
-    template = compile(i18nextLookup(locale, key, count === undefined ? {} : { count }, true));
-    templates.set(id, template);
+    const text = i18nextLookup(locale, key, count === undefined ? {} : { count }, true);
+    template = compile(text);
+    if (text !== key) templates.set(id, template);
   }
   if (template === null) return i18nextLookup(locale, key, params);
   let text = '';

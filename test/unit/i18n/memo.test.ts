@@ -78,6 +78,13 @@ describe('the memoised translator', () => {
     },
   );
 
+  it('GIVEN a key no catalogue has (built from what someone typed) THEN it reads as i18next reads it', () => {
+    const t = translator('es', 'UTC');
+    for (const key of ['roles.intern', 'roles.{{who}}', 'nope'])
+      for (const params of [undefined, { who: 'x', count: 2 }])
+        expect(t(key as MessageKey, params)).toBe(i18nextLookup('es', key, params));
+  });
+
   it('GIVEN two languages THEN each speaks its own, and a language asked again is the same translator', () => {
     const en = translator('en', 'UTC');
     const fr = translator('fr', 'UTC');
