@@ -87,6 +87,11 @@ export function renderMarks(
   text: string,
   render: { text(text: string): string; user(id: UserId): string; room(id: string, name: string): string },
 ): string {
+  // Most card text holds no mark: one piece of text (what `segments` would make of it, without its work).
+  if (!text.includes(OPEN)) {
+    const clean = cleanText(text);
+    return clean ? render.text(clean) : '';
+  }
   return segments(text)
     .map((s) =>
       s.kind === 'text'

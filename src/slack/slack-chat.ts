@@ -20,6 +20,37 @@ const MAX_TOPIC = 250;
 /** A shared file's title, and its comment (a message's text). */
 const MAX_FILE_TITLE = 250;
 const MAX_COMMENT = 3000;
+/**
+ * How many calls one SlackChat has in flight: the Web API client's own queue sends 100 at once
+ * (`maxRequestConcurrency`). A call waits for its place before its time limit starts, so a burst of
+ * opens waiting behind each other is not taken for Slack not answering.
+ */
+export const CALLS_IN_FLIGHT = 100;
+
+/** Places for calls, handed out in the order they were asked for. */
+class Places {
+  private free: number;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(size: number) {
+    this.free = size;
+  }
+
+  /** Resolves with the function that gives the place back, once there is one. */
+  async take(): Promise<() => void> {
+    if (this.free > 0) this.free--;
+    else await new Promise<void>((resolve) => this.waiting.push(resolve));
+    let given = false;
+    return () => {
+      if (given) return;
+      given = true;
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.free++;
+    };
+  }
+}
+
 /** Invite errors that mean "already done": not failures. */
 const HARMLESS_INVITE_ERRORS = new Set(['already_in_channel', 'cant_invite_self']);
 
@@ -30,11 +61,16 @@ const HARMLESS_INVITE_ERRORS = new Set(['already_in_channel', 'cant_invite_self'
  * @see https://api.slack.com/methods
  */
 export class SlackChat implements ChatPort {
+  private readonly places: Places;
+
   constructor(
     private readonly client: WebClient,
     private readonly pacer = new ChannelPacer(),
     private readonly callMs = PLATFORM_TIMEOUTS.callMs,
-  ) {}
+    inFlight = CALLS_IN_FLIGHT,
+  ) {
+    this.places = new Places(inFlight);
+  }
 
   /** @see https://api.slack.com/methods/conversations.create — `name_taken` moves on to the next name. */
   async createRoom(_workspace: string, spec: { names: string[]; private: boolean }): Promise<Room> {
@@ -182,10 +218,13 @@ export class SlackChat implements ChatPort {
   }
 
   private async call<T>(method: string, run: () => Promise<T>): Promise<T> {
+    const leave = await this.places.take();
     try {
       return await withDeadline(run(), this.callMs, () => new ChatTimeoutError('Slack', method));
     } catch (error) {
       throw asPlatformError(error, method);
+    } finally {
+      leave();
     }
   }
 }
