@@ -73,8 +73,9 @@ describe('a process dying between a reminder and its successor', () => {
     const opened = await w.open('sev1');
     const first = stepReminder(opened, 0, 1, 1);
     await until(first.dueAt);
-    // The dying process: it posts and records step 1, then its summary redraw fails and it is gone.
-    w.chat.fail('setTopic');
+    // The dying process: it posts and records step 1, then its summary redraw (the step now shows as
+    // overdue) fails and it is gone.
+    w.chat.fail('update');
     await expect(
       fireReminder(
         w.deps,
@@ -82,7 +83,7 @@ describe('a process dying between a reminder and its successor', () => {
         w.jobIdOf(opened.seq, first),
       ),
     ).rejects.toThrow();
-    w.chat.heal('setTopic');
+    w.chat.heal('update');
     expect(w.chat.reminders(opened.room).map((r) => r.key)).toEqual(['step-0']);
 
     // Another process: the job is still queued, and runs.
