@@ -75,7 +75,9 @@ export class HttpServer {
         );
       },
     );
-    server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => this.malformed(error, socket));
+    server.on('clientError', (error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Socket) =>
+      this.malformed(error, socket),
+    );
     this.server = server;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -140,7 +142,7 @@ export class HttpServer {
    * A request Node could not parse (bad request line, header, chunking; headers over 16 KiB; too slow):
    * answered and closed here, as Node would, but logged like every refusal.
    */
-  private malformed(error: NodeJS.ErrnoException, socket: Socket): void {
+  private malformed(error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Socket): void {
     // A client that went away, or an answer already under way on this connection (Node's own rule): cut.
     const answering = (socket as { _httpMessage?: ServerResponse })._httpMessage?.headersSent;
     if (error.code === 'ECONNRESET' || !socket.writable || answering) return void socket.destroy();
@@ -151,9 +153,11 @@ export class HttpServer {
       'HTTP request refused',
     );
     const body = JSON.stringify({ error: `malformed HTTP request: ${STATUS_CODES[status]}` });
+    // The answer to a HEAD has no body: a client would read it as bytes after the answer and fail.
+    const head = error.rawPacket?.subarray(0, 5).toString('latin1') === 'HEAD ';
     socket.end(
       `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
-        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${head ? '' : body}`,
     );
   }
 }

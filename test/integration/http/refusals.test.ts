@@ -116,6 +116,13 @@ describe('every refusal is logged at warn with its reason, without secrets or bo
     const line = await refusalLogged(400);
     expect(line.why).toMatch(/^malformed HTTP request/);
   });
+
+  test('GIVEN a malformed HEAD request WHEN sent on a raw socket THEN 400 without a body (a client reads none after a HEAD)', async () => {
+    const answer = await calma.raw('HEAD /healthz HTTP/1.1\r\nHost: x\r\nnot a header\r\n\r\n');
+
+    expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+    expect(answer.endsWith('\r\n\r\n')).toBe(true);
+  });
 });
 
 /**
