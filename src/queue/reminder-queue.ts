@@ -226,6 +226,14 @@ export class ReminderScheduler implements Scheduler {
 }
 
 /**
+ * Reminder jobs one worker runs at once. A reminder spends most of its time waiting for Redis and the
+ * platform (about six round trips), so when thousands fall due in the same minute, 32 at once keep the
+ * process busy where 8 left it waiting (p99 lateness of 4,000 due together: docs/benchmarks.md). Posts
+ * go to as many rooms, each within its own platform limit.
+ */
+export const REMINDER_CONCURRENCY = 32;
+
+/**
  * Runs reminder jobs with `fire`, and the cards of missed reminders with `catchUp` (without it they are
  * left alone); several processes may run workers on one queue, each job runs once. A reminder whose last
  * attempt fails is handed to `giveUp` before it fails for good: its kind must go on without it.
@@ -254,7 +262,7 @@ export function startReminderWorker(
     {
       connection: settings.connection,
       prefix: settings.prefix,
-      concurrency: options.concurrency ?? 8,
+      concurrency: options.concurrency ?? REMINDER_CONCURRENCY,
       ...REMINDER_KEEP,
     },
   );
