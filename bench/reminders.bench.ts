@@ -3,7 +3,6 @@
  * worked by one calma-like process and posted to a chat platform stub that notes when each post arrived.
  * Lateness is that time minus the reminder's due time. The method is in docs/benchmarks.md.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -74,18 +73,31 @@ export interface Post {
 
 /**
  * The chat platform as far as reminders need one: it notes how late each reminder card arrived, and
- * accepts the summary redraws and topics a reminder also sends. The job being worked comes through
- * async context, because `fireReminder` gives the platform a card, not the job.
+ * accepts the summary redraws and topics a reminder also sends. `fireReminder` gives the platform a card,
+ * not the job: the worker notes each job it starts under its incident and kind (an incident runs one job
+ * of a kind at a time), and the card's Dismiss button names both. Not async context: its promise hooks
+ * cost every promise of the process a little, a cost calma itself does not pay.
  */
 export class RecordingChat implements ChatPort {
   readonly posts: Post[] = [];
-  constructor(private readonly working: AsyncLocalStorage<ReminderJob>) {}
+  private readonly working = new Map<string, ReminderJob>();
+
+  /** Runs `fire` for `job`, the job its reminder card is recorded under. */
+  async workingOn(job: ReminderJob, fire: () => Promise<void>): Promise<void> {
+    const key = `${job.seq}:${job.kind}`;
+    this.working.set(key, job);
+    try {
+      await fire();
+    } finally {
+      if (this.working.get(key) === job) this.working.delete(key);
+    }
+  }
 
   async post(room: string, card: Card): Promise<MessageRef> {
-    const job = this.working.getStore();
-    const reminder = card.buttons?.some((button) => button.action.kind === 'reminder.dismiss');
-    if (job && reminder)
-      this.posts.push({ seq: job.seq, kind: job.kind, latenessMs: Date.now() - job.dueAt });
+    const dismiss = card.buttons?.find((button) => button.action.kind === 'reminder.dismiss');
+    const [seq, key] = dismiss?.action.args ?? [];
+    const job = seq && key ? this.working.get(`${seq}:${key.replace(/-\d+$/, '')}`) : undefined;
+    if (job) this.posts.push({ seq: job.seq, kind: job.kind, latenessMs: Date.now() - job.dueAt });
     return { room, id: String(this.posts.length) };
   }
   async createRoom(_workspace: string, spec: { names: string[] }): Promise<Room> {
@@ -165,8 +177,7 @@ async function connect(
   if (!playbook) throw new Error(`no playbook ${PLAYBOOK}`);
   const policy = defaultReminderPolicy;
   const scheduler = new ReminderScheduler(settings, playbooks, policy, options.minuteMs);
-  const working = new AsyncLocalStorage<ReminderJob>();
-  const chat = new RecordingChat(working);
+  const chat = new RecordingChat();
   const deps: Deps = {
     store: new RedisIncidentStore(redis, WORKSPACE),
     chat,
@@ -186,10 +197,10 @@ async function connect(
     outboundTargets: [],
     outbox: null,
   };
-  // The job rides along in async context to the stub's `post`, through fireReminder unchanged.
+  // The stub's `post` finds the job its card is for, through fireReminder unchanged.
   const worker = startReminderWorker(
     settings,
-    (job, id) => working.run(job, () => fireReminder(deps, job, id)),
+    (job, id) => chat.workingOn(job, () => fireReminder(deps, job, id)),
     { concurrency: options.concurrency },
   );
   let failures = 0;

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { defaultReminderPolicy } from '../../src/config/schema';
+import { REMINDER_CONCURRENCY } from '../../src/queue/reminder-queue';
 import { startPrivateRedis } from '../../src/redis/private-server';
 import { startEnvironment, storeIncident } from '../reminders.bench';
 import { measureIncidentMemory } from '../support/incident-memory';
@@ -114,7 +115,7 @@ export async function bareBurstLateness(count = BURST, windowMs = BURST_MINUTE_M
     async (job) => {
       late.push(Date.now() - job.data.dueAt);
     },
-    { connection, concurrency: 8, removeOnComplete: { count: 0 } },
+    { connection, concurrency: REMINDER_CONCURRENCY, removeOnComplete: { count: 0 } },
   );
   try {
     await Promise.all([queue.waitUntilReady(), worker.waitUntilReady()]);

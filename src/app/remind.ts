@@ -3,7 +3,13 @@ import { reminderCard } from '../cards/reminder';
 import { overdueMinutes } from '../cards/summary';
 import type { Card } from '../core/card';
 import { markArchived } from '../core/incident';
-import { countSent, type Reminder, reminderAudience, stillWanted } from '../core/reminders';
+import {
+  countSent,
+  type PlaybookClock,
+  type Reminder,
+  reminderAudience,
+  stillWanted,
+} from '../core/reminders';
 import { possibleApprovers } from '../core/statement';
 import type { Incident } from '../core/types';
 import { type Translator, translator } from '../i18n';
@@ -30,16 +36,23 @@ export const DELIVERED_SECONDS = 24 * 3600;
  * crash mid-job) posts once and queues the successor it may have missed.
  */
 export async function fireReminder(deps: Deps, job: ReminderJob, id: string): Promise<void> {
-  const incident = await deps.store.get(job.workspace, job.seq);
-  if (!incident?.room) return;
-  const playbook = playbookOf(deps, incident);
-  // A drill's scenario adds its injects to the playbook's clock.
-  const clock = deps.playbooks.clock(incident) ?? playbook;
-  if (!stillWanted(incident, clock, deps.policy, deps.minuteMs, job)) return queueNext(deps, incident, job);
   // Claimed for a short while: a worker that dies before posting leaves a claim that expires, and the
   // job's retry (BullMQ re-runs a stalled job) posts it then. Once posted, the claim is kept for a day.
+  // The claim is asked for with the read of the incident (one round trip, not two: in a burst of
+  // reminders, every round trip of every reminder counts), and given back if the reminder is not wanted.
   const claim = `reminder:${id}`;
-  if (!(await deps.store.claim(claim, IN_FLIGHT_SECONDS))) {
+  const [incident, claimed] = await Promise.all([
+    deps.store.get(job.workspace, job.seq),
+    deps.store.claim(claim, IN_FLIGHT_SECONDS),
+  ]);
+  const wanted = incident?.room
+    ? stillWanted(incident, clockOf(deps, incident), deps.policy, deps.minuteMs, job)
+    : false;
+  if (!wanted && claimed) await deps.store.release(claim);
+  if (!incident?.room) return;
+  if (!wanted) return queueNext(deps, incident, job);
+  const playbook = playbookOf(deps, incident);
+  if (!claimed) {
     if (!(await deps.store.isConfirmed(claim)))
       throw new Error(`reminder ${id} is being delivered elsewhere or its worker died: retry later`);
     // Posted by an earlier run that died before recording it or queuing what comes next.
@@ -79,14 +92,19 @@ export async function fireReminder(deps: Deps, job: ReminderJob, id: string): Pr
     await deps.store.release(claim);
     throw error;
   }
-  await deps.store.confirm(claim, DELIVERED_SECONDS);
-  const recorded = await record(deps, job);
+  // Recorded as delivered while the incident records it (two round trips at once).
+  const [, recorded] = await Promise.all([deps.store.confirm(claim, DELIVERED_SECONDS), record(deps, job)]);
   const updated = recorded ?? incident;
   // The pinned summary shows what is overdue: redraw it now that time has moved on. When the reminder
   // changed nothing and no step is overdue, the summary drawn at the last change is still what it shows
   // (most status-update reminders: a burst of them must not redraw every summary for nothing).
   if (recorded || anyStepOverdue(updated, playbook, now, deps.minuteMs)) await refreshRoom(deps, updated);
   await queueNext(deps, updated, job);
+}
+
+/** The playbook's clock, with the scenario's injects for a drill that has one. */
+function clockOf(deps: Deps, incident: Incident): PlaybookClock {
+  return deps.playbooks.clock(incident) ?? playbookOf(deps, incident);
 }
 
 /** Whether the summary's overdue field shows a step at `now` (it depends on the time, nothing else does). */
@@ -116,8 +134,7 @@ export async function giveUpReminder(deps: Deps, job: ReminderJob): Promise<void
 async function record(deps: Deps, job: ReminderJob): Promise<Incident | null> {
   if (job.kind === 'cadence') return null;
   const stored = await deps.store.update(job.workspace, job.seq, (current) => {
-    const clock = deps.playbooks.clock(current) ?? playbookOf(deps, current);
-    if (!stillWanted(current, clock, deps.policy, deps.minuteMs, job)) return {};
+    if (!stillWanted(current, clockOf(deps, current), deps.policy, deps.minuteMs, job)) return {};
     return { change: countSent(current, job, deps.clock.now()) };
   });
   return stored?.change?.incident ?? null;

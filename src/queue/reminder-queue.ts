@@ -169,11 +169,23 @@ export class ReminderScheduler implements Scheduler {
       const ids = new Set(jobs.map(jobId));
       // Already queued by the round before: the stored incident did not change what it wants.
       if (round > 0 && [...ids].every((id) => queued.has(id))) return;
-      if (jobs.length > 0) await this.queue.addBulk(jobs.map((data) => this.job(data, now)));
+      await this.add(jobs.map((data) => this.job(data, now)));
       queued = ids;
       if (!this.latest) return;
       current = await this.latest(incident.workspace, incident.seq);
     }
+  }
+
+  /**
+   * One job (a fired reminder's successor, nearly every sync) is added on its own: `addBulk` builds an
+   * ioredis pipeline for it, which defines every one of BullMQ's scripts on it first (about 5% of a
+   * reminder burst's time went there).
+   */
+  private async add(jobs: ReturnType<ReminderScheduler['job']>[]): Promise<void> {
+    const [only, ...more] = jobs;
+    if (!only) return;
+    if (more.length === 0) await this.queue.add(only.name, only.data, only.opts);
+    else await this.queue.addBulk(jobs);
   }
 
   private job(data: ReminderJob, now: number) {
@@ -214,6 +226,14 @@ export class ReminderScheduler implements Scheduler {
 }
 
 /**
+ * Reminder jobs one worker runs at once. A reminder spends most of its time waiting for Redis and the
+ * platform (about six round trips), so when thousands fall due in the same minute, 32 at once keep the
+ * process busy where 8 left it waiting (p99 lateness of 4,000 due together: docs/benchmarks.md). Posts
+ * go to as many rooms, each within its own platform limit.
+ */
+export const REMINDER_CONCURRENCY = 32;
+
+/**
  * Runs reminder jobs with `fire`, and the cards of missed reminders with `catchUp` (without it they are
  * left alone); several processes may run workers on one queue, each job runs once. A reminder whose last
  * attempt fails is handed to `giveUp` before it fails for good: its kind must go on without it.
@@ -242,7 +262,7 @@ export function startReminderWorker(
     {
       connection: settings.connection,
       prefix: settings.prefix,
-      concurrency: options.concurrency ?? 8,
+      concurrency: options.concurrency ?? REMINDER_CONCURRENCY,
       ...REMINDER_KEEP,
     },
   );
