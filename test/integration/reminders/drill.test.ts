@@ -5,7 +5,7 @@
  */
 import type { Incident } from '../../../src/core/types';
 import { textOf } from '../../support/recording-chat';
-import { LATE_MS, MINUTE_MS, type ReminderWorld, useReminders, waitFor } from './reminder-world';
+import { MINUTE_MS, type ReminderWorld, useReminders, waitFor } from './reminder-world';
 
 const { world } = useReminders();
 
@@ -80,12 +80,16 @@ describe('a drill with the Buffer scenario', () => {
       BUFFER.map((_, i) => `DRILL · inject ${i + 1} of 6 · #${drill.seq} ${incident.title}`),
     );
     posted.forEach((p, i) => {
+      // Each inject planned for its scripted minute exactly, and never posted before it.
       const due = drill.openedAt + (BUFFER[i]?.[0] ?? 0) * MINUTE_MS;
-      expect({ inject: i + 1, early: p.at < due - 5, late: p.at - due > LATE_MS }).toEqual({
+      expect({
         inject: i + 1,
-        early: false,
-        late: false,
+        planned: p.job && { kind: p.job.kind, inject: p.job.inject, dueAt: p.job.dueAt },
+      }).toEqual({
+        inject: i + 1,
+        planned: { kind: 'inject', inject: i, dueAt: due },
       });
+      expect({ inject: i + 1, early: p.at < due }).toEqual({ inject: i + 1, early: false });
       expect(p.text).toContain('Simulated message from the outside world');
     });
     expect(posted[0]?.text).toContain('Losing weight is easy');
