@@ -7,7 +7,7 @@ import type { Incident } from '../../../src/core/types';
 import { textOf } from '../../support/recording-chat';
 import { MINUTE_MS, type ReminderWorld, useReminders, waitFor } from './reminder-world';
 
-const { world } = useReminders();
+const { world, worker } = useReminders();
 
 /** The Buffer scenario's injects: minute and source, in the order they are scripted. */
 const BUFFER = [
@@ -170,6 +170,9 @@ describe('/crisis delete', () => {
     const w = world();
     const real = await w.open('sev1');
     const drill = await openBufferDrill(w);
+    // No job runs while the drill is deleted: its T+0 inject, running meanwhile on a slow machine,
+    // would queue the next one just after the delete (pausing waits for a running one to finish).
+    await worker().pause();
     await resolveOnly(w, drill.seq);
     expect((await w.delayedJobsOf(drill.seq)).length).toBeGreaterThan(0);
 
@@ -186,6 +189,7 @@ describe('/crisis delete', () => {
     expect(w.chat.textsIn(drill.room).at(-1)).toContain(`This drill (#${drill.seq}) was deleted by <@U0BOB>`);
     // The real incident keeps its own reminders.
     expect((await w.delayedJobsOf(real.seq)).length).toBeGreaterThan(0);
+    worker().resume();
     expect(textOf((await w.command(w.bob, `delete #${drill.seq}`)).cards[0] ?? {})).toContain(
       `There is no incident #${drill.seq}`,
     );
