@@ -14,7 +14,7 @@ import { PlaybookRegistry } from '../../../src/playbook/registry';
 import { catchUpJobId } from '../../../src/queue/reminder-queue';
 import { type Reminders, reminders } from '../../../src/queue/reminders';
 import { testRedis, uniquePrefix } from '../../support/redis';
-import { LATE_MS, MINUTE_MS, type Opened, ReminderWorld, until, waitFor } from './reminder-world';
+import { MINUTE_MS, type Opened, ReminderWorld, until, waitFor } from './reminder-world';
 
 const AWAY_TITLE = /^⏰ While calma was away, (\d+) reminders? fell due$/;
 const FOOTER = 'They count as sent. Reminders due from now on come as usual.';
@@ -145,7 +145,10 @@ describe('reminders missed while calma was down', () => {
       // The nags go on from the card: the next no-lead nag one interval after it.
       const nag = await waitFor(() => w.chat.reminders(opened.room).find((r) => r.key === 'no-lead'));
       expect(nag.at).toBeGreaterThanOrEqual(card.at + 10 * MINUTE_MS - MINUTE_MS);
-      expect(nag.at).toBeLessThanOrEqual(card.at + 10 * MINUTE_MS + LATE_MS);
+      // Only "not lost, not left for much later": this worker is calma's own (src/queue/reminders.ts),
+      // whose jobs the test cannot follow to their posts to read the due time they were planned for, so
+      // the bound is wall clock, and loose (5 s) so that a loaded machine running the job late passes.
+      expect(nag.at).toBeLessThanOrEqual(card.at + 10 * MINUTE_MS + 5000);
       // Each reminder that came on its own was due after the cut, and was not late.
       const alone = w.chat.reminders(opened.room).filter((r) => r.key !== 'no-lead');
       expect(alone.length).toBeGreaterThan(0);

@@ -7,13 +7,16 @@ import { dispatch } from '../../../src/app/dispatch';
 import { PROMISE_LEAD_MINUTES } from '../../../src/core/reminders';
 import { ONE_APPROVER } from '../../support/approval-policy';
 import { button, buttonsOf } from '../../support/recording-chat';
-import { LATE_MS, MINUTE_MS, useReminders, waitFor } from './reminder-world';
+import { MINUTE_MS, plannedDue, useReminders, waitFor } from './reminder-world';
 
-const { world } = useReminders();
+const { world, worker } = useReminders();
 
 describe('a promised next update', () => {
   test('GIVEN ana (comms) publishes the holding statement promising the next update, and drafts S2 which waits WHEN the reminder comes THEN it comes 5 min before the promise, for ana, says S2 waits for bob and offers Approve and Draft update', async () => {
     const w = world();
+    // No reminder runs while the scene is set (until S2 is drafted): on a slow machine the first cadence
+    // reminder (20 min after opening, 800 ms) could otherwise come before the statement is published.
+    await worker().pause();
     const opened = await w.open('sev1');
     const ana = w.inRoom(w.ana, opened);
     w.deps.approvalPolicy = ONE_APPROVER;
@@ -40,14 +43,18 @@ describe('a promised next update', () => {
     const publishedAt = Date.parse(published.lastUpdateAt ?? '');
     expect(promised).toBeLessThanOrEqual(publishedAt + 17 * MINUTE_MS);
     await w.command(ana, 'update Still working on it: the account is locked, do not click its links.');
+    worker().resume();
 
     const reminder = await waitFor(() => w.chat.reminders(opened.room).find((r) => r.key === 'cadence'));
 
-    // Before the promise, not 20 min after the publication.
-    const due = promised - PROMISE_LEAD_MINUTES * MINUTE_MS;
+    // Planned 5 min before the promise, not 20 min after the publication; never posted before then. (A
+    // machine so slow that the publication came later than that: at the promise itself, as calma does
+    // for a promise closer than its lead time.)
+    const early = promised - PROMISE_LEAD_MINUTES * MINUTE_MS;
+    const due = early > publishedAt ? early : promised;
+    expect(reminder.job).toMatchObject({ kind: 'cadence' });
+    expect(plannedDue(reminder)).toBe(due);
     expect(reminder.at).toBeGreaterThanOrEqual(due);
-    expect(reminder.at).toBeLessThanOrEqual(due + LATE_MS);
-    expect(reminder.at).toBeLessThan(promised);
     expect(reminder.text).toContain('The last one promised the next update for');
     expect(reminder.text).toContain(
       'S2 is waiting for approval by <@U0BOB>: approving it is the quickest way to get the update out. <@U0ANA>: if things have changed since, edit it rather than drafting another.',

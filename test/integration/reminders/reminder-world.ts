@@ -4,6 +4,7 @@
  * Redis, the system clock (BullMQ delays are real time) and a short playbook minute, so a 20-minute
  * cadence takes under a second.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
 import type { Job, Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
@@ -37,26 +38,38 @@ export { waitFor };
  * Redis) is well under a minute, short enough that the SEV1 cadence (20 min) comes in 0.8 s.
  */
 export const MINUTE_MS = 40;
-/** How late a reminder may arrive and still count as on time (jest runs files in parallel). */
-export const LATE_MS = 300;
+/**
+ * The reminder job the worker is running, carried in async context from the `fire` the test worker is
+ * given down to the chat's `post`, through `fireReminder` unchanged (it hands the platform a card, not the
+ * job). This is how a test knows which due time calma planned a post for, exactly, however late a loaded
+ * machine ran the job: how late is a number for the bench (bench/reminders.bench.ts), not for a test.
+ */
+const working = new AsyncLocalStorage<ReminderJob>();
 
-/** A chat platform that also remembers when each message was posted. */
+/** A chat platform that also remembers when each message was posted, and for which planned job. */
 export class TimedChat extends RecordingChat {
   private readonly postedAt = new Map<string, number>();
+  private readonly plannedFor = new Map<string, ReminderJob>();
 
   override async post(room: string, card: Card): Promise<MessageRef> {
+    const job = working.getStore();
     const ref = await super.post(room, card);
+    if (job) this.plannedFor.set(ref.id, job);
     this.postedAt.set(ref.id, Date.now());
     return ref;
   }
 
-  /** Every post in a room with the time it was posted, oldest first (one still on its way is left out). */
-  timedPosts(room: string): { card: Card; text: string; at: number }[] {
+  /**
+   * Every post in a room with the time it was posted and the job that posted it (none: not posted by a
+   * reminder job of the test worker), oldest first (one still on its way is left out).
+   */
+  timedPosts(room: string): TimedPost[] {
     return this.posts
       .filter((p) => p.room === room)
       .flatMap((p) => {
         const at = this.postedAt.get(p.ref.id);
-        return at === undefined ? [] : [{ card: p.card, text: textOf(p.card), at }];
+        const job = this.plannedFor.get(p.ref.id);
+        return at === undefined ? [] : [{ card: p.card, text: textOf(p.card), at, job }];
       });
   }
 
@@ -70,10 +83,36 @@ export class TimedChat extends RecordingChat {
         // A post whose time is not recorded yet is still on its way: it shows up on the next look.
         if (!dismiss || at === undefined) return [];
         const [seq = '', key = ''] = dismiss.action.args;
-        return [{ seq: Number(seq), key, card: p.card, text: textOf(p.card), at }];
+        const job = this.plannedFor.get(p.ref.id);
+        const lines = (p.card.lines ?? []).filter((line) => !LATE_NOTE.test(line));
+        return [{ seq: Number(seq), key, card: p.card, text: textOf(p.card), lines, at, job }];
       });
   }
 }
+
+export interface TimedPost {
+  card: Card;
+  text: string;
+  /** When it was posted (epoch ms). */
+  at: number;
+  /** The reminder job that posted it, as calma planned it (its `dueAt`, kind, step...). */
+  job: ReminderJob | undefined;
+}
+
+/**
+ * The due time calma planned the job that posted `post` for (epoch ms). A post no job of the test worker
+ * made has none, and fails the test: every reminder these tests look at is posted by one.
+ */
+export function plannedDue(post: { job: ReminderJob | undefined; text: string }): number {
+  if (!post.job) throw new Error(`not posted by a reminder job: ${post.text}`);
+  return post.job.dueAt;
+}
+
+/**
+ * The note calma adds to a reminder sent more than a second after its due time (`reminders.late`): it
+ * says so honestly, and a loaded machine may run a job that late, so tests read the lines without it.
+ */
+const LATE_NOTE = /^Sent \d+ min late: calma was not running when it was due\.$/;
 
 export interface PostedReminder {
   seq: number;
@@ -81,8 +120,12 @@ export interface PostedReminder {
   key: string;
   card: Card;
   text: string;
+  /** The card's lines without the "Sent N min late" note a job run late on a loaded machine adds. */
+  lines: string[];
   /** When it was posted (epoch ms). */
   at: number;
+  /** The reminder job that posted it, as calma planned it (none: not posted by the test worker). */
+  job: ReminderJob | undefined;
 }
 
 /** An incident opened through `/crisis open`, and the instant the reminders count from. */
@@ -105,6 +148,11 @@ export class ReminderWorld {
   readonly ana: Caller;
   readonly bob: Caller;
   readonly lena: Caller;
+  /**
+   * Awaited by the test worker before it runs each job of this world: a test may hold a job there (the
+   * worker runs one job at a time), to act while it is queued and before it runs, however slow the machine.
+   */
+  beforeFire: ((job: ReminderJob) => Promise<void>) | undefined;
 
   constructor(
     redis: Redis,
@@ -265,7 +313,10 @@ export function useReminders(policy: ReminderPolicy = defaultReminderPolicy): Re
       settings,
       async (job, id) => {
         const world = mine(job);
-        if (world) await fireReminder(world.deps, job, id);
+        // The job rides along in async context to TimedChat's `post`, through fireReminder unchanged.
+        if (!world) return;
+        await world.beforeFire?.(job);
+        await working.run(job, () => fireReminder(world.deps, job, id));
       },
       {
         giveUp: async (job) => {
