@@ -2,6 +2,7 @@ import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Alert } from '../core/alert';
 import { type AlertRoute, routeAlert } from '../core/alert-route';
+import { BOUNDED_EVENTS } from '../queue/events';
 
 /**
  * One normalised alert waiting to be processed (routed, deduplicated, grouped) by the worker of the
@@ -139,6 +140,7 @@ export class AlertIntake {
       const made = new Queue<AlertJob>(name, {
         connection: settings.connection,
         prefix: settings.prefix,
+        streams: BOUNDED_EVENTS,
         defaultJobOptions: ALERT_JOB_OPTIONS,
       });
       made.on('error', (error) => options.onError?.(error));

@@ -4,6 +4,7 @@ import { Redis } from 'ioredis';
 import type { Deps } from '../app/deps';
 import { routeAlert } from '../core/alert-route';
 import type { AlertStore } from '../ports/alert-store';
+import { BOUNDED_EVENTS } from '../queue/events';
 import { type AlertJob, type AlertLane, alertQueueName, intakeStreamKey } from './intake';
 import {
   type AlertDesk,
@@ -56,8 +57,16 @@ export function alertWorkerService(options: AlertWorkerOptions): AlertWorkerServ
   const name = alertQueueName(options.platform);
   const openName = alertQueueName(options.platform, 'open');
   const connection = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
-  const queue = new Queue<AlertJob | DigestJob>(name, { connection, prefix: options.prefix });
-  const openQueue = new Queue<AlertJob>(openName, { connection, prefix: options.prefix });
+  const queue = new Queue<AlertJob | DigestJob>(name, {
+    connection,
+    prefix: options.prefix,
+    streams: BOUNDED_EVENTS,
+  });
+  const openQueue = new Queue<AlertJob>(openName, {
+    connection,
+    prefix: options.prefix,
+    streams: BOUNDED_EVENTS,
+  });
   const listeners: ((outcome: AlertOutcome, job: AlertJob) => void)[] = [];
   const workers: Worker<AlertJob | DigestJob>[] = [];
   const streams = [name, openName].map((queueName) => intakeStreamKey(options.prefix, queueName));

@@ -5,6 +5,7 @@ import { openIncidentRoom } from '../app/open-incident';
 import { local } from '../cards/format';
 import { CALMA_USER } from '../core/types';
 import { translator } from '../i18n';
+import { BOUNDED_EVENTS } from './events';
 
 export interface AuditSchedule {
   playbook: string;
@@ -41,7 +42,7 @@ interface AuditJob {
 export function auditService(options: AuditOptions): AuditService {
   const connection = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
   const name = `audits-${options.platform}`;
-  const queue = new Queue<AuditJob>(name, { connection, prefix: options.prefix });
+  const queue = new Queue<AuditJob>(name, { connection, prefix: options.prefix, streams: BOUNDED_EVENTS });
   let worker: Worker<AuditJob> | null = null;
   return {
     queue,

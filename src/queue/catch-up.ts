@@ -2,11 +2,11 @@ import { DelayedError, type Job, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { ReminderJob } from '../ports/scheduler';
 import { type StoreKeys, storeKeys } from '../store/keys';
+import { BOUNDED_EVENTS } from './events';
 import {
   CATCH_UP,
   type CatchUpJob,
   catchUpJobId,
-  QUEUE_EVENTS_MAX_LEN,
   type QueueSettings,
   REMINDER_JOB_OPTIONS,
 } from './reminder-queue';
@@ -55,7 +55,7 @@ export class CatchUp {
       connection: settings.connection,
       prefix: settings.prefix,
       defaultJobOptions: REMINDER_JOB_OPTIONS,
-      streams: { events: { maxLen: QUEUE_EVENTS_MAX_LEN } },
+      streams: BOUNDED_EVENTS,
     });
     this.keys = storeKeys(settings.prefix);
   }

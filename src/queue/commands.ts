@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Job, Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
+import { BOUNDED_EVENTS } from './events';
 
 export interface CommandQueueOptions {
   redisUrl: string;
@@ -96,6 +97,7 @@ export async function commandQueue<T>(options: CommandQueueOptions): Promise<Com
   const queue = new Queue(name, {
     connection: producer,
     prefix: options.prefix,
+    streams: BOUNDED_EVENTS,
     defaultJobOptions: { removeOnComplete: true, removeOnFail: { age: 7 * 24 * 3600 } },
   });
   queue.on('error', () => {}); // Same: the failed hand-off is the report.

@@ -3,6 +3,7 @@ import { type Job, Queue, Worker } from 'bullmq';
 import { pendingDeliveries } from '../core/statement';
 import type { Incident } from '../core/types';
 import type { Outbox, OutboxJob } from '../ports/outbox';
+import { BOUNDED_EVENTS } from './events';
 import type { QueueSettings } from './reminder-queue';
 
 /** One delivery of a published statement, or (`guard`) the check that every delivery was queued. */
@@ -40,6 +41,7 @@ export class BullOutbox implements Outbox {
     this.queue = new Queue<OutboxJob>(settings.name, {
       connection: settings.connection,
       prefix: settings.prefix,
+      streams: BOUNDED_EVENTS,
       defaultJobOptions: {
         removeOnComplete: { age: 7 * 24 * 3600 },
         removeOnFail: { age: 30 * 24 * 3600 },

@@ -9,6 +9,7 @@ import {
 import type { Incident } from '../core/types';
 import type { PlaybookRegistry } from '../playbook/registry';
 import type { ReminderJob, Scheduler, SyncScope } from '../ports/scheduler';
+import { BOUNDED_EVENTS } from './events';
 
 /** What a reminder job carries: enough to find its incident and to recognise itself in the plan. */
 
@@ -74,12 +75,6 @@ export const REMINDER_KEEP = {
 } as const;
 
 /**
- * BullMQ's event stream of a queue: calma listens to none of its queues' events, so it keeps only the
- * last few (BullMQ's default is 10,000, about 20 KB for each incident's reminders).
- */
-export const QUEUE_EVENTS_MAX_LEN = 100;
-
-/**
  * The deduplication id of one kind of reminder (`step`, `cadence`, `no-lead`…) of one incident: BullMQ
  * keeps one job per id, so an incident has at most one queued job per kind, whatever the number of its
  * steps, follow-ups or statements. A new next reminder replaces a delayed one; one queued while the
@@ -140,7 +135,7 @@ export class ReminderScheduler implements Scheduler {
       connection: settings.connection,
       prefix: settings.prefix,
       defaultJobOptions: REMINDER_JOB_OPTIONS,
-      streams: { events: { maxLen: QUEUE_EVENTS_MAX_LEN } },
+      streams: BOUNDED_EVENTS,
     });
   }
 

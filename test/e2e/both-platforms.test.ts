@@ -7,6 +7,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { APIInteraction } from 'discord.js';
+import { Redis } from 'ioredis';
 import { slashCommand, stringOption } from '../support/discord-payloads';
 import { DISCORD_SEED, type FakeDiscord, startFakeDiscord } from '../support/fake-discord';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack';
@@ -18,14 +19,16 @@ let dir: string;
 let slack: FakeSlack;
 let discord: FakeDiscord;
 let calma: CalmaProcess | undefined;
+let prefix: string;
 
 beforeEach(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'calma-both-'));
   slack = await startFakeSlack();
   discord = await startFakeDiscord();
+  prefix = `both${Date.now()}`;
   await writeFile(
     path.join(dir, 'calma.yaml'),
-    `redis: { key_prefix: "both${Date.now()}" }\ndiscord: { category: "${DISCORD_SEED.channels.crisis}" }\n`,
+    `redis: { key_prefix: "${prefix}" }\ndiscord: { category: "${DISCORD_SEED.channels.crisis}" }\n`,
   );
 });
 
@@ -97,6 +100,21 @@ test('GIVEN Slack and Discord tokens WHEN one calma process starts THEN a crisis
   const text = JSON.stringify(reply.data ?? (await listed.reply('edit', undefined, 10_000)).body);
   expect(text).toContain('Raid seen from Discord');
   expect(text).not.toContain('Spam seen from Slack');
+  // Every queue calma works keeps only the last few of its events in Redis (calma reads none of them).
+  const redis = new Redis(calmaEnv(dir, 60_000).REDIS_URL ?? '');
+  try {
+    const metas = await redis.keys(`${prefix}:*:meta`);
+    const queues = metas.map((key) => key.slice(prefix.length + 1, -':meta'.length)).sort();
+    expect(queues).toEqual(
+      expect.arrayContaining(['alerts-slack', 'alerts-slack-open', 'reminders-slack', 'outbox-discord']),
+    );
+    const bounds = await Promise.all(metas.map((key) => redis.hget(key, 'opts.maxLenEvents')));
+    expect(Object.fromEntries(queues.map((queue, i) => [queue, bounds[i]]))).toEqual(
+      Object.fromEntries(queues.map((queue) => [queue, '100'])),
+    );
+  } finally {
+    redis.disconnect();
+  }
   // A service manager's SIGTERM stops both connections and the queues cleanly.
   expect(await calma.terminate()).toBe(0);
 }, 90_000);
