@@ -46,6 +46,23 @@ describe('the misconduct playbook', () => {
     expect(step('status-updates').approval).toEqual(['lead']);
   });
 
+  it('GIVEN the holding statement THEN its apology owns the act (the post was wrong) instead of apologising for how people felt', () => {
+    const owns = {
+      en: /was wrong, and it hurt people/,
+      es: /estuvo mal e hizo daño/,
+      fr: /était inacceptable, et elle a blessé/,
+    };
+    const feelings = { en: /offended/i, es: /ofendid|se han sentido/i, fr: /choqué|se sont senti/i };
+    for (const locale of LOCALES) {
+      const apology = (step('holding-statement').template?.[locale] ?? '').split('\n\n')[1] ?? '';
+      expect({ locale, owns: owns[locale].test(apology), feelings: feelings[locale].test(apology) }).toEqual({
+        locale,
+        owns: true,
+        feelings: false,
+      });
+    }
+  });
+
   it('GIVEN the person involved THEN HR, not comms, talks to them, and every template is signed by the spokesperson', () => {
     expect(step('contact-the-person').role).toBe('hr');
     for (const s of templated()) {
