@@ -59,6 +59,20 @@ describe('the playbook library', () => {
     }
   });
 
+  test('GIVEN every public template in Spanish THEN it speaks neutral Spanish: ustedes, never vosotros (a brand reaches readers on both sides of the Atlantic)', () => {
+    // Letters on both sides, not \b: JavaScript's \b takes "ñ" for a boundary ("daños").
+    const vosotros =
+      /(?<!\p{L})(?:vosotr[oa]s|os|vuestr[oa]s?|estéis|habéis|sois|teníais|podéis|queréis|tenéis|sabéis)(?!\p{L})/iu;
+    const found = playbooks.flatMap((playbook) =>
+      playbook.steps.flatMap((step) => {
+        const text = step.template?.es ?? '';
+        const match = vosotros.exec(text);
+        return match ? [`${playbook.id}/${step.id}: “${match[0]}”`] : [];
+      }),
+    );
+    expect(found).toEqual([]);
+  });
+
   test('GIVEN every crisis playbook THEN it has a holding and a full statement that pass the checklist in three languages, the holding one due within its severity’s deadline', () => {
     for (const playbook of crises()) {
       const holding = playbook.steps.find((s) => s.statement === 'holding');
