@@ -149,7 +149,12 @@ export function alertWorkerService(options: AlertWorkerOptions): AlertWorkerServ
     },
     async idle(timeoutMs = 60_000) {
       const until = Date.now() + timeoutMs;
+      let quiet = 0;
       for (;;) {
+        // The relay moves alerts from the streams into the queues: read the streams first, so an alert
+        // moving meanwhile is counted in its queue. Idle twice in a row: a job between two states is
+        // counted in neither.
+        const unrelayed = await Promise.all(streams.map((stream) => connection.xlen(stream)));
         const counts = await Promise.all(
           [queue, openQueue].map(async (q: Queue<AlertJob | DigestJob> | Queue<AlertJob>) => {
             const [waiting, active, delayed] = await Promise.all([
@@ -162,9 +167,8 @@ export function alertWorkerService(options: AlertWorkerOptions): AlertWorkerServ
             return waiting + active + delayed.filter((job) => job.name !== DIGEST).length;
           }),
         );
-        // Accepted alerts the relay has not moved into their queue yet.
-        const unrelayed = await Promise.all(streams.map((stream) => connection.xlen(stream)));
-        if ([...counts, ...unrelayed].every((n) => n === 0)) return;
+        quiet = [...unrelayed, ...counts].every((n) => n === 0) ? quiet + 1 : 0;
+        if (quiet === 2) return;
         if (Date.now() > until) throw new Error(`alerts still queued after ${timeoutMs} ms`);
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
