@@ -84,16 +84,7 @@ export async function burstLateness(
       }
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    const late = [...firsts.values()].sort((a, b) => a - b);
-    const at = (p: number) => (late.length > 0 ? percentile(late, p) : Number.POSITIVE_INFINITY);
-    return {
-      posted: late.length,
-      missing: count - late.length,
-      p50: at(50),
-      p99: at(99),
-      max: at(100),
-      storedInTime,
-    };
+    return burstResult([...firsts.values()], count, storedInTime);
   } finally {
     await env.stop();
   }
@@ -128,16 +119,7 @@ export async function bareBurstLateness(count = BURST, windowMs = BURST_MINUTE_M
     const storedInTime = Date.now() < burstAt;
     const deadline = burstAt + windowMs + 30_000;
     while (late.length < count && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-    late.sort((a, b) => a - b);
-    const at = (p: number) => (late.length > 0 ? percentile(late, p) : Number.POSITIVE_INFINITY);
-    return {
-      posted: late.length,
-      missing: count - late.length,
-      p50: at(50),
-      p99: at(99),
-      max: at(100),
-      storedInTime,
-    };
+    return burstResult(late, count, storedInTime);
   } finally {
     await worker.close(true);
     await queue.close();
@@ -182,3 +164,17 @@ export const remindersPart: ReportPart = {
     ];
   },
 };
+
+/** A burst's lateness (ms, nearest-rank percentiles; infinite when nothing came) and what was missing. */
+function burstResult(late: number[], count: number, storedInTime: boolean): BurstResult {
+  const sorted = [...late].sort((a, b) => a - b);
+  const at = (p: number) => (sorted.length > 0 ? percentile(sorted, p) : Number.POSITIVE_INFINITY);
+  return {
+    posted: sorted.length,
+    missing: count - sorted.length,
+    p50: at(50),
+    p99: at(99),
+    max: at(100),
+    storedInTime,
+  };
+}
