@@ -284,7 +284,7 @@ export interface ReminderHarness {
   world(): ReminderWorld;
   /** The file's worker (a test may pause it, and must resume it). */
   worker(): Worker<ReminderJob>;
-  /** Another worker on the same queue, as a second calma process would run; closed after the file. */
+  /** Another worker on the same queue, as a second calma process would run; closed after the test. */
   startWorker(): Promise<Worker<ReminderJob>>;
   /** The job failures so far, which this test expects (they no longer fail it), then forgets them. */
   takeFailures(): string[];
@@ -355,6 +355,8 @@ export function useReminders(policy: ReminderPolicy = defaultReminderPolicy): Re
 
   afterEach(async () => {
     current = undefined;
+    // A second worker a test started would take jobs while a later test has the file's worker paused.
+    await Promise.all(workers.splice(1).map((extra) => extra.close()));
     // A test that failed while the worker was paused must not leave the next one without a worker.
     await worker.resume();
     // The next test must not wait behind this one's leftover reminders.
