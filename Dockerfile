@@ -24,6 +24,9 @@ COPY playbooks ./playbooks
 # Files stay owned by root: the non-root `node` user (from the base image) can read the code but not
 # change it. calma writes nothing here in Docker (REDIS_URL points at the redis service).
 USER node
+# The parsed-playbook cache (src/playbook/loader.ts) goes where `node` may write; under /app it could
+# not, and every start would parse the whole library again.
+ENV CALMA_CACHE_DIR=/tmp/calma-cache
 # In a container the network namespace is the boundary: listen on every interface so a published port
 # reaches calma (outside a container the console defaults to 127.0.0.1).
 ENV CALMA_HOST=0.0.0.0
