@@ -227,7 +227,7 @@ async function main(): Promise<void> {
     minuteMs: env.CALMA_MINUTE_MS,
   });
   stops.push(audits.stop);
-  metrics.watch(alerts.intake.queue, alerts.intake.openQueue, audits.queue);
+  metrics.watch(alerts.intake.queue, alerts.intake.openQueue, audits.queue).watchIntake(alerts.intake);
   const workAlerts = (deps: Deps, workspace: () => Promise<string>, lobby: string | null) => {
     const settings: AlertSettings = {
       workspace: configuredWorkspace(config) ?? workspace,

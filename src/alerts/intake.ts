@@ -163,14 +163,25 @@ export class AlertIntake {
 
   /** Alerts accepted and not yet moved into their lane's queue by a relay. */
   async unrelayed(): Promise<number> {
-    let count = 0;
-    for (const stream of Object.values(this.streams)) {
+    const byQueue = await this.unrelayedByQueue();
+    return Object.values(byQueue).reduce((sum, count) => sum + count, 0);
+  }
+
+  /** The same, by the name of the lane's queue (what `/metrics` shows beside that queue's jobs). */
+  async unrelayedByQueue(): Promise<Record<string, number>> {
+    const byQueue: Record<string, number> = {};
+    for (const [queue, stream] of [
+      [this.openQueue.name, this.streams.open],
+      [this.queue.name, this.streams.triage],
+    ] as const) {
+      let count = 0;
       for (const [, fields] of await this.connection.xrange(stream, '-', '+')) {
         const at = fields.indexOf('n');
         count += Number(at === -1 ? 0 : fields[at + 1]);
       }
+      byQueue[queue] = count;
     }
-    return count;
+    return byQueue;
   }
 
   /** Durably queues the jobs (resolves when Redis has them; rejects if it could not take them). */

@@ -8,13 +8,18 @@ const STATES = ['waiting', 'active', 'delayed', 'failed'] as const;
 /** Requests observed before prom-client is loaded, replayed into it once it is. */
 const MAX_PENDING = 1000;
 
+/** What the alert door accepted and a relay has not yet moved into a BullMQ queue (src/alerts/intake.ts). */
+interface AlertBacklog {
+  unrelayedByQueue(): Promise<Record<string, number>>;
+}
+
 type Observation = [route: string, method: string, status: number, seconds: number];
 
 /**
  * `GET /metrics` in Prometheus text (prom-client): the process (CPU, memory, event loop lag), every
  * HTTP request by route and status (alert webhooks refused with 401 show here), and the BullMQ queues'
  * jobs by state, read from Redis at scrape time, so any process shows the shared backlog: undelivered
- * statements (outbox), late reminders, unprocessed alerts. No label carries a user, a title or a secret.
+ * statements (outbox), late reminders, unprocessed alerts (those still in the door's intake streams too). No label carries a user, a title or a secret.
  *
  * prom-client is loaded at the first scrape (or once 1,000 requests wait to be counted), not at start-up:
  * it is about a tenth of calma's start and of its idle memory, for a page many installations never
@@ -25,6 +30,7 @@ export class CalmaMetrics {
   private loaded: { registry: Registry; requests: Histogram<'route' | 'method' | 'status'> } | undefined;
   private pending: Observation[] = [];
   private readonly queues: Queue[] = [];
+  private readonly intakes: AlertBacklog[] = [];
 
   constructor(private readonly options: { process?: boolean } = {}) {}
 
@@ -60,6 +66,20 @@ export class CalmaMetrics {
         }
       },
     });
+    const intakes = this.intakes;
+    new Gauge({
+      name: 'calma_alert_intake_pending',
+      help: 'Alerts accepted by the door and not yet moved into their lane queue by a relay, by that queue',
+      labelNames: ['queue'],
+      registers: [registry],
+      async collect() {
+        this.reset();
+        for (const intake of intakes) {
+          for (const [queue, count] of Object.entries(await intake.unrelayedByQueue()))
+            this.set({ queue }, count);
+        }
+      },
+    });
     this.loaded = { registry, requests };
     for (const [route, method, status, seconds] of this.pending.splice(0)) {
       requests.observe({ route, method, status: String(status) }, seconds);
@@ -70,6 +90,12 @@ export class CalmaMetrics {
   /** Queues whose jobs `/metrics` counts. */
   watch(...queues: Queue[]): this {
     this.queues.push(...queues);
+    return this;
+  }
+
+  /** Alert intakes whose accepted-but-not-yet-queued alerts `/metrics` counts. */
+  watchIntake(...intakes: AlertBacklog[]): this {
+    this.intakes.push(...intakes);
     return this;
   }
 

@@ -5,6 +5,7 @@
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import pino from 'pino';
+import { AlertIntake, type AlertJob } from '../../../src/alerts/intake';
 import { healthRoute } from '../../../src/http/health';
 import { CalmaMetrics } from '../../../src/http/metrics';
 import { HttpServer } from '../../../src/http/server';
@@ -76,4 +77,37 @@ test('GIVEN a delivery that failed for good WHEN scraped again THEN the failed c
   expect(await (await fetch(`${base}/metrics`)).text()).toContain(
     'calma_queue_jobs{queue="outbox-discord",state="failed"} 1',
   );
+});
+
+test('GIVEN three alerts the door accepted while no relay runs (they are still in its intake stream) WHEN scraped THEN they show as pending for their lane queue, and nothing for the other lane', async () => {
+  const prefix = uniquePrefix();
+  const intake = new AlertIntake({ connection, prefix, name: 'alerts-slack' });
+  const metrics = new CalmaMetrics({ process: false }).watchIntake(intake);
+  const jobs: AlertJob[] = [1, 2, 3].map((index) => ({
+    alert: {
+      source: 'generic',
+      dedupKey: `disk-${index}`,
+      groupKey: `disk-${index}`,
+      status: 'firing',
+      severity: 3,
+      title: 'Disk almost full',
+      summary: '',
+      url: null,
+      startedAt: new Date().toISOString(),
+      labels: {},
+    },
+    delivery: 'generic-metrics-test',
+    index,
+    receivedAt: new Date().toISOString(),
+  }));
+  try {
+    await intake.accept(jobs);
+    const base = await serve(metrics);
+    const text = await (await fetch(`${base}/metrics`)).text();
+    expect(text).toContain('calma_alert_intake_pending{queue="alerts-slack"} 3');
+    expect(text).toContain('calma_alert_intake_pending{queue="alerts-slack-open"} 0');
+  } finally {
+    await intake.obliterate();
+    await intake.close();
+  }
 });
