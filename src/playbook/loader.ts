@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { type Problem, type Validated, validateYaml, validateYamlCached } from '../yaml/validate-yaml';
 import { Scenario } from './scenario-schema';
 import { Playbook } from './schema';
+import { seedRuleProblems } from './seed-rule-check';
 import { templateProblems } from './template-check';
 
 const PLAYBOOK_FILE = /\.ya?ml$/;
@@ -106,11 +107,12 @@ function scenarioSchema(playbookIds: ReadonlySet<string>) {
 }
 
 /**
- * What `npm run playbooks:check` adds to loading: every statement template passes the checklist. Not
- * at start-up: a team's template that misses an item informs, it never stops calma in a crisis.
+ * What `npm run playbooks:check` adds to loading: every statement template passes the checklist, and a
+ * social playbook keeps the seed rules. Not at start-up: a team's template that misses an item or a
+ * playbook that misses a rule informs, it never stops calma in a crisis.
  */
 const StrictPlaybook = Playbook.superRefine((playbook, ctx) => {
-  for (const problem of templateProblems(playbook)) {
+  for (const problem of [...templateProblems(playbook), ...seedRuleProblems(playbook)]) {
     ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message });
   }
 });

@@ -115,6 +115,29 @@ const Posture = z
   })
   .meta({ id: 'Posture', description: 'The response posture (Coombs, SCCT): how much to rebuild.' });
 
+/**
+ * The seed rules every social playbook keeps (docs/crisis-craft.md): a rule that says one of them carries
+ * its id, so `npm run playbooks:check` can tell a playbook that lacks it (seed-rule-check.ts).
+ */
+export const SEED_RULES = [
+  'never-delete-criticism',
+  'block-last-resort',
+  'answer-every-question',
+  'reply-public-and-private',
+] as const;
+
+const SeedRule = z.enum(SEED_RULES).meta({
+  id: 'SeedRule',
+  description:
+    "A seed rule: never-delete-criticism (never delete or hide negative comments or criticism), block-last-resort (blocking is the last resort, with the lead's approval, logged), answer-every-question, reply-public-and-private.",
+});
+
+const Rule = Text.extend({
+  id: SeedRule.optional().describe(
+    'The seed rule this rule states, if it is one (checked by `npm run playbooks:check`, never shown to responders).',
+  ),
+}).meta({ id: 'Rule', description: 'A rule for the whole incident, in English, Spanish and French.' });
+
 export const Playbook = z
   .object({
     id: Id.describe('The playbook id used in `/crisis open <id> ...`; the file is named after it.'),
@@ -126,6 +149,12 @@ export const Playbook = z
       .default('crisis')
       .describe(
         'crisis: opened when something goes wrong. audit: a checklist run on a schedule (calma.yaml `audits`), not a crisis, left out of crisis metrics.',
+      ),
+    social: z
+      .boolean()
+      .optional()
+      .describe(
+        'The responders face the public on social media, so the playbook keeps the seed rules (`npm run playbooks:check` says which one is missing). Default: true for a crisis, false for an audit.',
       ),
     private: z.boolean().default(false).describe('Open the incident channel as private.'),
     codename: z
@@ -162,7 +191,16 @@ export const Playbook = z
       .describe(
         "Who must approve a public statement by severity, overriding calma.yaml's `statements.approvals` (like legal for a data breach): each role is one approval by a different person, never the author.",
       ),
-    rules: z.array(Text).default([]).describe('Rules shown to responders for the whole incident.'),
+    rules: z.array(Rule).default([]).describe('Rules shown to responders for the whole incident.'),
+    waived: z
+      .partialRecord(
+        SeedRule,
+        Text.describe('Why the seed rule does not apply to this playbook, in a sentence.'),
+      )
+      .optional()
+      .describe(
+        'Seed rules that do not apply to this social playbook, each with the reason (like `answer-every-question: { en: …, es: …, fr: … }`).',
+      ),
     steps: z.array(Step).min(1, 'a playbook needs at least one step').describe('The steps, in order.'),
   })
   .strict()
@@ -178,8 +216,28 @@ export const Playbook = z
       }
       seen.add(step.id);
     });
+    const stated = new Set<string>();
+    playbook.rules.forEach((rule, index) => {
+      if (!rule.id) return;
+      if (stated.has(rule.id)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rules', index, 'id'],
+          message: `another rule already states "${rule.id}": say it in one rule`,
+        });
+      }
+      if (playbook.waived?.[rule.id]) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rules', index, 'id'],
+          message: `"${rule.id}" is both stated here and waived: keep the rule or the waiver`,
+        });
+      }
+      stated.add(rule.id);
+    });
   });
 
 export type Text = z.infer<typeof Text>;
 export type Step = z.infer<typeof Step>;
 export type Playbook = z.infer<typeof Playbook>;
+export type SeedRule = (typeof SEED_RULES)[number];

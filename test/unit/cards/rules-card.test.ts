@@ -2,7 +2,7 @@ import { rulesCard } from '../../../src/cards/step';
 import { LOCALES } from '../../../src/core/types';
 import { translator } from '../../../src/i18n';
 import { builtinPlaybooksDir, loadPlaybooks } from '../../../src/playbook/loader';
-import type { Playbook } from '../../../src/playbook/schema';
+import { type Playbook, SEED_RULES } from '../../../src/playbook/schema';
 
 describe('the rules card posted when an incident opens', () => {
   let playbooks: Playbook[];
@@ -24,6 +24,24 @@ describe('the rules card posted when an incident opens', () => {
         expect(posture).toContain(t(`posture.cluster.${playbook.posture.cluster}`));
         expect(lines[2]).toBe(playbook.posture.why[locale]);
         expect(lines.slice(3)).toEqual(playbook.rules.map((rule) => `• ${rule[locale]}`));
+      }
+    }
+  });
+
+  test('GIVEN the seed rules tagged with their ids THEN the card shows their words and never an id', () => {
+    const tagged = playbooks.filter((p) => p.rules.some((rule) => rule.id));
+    expect(tagged.length).toBeGreaterThan(0);
+    for (const playbook of tagged) {
+      for (const locale of LOCALES) {
+        const card = JSON.stringify(rulesCard(playbook, translator(locale)));
+        for (const rule of playbook.rules) expect(card).toContain(JSON.stringify(rule[locale]).slice(1, -1));
+        for (const id of SEED_RULES)
+          expect({ playbook: playbook.id, locale, id, shown: card.includes(id) }).toEqual({
+            playbook: playbook.id,
+            locale,
+            id,
+            shown: false,
+          });
       }
     }
   });

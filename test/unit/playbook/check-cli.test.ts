@@ -55,4 +55,35 @@ describe('playbooks:check', () => {
     expect(run.stdout).toContain(`${file}:1:1 title: missing`);
     expect(run.stdout).toMatch(/^\d+ problems in 1 file$/m);
   });
+
+  it('GIVEN a social playbook that lacks a seed rule WHEN checked THEN one line names the playbook and the rule, at its rules, and it exits 1', async () => {
+    const file = path.join(dir, 'viral-post.yaml');
+    const rule = (id: string, en: string) => `  - { id: ${id}, en: ${en}, es: ${en} (es), fr: ${en} (fr) }`;
+    await writeFile(
+      file,
+      [
+        'id: viral-post',
+        'title: { en: Viral post, es: Publicación viral, fr: Publication virale }',
+        'description: { en: When, es: Cuándo, fr: Quand }',
+        'severity: 2',
+        'posture: { cluster: accidental, strategies: [correction], why: { en: Why, es: Por qué, fr: Pourquoi } }',
+        'roles: [lead]',
+        'rules:',
+        rule('never-delete-criticism', 'Never delete criticism'),
+        rule('block-last-resort', 'Blocking is the last resort'),
+        rule('reply-public-and-private', 'Reply in public and in private'),
+        'steps:',
+        '  - { id: first, title: { en: First, es: Primero, fr: Premier }, role: lead, due: 0, what: { en: Do it, es: Hazlo, fr: Faites-le } }',
+        '',
+      ].join('\n'),
+    );
+
+    const run = await check(dir);
+
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(
+      `${file}:8:3 rules: the social playbook "viral-post" lacks the seed rule answer-every-question (answer every question)`,
+    );
+    expect(run.stdout).toMatch(/^1 problem in 1 file$/m);
+  });
 });
