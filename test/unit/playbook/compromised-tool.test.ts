@@ -182,4 +182,13 @@ describe('the compromised-tool playbook (the Buffer case)', () => {
       /a publié depuis leurs comptes, passez plutôt à la procédure « outil/,
     );
   });
+
+  it('GIVEN the Buffer drill THEN it practises this playbook', () => {
+    expect(registry().scenario('buffer-2013')?.playbook).toBe('compromised-tool');
+    expect(
+      registry()
+        .scenarios('compromised-tool')
+        .map((s) => s.id),
+    ).toEqual(['buffer-2013']);
+  });
 });
