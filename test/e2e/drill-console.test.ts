@@ -26,7 +26,7 @@ describe('a drill in the console, through a pipe', () => {
     const calma = install.start('calma', MINUTE_MS);
     await calma.waitForLine('calma console:', 30_000);
 
-    await typed(calma, '/crisis drill hacked-account buffer-2013', 'Drill #1 is open');
+    await typed(calma, '/crisis drill compromised-tool buffer-2013', 'Drill #1 is open');
     await waitUntil(
       () => printedCards(calma).filter((c) => c.title.includes('🎭 Inject from')).length >= 2,
       WAIT_MS,

@@ -47,6 +47,20 @@ describe('triage cards', () => {
     expect(r.outcomes.map((o) => o.kind)).toEqual(['triaged']);
   });
 
+  test('GIVEN an alert that our publishing tool posted spam from customers’ accounts WHEN triaged THEN the card offers compromised-tool first, hacked-account after it', async () => {
+    const w = world();
+    const r = rig(w);
+
+    await r.send(alert({ title: "Buffer hacked: spam posted from customers' accounts" }));
+
+    const labels = triageCardOf(r).buttons?.map((b) => [b.label, b.style]) ?? [];
+    expect(labels[0]).toEqual([
+      "Open: Our publishing tool was compromised: posts from customers' accounts",
+      'primary',
+    ]);
+    expect(labels[1]).toEqual(['Open: Hacked or compromised account', 'primary']);
+  });
+
   test('GIVEN a pending triage card WHEN the alert repeats THEN no second card is posted and nothing opens', async () => {
     const w = world();
     const r = rig(w, { routes: TRIAGE_SOCIAL });

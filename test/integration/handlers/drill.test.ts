@@ -15,7 +15,7 @@ describe('/crisis drill', () => {
 
     expect(reply.cards[0]?.title).toBe('Drills: practise before the real crisis');
     const text = replyText(reply);
-    expect(text).toContain('`/crisis drill hacked-account buffer-2013`: Buffer, 26 October 2013');
+    expect(text).toContain('`/crisis drill compromised-tool buffer-2013`: Buffer, 26 October 2013');
     expect(text).toContain('`/crisis drill lost-device stolen-phone`');
     expect(text).toContain('`/crisis drill hacked-account scheduler-night`');
     expect(text).toContain('`/crisis drill hacked-account`: “Hacked or compromised account” alone');
@@ -25,8 +25,8 @@ describe('/crisis drill', () => {
   test.each([
     ['drill hacked-acount', 'There is no playbook “hacked-acount” to practise. Playbooks: {playbooks}.'],
     [
-      'drill hacked-account buffer-2014',
-      'There is no scenario “buffer-2014” for the playbook “hacked-account”. Its scenarios: buffer-2013, scheduler-night.',
+      'drill hacked-account buffer-2013',
+      'There is no scenario “buffer-2013” for the playbook “hacked-account”. Its scenarios: scheduler-night.',
     ],
   ])(
     'GIVEN `/crisis %s` WHEN typed THEN a friendly error lists what exists, with the drill help',

@@ -26,7 +26,7 @@ interface Drill {
 }
 
 async function openBufferDrill(w: ReminderWorld): Promise<Drill> {
-  const reply = await w.command(w.ana, 'drill hacked-account buffer-2013');
+  const reply = await w.command(w.ana, 'drill compromised-tool buffer-2013');
   if (!reply.openedRoom) throw new Error(`the drill did not open: ${reply.cards.map(textOf).join(' / ')}`);
   expect(reply.cards.map(textOf).join('\n')).toContain('🎭 Drill #');
   const incident = await w.store.findByRoom(w.workspace, reply.openedRoom);
@@ -39,7 +39,7 @@ const injects = (w: ReminderWorld, room: string) =>
   w.chat.timedPosts(room).filter((p) => p.card.title?.startsWith('🎭 Inject from '));
 
 describe('a drill with the Buffer scenario', () => {
-  test('GIVEN `/crisis drill hacked-account buffer-2013` WHEN it runs THEN it is DRILL everywhere and each inject comes once, in order, at its scripted minute, as a simulated message', async () => {
+  test('GIVEN `/crisis drill compromised-tool buffer-2013` WHEN it runs THEN it is DRILL everywhere and each inject comes once, in order, at its scripted minute, as a simulated message', async () => {
     const w = world();
     const drill = await openBufferDrill(w);
 
@@ -115,8 +115,10 @@ describe('a drill with the Buffer scenario', () => {
     );
     const text = textOf(report ?? {});
     expect(text).toMatch(/1\. Open the incident and take the lead: done \d+ min late/);
-    expect(text).toContain('❌ 2. Pull the kill switch: never done (due T+5)');
-    expect(text).toContain('⏸️ 9. Publish the full statement: not due yet when the drill ended (due T+60)');
+    expect(text).toContain('❌ 2. Pull the kill switch for every customer: never done (due T+5)');
+    expect(text).toContain(
+      '⏸️ 13. Publish the full statement and the root cause: not due yet when the drill ended (due T+60)',
+    );
     expect(text).toContain('No statement was published: SEV1 wants the first one within 15 min.');
     expect(text).toContain('3 of 6 injects arrived before the drill ended.');
 

@@ -11,7 +11,7 @@ const { world, target } = useStatements();
 
 test('GIVEN a Buffer drill with an outbound target configured WHEN its statement is drafted and approved THEN it is published in chat as DRILL and nothing goes outbound', async () => {
   const w = world();
-  const opened = await w.command(ana, 'drill hacked-account buffer-2013');
+  const opened = await w.command(ana, 'drill compromised-tool buffer-2013');
   const room = opened.openedRoom ?? '';
   expect(replyText(opened)).toContain('Practice only: nothing is sent outside the chat.');
   const announcement = w.chat.postsIn(ANNOUNCEMENTS)[0];

@@ -18,6 +18,7 @@ import {
   type PlaybookChoice,
   receivedCommand,
 } from '../../../src/discord/commands';
+import { builtinPlaybooksDir, loadPlaybooks } from '../../../src/playbook/loader';
 
 const ANA = '123456789012345678';
 const LEGAL = '323456789012345678';
@@ -280,6 +281,20 @@ describe('discordCommands', () => {
 
   it('GIVEN the commands WHEN sized as Discord does THEN /crisis is within 8000 characters', () => {
     expect(size(crisis)).toBeLessThanOrEqual(8000);
+  });
+
+  it('GIVEN the shipped library, compromised-tool included WHEN built THEN each playbook is a choice of /crisis open and drill, and the command fits 8000', async () => {
+    const { playbooks: shipped } = await loadPlaybooks([builtinPlaybooksDir]);
+    const [command] = discordCommands(shipped) as RESTPostAPIChatInputApplicationCommandsJSONBody[];
+    const choicesOf = (path: string) => {
+      const leaf = (command?.options ?? []).find((o) => o.name === path);
+      const option = leaf && 'options' in leaf ? leaf.options?.find((o) => o.name === 'playbook') : undefined;
+      return option && 'choices' in option ? (option.choices ?? []).map((c) => c.value) : [];
+    };
+
+    expect(shipped.map((p) => p.id)).toContain('compromised-tool');
+    for (const path of ['open', 'drill']) expect(choicesOf(path)).toEqual(shipped.map((p) => p.id));
+    expect(size(command ?? {})).toBeLessThanOrEqual(8000);
   });
 
   it('GIVEN 25 playbooks with long titles WHEN built THEN the command still fits 8000, their choices dropped if need be', () => {

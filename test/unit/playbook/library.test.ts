@@ -1,5 +1,5 @@
 /**
- * The library as a whole: the nine playbooks the README lists, each with what a team relies on in a
+ * The library as a whole: the ten playbooks the README lists, each with what a team relies on in a
  * crisis: the social rules, a response posture, a holding and a full statement that pass the checklist
  * in three languages, and a holding statement due within its severity's deadline.
  */
@@ -10,6 +10,7 @@ import { templateProblems } from '../../../src/playbook/template-check';
 
 const LIBRARY = [
   'hacked-account',
+  'compromised-tool',
   'viral-complaint',
   'troll-attack',
   'pricing-error',
@@ -38,7 +39,7 @@ describe('the playbook library', () => {
   });
   const crises = () => playbooks.filter((p) => p.kind === 'crisis');
 
-  test('GIVEN the shipped folder THEN it holds exactly the nine playbooks of the library, the audit the only one not a crisis', () => {
+  test('GIVEN the shipped folder THEN it holds exactly the ten playbooks of the library, the audit the only one not a crisis', () => {
     expect(playbooks.map((p) => p.id).sort()).toEqual([...LIBRARY].sort());
     expect(playbooks.filter((p) => p.kind === 'audit').map((p) => p.id)).toEqual(['preparedness-audit']);
   });

@@ -149,10 +149,10 @@ describe('the shipped scenarios', () => {
     for (const scenario of registry.scenarios()) expect(registry.get(scenario.playbook)).toBeDefined();
   });
 
-  test('GIVEN buffer-2013 THEN its injects come at T+0, 10, 15, 45, 60 and 90, as in the public record', () => {
+  test('GIVEN buffer-2013 THEN it drills the compromised-tool playbook, its injects at T+0, 10, 15, 45, 60 and 90, as in the public record', () => {
     const buffer = registry.scenario('buffer-2013');
 
-    expect(buffer?.playbook).toBe('hacked-account');
+    expect(buffer?.playbook).toBe('compromised-tool');
     expect(buffer?.severity).toBe(1);
     expect(buffer?.injects.map((i) => i.at)).toEqual([0, 10, 15, 45, 60, 90]);
     expect(buffer?.injects[0]?.text.en).toMatch(/Losing weight is easy/);
@@ -160,11 +160,11 @@ describe('the shipped scenarios', () => {
   });
 
   test('GIVEN a scenario of a drill WHEN its clock is asked THEN the injects join the playbook steps; a real incident gets none', () => {
-    const drill = registry.clock({ playbook: 'hacked-account', drill: true, scenario: 'buffer-2013' });
-    const real = registry.clock({ playbook: 'hacked-account', drill: false, scenario: 'buffer-2013' });
+    const drill = registry.clock({ playbook: 'compromised-tool', drill: true, scenario: 'buffer-2013' });
+    const real = registry.clock({ playbook: 'compromised-tool', drill: false, scenario: 'buffer-2013' });
 
     expect(drill?.injects?.map((i) => i.at)).toEqual([0, 10, 15, 45, 60, 90]);
-    expect(drill?.steps).toHaveLength(11);
+    expect(drill?.steps).toHaveLength(15);
     expect(real?.injects).toBeUndefined();
   });
 
