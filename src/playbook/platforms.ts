@@ -33,14 +33,17 @@ export const PLATFORM_IDS = Object.keys(PLATFORM_NAMES) as [PlatformId, ...Platf
 /** How long a platform fact is trusted: menus and recovery flows change, so a year-old fact is rechecked. */
 export const RECHECK_MONTHS = 12;
 
-/** Whether a fact checked on `day` (YYYY-MM-DD) is older than RECHECK_MONTHS at `now`. */
-export function recheckDue(day: string, now: Date): boolean {
-  const until = new Date(`${day}T00:00:00Z`);
-  until.setUTCMonth(until.getUTCMonth() + RECHECK_MONTHS);
-  return now.getTime() > until.getTime();
-}
-
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Whether a fact checked on `day` (YYYY-MM-DD) is older than RECHECK_MONTHS at `now`, counted in whole
+ * days: on the anniversary itself it is still fine, the day after it is due.
+ */
+export function recheckDue(day: string, now: Date): boolean {
+  const anniversary = new Date(`${day}T00:00:00Z`);
+  anniversary.setUTCMonth(anniversary.getUTCMonth() + RECHECK_MONTHS);
+  return now.getTime() >= anniversary.getTime() + DAY_MS;
+}
 
 /** Whether `day` is later than today anywhere on Earth: a check date nobody can have written yet. */
 export function inTheFuture(day: string, now: Date): boolean {
