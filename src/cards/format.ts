@@ -15,8 +15,8 @@ export const severityLabel = (severity: Severity | null): string => (severity ? 
 const INTL_LOCALES: Record<Locale, string> = { en: 'en-GB', es: 'es-ES', fr: 'fr-FR' };
 const formats = new Map<string, Intl.DateTimeFormat>();
 
-/** `date`: the day, `moment`: the day and the time of day, `clock`: the time of day alone. */
-type Shape = 'date' | 'moment' | 'clock';
+/** `date`: the day, `moment`: the day and the time of day, `clock`: the time of day alone, `month`: the month. */
+type Shape = 'date' | 'moment' | 'clock' | 'month';
 
 const SHAPES: Record<Shape, Intl.DateTimeFormatOptions> = {
   date: { day: 'numeric', month: 'short', year: 'numeric' },
@@ -30,6 +30,7 @@ const SHAPES: Record<Shape, Intl.DateTimeFormatOptions> = {
     timeZoneName: 'shortOffset',
   },
   clock: { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'shortOffset' },
+  month: { month: 'long', year: 'numeric' },
 };
 
 /** Building an Intl.DateTimeFormat is costly: one per language, zone and shape, kept. */
@@ -84,3 +85,7 @@ export const clock = (iso: string | Date, t: Pick<Translator, 'locale' | 'timeZo
     .formatToParts(toDate(iso))
     .map((part) => (part.type === 'timeZoneName' ? offsetLabel(part.value) : part.value))
     .join('');
+
+/** The month of a calendar day written `YYYY-MM-DD` (`December 2026`): a day, not a moment, so no zone. */
+export const month = (calendarDay: string, t: Pick<Translator, 'locale'>): string =>
+  dateTimeFormat(t.locale, 'UTC', 'month').format(new Date(`${calendarDay}T00:00:00Z`));

@@ -2,9 +2,10 @@ import type { Button, Card } from '../core/card';
 import { stepOwner } from '../core/incident';
 import type { Incident } from '../core/types';
 import { roleName, type Translator } from '../i18n';
-import type { Playbook } from '../playbook/schema';
+import { PLATFORM_NAMES, recheckDue } from '../playbook/platforms';
+import type { Playbook, Step } from '../playbook/schema';
 import { templateStep } from '../playbook/template-step';
-import { local, type Mention, when } from './format';
+import { local, type Mention, month, when } from './format';
 import { type CardTime, overdueMinutes } from './summary';
 
 /** One playbook step with who, by when, and Done / Skip / Assign. */
@@ -26,6 +27,7 @@ export function stepCard(
   const args = [String(incident.seq), String(index)];
   const lines = [
     local(step.what, t),
+    ...platformLines(step, t, time),
     t('step.who', { role: roleName(t, step.role), who: owner ? mention(owner) : t('step.nobody') }),
     t('step.due', { minutes: step.due, when: when(due, t) }) +
       (late > 0 ? ` ${t('step.overdue', { minutes: late })}` : ''),
@@ -57,6 +59,29 @@ export function stepCard(
     ],
     context: `#${incident.seq} · ${local(playbook.title, t)}`,
   };
+}
+
+/**
+ * The step's platform facts under its text, one line each, then when they were checked (the oldest date
+ * counts): a responder must know a menu path may have moved since, and that a year-old one is suspect.
+ */
+function platformLines(step: Step, t: Translator, time: CardTime): string[] {
+  const facts = step.platforms ?? [];
+  if (facts.length === 0) return [];
+  const days = facts.map((fact) => fact.checked).sort();
+  const [oldest = '', newest = ''] = [days[0], days.at(-1)];
+  const [from, to] = [month(oldest, t), month(newest, t)];
+  const checked =
+    from === to
+      ? t('step.platformsChecked', { when: from })
+      : t('step.platformsCheckedBetween', { from, to });
+  return [
+    ...facts.map(
+      (fact) =>
+        `• ${t('step.platform', { platform: PLATFORM_NAMES[fact.platform], how: local(fact.how, t) })}`,
+    ),
+    recheckDue(oldest, new Date(time.now)) ? `${checked} ${t('step.platformsRecheck')}` : checked,
+  ];
 }
 
 /**

@@ -2,7 +2,14 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
-import { type Problem, type Validated, validateYaml, validateYamlCached } from '../yaml/validate-yaml';
+import {
+  type Problem,
+  placeFindings,
+  type Validated,
+  validateYaml,
+  validateYamlCached,
+} from '../yaml/validate-yaml';
+import { type PlaybookWarning, platformFactWarnings } from './fact-check';
 import { Scenario } from './scenario-schema';
 import { Playbook } from './schema';
 import { seedRuleProblems } from './seed-rule-check';
@@ -16,6 +23,8 @@ export interface LoadedPlaybooks {
   /** Drill scenarios, from the `scenarios/` folder beside the playbooks of each folder. */
   scenarios: Scenario[];
   problems: Problem[];
+  /** What to look at in playbooks that loaded (with `checkedAt`): platform facts due a recheck. */
+  warnings: Problem[];
 }
 
 /** Drill scenarios live in this subfolder of a playbooks folder (`playbooks/scenarios/<id>.yaml`). */
@@ -40,20 +49,25 @@ export const playbookCacheDir = path.join(
  */
 export async function loadPlaybooks(
   dirs: readonly string[],
-  options: { strict?: boolean; cacheDir?: string } = {},
+  /** `checkedAt`: the day `npm run playbooks:check` runs, for the warnings about dated platform facts. */
+  options: { strict?: boolean; cacheDir?: string; checkedAt?: Date } = {},
 ): Promise<LoadedPlaybooks> {
   const byId = new Map<string, Playbook>();
   const problems: Problem[] = [];
+  const warnings: Problem[] = [];
   const schema = options.strict ? StrictPlaybook : Playbook;
+  const { checkedAt } = options;
+  const warn = checkedAt ? (playbook: Playbook) => platformFactWarnings(playbook, checkedAt) : undefined;
   for (const dir of dirs) {
-    const loaded = await loadDir(dir, schema, options.cacheDir);
+    const loaded = await loadDir(dir, schema, options.cacheDir, warn);
     problems.push(...loaded.problems);
+    warnings.push(...loaded.warnings);
     for (const playbook of loaded.playbooks) byId.set(playbook.id, playbook);
   }
   // Scenarios come after every playbook: one may practise a playbook of another folder.
   const scenarios = await loadScenarios(dirs, new Set(byId.keys()), options.cacheDir);
   problems.push(...scenarios.problems);
-  return { playbooks: [...byId.values()], scenarios: scenarios.scenarios, problems };
+  return { playbooks: [...byId.values()], scenarios: scenarios.scenarios, problems, warnings };
 }
 
 /**
@@ -121,6 +135,7 @@ async function loadDir(
   dir: string,
   schema: z.ZodType<Playbook>,
   cacheDir: string | undefined,
+  warn?: (playbook: Playbook) => PlaybookWarning[],
 ): Promise<Omit<LoadedPlaybooks, 'scenarios'>> {
   let names: string[];
   try {
@@ -129,23 +144,26 @@ async function loadDir(
     return {
       playbooks: [],
       problems: [{ file: dir, key: '', message: `cannot read the folder: ${reason(error)}` }],
+      warnings: [],
     };
   }
   const playbooks: Playbook[] = [];
   const problems: Problem[] = [];
+  const warnings: Problem[] = [];
   const fileOfId = new Map<string, string>();
   // One file after the other: the duplicate-id check needs the ids of the files before it.
   for (const name of names) {
     const file = path.join(dir, name);
-    const loaded = await loadFile(file, fileOfId, schema, cacheDir);
+    const loaded = await loadFile(file, fileOfId, schema, cacheDir, warn);
     if (loaded.ok) {
       playbooks.push(loaded.value);
       fileOfId.set(loaded.value.id, file);
+      warnings.push(...(loaded.warnings ?? []));
     } else {
       problems.push(...loaded.problems);
     }
   }
-  return { playbooks, problems };
+  return { playbooks, problems, warnings };
 }
 
 async function loadFile<T extends { id: string }>(
@@ -153,7 +171,8 @@ async function loadFile<T extends { id: string }>(
   fileOfId: ReadonlyMap<string, string>,
   schema: z.ZodType<T>,
   cacheDir: string | undefined,
-): Promise<Validated<T>> {
+  warn?: (loaded: T) => PlaybookWarning[],
+): Promise<Validated<T> & { warnings?: Problem[] }> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -161,7 +180,10 @@ async function loadFile<T extends { id: string }>(
     return { ok: false, problems: [{ file, key: '', message: `cannot read the file: ${reason(error)}` }] };
   }
   const placed = placedIn(schema, file, fileOfId);
-  return cacheDir ? validateYamlCached(placed, text, file, cacheDir) : validateYaml(placed, text, file);
+  const loaded = cacheDir
+    ? validateYamlCached(placed, text, file, cacheDir)
+    : validateYaml(placed, text, file);
+  return loaded.ok && warn ? { ...loaded, warnings: placeFindings(text, file, warn(loaded.value)) } : loaded;
 }
 
 /**

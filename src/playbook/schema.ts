@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../core/types';
+import { PLATFORM_IDS, PLATFORM_NAMES, RECHECK_MONTHS } from './platforms';
 
 /*
  * The `id` in `.meta()` names a definition in playbooks/schema.json (`#/$defs/Text`), so editors show
@@ -35,6 +36,58 @@ const cadenceMinutes = z.number().int().positive().nullable().optional();
 
 const approvalRoles = z.array(Role).min(1, 'at least one approval').optional();
 
+/** The longest a platform fact may be in any language: two lines on a card, not a help page. */
+export const PLATFORM_FACT_MAX = 300;
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A `YYYY-MM-DD` that names a real day (no 2026-02-30); the format itself is checked before. */
+function isCalendarDate(text: string): boolean {
+  const match = DATE.exec(text);
+  if (!match) return true;
+  const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+const CHECKED_FORMAT = 'write the day it was checked as YYYY-MM-DD, like 2026-12-07';
+
+export const PlatformFact = z
+  .object({
+    platform: z.enum(PLATFORM_IDS, { error: `a platform calma knows: ${PLATFORM_IDS.join(', ')}` }).describe(
+      `The platform the fact is about, shown by its name on the step card: ${Object.entries(PLATFORM_NAMES)
+        .map(([id, name]) => `${id} (${name})`)
+        .join(', ')}.`,
+    ),
+    checked: z
+      .string({ error: `${CHECKED_FORMAT} (in quotes if your editor turns it into a date)` })
+      .regex(DATE, CHECKED_FORMAT)
+      .refine(isCalendarDate, 'there is no such day: check the month and the day')
+      .describe(
+        `The day someone checked the fact on the platform itself, YYYY-MM-DD. Step cards say when it was checked; \`npm run playbooks:check\` warns once it is over ${RECHECK_MONTHS} months old, or in the future.`,
+      ),
+    how: Text.describe(
+      `How to do the step on this platform today, in a line or two (at most ${PLATFORM_FACT_MAX} characters per language): short menu paths ("Business settings → People") and official addresses, not click-by-click instructions that change every few months.`,
+    ),
+  })
+  .strict()
+  .superRefine((fact, ctx) => {
+    for (const [locale, text] of Object.entries(fact.how)) {
+      if (text.length > PLATFORM_FACT_MAX) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['how', locale],
+          message: `${text.length} characters: keep a platform fact within ${PLATFORM_FACT_MAX} (a line or two), and leave the rest to the platform's help`,
+        });
+      }
+    }
+  })
+  .meta({
+    id: 'PlatformFact',
+    description:
+      'How a step is done on one platform as checked on a given day: menus and recovery flows change, so each fact carries the date it was last verified.',
+  });
+
 export const Step = z
   .object({
     id: Id.describe('Stable id of the step, unique within the playbook (like kill-switch).'),
@@ -46,6 +99,26 @@ export const Step = z
       .min(0)
       .describe('When the step is due, in minutes from opening (0: at once). Overdue steps are nagged.'),
     what: Text.describe('What to do, in a few sentences.'),
+    platforms: z
+      .array(PlatformFact)
+      .min(1, 'list at least one platform, or leave `platforms` out')
+      .superRefine((facts, ctx) => {
+        const seen = new Set<string>();
+        facts.forEach((fact, index) => {
+          if (seen.has(fact.platform)) {
+            ctx.addIssue({
+              code: 'custom',
+              path: [index, 'platform'],
+              message: `${fact.platform} is already listed in this step: one fact per platform, merge the two`,
+            });
+          }
+          seen.add(fact.platform);
+        });
+      })
+      .optional()
+      .describe(
+        'How to do this step on each platform a brand uses, one short dated fact per platform, shown under the step text. Put a fact in the step that needs it, not in a list at the end of the playbook.',
+      ),
     approval: z
       .array(Role)
       .default([])
@@ -239,5 +312,6 @@ export const Playbook = z
 
 export type Text = z.infer<typeof Text>;
 export type Step = z.infer<typeof Step>;
+export type PlatformFact = z.infer<typeof PlatformFact>;
 export type Playbook = z.infer<typeof Playbook>;
 export type SeedRule = (typeof SEED_RULES)[number];

@@ -84,6 +84,26 @@ function parseAndValidate<S extends z.ZodType>(
   return { result: { ok: false, problems } };
 }
 
+/**
+ * Findings about a file that parsed and validated (warnings), placed at their key's line like the
+ * problems validateYaml reports.
+ */
+export function placeFindings(
+  text: string,
+  file: string,
+  findings: { path: (string | number)[]; message: string }[],
+): Problem[] {
+  if (findings.length === 0) return [];
+  const { LineCounter, parseDocument } = yamlModule();
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter });
+  return findings.map(({ path, message }) => {
+    const offset = deepestNode(doc.contents, path)?.range?.[0];
+    const place = offset === undefined ? undefined : lineCounter.linePos(offset);
+    return { file, line: place?.line, column: place?.col, key: path.join('.'), message };
+  });
+}
+
 /** The node at `path`, or its nearest existing ancestor when the key is missing. */
 function deepestNode(root: unknown, path: (string | number)[]): Node | null {
   const { isNode } = yamlModule();

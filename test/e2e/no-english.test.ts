@@ -121,7 +121,7 @@ describe('a whole incident in Spanish or French', () => {
           p.title,
           p.description,
           ...p.rules,
-          ...p.steps.flatMap((s) => [s.title, s.what]),
+          ...p.steps.flatMap((s) => [s.title, s.what, ...(s.platforms ?? []).map((fact) => fact.how)]),
         ];
         return texts.filter((t) => t.en !== t[locale]).map((t) => t.en.split('\n')[0]?.trim() ?? '');
       });

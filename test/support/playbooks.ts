@@ -16,6 +16,7 @@ export function textsOf(playbook: Playbook): [string, Text][] {
   for (const step of playbook.steps) {
     texts.push([`${step.id}.title`, step.title], [`${step.id}.what`, step.what]);
     if (step.template) texts.push([`${step.id}.template`, step.template]);
+    for (const fact of step.platforms ?? []) texts.push([`${step.id}.platforms.${fact.platform}`, fact.how]);
   }
   return texts;
 }

@@ -31,6 +31,11 @@ export const cards: Translated<typeof en> = {
     due: '*Échéance :* {{minutes}} min après l’ouverture ({{when}})',
     overdue: '(*{{minutes}} min de retard*)',
     approval: '*Validation requise :* {{roles}}. Seules ces personnes peuvent la marquer comme faite.',
+    platform: '*{{platform}} :* {{how}}',
+    platformsChecked: 'Indications par plateforme vérifiées en {{when}}.',
+    platformsCheckedBetween: 'Indications par plateforme vérifiées entre {{from}} et {{to}}.',
+    platformsRecheck:
+      'C’était il y a plus d’un an : les menus changent, vérifiez sur la plateforme elle-même.',
     doneBy: 'Étape {{step}} faite par {{who}} : {{title}}',
     skippedBy: 'Étape {{step}} ignorée par {{who}} : {{title}}. Motif : {{reason}}',
     assignedTo: 'Étape {{step}} ({{title}}) attribuée à {{user}} par {{who}}',

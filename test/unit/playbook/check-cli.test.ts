@@ -86,4 +86,66 @@ describe('playbooks:check', () => {
     );
     expect(run.stdout).toMatch(/^1 problem in 1 file$/m);
   });
+
+  /**
+   * A valid playbook (not social, so no seed rules) with one step whose X fact was checked on `checked`;
+   * its `checked:` is line 16.
+   */
+  const withFact = (checked: string) =>
+    [
+      'id: viral-post',
+      'title: { en: Title, es: Título, fr: Titre }',
+      'description: { en: When, es: Cuándo, fr: Quand }',
+      'severity: 2',
+      'posture: { cluster: victim, strategies: [instruct], why: { en: Why, es: Por qué, fr: Pourquoi } }',
+      'roles: [lead]',
+      'social: false',
+      'steps:',
+      '  - id: lock',
+      '    title: { en: Lock, es: Bloquear, fr: Verrouiller }',
+      '    role: lead',
+      '    due: 5',
+      '    what: { en: Lock it, es: Bloquéalo, fr: Verrouillez-le }',
+      '    platforms:',
+      '      - platform: x',
+      `        checked: ${checked}`,
+      '        how: { en: Settings, es: Configuración, fr: Paramètres }',
+      '',
+    ].join('\n');
+
+  it('GIVEN a platform fact checked over 12 months before --now WHEN checked THEN it says recheck at its line, and still exits 0', async () => {
+    const file = path.join(dir, 'viral-post.yaml');
+    await writeFile(file, withFact('2025-11-30'));
+
+    const run = await check('--now', '2026-12-07', dir);
+
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      `${file}:16:18 steps.0.platforms.0.checked: recheck: X was checked 2025-11-30, over 12 months ago;`,
+    );
+    expect(run.stdout).toMatch(/^\d+ playbooks OK$/m);
+    expect(run.stdout).toMatch(/^1 warning$/m);
+  });
+
+  it('GIVEN a platform fact dated after --now WHEN checked THEN it warns the date is in the future', async () => {
+    const file = path.join(dir, 'viral-post.yaml');
+    await writeFile(file, withFact('2027-01-15'));
+
+    const run = await check(`--now=2026-12-07`, dir);
+
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      `${file}:16:18 steps.0.platforms.0.checked: checked 2027-01-15 is in the future: write the day X was checked`,
+    );
+  });
+
+  it('GIVEN the shipped playbooks WHEN checked as of 13 months after their facts THEN their facts ask for a recheck', async () => {
+    const run = await check('--now', '2028-01-08');
+
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(
+      /playbooks\/hacked-account\.yaml:\d+:\d+ steps\.\d+\.platforms\.0\.checked: recheck: Meta Business/,
+    );
+    expect(run.stdout).toMatch(/^\d+ warnings$/m);
+  });
 });
