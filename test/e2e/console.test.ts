@@ -95,9 +95,9 @@ describe('npm start in console mode, driven through a pipe', () => {
     );
     expect(session.code).toBe(0);
     expect(session.stdout).toContain('La crise n°1 est ouverte dans #crisis-1-');
-    expect(session.stdout).toContain('Ignorer l’étape 1');
+    expect(session.stdout).toContain('Passer l’étape 1');
     expect(session.stdout).toContain('Motif : déjà fait par téléphone');
-    expect(session.stdout).toContain('étape 1 ignorée (déjà fait par téléphone)');
+    expect(session.stdout).toContain('étape 1 passée (déjà fait par téléphone)');
   });
 
   it('GIVEN a calma.yaml with wrong values WHEN calma starts THEN it stops with file, line and key of each', async () => {

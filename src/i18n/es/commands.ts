@@ -44,7 +44,7 @@ export const commands: Translated<typeof en> = {
     answer:
       'responde a una pregunta: el texto se redacta como comunicado, público una vez aprobado; o indica uno ya publicado',
     evidence: 'guarda un enlace a lo publicado, antes de que puedan borrarlo',
-    postmortem: 'comparte el informe posterior tal como está, generado a partir de la cronología (Markdown)',
+    postmortem: 'comparte el análisis poscrisis tal como está, generado a partir de la cronología (Markdown)',
     close:
       'resuelve la crisis: cómo terminó y si el público recibió una actualización final (sin texto, un formulario)',
     reopen: 'vuelve a abrir una crisis resuelta, diciendo por qué',
@@ -104,7 +104,7 @@ export const commands: Translated<typeof en> = {
   },
   forms: {
     skipTitle: 'Omitir el paso {{step}}',
-    skipReason: '¿Por qué lo omites? (quedará en el informe posterior)',
+    skipReason: '¿Por qué lo omites? (quedará en el análisis poscrisis)',
     assignTitle: 'Asignar el paso {{step}}',
     assignUser: '¿Quién se encarga?',
     required: 'Rellena este campo, por favor.',

@@ -19,7 +19,7 @@ export const discord: Translated<typeof en> = {
       step: 'Les étapes de la procédure',
       stepShow: 'Afficher l’étape en cours, ou l’étape N',
       stepDone: 'Marquer l’étape en cours (ou l’étape N) comme faite',
-      stepSkip: 'Ignorer une étape, en disant pourquoi',
+      stepSkip: 'Passer une étape, en disant pourquoi',
       stepAssign: 'Confier une étape à quelqu’un',
       lang: 'Changer la langue de la crise',
       update: 'Rédiger un communiqué public',
@@ -55,7 +55,7 @@ export const discord: Translated<typeof en> = {
       role: { name: 'rôle', description: 'Le rôle à attribuer' },
       holder: { name: 'qui', description: 'Une personne, ou un rôle Discord pour une équipe' },
       step: { name: 'numéro', description: 'Numéro de l’étape (par défaut, l’étape en cours)' },
-      skipReason: { name: 'motif', description: 'Pourquoi l’ignorer (figurera dans le retour d’expérience)' },
+      skipReason: { name: 'motif', description: 'Pourquoi la passer (figurera dans le retour d’expérience)' },
       assignee: { name: 'qui', description: 'Qui prend l’étape : une personne ou un rôle Discord' },
       language: { name: 'langue', description: 'Langue des messages de la crise' },
       updateText: {

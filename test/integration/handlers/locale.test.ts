@@ -75,7 +75,7 @@ describe('a French-speaking caller on an English calma (caller.locale = fr)', ()
     expect(step1.title).toBe('Étape 1 sur 11 : Ouvrir la crise et en prendre la direction');
     expect(buttonsOf(step1).map((b) => b.label)).toEqual([
       'Fait',
-      'Ignorer',
+      'Passer',
       'Attribuer',
       'Rédiger le communiqué d’attente',
     ]);
