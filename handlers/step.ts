@@ -137,7 +137,7 @@ export const stepCommand = defineCommand({
       ],
     },
     assign: {
-      names: { es: 'asignar', fr: 'confier', also: ['attribuer', 'assigner'] },
+      names: { es: 'asignar', fr: 'attribuer', also: ['confier', 'assigner'] },
       read: [stepNumber, user('user', { key: 'step.assignUsage' })],
       options: [option.mentionable('user', 'assignee', true), stepOption(), option.incident()],
     },

@@ -83,7 +83,7 @@ describe('npm start in console mode, driven through a pipe', () => {
     expect(session.stdout).toContain('La crisis #1 está abierta en #crisis-1-');
     expect(session.stdout).toContain('La gravedad no está definida.');
     expect(session.stdout).toContain('«9» no es una gravedad.');
-    expect(session.stdout).toContain('«bogus» no es una orden de calma.');
+    expect(session.stdout).toContain('«bogus» no es un comando de calma.');
     expect(session.stdout).toContain('[1] Hecho');
   });
 

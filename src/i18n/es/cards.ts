@@ -129,7 +129,7 @@ export const cards: Translated<typeof en> = {
     notFound: 'No existe la crisis #{{seq}}. `/crisis list all` las muestra todas.',
     noneOpen: 'No hay ninguna crisis abierta. Abre una con `/crisis open <título>`.',
     which:
-      'Hay varias crisis abiertas ({{open}}). Indica cuál: `/crisis status #N`, o escribe la orden en su canal.',
+      'Hay varias crisis abiertas ({{open}}). Indica cuál: `/crisis status #N`, o escribe el comando en su canal.',
     closed: 'La crisis #{{seq}} está resuelta: ya no se puede modificar.',
   },
   announce: {

@@ -31,7 +31,7 @@ export const commands: Translated<typeof en> = {
     open: 'ouvre une crise : un canal, la procédure et sa première étape',
     status: 'le résumé, l’étape en cours et les derniers événements',
     list: 'les crises ouvertes (ou toutes)',
-    step: 'affiche l’étape en cours, la marque comme faite, la passe avec un motif ou la confie à quelqu’un',
+    step: 'affiche l’étape en cours, la marque comme faite, la passe avec un motif ou l’attribue à quelqu’un',
     role: 'désigne qui tient un rôle',
     sev: 'change la gravité (1 est la pire ; dans le doute, choisissez la plus haute)',
     note: 'ajoute une note à la chronologie',

@@ -20,7 +20,7 @@ export const discord: Translated<typeof en> = {
       stepShow: 'Afficher l’étape en cours, ou l’étape N',
       stepDone: 'Marquer l’étape en cours (ou l’étape N) comme faite',
       stepSkip: 'Passer une étape, en disant pourquoi',
-      stepAssign: 'Confier une étape à quelqu’un',
+      stepAssign: 'Attribuer une étape à quelqu’un',
       lang: 'Changer la langue de la crise',
       update: 'Rédiger un communiqué public',
       approve: 'Approuver un communiqué (pas le vôtre) : la dernière approbation le publie',

@@ -53,7 +53,7 @@ describe('a team whose calma speaks Spanish (deps.locale = es)', () => {
 
     const reply = await w.command(ana, 'frobnicate');
 
-    expect(replyText(reply)).toContain('«frobnicate» no es una orden de calma');
+    expect(replyText(reply)).toContain('«frobnicate» no es un comando de calma');
     expect(reply.cards[1]?.title).toBe('calma: gestión de crisis, paso a paso');
   });
 });
