@@ -128,7 +128,7 @@ export const stepCommand = defineCommand({
       options: [stepOption(), option.incident()],
     },
     skip: {
-      names: { es: 'omitir', fr: 'ignorer', also: ['saltar', 'passer'] },
+      names: { es: 'omitir', fr: 'passer', also: ['saltar', 'ignorer'] },
       read: [stepNumber, text('reason', 'single', { key: 'step.skipUsage' })],
       options: [
         option.string('reason', 'skipReason', { required: true, read: (v) => singleSpaced(String(v)) }),
@@ -137,7 +137,7 @@ export const stepCommand = defineCommand({
       ],
     },
     assign: {
-      names: { es: 'asignar', fr: 'confier', also: ['attribuer', 'assigner'] },
+      names: { es: 'asignar', fr: 'attribuer', also: ['confier', 'assigner'] },
       read: [stepNumber, user('user', { key: 'step.assignUsage' })],
       options: [option.mentionable('user', 'assignee', true), stepOption(), option.incident()],
     },

@@ -83,7 +83,7 @@ describe('npm start in console mode, driven through a pipe', () => {
     expect(session.stdout).toContain('La crisis #1 está abierta en #crisis-1-');
     expect(session.stdout).toContain('La gravedad no está definida.');
     expect(session.stdout).toContain('«9» no es una gravedad.');
-    expect(session.stdout).toContain('«bogus» no es una orden de calma.');
+    expect(session.stdout).toContain('«bogus» no es un comando de calma.');
     expect(session.stdout).toContain('[1] Hecho');
   });
 
@@ -95,9 +95,9 @@ describe('npm start in console mode, driven through a pipe', () => {
     );
     expect(session.code).toBe(0);
     expect(session.stdout).toContain('La crise n°1 est ouverte dans #crisis-1-');
-    expect(session.stdout).toContain('Ignorer l’étape 1');
+    expect(session.stdout).toContain('Passer l’étape 1');
     expect(session.stdout).toContain('Motif : déjà fait par téléphone');
-    expect(session.stdout).toContain('étape 1 ignorée (déjà fait par téléphone)');
+    expect(session.stdout).toContain('étape 1 passée (déjà fait par téléphone)');
   });
 
   it('GIVEN a calma.yaml with wrong values WHEN calma starts THEN it stops with file, line and key of each', async () => {

@@ -27,7 +27,7 @@ export const postmortem = {
   },
   postmortem: {
     shared:
-      'Postmortem of incident #{{seq}} shared in the channel. With CALMA_API_TOKEN set it is also served at GET /incidents/{{id}}/postmortem.md.',
+      'Postmortem of incident #{{seq}} shared in the channel. With CALMA_API_TOKEN set it is also served at `GET /incidents/{{id}}/postmortem.md`.',
     notShared:
       'The postmortem could not be shared in the channel just now: `/crisis postmortem #{{seq}}` tries again.',
     noRoom: 'Incident #{{seq}} has no channel to share its postmortem in.',

@@ -51,7 +51,7 @@ export const cards: Translated<typeof en> = {
     needsApproval: 'El paso {{step}} requiere la aprobación de: {{roles}}. Pídeles que lo den por hecho.',
     needsApprovalRoleless:
       'El paso {{step}} requiere la aprobación de: {{roles}}, y nadie tiene ese rol todavía. Nombra a alguien primero: `/crisis role {{id}} @nombre`.',
-    reasonRequired: 'Explica por qué omites el paso {{step}}: el motivo quedará en el informe posterior.',
+    reasonRequired: 'Explica por qué omites el paso {{step}}: el motivo quedará en el análisis poscrisis.',
     skipUsage: 'Explica por qué omites el paso: `/crisis step skip [N] <motivo>`.',
     assignUsage: 'Indica quién se encarga del paso: `/crisis step assign [N] @nombre`.',
     usage:
@@ -122,7 +122,7 @@ export const cards: Translated<typeof en> = {
     lead: 'responsable de la crisis',
     comms: 'responsable de comunicación',
     approver: 'aprobador/a',
-    scribe: 'relator/a',
+    scribe: 'encargado/a de la cronología',
     listener: 'escucha social',
     sme: 'responsable técnico',
     support: 'atención al cliente / moderación',
@@ -133,7 +133,7 @@ export const cards: Translated<typeof en> = {
     notFound: 'No existe la crisis #{{seq}}. `/crisis list all` las muestra todas.',
     noneOpen: 'No hay ninguna crisis abierta. Abre una con `/crisis open <título>`.',
     which:
-      'Hay varias crisis abiertas ({{open}}). Indica cuál: `/crisis status #N`, o escribe la orden en su canal.',
+      'Hay varias crisis abiertas ({{open}}). Indica cuál: `/crisis status #N`, o escribe el comando en su canal.',
     closed: 'La crisis #{{seq}} está resuelta: ya no se puede modificar.',
   },
   announce: {

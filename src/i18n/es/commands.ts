@@ -27,11 +27,11 @@ export const commands: Translated<typeof en> = {
       scenario: 'escenario',
     },
     title: 'calma: gestión de crisis, paso a paso',
-    intro: 'Escribe `/crisis` seguido de una de estas órdenes:',
+    intro: 'Escribe `/crisis` seguido de uno de estos comandos:',
     open: 'abre una crisis: un canal, el protocolo y su primer paso',
     status: 'el resumen, el paso actual y lo último que ha pasado',
     list: 'las crisis abiertas (o todas)',
-    step: 'muestra el paso actual, dalo por hecho, omítelo con un motivo o asígnalo a alguien',
+    step: 'muestra el paso actual, lo da por hecho, lo omite con un motivo o lo asigna a alguien',
     role: 'indica quién asume un rol',
     sev: 'cambia la gravedad (1 es la peor; ante la duda, elige la más alta)',
     note: 'añade una nota a la cronología',
@@ -44,7 +44,7 @@ export const commands: Translated<typeof en> = {
     answer:
       'responde a una pregunta: el texto se redacta como comunicado, público una vez aprobado; o indica uno ya publicado',
     evidence: 'guarda un enlace a lo publicado, antes de que puedan borrarlo',
-    postmortem: 'comparte el informe posterior tal como está, generado a partir de la cronología (Markdown)',
+    postmortem: 'comparte el análisis poscrisis tal como está, generado a partir de la cronología (Markdown)',
     close:
       'resuelve la crisis: cómo terminó y si el público recibió una actualización final (sin texto, un formulario)',
     reopen: 'vuelve a abrir una crisis resuelta, diciendo por qué',
@@ -60,11 +60,11 @@ export const commands: Translated<typeof en> = {
       'Roles: lead (responsable), comms (comunicación), approver (aprobación), scribe, listener (escucha), sme (técnico), support, legal, hr.',
     playbooks: 'Protocolos: {{playbooks}}.',
     incidentRef:
-      'Dentro del canal de una crisis, las órdenes se aplican a esa crisis; fuera, añade `#N` (p. ej. `/crisis status #3`).',
+      'Dentro del canal de una crisis, los comandos se aplican a esa crisis; fuera, añade `#N` (p. ej. `/crisis status #3`).',
   },
   note: {
     added: 'Nota añadida a la cronología de la crisis #{{seq}}.',
-    empty: 'Escribe la nota después de la orden: `/crisis note <texto>`.',
+    empty: 'Escribe la nota después del comando: `/crisis note <texto>`.',
   },
   sev: {
     changed: '{{who}} cambió la gravedad de {{from}} a {{to}}.',
@@ -104,7 +104,7 @@ export const commands: Translated<typeof en> = {
   },
   forms: {
     skipTitle: 'Omitir el paso {{step}}',
-    skipReason: '¿Por qué lo omites? (quedará en el informe posterior)',
+    skipReason: '¿Por qué lo omites? (quedará en el análisis poscrisis)',
     assignTitle: 'Asignar el paso {{step}}',
     assignUser: '¿Quién se encarga?',
     required: 'Rellena este campo, por favor.',
@@ -153,7 +153,7 @@ export const commands: Translated<typeof en> = {
     notApprover: 'Solo el responsable o un aprobador pueden confirmar un bloqueo: {{who}}.',
   },
   command: {
-    unknown: '«{{name}}» no es una orden de calma. Esto es lo que calma entiende:',
+    unknown: '«{{name}}» no es un comando de calma. Esto es lo que calma entiende:',
     badOptions:
       'calma no ha podido leer las opciones de ese comando: vuelve a intentarlo o consulta `/crisis help`.',
   },

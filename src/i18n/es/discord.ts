@@ -9,7 +9,7 @@ export const discord: Translated<typeof en> = {
     formRefused:
       'No se ha guardado nada: corrige esto y vuelve a enviarlo. Abajo tienes tus respuestas para copiarlas.',
     command: {
-      crisis: 'Gestiona una crisis con calma: protocolo, roles, comunicados, informe posterior',
+      crisis: 'Gestiona una crisis desde calma: protocolo, roles, comunicados, análisis poscrisis',
       open: 'Abre una crisis: un canal, el protocolo y su primer paso',
       status: 'El resumen, el paso actual y lo último que ha pasado',
       list: 'Las crisis abiertas (o todas)',
@@ -30,8 +30,8 @@ export const discord: Translated<typeof en> = {
       answer:
         'Responde a una pregunta: el texto se publica una vez aprobado, o indica un comunicado publicado',
       evidence: 'Guarda un enlace a una publicación antes de que puedan borrarla',
-      postmortem: 'Comparte el informe posterior tal como está (Markdown)',
-      close: 'Resuelve la crisis y comparte su informe posterior',
+      postmortem: 'Comparte el análisis poscrisis tal como está (Markdown)',
+      close: 'Resuelve la crisis y comparte su análisis poscrisis',
       reopen: 'Vuelve a abrir una crisis resuelta',
       followup: 'Acciones de seguimiento, antes o después de cerrar',
       followupAdd: 'Añade una acción de seguimiento',
@@ -55,7 +55,7 @@ export const discord: Translated<typeof en> = {
       role: { name: 'rol', description: 'El rol que se asigna' },
       holder: { name: 'quién', description: 'Una persona, o un rol de Discord para un equipo' },
       step: { name: 'número', description: 'Número del paso (por defecto, el actual)' },
-      skipReason: { name: 'motivo', description: 'Por qué se omite (quedará en el informe posterior)' },
+      skipReason: { name: 'motivo', description: 'Por qué se omite (quedará en el análisis poscrisis)' },
       assignee: { name: 'quién', description: 'Quién se encarga del paso: una persona o un rol de Discord' },
       language: { name: 'idioma', description: 'Idioma de los mensajes de la crisis' },
       updateText: {

@@ -18,7 +18,7 @@ export const drills: Translated<typeof en> = {
     helpDelete: 'borrar un simulacro cerrado (las crisis reales se conservan siempre)',
     helpTitle: 'Simulacros: practicar antes de la crisis de verdad',
     helpIntro:
-      'Un simulacro es una crisis marcada SIMULACRO en todas partes: sus declaraciones nunca salen del chat, y un escenario publica mensajes simulados del mundo exterior mientras dura. Escribe uno de estos:',
+      'Un simulacro es una crisis marcada SIMULACRO en todas partes: sus comunicados nunca salen del chat, y un escenario publica mensajes simulados del mundo exterior mientras dura. Escribe uno de estos:',
     helpScenario_one: '`/crisis drill {{playbook}} {{id}}`: {{title}} ({{count}} mensaje en {{minutes}} min)',
     helpScenario_many:
       '`/crisis drill {{playbook}} {{id}}`: {{title}} ({{count}} mensajes en {{minutes}} min)',
@@ -36,7 +36,7 @@ export const drills: Translated<typeof en> = {
       'Durante el simulacro llegarán aquí {{count}} mensajes simulados del mundo exterior, de T+{{first}} a T+{{last}} min. Respóndelos como lo harías de verdad.',
     introNoScenario: 'Sin escenario: recorre el protocolo a tu ritmo.',
     introRules:
-      'Las declaraciones se redactan, aprueban y publican como siempre, pero nunca salen del chat. `/crisis close` termina el simulacro con un informe de lo que se hizo a tiempo, tarde o nunca.',
+      'Los comunicados se redactan, aprueban y publican como siempre, pero nunca salen del chat. `/crisis close` termina el simulacro con un informe de lo que se hizo a tiempo, tarde o nunca.',
     injectTitle: '🎭 Mensaje simulado de {{from}}',
     injectNote:
       'Mensaje simulado del mundo exterior, T+{{at}} min tras el inicio del simulacro. No ha pasado nada en público: responde como lo harías de verdad.',
@@ -51,15 +51,14 @@ export const drills: Translated<typeof en> = {
     stepNever: '❌ {{n}}. {{title}}: nunca se hizo (vencía en T+{{due}})',
     stepNotDue: '⏸️ {{n}}. {{title}}: aún no vencía cuando terminó el simulacro (T+{{due}})',
     reportTally: 'A tiempo: {{onTime}} · tarde: {{late}} · omitidos: {{skipped}} · nunca: {{never}}',
-    reportStatements: 'Declaraciones públicas',
-    statementsPublished: 'Publicadas: {{published}} de {{drafted}} redactadas. Ninguna salió del chat.',
-    firstOnTime: 'Primera declaración en T+{{at}} min: dentro del objetivo de {{severity}}, {{target}} min.',
+    reportStatements: 'Comunicados públicos',
+    statementsPublished: 'Publicados: {{published}} de {{drafted}} redactados. Ninguno salió del chat.',
+    firstOnTime: 'Primer comunicado en T+{{at}} min: dentro del objetivo de {{severity}}, {{target}} min.',
     firstLate:
-      'Primera declaración en T+{{at}} min: {{late}} min después del objetivo de {{severity}}, {{target}} min.',
-    firstNoTarget: 'Primera declaración en T+{{at}} min ({{severity}} no fija plazo para ella).',
-    noneMissed:
-      'No se publicó ninguna declaración: con {{severity}} la primera debe salir en {{target}} min.',
-    noneNoTarget: 'No se publicó ninguna declaración ({{severity}} no fija plazo para ella).',
+      'Primer comunicado en T+{{at}} min: {{late}} min después del objetivo de {{severity}}, {{target}} min.',
+    firstNoTarget: 'Primer comunicado en T+{{at}} min ({{severity}} no fija plazo para él).',
+    noneMissed: 'No se publicó ningún comunicado: con {{severity}} el primero debe salir en {{target}} min.',
+    noneNoTarget: 'No se publicó ningún comunicado ({{severity}} no fija plazo para él).',
     reportInjects: 'Mensajes simulados',
     injectsPosted: 'Llegaron {{posted}} de {{count}} mensajes simulados antes del final del simulacro.',
     reportQuestions: 'Preguntas del público registradas: {{asked}}; respondidas: {{answered}}.',

@@ -6,10 +6,10 @@ export const postmortem: Translated<typeof en> = {
     archived:
       'El canal de la crisis #{{seq}} está archivado, así que no se puede reabrir aquí. Abre una crisis nueva (`/crisis open`) y menciona #{{seq}} en su título o en una nota.',
     archiving:
-      '🗄️ La crisis #{{seq}} se cerró hace un tiempo: calma archiva este canal ahora. Su historial sigue legible, y el informe posterior sigue arriba.',
+      '🗄️ La crisis #{{seq}} se cerró hace un tiempo: calma archiva este canal ahora. Su historial sigue legible, y el análisis poscrisis sigue fijado arriba.',
     closed: '✅ Crisis #{{seq}} resuelta por {{who}}.',
     noFinalUpdate:
-      '⚠️ No consta ninguna actualización pública final: quienes siguieron esta crisis deben saber que ha terminado. Publícala donde te siguen, o reabre, publícala con calma y vuelve a cerrar.',
+      '⚠️ No consta ninguna actualización pública final: quienes siguieron esta crisis deben saber que ha terminado. Publícala donde te siguen, o reabre la crisis, publícala desde calma y vuelve a cerrarla.',
     unpublished: 'Nunca publicados: {{statements}}.',
     reopenHint: '¿Ha vuelto a estallar? `/crisis reopen #{{seq}} <motivo>`.',
     reopened: '↩️ Crisis #{{seq}} reabierta por {{who}}: {{reason}}. Los recordatorios vuelven desde ahora.',
@@ -26,18 +26,18 @@ export const postmortem: Translated<typeof en> = {
       'Di cómo terminó: `/crisis close <resolución>`, o solo `/crisis close` para el formulario.',
     reopenReason: 'Di por qué la crisis #{{seq}} vuelve a estar abierta: `/crisis reopen #{{seq}} <motivo>`.',
     tooLong:
-      'La resolución debe tener menos de {{max}} caracteres; los detalles van en el informe posterior.',
+      'La resolución debe tener menos de {{max}} caracteres; los detalles van en el análisis poscrisis.',
   },
   postmortem: {
     shared:
-      'Informe posterior de la crisis #{{seq}} compartido en el canal. Con CALMA_API_TOKEN también se sirve en GET /incidents/{{id}}/postmortem.md.',
+      'Análisis poscrisis de la crisis #{{seq}} compartido en el canal. Con CALMA_API_TOKEN también se sirve en `GET /incidents/{{id}}/postmortem.md`.',
     notShared:
-      'No se ha podido compartir el informe posterior en el canal ahora mismo: `/crisis postmortem #{{seq}}` lo vuelve a intentar.',
-    noRoom: 'La crisis #{{seq}} no tiene canal donde compartir su informe posterior.',
-    fileTitle: 'Informe posterior #{{seq}}: {{title}}',
+      'No se ha podido compartir el análisis poscrisis en el canal ahora mismo: `/crisis postmortem #{{seq}}` lo vuelve a intentar.',
+    noRoom: 'La crisis #{{seq}} no tiene canal donde compartir su análisis poscrisis.',
+    fileTitle: 'Análisis poscrisis #{{seq}}: {{title}}',
     fileComment:
-      '📝 El informe posterior, generado a partir de la cronología. Completa lo que fue bien, lo que fue mal, lo que los simulacros no previeron y las acciones de seguimiento (`/crisis followup`).',
-    title: 'Informe posterior (postmortem): crisis #{{seq}}, {{title}}',
+      '📝 El análisis poscrisis, generado a partir de la cronología. Completa lo que fue bien, lo que fue mal, lo que los simulacros no previeron y las acciones de seguimiento (`/crisis followup`).',
+    title: 'Análisis poscrisis: crisis #{{seq}}, {{title}}',
     drillNote: 'Fue una crisis de práctica; queda fuera de las estadísticas de crisis.',
     timesNote: 'Todas las horas son de la zona {{zone}}, con su fecha y su diferencia con UTC.',
     label: '{{label}}:',

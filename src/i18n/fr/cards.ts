@@ -14,10 +14,10 @@ export const cards: Translated<typeof en> = {
     opened: 'Ouverte',
     openedBy: '{{when}} par {{who}}',
     progress: 'Avancement',
-    progressValue: 'étape {{step}} sur {{count}} (faites : {{done}}, ignorées : {{skipped}})',
-    allStepsDone_one: 'l’unique étape est faite ou ignorée',
-    allStepsDone_many: 'les {{count}} étapes sont faites ou ignorées',
-    allStepsDone_other: 'les {{count}} étapes sont faites ou ignorées',
+    progressValue: 'étape {{step}} sur {{count}} (faites : {{done}}, passées : {{skipped}})',
+    allStepsDone_one: 'l’unique étape est faite ou passée',
+    allStepsDone_many: 'les {{count}} étapes sont faites ou passées',
+    allStepsDone_other: 'les {{count}} étapes sont faites ou passées',
     roles: 'Rôles',
     nobody: 'personne pour l’instant',
     overdue: 'En retard',
@@ -37,9 +37,9 @@ export const cards: Translated<typeof en> = {
     platformsRecheck:
       'C’était il y a plus d’un an : les menus changent, vérifiez sur la plateforme elle-même.',
     doneBy: 'Étape {{step}} faite par {{who}} : {{title}}',
-    skippedBy: 'Étape {{step}} ignorée par {{who}} : {{title}}. Motif : {{reason}}',
+    skippedBy: 'Étape {{step}} passée par {{who}} : {{title}}. Motif : {{reason}}',
     assignedTo: 'Étape {{step}} ({{title}}) attribuée à {{user}} par {{who}}',
-    allDone: 'Toutes les étapes de la crise n°{{seq}} sont faites ou ignorées.',
+    allDone: 'Toutes les étapes de la crise n°{{seq}} sont faites ou passées.',
     allDoneNow:
       'C’était la dernière étape de la procédure. Continuez à alimenter la chronologie avec `/crisis note`.',
     noSuchStep_one: 'Il n’y a pas d’étape {{step}} : cette procédure en compte {{count}}.',
@@ -48,20 +48,20 @@ export const cards: Translated<typeof en> = {
     already: {
       open: 'L’étape {{step}} est encore en cours.',
       done: 'L’étape {{step}} est déjà faite.',
-      skipped: 'L’étape {{step}} a déjà été ignorée.',
+      skipped: 'L’étape {{step}} a déjà été passée.',
     },
     needsApproval:
       'L’étape {{step}} doit être validée par : {{roles}}. Demandez-leur de la marquer comme faite.',
     needsApprovalRoleless:
       'L’étape {{step}} doit être validée par : {{roles}}, et personne n’a encore ce rôle. Désignez d’abord quelqu’un : `/crisis role {{id}} @nom`.',
     reasonRequired:
-      'Indiquez pourquoi vous ignorez l’étape {{step}} : le motif figurera dans le retour d’expérience.',
-    skipUsage: 'Indiquez pourquoi vous ignorez l’étape : `/crisis step skip [N] <motif>`.',
+      'Indiquez pourquoi vous passez l’étape {{step}} : le motif figurera dans le retour d’expérience.',
+    skipUsage: 'Indiquez pourquoi vous passez l’étape : `/crisis step skip [N] <motif>`.',
     assignUsage: 'Indiquez qui prend l’étape : `/crisis step assign [N] @nom`.',
     usage:
       'Utilisez `/crisis step`, `/crisis step done [N]`, `/crisis step skip [N] <motif>` ou `/crisis step assign [N] @nom`.',
   },
-  buttons: { done: 'Fait', skip: 'Ignorer', assign: 'Attribuer' },
+  buttons: { done: 'Fait', skip: 'Passer', assign: 'Attribuer' },
   posture: {
     line: '*Posture de réponse :* {{strategies}}. {{cluster}}.',
     strategy: {
@@ -94,13 +94,13 @@ export const cards: Translated<typeof en> = {
     role: '{{user}} est {{role}}',
     stepDone: 'étape {{step}} faite',
     stepDoneByStatement: 'étape {{step}} faite par la publication de S{{n}}',
-    stepSkipped: 'étape {{step}} ignorée ({{reason}})',
+    stepSkipped: 'étape {{step}} passée ({{reason}})',
     stepAssigned: 'étape {{step}} attribuée à {{user}}',
     note: 'note : {{text}}',
     locale: 'langue changée en {{language}}',
     room: 'canal #{{name}} créé',
     reminderSnoozed: 'rappel {{reminder}} reporté jusqu’à {{until}}',
-    reminderDismissed: 'rappel {{reminder}} ignoré',
+    reminderDismissed: 'rappel {{reminder}} écarté',
     statementDrafted: 'communiqué S{{n}} rédigé (points manquants : {{missing}}, alertes : {{warnings}})',
     statementEdited:
       'communiqué S{{n}} modifié (points manquants : {{missing}}, alertes : {{warnings}}) ; les approbations repartent de zéro',
@@ -127,7 +127,7 @@ export const cards: Translated<typeof en> = {
   roles: {
     lead: 'responsable de crise',
     comms: 'responsable communication',
-    approver: 'validateur·rice',
+    approver: 'valideur·euse',
     scribe: 'secrétaire de crise',
     listener: 'veille sociale',
     sme: 'expert technique',
@@ -143,7 +143,7 @@ export const cards: Translated<typeof en> = {
     closed: 'La crise n°{{seq}} est résolue : elle ne peut plus être modifiée.',
   },
   announce: {
-    codenameBody: 'Ouverte par {{who}}. Le sujet reste dans le salon de crise.',
+    codenameBody: 'Ouverte par {{who}}. Le sujet ne sort pas du canal de la crise.',
     private: 'La crise est confidentielle : {{who}} décide qui entre.',
     privateJoin: 'La crise n°{{seq}} est confidentielle : demandez à {{who}} de vous ajouter.',
     title: '{{severity}} · Crise n°{{seq}} : {{title}}',

@@ -18,7 +18,7 @@ export const drills: Translated<typeof en> = {
     helpDelete: 'supprimer un exercice clos (les vraies crises sont conservées pour de bon)',
     helpTitle: 'Exercices : s’entraîner avant la vraie crise',
     helpIntro:
-      'Un exercice est une crise marquée EXERCICE partout : ses déclarations ne sortent jamais du chat, et un scénario publie des messages simulés du monde extérieur pendant qu’il se déroule. Tapez l’une de ces commandes :',
+      'Un exercice est une crise marquée EXERCICE partout : ses communiqués ne sortent jamais du chat, et un scénario publie des messages simulés du monde extérieur pendant qu’il se déroule. Tapez l’une de ces commandes :',
     helpScenario_one:
       '`/crisis drill {{playbook}} {{id}}` : {{title}} ({{count}} message en {{minutes}} min)',
     helpScenario_many:
@@ -38,7 +38,7 @@ export const drills: Translated<typeof en> = {
       '{{count}} messages simulés du monde extérieur arriveront ici pendant l’exercice, de T+{{first}} à T+{{last}} min. Répondez-y comme pour de vrai.',
     introNoScenario: 'Pas de scénario : suivez la procédure à votre rythme.',
     introRules:
-      'Les déclarations sont rédigées, approuvées et publiées comme d’habitude, mais ne sortent jamais du chat. `/crisis close` termine l’exercice avec un bilan de ce qui a été fait à temps, en retard ou jamais.',
+      'Les communiqués sont rédigés, approuvés et publiés comme d’habitude, mais ne sortent jamais du chat. `/crisis close` termine l’exercice avec un bilan de ce qui a été fait à temps, en retard ou jamais.',
     injectTitle: '🎭 Message simulé de {{from}}',
     injectNote:
       'Message simulé du monde extérieur, T+{{at}} min après le début de l’exercice. Rien ne s’est passé en public : répondez comme pour de vrai.',
@@ -49,18 +49,18 @@ export const drills: Translated<typeof en> = {
     reportSteps: 'Étapes de la procédure',
     stepOnTime: '✅ {{n}}. {{title}} : faite à temps, à T+{{at}} min (échéance T+{{due}})',
     stepLate: '⚠️ {{n}}. {{title}} : faite avec {{late}} min de retard, à T+{{at}} min (échéance T+{{due}})',
-    stepSkipped: '↪️ {{n}}. {{title}} : sautée à T+{{at}} min : {{reason}}',
+    stepSkipped: '↪️ {{n}}. {{title}} : passée à T+{{at}} min : {{reason}}',
     stepNever: '❌ {{n}}. {{title}} : jamais faite (échéance T+{{due}})',
     stepNotDue: '⏸️ {{n}}. {{title}} : pas encore due à la fin de l’exercice (échéance T+{{due}})',
-    reportTally: 'À temps : {{onTime}} · en retard : {{late}} · sautées : {{skipped}} · jamais : {{never}}',
-    reportStatements: 'Déclarations publiques',
-    statementsPublished: 'Publiées : {{published}} sur {{drafted}} rédigées. Aucune n’est sortie du chat.',
-    firstOnTime: 'Première déclaration à T+{{at}} min : dans l’objectif {{severity}} de {{target}} min.',
+    reportTally: 'À temps : {{onTime}} · en retard : {{late}} · passées : {{skipped}} · jamais : {{never}}',
+    reportStatements: 'Communiqués publics',
+    statementsPublished: 'Publiés : {{published}} sur {{drafted}} rédigés. Aucun n’est sorti du chat.',
+    firstOnTime: 'Premier communiqué à T+{{at}} min : dans l’objectif {{severity}} de {{target}} min.',
     firstLate:
-      'Première déclaration à T+{{at}} min : {{late}} min après l’objectif {{severity}} de {{target}} min.',
-    firstNoTarget: 'Première déclaration à T+{{at}} min ({{severity}} ne fixe pas de délai).',
-    noneMissed: 'Aucune déclaration publiée : en {{severity}}, la première est attendue sous {{target}} min.',
-    noneNoTarget: 'Aucune déclaration publiée ({{severity}} ne fixe pas de délai).',
+      'Premier communiqué à T+{{at}} min : {{late}} min après l’objectif {{severity}} de {{target}} min.',
+    firstNoTarget: 'Premier communiqué à T+{{at}} min ({{severity}} ne fixe pas de délai).',
+    noneMissed: 'Aucun communiqué publié : en {{severity}}, le premier est attendu sous {{target}} min.',
+    noneNoTarget: 'Aucun communiqué publié ({{severity}} ne fixe pas de délai).',
     reportInjects: 'Messages simulés',
     injectsPosted: '{{posted}} messages simulés sur {{count}} sont arrivés avant la fin de l’exercice.',
     reportQuestions: 'Questions du public consignées : {{asked}} ; avec réponse : {{answered}}.',
@@ -70,7 +70,7 @@ export const drills: Translated<typeof en> = {
       '🗑️ Exercice n°{{seq}} supprimé par {{who}} : sa fiche, sa chronologie et ses rappels en attente n’existent plus.',
     deletedRoom: '🗑️ Cet exercice (n°{{seq}}) a été supprimé par {{who}}. calma archive ce canal maintenant.',
     deleteReal:
-      'L’incident n°{{seq}} est une vraie crise : sa fiche est conservée pour de bon. Seuls les exercices peuvent être supprimés.',
+      'La crise n°{{seq}} est réelle : sa fiche est conservée pour de bon. Seuls les exercices peuvent être supprimés.',
     deleteOpen:
       'L’exercice n°{{seq}} est toujours en cours. Clôturez-le d’abord (`/crisis close #{{seq}} <comment ça s’est passé>`), puis supprimez-le.',
     deleteUsage: 'Indiquez l’exercice à supprimer : `/crisis delete #N` (`/crisis list all` les affiche).',

@@ -6,10 +6,10 @@ export const postmortem: Translated<typeof en> = {
     archived:
       'Le canal de la crise n°{{seq}} est archivé : elle ne peut pas être rouverte ici. Ouvrez une nouvelle crise (`/crisis open`) et citez n°{{seq}} dans son titre ou une note.',
     archiving:
-      '🗄️ La crise n°{{seq}} a été close il y a un moment : calma archive ce canal maintenant. Son historique reste lisible, et le post-mortem reste plus haut.',
+      '🗄️ La crise n°{{seq}} a été close il y a un moment : calma archive ce canal maintenant. Son historique reste lisible, et le retour d’expérience reste épinglé plus haut.',
     closed: '✅ Crise n°{{seq}} résolue par {{who}}.',
     noFinalUpdate:
-      '⚠️ Aucun point public final n’a été enregistré : ceux qui ont suivi cette crise doivent savoir qu’elle est terminée. Publiez-le là où ils vous suivent, ou rouvrez, publiez-le avec calma et refermez.',
+      '⚠️ Aucun point public final n’a été enregistré : ceux qui ont suivi cette crise doivent savoir qu’elle est terminée. Publiez-le là où ils vous suivent, ou rouvrez la crise, publiez-le depuis calma et refermez-la.',
     unpublished: 'Jamais publiés : {{statements}}.',
     reopenHint: 'Ça repart ? `/crisis reopen #{{seq}} <raison>`.',
     reopened:
@@ -27,18 +27,19 @@ export const postmortem: Translated<typeof en> = {
       'Dites comment elle s’est terminée : `/crisis close <résolution>`, ou `/crisis close` seul pour le formulaire.',
     reopenReason:
       'Dites pourquoi la crise n°{{seq}} est de nouveau ouverte : `/crisis reopen #{{seq}} <raison>`.',
-    tooLong: 'La résolution doit faire moins de {{max}} caractères ; le post-mortem garde les détails.',
+    tooLong:
+      'La résolution doit faire moins de {{max}} caractères  ; les détails vont dans le retour d’expérience.',
   },
   postmortem: {
     shared:
-      'Post-mortem de la crise n°{{seq}} partagé dans le canal. Avec CALMA_API_TOKEN, il est aussi servi sur GET /incidents/{{id}}/postmortem.md.',
+      'Retour d’expérience de la crise n°{{seq}} partagé dans le canal. Avec CALMA_API_TOKEN, il est aussi servi sur `GET /incidents/{{id}}/postmortem.md`.',
     notShared:
-      'Le post-mortem n’a pas pu être partagé dans le canal pour le moment : `/crisis postmortem #{{seq}}` réessaie.',
-    noRoom: 'La crise n°{{seq}} n’a pas de canal où partager son post-mortem.',
-    fileTitle: 'Post-mortem n°{{seq}} : {{title}}',
+      'Le retour d’expérience n’a pas pu être partagé dans le canal pour le moment : `/crisis postmortem #{{seq}}` réessaie.',
+    noRoom: 'La crise n°{{seq}} n’a pas de canal où partager son retour d’expérience.',
+    fileTitle: 'Retour d’expérience n°{{seq}} : {{title}}',
     fileComment:
-      '📝 Le post-mortem, généré à partir de la chronologie. Complétez ce qui a bien marché, ce qui a mal marché, ce que les exercices n’avaient pas prévu, et les actions de suivi (`/crisis followup`).',
-    title: 'Post-mortem : crise n°{{seq}}, {{title}}',
+      '📝 Le retour d’expérience, généré à partir de la chronologie. Complétez ce qui a bien marché, ce qui a mal marché, ce que les exercices n’avaient pas prévu, et les actions de suivi (`/crisis followup`).',
+    title: 'Retour d’expérience : crise n°{{seq}}, {{title}}',
     drillNote: 'Il s’agissait d’une crise d’entraînement, exclue des statistiques des crises.',
     timesNote:
       'Toutes les heures sont celles du fuseau {{zone}}, avec leur date et leur décalage par rapport à UTC.',
@@ -72,12 +73,12 @@ export const postmortem: Translated<typeof en> = {
     what: 'Quoi',
     steps: 'Étapes de la procédure',
     stepsDone: 'Faites',
-    stepsSkipped: 'Ignorées',
+    stepsSkipped: 'Passées',
     stepsNeverReached: 'Jamais atteintes',
     unknownStep: 'une étape qui n’est plus dans la procédure',
     stepDone: '{{step}}. {{title}} : faite {{how}}',
     stepDoneByStatement: '{{step}}. {{title}} : faite {{how}} (par la publication de S{{n}})',
-    stepSkipped: '{{step}}. {{title}} : ignorée {{how}}. Motif : {{reason}}',
+    stepSkipped: '{{step}}. {{title}} : passée {{how}}. Motif : {{reason}}',
     stepOpen: '{{step}}. {{title}} ({{role}} : {{who}} ; échéance : {{minutes}} min après l’ouverture)',
     statements: 'Communiqués publics',
     statementTitle: 'Communiqué S{{n}} : {{status}}',

@@ -4,7 +4,7 @@ import type { Translated } from '../plural';
 export const reminders: Translated<typeof en> = {
   reminders: {
     snooze: 'Reporter de {{minutes}} min',
-    dismiss: 'Ignorer',
+    dismiss: 'Écarter',
     late: 'Envoyé avec {{minutes}} min de retard : calma ne tournait pas à l’échéance.',
     nobody: 'personne pour l’instant',
     stepDue: '⏰ L’étape {{step}} arrive à échéance : {{title}}',
@@ -12,9 +12,9 @@ export const reminders: Translated<typeof en> = {
     stepNobody: 'Personne n’a encore cette étape : qui s’en charge ?',
     stepEscalated: '⏰ L’étape {{step}} est toujours ouverte, {{minutes}} min après son échéance : {{title}}',
     stepNoLead:
-      'Personne ne pilote encore cette crise : `/crisis role lead @nom`, puis faites-la, réattribuez-la ou ignorez-la avec un motif.',
+      'Personne ne pilote encore cette crise : `/crisis role lead @nom`, puis faites-la, réattribuez-la ou passez-la avec un motif.',
     stepLead:
-      '{{who}}, en tant que responsable de crise : faites-la aboutir, réattribuez-la ou ignorez-la avec un motif.',
+      '{{who}}, en tant que responsable de crise : faites-la aboutir, réattribuez-la ou passez-la avec un motif.',
     cadence: '📣 C’est l’heure d’un point public',
     sinceUpdate: 'Le dernier est parti il y a {{minutes}} min ({{when}}).',
     sinceOpen: 'Rien n’est parti depuis l’ouverture de la crise il y a {{minutes}} min ({{when}}).',
@@ -36,8 +36,8 @@ export const reminders: Translated<typeof en> = {
     followupHint:
       '{{who}}, elle est pour vous (ajoutée le {{when}}). Appuyez sur Fait une fois qu’elle est faite, ou reportez-la.',
     snoozed: 'Reporté jusqu’à {{until}} par {{who}}.',
-    dismissed: 'Rappel ignoré par {{who}}.',
-    alreadyDismissed: 'Ce rappel était déjà ignoré.',
+    dismissed: 'Rappel écarté par {{who}}.',
+    alreadyDismissed: 'Ce rappel était déjà écarté.',
     away: {
       title_one: '⏰ Pendant l’absence de calma, un rappel est arrivé à échéance',
       title_many: '⏰ Pendant l’absence de calma, {{count}} rappels sont arrivés à échéance',

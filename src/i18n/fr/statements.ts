@@ -103,7 +103,7 @@ export const statements: Translated<typeof en> = {
       where: 'Où cela a été publié',
       place: 'Où cela se passe',
       update_page: 'Page web des points de situation',
-      status_url: 'Adresse de la page d’état',
+      status_url: 'Adresse de la page de statut',
       spokesperson: 'Qui signe',
       spokesperson_role: 'Sa fonction',
       name: 'Qui signe',

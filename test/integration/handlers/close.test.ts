@@ -113,9 +113,9 @@ describe('the postmortem', () => {
     expect(file).toMatchObject({
       room,
       filename: 'postmortem-T0ACME-1.md',
-      title: 'Post-mortem n°1 : Our account is posting spam',
+      title: 'Retour d’expérience n°1 : Our account is posting spam',
     });
-    expect(file?.content).toMatch(/^# Post-mortem/m);
+    expect(file?.content).toMatch(/^# Retour d’expérience/m);
     expect(file?.content).toContain('Compte récupéré.');
   });
 

@@ -53,7 +53,7 @@ describe('a team whose calma speaks Spanish (deps.locale = es)', () => {
 
     const reply = await w.command(ana, 'frobnicate');
 
-    expect(replyText(reply)).toContain('«frobnicate» no es una orden de calma');
+    expect(replyText(reply)).toContain('«frobnicate» no es un comando de calma');
     expect(reply.cards[1]?.title).toBe('calma: gestión de crisis, paso a paso');
   });
 });
@@ -75,7 +75,7 @@ describe('a French-speaking caller on an English calma (caller.locale = fr)', ()
     expect(step1.title).toBe('Étape 1 sur 11 : Ouvrir la crise et en prendre la direction');
     expect(buttonsOf(step1).map((b) => b.label)).toEqual([
       'Fait',
-      'Ignorer',
+      'Passer',
       'Attribuer',
       'Rédiger le communiqué d’attente',
     ]);

@@ -134,7 +134,7 @@ describe('/crisis lang', () => {
     expect(step2?.title).toBe('Étape 2 sur 11 : Couper toutes les publications');
     expect(step2?.buttons?.map((b) => b.label)).toEqual([
       'Fait',
-      'Ignorer',
+      'Passer',
       'Attribuer',
       'Rédiger le communiqué d’attente',
     ]);

@@ -25,7 +25,7 @@ describe('the help card', () => {
 
   it('GIVEN a Spanish or French reader WHEN the help is shown THEN each line also gives the words they may type', () => {
     expect(lines('es')).toContain(
-      '`/crisis step [done|skip <motivo>|assign @usuario] [N]` (`paso`: `ver`, `hecho`, `omitir`, `asignar`) — muestra el paso actual, dalo por hecho, omítelo con un motivo o asígnalo a alguien',
+      '`/crisis step [done|skip <motivo>|assign @usuario] [N]` (`paso`: `ver`, `hecho`, `omitir`, `asignar`) — muestra el paso actual, lo da por hecho, lo omite con un motivo o lo asigna a alguien',
     );
     expect(lines('es')).toContain('`/crisis help` (`ayuda`) — esta ayuda');
     expect(lines('fr')).toContain(

@@ -667,7 +667,7 @@ describe('postmortemMarkdown', () => {
     [
       'es',
       [
-        '# Informe posterior (postmortem): crisis #7, Hacked account posting spam',
+        '# Análisis poscrisis: crisis #7, Hacked account posting spam',
         '## Resumen',
         '## Evolución de la gravedad',
         '## Roles y responsables',
@@ -694,14 +694,14 @@ describe('postmortemMarkdown', () => {
     [
       'fr',
       [
-        '# Post-mortem : crise n°7, Hacked account posting spam',
+        '# Retour d’expérience : crise n°7, Hacked account posting spam',
         '## Résumé',
         '## Évolution de la gravité',
         '## Rôles',
         '## Chronologie',
         '## Étapes de la procédure',
         '### Faites',
-        '### Ignorées',
+        '### Passées',
         '### Jamais atteintes',
         '## Communiqués publics',
         '### Communiqué S1 : publié',

@@ -27,6 +27,8 @@ describe('commands typed in Spanish or French', () => {
     ['étape attribuer 2 @luc', 'step assign 2 @luc'],
     ['rol líder @ana', 'role lead @ana'],
     ['rôle juridique @luc', 'role legal @luc'],
+    ['rôle valideuse @luc', 'role approver @luc'],
+    ['rol encargada @ana', 'role scribe @ana'],
     ['gravedad 2 #7', 'sev 2 #7'],
     ['gravité sev1', 'sev 1'],
     ['nota #12 ver el ticket #13', 'note #12 ver el ticket #13'],

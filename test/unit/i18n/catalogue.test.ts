@@ -149,7 +149,7 @@ describe('translator', () => {
   it.each([
     ['en', 'Done', 'Skip', 'Assign'],
     ['es', 'Hecho', 'Omitir', 'Asignar'],
-    ['fr', 'Fait', 'Ignorer', 'Attribuer'],
+    ['fr', 'Fait', 'Passer', 'Attribuer'],
   ] as const)(
     'GIVEN %s WHEN the step buttons are labelled THEN they are in that language',
     (locale, done, skip, assign) => {
@@ -202,7 +202,7 @@ describe('explain', () => {
       params: { step: 3, roles: 'approver, legal', id: 'approver' },
     });
 
-    expect(text).toContain('validateur·rice, juridique / DPO');
+    expect(text).toContain('valideur·euse, juridique / DPO');
     expect(text).toContain('`/crisis role approver @nom`');
     expect(text).not.toContain('legal,');
   });

@@ -61,9 +61,10 @@ describe('the playbook library', () => {
   });
 
   test('GIVEN every public template in Spanish THEN it speaks neutral Spanish: ustedes, never vosotros (a brand reaches readers on both sides of the Atlantic)', () => {
-    // Letters on both sides, not \b: JavaScript's \b takes "ñ" for a boundary ("daños").
+    // Letters on both sides, not \b: JavaScript's \b takes "ñ" for a boundary ("daños"). The pronoun
+    // also hides at the end of a verb a statement uses: "contaros", "pediros".
     const vosotros =
-      /(?<!\p{L})(?:vosotr[oa]s|os|vuestr[oa]s?|estéis|habéis|sois|teníais|podéis|queréis|tenéis|sabéis)(?!\p{L})/iu;
+      /(?<!\p{L})(?:vosotr[oa]s|os|vuestr[oa]s?|estéis|habéis|sois|teníais|podéis|queréis|tenéis|sabéis|(?:contar|decir|pedir|agradecer|informar|explicar|escribir|ofrecer|recordar|avisar|responder|dar)os)(?!\p{L})/iu;
     const found = playbooks.flatMap((playbook) =>
       playbook.steps.flatMap((step) => {
         const text = step.template?.es ?? '';
