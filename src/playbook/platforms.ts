@@ -1,7 +1,9 @@
 /**
  * The platforms a playbook step can give dated facts for (`platforms:` in a step), with the name a step
  * card shows. Names are the products' own and the same in every language; `meta` is the business side
- * (Business settings, Meta Business Suite), Facebook and Instagram the accounts themselves.
+ * (Business settings, Meta Business Suite), Facebook and Instagram the accounts themselves. A step done
+ * elsewhere than on a social network has its service here too: the shop a wrong price is fixed in, the
+ * supervisory authority whose form a breach is notified on.
  */
 export const PLATFORM_NAMES = {
   meta: 'Meta Business',
@@ -24,6 +26,11 @@ export const PLATFORM_NAMES = {
   snapchat: 'Snapchat',
   pinterest: 'Pinterest',
   telegram: 'Telegram',
+  shopify: 'Shopify',
+  woocommerce: 'WooCommerce',
+  cnil: 'CNIL',
+  aepd: 'AEPD',
+  ico: 'ICO',
 } as const;
 
 export type PlatformId = keyof typeof PLATFORM_NAMES;

@@ -144,9 +144,11 @@ describe('platform facts due a recheck', () => {
 });
 
 /**
- * Issue 17: where a step says "secure the account", say how on each platform a brand uses. Each row is a
- * fact a responder needs in that step, recognised by what it cannot do without in English; removing or
- * moving one fails here.
+ * Issue 17: where a step says "secure the account", say how on each platform a brand uses, and every
+ * playbook names the concrete action per platform where it matters (pinning our answer, moving to private
+ * messages, what hiding does, archiving before removal, pausing ads and fixing the product feed, the
+ * authority's notification form). Each row is a fact a responder needs in that step, recognised by what
+ * it cannot do without in English; removing or moving one fails here.
  */
 const EXPECTED: [playbook: string, step: string, platform: string, en: RegExp][] = [
   ['hacked-account', 'kill-switch', 'meta', /People, Partners and Ad accounts.*payment methods.*scam ads/s],
@@ -189,6 +191,49 @@ const EXPECTED: [playbook: string, step: string, platform: string, en: RegExp][]
   ['troll-attack', 'moderate-by-the-rules', 'discord', /AutoMod/],
   ['troll-attack', 'moderate-by-the-rules', 'facebook', /Moderation Assist/],
   ['troll-attack', 'report-to-platforms', 'x', /Community Note/],
+  ['viral-complaint', 'holding-statement', 'x', /Pin the statement to our profile/],
+  ['viral-complaint', 'holding-statement', 'instagram', /pin our reply.*three pinned comments/s],
+  ['viral-complaint', 'holding-statement', 'tiktok', /pin that reply/],
+  ['viral-complaint', 'holding-statement', 'facebook', /Reply as the Page.*Pin the statement/s],
+  ['viral-complaint', 'holding-statement', 'youtube', /pin our reply as the top comment/],
+  ['viral-complaint', 'talk-to-the-person', 'x', /message us first.*support link/s],
+  ['viral-complaint', 'talk-to-the-person', 'instagram', /message requests/],
+  ['viral-complaint', 'talk-to-the-person', 'facebook', /message requests/],
+  ['viral-complaint', 'talk-to-the-person', 'tiktok', /support link/],
+  ['viral-complaint', 'moderate-abuse-only', 'facebook', /Hide comment.*that is deleting/s],
+  ['viral-complaint', 'moderate-abuse-only', 'instagram', /Restrict, Hidden Words.*that is hiding/s],
+  ['viral-complaint', 'moderate-abuse-only', 'x', /Hide reply.*hiding criticism/s],
+  ['viral-complaint', 'moderate-abuse-only', 'tiktok', /Comment filters.*approve held comments/s],
+  ['viral-complaint', 'moderate-abuse-only', 'youtube', /Hide user from channel.*block.*Held for review/s],
+  ['misconduct', 'archive-evidence', 'x', /Last edited.*an hour/s],
+  ['misconduct', 'archive-evidence', 'facebook', /View edit history/],
+  ['misconduct', 'archive-evidence', 'instagram', /story disappears after 24 hours/],
+  ['misconduct', 'archive-evidence', 'tiktok', /Screen-record/],
+  ['misconduct', 'archive-evidence', 'linkedin', /no earlier version/],
+  ['misconduct', 'decide-removal', 'instagram', /Archive.*prefer it to Delete.*we took it down/s],
+  ['misconduct', 'decide-removal', 'x', /only be deleted, not archived/],
+  ['misconduct', 'decide-removal', 'tiktok', /visible to us only/],
+  ['misconduct', 'decide-removal', 'youtube', /Private rather than deleting/],
+  ['misconduct', 'decide-removal', 'linkedin', /never an employee's post on their own profile/],
+  ['pricing-error', 'stop-the-damage', 'meta', /Ads Manager: switch off.*Catalog.*feed's source/s],
+  ['pricing-error', 'stop-the-damage', 'google', /Google Ads: pause.*Merchant Center: fix the price/s],
+  ['pricing-error', 'stop-the-damage', 'tiktok', /TikTok Ads Manager.*Seller Center/s],
+  ['pricing-error', 'stop-the-damage', 'shopify', /Draft.*every sales channel/s],
+  ['pricing-error', 'stop-the-damage', 'woocommerce', /Out of stock.*Draft/s],
+  ['data-breach', 'notify-regulator', 'cnil', /notifications\.cnil\.fr.*initial.*complementary/s],
+  ['data-breach', 'notify-regulator', 'aepd', /sedeagpd\.gob\.es.*Asesora Brecha/s],
+  ['data-breach', 'notify-regulator', 'ico', /Report a breach.*0303 123 1113/s],
+  ['service-outage', 'holding-statement', 'x', /status page link and pin it/],
+  ['service-outage', 'holding-statement', 'facebook', /pin it at the top of the Page/],
+  ['service-outage', 'holding-statement', 'instagram', /link sticker/],
+  ['service-outage', 'holding-statement', 'discord', /announcement channel and Publish/],
+  ['service-outage', 'holding-statement', 'bluesky', /Pin the post to our profile/],
+  ['service-outage', 'hold-promotions', 'meta', /Ads Manager.*Planner/s],
+  ['service-outage', 'hold-promotions', 'google', /Google Ads: pause/],
+  ['service-outage', 'hold-promotions', 'tiktok', /TikTok Ads Manager/],
+  ['service-outage', 'answer-people', 'x', /impersonation form/],
+  ['service-outage', 'answer-people', 'instagram', /pretending to be us/],
+  ['service-outage', 'answer-people', 'discord', /never writes first/],
 ];
 
 describe('the platform facts of the shipped library', () => {
