@@ -1,4 +1,5 @@
 import type { Button, Card } from '../core/card';
+import { wholeHours } from '../core/deadline';
 import { type Reminder, reminderKey, SNOOZE_MINUTES } from '../core/reminders';
 import { type Incident, SEVERITIES, type UserId } from '../core/types';
 import type { Translator } from '../i18n';
@@ -203,7 +204,7 @@ function deadlineLines(
   const name = playbook.deadline ? local(playbook.deadline.name, t) : '';
   const dueAt =
     Date.parse(incident.awareness?.at ?? incident.openedAt) + (playbook.deadline?.within ?? 0) * c.minuteMs;
-  const hours = Math.floor((dueAt - c.now) / (60 * c.minuteMs));
+  const hours = wholeHours(dueAt - c.now, c.minuteMs);
   const due = when(new Date(dueAt), t);
   const title =
     c.now > dueAt

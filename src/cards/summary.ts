@@ -1,5 +1,5 @@
 import type { Card } from '../core/card';
-import { deadlineState } from '../core/deadline';
+import { deadlineState, wholeHours } from '../core/deadline';
 import { currentStep } from '../core/incident';
 import { unanswered } from '../core/question';
 import type { Incident } from '../core/types';
@@ -115,7 +115,6 @@ function deadlineField(incident: Incident, playbook: Playbook, t: Translator, ti
   const state = deadlineState(incident, playbook, time.minuteMs, time.now);
   if (!state || !playbook.deadline) return [];
   const label = local(playbook.deadline.name, t);
-  const hourMs = 60 * time.minuteMs;
   const now = clock(new Date(time.now), t);
   const value = (() => {
     switch (state.state) {
@@ -127,10 +126,10 @@ function deadlineField(incident: Incident, playbook: Playbook, t: Translator, ti
         return t('deadline.met', {
           step: state.step + 1,
           when: when(new Date(state.at), t),
-          hours: Math.floor((state.at - state.aware) / hourMs),
+          hours: wholeHours(state.at - state.aware, time.minuteMs),
         });
       case 'running': {
-        const hours = Math.floor(state.leftMs / hourMs);
+        const hours = wholeHours(state.leftMs, time.minuteMs);
         const params = { due: when(new Date(state.dueAt), t), now, aware: when(new Date(state.aware), t) };
         if (incident.status !== 'open') return null;
         return hours < 1 ? t('deadline.lastHour', params) : t('deadline.running', { ...params, hours });
@@ -139,7 +138,7 @@ function deadlineField(incident: Incident, playbook: Playbook, t: Translator, ti
         if (incident.status !== 'open') return null;
         return t('deadline.overdue', {
           due: when(new Date(state.dueAt), t),
-          hours: Math.floor(state.lateMs / hourMs),
+          hours: wholeHours(state.lateMs, time.minuteMs),
           now,
         });
     }
