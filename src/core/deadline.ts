@@ -37,7 +37,8 @@ export function deadlineStep(playbook: DeadlinePlaybook): number | null {
  * Whole hours in `ms`, with a playbook minute's grace: a reminder planned 48 hours after awareness and
  * posted a moment later says 24 hours left, not 23.
  */
-export const wholeHours = (ms: number, minuteMs: number): number => Math.floor((ms + minuteMs) / (60 * minuteMs));
+export const wholeHours = (ms: number, minuteMs: number): number =>
+  Math.floor((ms + minuteMs) / (60 * minuteMs));
 
 /** Where an incident stands against its playbook's deadline, at `now` (epoch ms). */
 export type DeadlineState =

@@ -29,6 +29,10 @@ export const deadline = {
     reminderStep: 'To do: step {{step}}, {{title}}. {{who}}, this one is yours: press Done once it is done.',
     reminderNobody: 'To do: step {{step}}, {{title}}. Nobody holds it yet: who takes it?',
     away: '{{name}}',
+    postmortemUnrecorded: 'When we became aware was never recorded (`/crisis aware`).',
+    postmortemMet:
+      'Aware {{aware}} (recorded by {{who}}); met: step {{step}} done {{when}}, {{hours}} h after we became aware.',
+    postmortemOpen: 'Aware {{aware}} (recorded by {{who}}), due {{due}}; step {{step}} not done.',
     timeline: 'recorded when we became aware: {{when}}',
     timelineCorrected: 'corrected when we became aware: {{when}} (was {{previous}})',
     timelineHow: '{{text}} (how: {{how}})',

@@ -34,6 +34,11 @@ export const deadline: Translated<typeof en> = {
       'Pendiente: paso {{step}}, {{title}}. {{who}}, te toca a ti: pulsa Hecho cuando esté hecho.',
     reminderNobody: 'Pendiente: paso {{step}}, {{title}}. Nadie se ha hecho cargo todavía: ¿quién lo asume?',
     away: '{{name}}',
+    postmortemUnrecorded: 'Nunca se registró cuándo tuvimos constancia (`/crisis aware`).',
+    postmortemMet:
+      'Constancia el {{aware}} (registrada por {{who}}); cumplido: paso {{step}} hecho el {{when}}, {{hours}} h después de tener constancia.',
+    postmortemOpen:
+      'Constancia el {{aware}} (registrada por {{who}}), plazo hasta el {{due}}; paso {{step}} sin hacer.',
     timeline: 'registró cuándo tuvimos constancia: {{when}}',
     timelineCorrected: 'corrigió cuándo tuvimos constancia: {{when}} (antes, {{previous}})',
     timelineHow: '{{text}} (cómo: {{how}})',

@@ -36,6 +36,11 @@ export const deadline: Translated<typeof en> = {
       'À faire : étape {{step}}, {{title}}. {{who}}, c’est pour vous : appuyez sur Fait une fois l’étape faite.',
     reminderNobody: 'À faire : étape {{step}}, {{title}}. Personne ne s’en charge encore : qui la prend ?',
     away: '{{name}}',
+    postmortemUnrecorded: 'La prise de connaissance n’a jamais été consignée (`/crisis aware`).',
+    postmortemMet:
+      'Connaissance le {{aware}} (consignée par {{who}}) ; respecté : étape {{step}} faite le {{when}}, {{hours}} h après la prise de connaissance.',
+    postmortemOpen:
+      'Connaissance le {{aware}} (consignée par {{who}}), échéance le {{due}} ; étape {{step}} non faite.',
     timeline: 'a consigné la prise de connaissance : {{when}}',
     timelineCorrected: 'a corrigé la prise de connaissance : {{when}} (au lieu de {{previous}})',
     timelineHow: '{{text}} (comment : {{how}})',

@@ -1,3 +1,4 @@
+import { postmortemMarkdown } from '../../../src/cards/postmortem';
 import { summaryCard } from '../../../src/cards/summary';
 import { defaultReminderPolicy } from '../../../src/config/schema';
 import { deadlineState, recordAwareness } from '../../../src/core/deadline';
@@ -211,6 +212,42 @@ describe('the GDPR deadline of the data-breach playbook, counted from awareness'
         minuteMs: 60_000,
       });
       expect(card.fields?.some((f) => f.value.includes('/crisis aware'))).toBe(false);
+    });
+  });
+
+  describe('the postmortem', () => {
+    const summaryLine = (incident: Incident, locale: Locale = 'en') =>
+      postmortemMarkdown({
+        incident: { ...incident, locale },
+        timeline: [],
+        playbook: breach.playbook(),
+        policy: defaultReminderPolicy,
+        minuteMs: 60_000,
+        t: translator(locale),
+        person: (u) => `@${u}`,
+      })
+        .split('\n')
+        .find((line) => line.includes(breach.playbook().deadline?.name[locale] ?? '?'));
+
+    test('GIVEN the authority notified 30 h after awareness WHEN the postmortem is written THEN it says when we became aware, who recorded it and that the deadline was met in 30 h', () => {
+      const done = successOf(
+        completeStep(
+          aware(opened()),
+          breach.playbook(),
+          notify(),
+          'U0LEGAL',
+          new Date(AWARE.getTime() + 30 * HOUR),
+        ),
+      );
+      expect(summaryLine(done.incident)).toBe(
+        `- **GDPR notification to the authority:** Aware 7 Dec 2026 07:30 UTC (recorded by @U0LEGAL); met: step ${notify() + 1} done 8 Dec 2026 13:30 UTC, 30 h after we became aware.`,
+      );
+    });
+
+    test('GIVEN awareness never recorded WHEN the postmortem is written THEN it says so, in three languages', () => {
+      expect(summaryLine(opened())).toContain('When we became aware was never recorded');
+      expect(summaryLine(opened(), 'es')).toContain('Nunca se registró cuándo tuvimos constancia');
+      expect(summaryLine(opened(), 'fr')).toContain('La prise de connaissance n’a jamais été consignée');
     });
   });
 });
