@@ -21,8 +21,8 @@ export const deadline: Translated<typeof en> = {
   deadline: {
     notStarted:
       'El plazo no ha empezado a correr: registra cuándo tuvimos constancia con `/crisis aware <hora>`.',
-    running: 'Vence el {{due}}: quedan {{hours}} h a las {{now}}. Constancia desde el {{aware}}.',
-    lastHour: 'Vence el {{due}}: queda menos de una hora a las {{now}}. Constancia desde el {{aware}}.',
+    running: 'Vence el {{due}}: quedan {{hours}} h a las {{now}}. Tuvimos constancia el {{aware}}.',
+    lastHour: 'Vence el {{due}}: queda menos de una hora a las {{now}}. Tuvimos constancia el {{aware}}.',
     overdue:
       'Plazo vencido: vencía el {{due}}, hace {{hours}} h a las {{now}}. Hazlo ya y deja constancia del motivo del retraso.',
     met: 'Cumplido: paso {{step}} hecho el {{when}}, {{hours}} h después de tener constancia.',
@@ -36,9 +36,9 @@ export const deadline: Translated<typeof en> = {
     away: '{{name}}',
     postmortemUnrecorded: 'Nunca se registró cuándo tuvimos constancia (`/crisis aware`).',
     postmortemMet:
-      'Constancia el {{aware}} (registrada por {{who}}); cumplido: paso {{step}} hecho el {{when}}, {{hours}} h después de tener constancia.',
+      'Tuvimos constancia el {{aware}} (lo registró {{who}}); cumplido: paso {{step}} hecho el {{when}}, {{hours}} h después de tener constancia.',
     postmortemOpen:
-      'Constancia el {{aware}} (registrada por {{who}}), plazo hasta el {{due}}; paso {{step}} sin hacer.',
+      'Tuvimos constancia el {{aware}} (lo registró {{who}}), plazo hasta el {{due}}; paso {{step}} sin hacer.',
     timeline: 'registró cuándo tuvimos constancia: {{when}}',
     timelineCorrected: 'corrigió cuándo tuvimos constancia: {{when}} (antes, {{previous}})',
     timelineHow: '{{text}} (cómo: {{how}})',

@@ -22,9 +22,10 @@ export const deadline: Translated<typeof en> = {
   },
   deadline: {
     notStarted:
-      'Délai non déclenché : consignez le moment où nous en avons pris connaissance avec `/crisis aware <heure>`.',
-    running: 'Échéance le {{due}} : il reste {{hours}} h à {{now}}. Connaissance depuis le {{aware}}.',
-    lastHour: 'Échéance le {{due}} : il reste moins d’une heure à {{now}}. Connaissance depuis le {{aware}}.',
+      'Le délai n’a pas commencé à courir : consignez le moment où nous en avons pris connaissance avec `/crisis aware <heure>`.',
+    running: 'Échéance le {{due}} : il reste {{hours}} h à {{now}}. Prise de connaissance le {{aware}}.',
+    lastHour:
+      'Échéance le {{due}} : il reste moins d’une heure à {{now}}. Prise de connaissance le {{aware}}.',
     overdue:
       'Délai dépassé : l’échéance était le {{due}}, il y a {{hours}} h à {{now}}. Faites-le maintenant et consignez la raison du retard.',
     met: 'Respecté : étape {{step}} faite le {{when}}, {{hours}} h après la prise de connaissance.',
@@ -38,9 +39,9 @@ export const deadline: Translated<typeof en> = {
     away: '{{name}}',
     postmortemUnrecorded: 'La prise de connaissance n’a jamais été consignée (`/crisis aware`).',
     postmortemMet:
-      'Connaissance le {{aware}} (consignée par {{who}}) ; respecté : étape {{step}} faite le {{when}}, {{hours}} h après la prise de connaissance.',
+      'Prise de connaissance le {{aware}} (consignée par {{who}}) ; respecté : étape {{step}} faite le {{when}}, {{hours}} h après la prise de connaissance.',
     postmortemOpen:
-      'Connaissance le {{aware}} (consignée par {{who}}), échéance le {{due}} ; étape {{step}} non faite.',
+      'Prise de connaissance le {{aware}} (consignée par {{who}}), échéance le {{due}} ; étape {{step}} non faite.',
     timeline: 'a consigné la prise de connaissance : {{when}}',
     timelineCorrected: 'a corrigé la prise de connaissance : {{when}} (au lieu de {{previous}})',
     timelineHow: '{{text}} (comment : {{how}})',

@@ -187,7 +187,7 @@ describe('the GDPR deadline of the data-breach playbook, counted from awareness'
         value: 'Due 10 Dec 2026 07:30 UTC: 41 h left at 14:30 UTC. Aware since 7 Dec 2026 07:30 UTC.',
       });
       expect(line(aware(opened()), now, 'es', 'Europe/Madrid')?.value).toBe(
-        'Vence el 10 dic 2026 08:30 UTC+1: quedan 41 h a las 15:30 UTC+1. Constancia desde el 7 dic 2026 08:30 UTC+1.',
+        'Vence el 10 dic 2026 08:30 UTC+1: quedan 41 h a las 15:30 UTC+1. Tuvimos constancia el 7 dic 2026 08:30 UTC+1.',
       );
       expect(line(aware(opened()), now, 'fr')?.value).toContain('il reste 41 h');
     });
