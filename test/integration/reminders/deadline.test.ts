@@ -132,3 +132,27 @@ test('GIVEN the first reminder came WHEN the authority is notified (its step don
   expect(deadlineReminders(w, room)).toHaveLength(1);
   expect((await w.pendingJobsOf(seq)).filter((job) => job.data.kind === 'deadline')).toEqual([]);
 });
+
+test('GIVEN a deadline reminder WHEN Snooze is pressed on it THEN the deadline reminders wait, on the record', async () => {
+  const w = world();
+  const { seq, room, ana } = await openBreach(w);
+  await w.command(ana, `aware ${typed(Date.now())}`);
+  const [reminder] = await waitFor(
+    () => {
+      const found = deadlineReminders(w, room);
+      return found.length >= 1 ? found : null;
+    },
+    FIRST * MINUTE_MS + 5000,
+    'the first deadline reminder',
+  );
+  const snooze = reminder?.card.buttons?.find((b) => b.action.kind === 'reminder.snooze');
+  if (!snooze) throw new Error('no Snooze button');
+
+  const reply = await w.press(ana, snooze);
+
+  expect(reply.cards.map((c) => c.tone)).not.toContain('warning');
+  expect((await w.incident(seq)).reminders?.deadline?.snoozedUntil).toBeDefined();
+  expect(
+    (await w.timeline(seq)).some((e) => e.kind === 'reminder-snoozed' && e.reminder === 'deadline'),
+  ).toBe(true);
+});
