@@ -2,6 +2,7 @@ import { type CommandOf, createRegistry } from '../src/app/command';
 import type { ParseContext } from '../src/core/grammar';
 import { answerCommand } from './answer';
 import { approveCommand } from './approve';
+import { awareCommand } from './aware';
 import { closeCommand } from './close';
 import { deleteCommand } from './delete';
 import { drillCommand } from './drill';
@@ -44,6 +45,7 @@ export const COMMANDS = [
   questionCommand,
   answerCommand,
   evidenceCommand,
+  awareCommand,
   postmortemCommand,
   closeCommand,
   reopenCommand,

@@ -186,7 +186,8 @@ async function action(deps: Deps, caller: Caller, value: string): Promise<Reply>
 }
 
 const TRIAGE_ID = /^[0-9a-f]{10}$/;
-const REMINDER_KEY = /^(step-\d{1,3}|approval-\d{1,4}|followup-\d{1,4}|cadence|no-lead|no-severity|stale)$/;
+const REMINDER_KEY =
+  /^(step-\d{1,3}|approval-\d{1,4}|followup-\d{1,4}|cadence|no-lead|no-severity|stale|deadline)$/;
 const number = (text: string): number | null => (/^\d{1,9}$/.test(text) ? Number(text) : null);
 
 async function form(

@@ -79,6 +79,8 @@ function describe(reminder: Reminder, c: AwayContext): string {
       const followup = incident.followups?.find((f) => f.n === reminder.followup);
       return t('reminders.away.followup', { n: reminder.followup ?? 0, text: followup?.text ?? '' });
     }
+    case 'deadline':
+      return c.playbook.deadline ? t('deadline.away', { name: local(c.playbook.deadline.name, t) }) : '';
     case 'inject':
     case 'archive':
       // Never collapsed: an inject is a scripted message, archiving a room is not a reminder.

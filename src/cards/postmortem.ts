@@ -1,3 +1,4 @@
+import { deadlineState, wholeHours } from '../core/deadline';
 import { cadenceMinutes, type PlaybookClock, type ReminderPolicy } from '../core/reminders';
 import { missingApprovals } from '../core/statement';
 import {
@@ -198,6 +199,40 @@ const quote = (text: string, indent = ''): string =>
     .map((line) => `${indent}>${line ? ` ${line}` : ''}`)
     .join('\n');
 
+/**
+ * How the playbook's deadline went (GDPR art. 33: notified within 72 hours of awareness?): what the
+ * close-and-learn step asks the postmortem to say. Nothing for a playbook without one.
+ */
+function deadlineField(input: PostmortemInput, field: (label: string, value: string) => string): string[] {
+  const { incident, playbook, minuteMs, t, person } = input;
+  const end = Date.parse(incident.resolvedAt ?? incident.updatedAt);
+  const state = deadlineState(incident, playbook, minuteMs, end);
+  if (!state || !playbook.deadline) return [];
+  const label = local(playbook.deadline.name, t);
+  if (state.state === 'not-started') return [field(label, t('deadline.postmortemUnrecorded'))];
+  if (state.state === 'skipped') {
+    return [field(label, t('deadline.skipped', { step: state.step + 1, reason: oneLine(state.reason) }))];
+  }
+  const aware = {
+    aware: when(new Date(state.aware), t),
+    who: person(incident.awareness?.by ?? incident.openedBy),
+    due: when(new Date(state.dueAt), t),
+    step: state.step + 1,
+  };
+  return [
+    field(
+      label,
+      state.state === 'met'
+        ? t('deadline.postmortemMet', {
+            ...aware,
+            when: when(new Date(state.at), t),
+            hours: wholeHours(state.at - state.aware, minuteMs),
+          })
+        : t('deadline.postmortemOpen', aware),
+    ),
+  ];
+}
+
 export function postmortemMarkdown(input: PostmortemInput): string {
   const { incident, playbook, policy, minuteMs, t, person } = input;
   const timeline = chronological(input.timeline);
@@ -237,6 +272,7 @@ export function postmortemMarkdown(input: PostmortemInput): string {
           : when(resolved, t),
     ),
     field(t('postmortem.duration'), duration(metrics.timeToResolution, t)),
+    ...deadlineField(input, field),
   ];
   if (closing?.kind === 'closed') {
     summary.push(

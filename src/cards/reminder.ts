@@ -1,4 +1,5 @@
 import type { Button, Card } from '../core/card';
+import { wholeHours } from '../core/deadline';
 import { type Reminder, reminderKey, SNOOZE_MINUTES } from '../core/reminders';
 import { type Incident, SEVERITIES, type UserId } from '../core/types';
 import type { Translator } from '../i18n';
@@ -183,11 +184,46 @@ function lines(c: ReminderContext): { title: string; lines: string[]; buttons: B
         lines: [t('reminders.staleHint', { who })],
         buttons: [],
       };
+    case 'deadline':
+      return deadlineLines(c, who);
     case 'inject':
     case 'archive':
       // An inject is its own card (src/cards/drill.ts); archiving posts its own notice (src/app/remind.ts).
       return { title: '', lines: [], buttons: [] };
   }
+}
+
+/** A deadline's reminder: the time left as of now (not as of its due time), and the step that meets it. */
+function deadlineLines(
+  c: ReminderContext,
+  who: string,
+): { title: string; lines: string[]; buttons: Button[] } {
+  const { incident, playbook, t } = c;
+  const index = c.reminder.step ?? 0;
+  const step = playbook.steps[index];
+  const name = playbook.deadline ? local(playbook.deadline.name, t) : '';
+  const dueAt =
+    Date.parse(incident.awareness?.at ?? incident.openedAt) + (playbook.deadline?.within ?? 0) * c.minuteMs;
+  const hours = wholeHours(dueAt - c.now, c.minuteMs);
+  const due = when(new Date(dueAt), t);
+  const title =
+    c.now > dueAt
+      ? t('deadline.reminderOverdue', { name, due })
+      : hours < 1
+        ? t('deadline.reminderLastHour', { name, due })
+        : t('deadline.reminder', { name, hours, due });
+  const todo = { step: index + 1, title: step ? local(step.title, t) : '', who };
+  return {
+    title,
+    lines: [c.audience ? t('deadline.reminderStep', todo) : t('deadline.reminderNobody', todo)],
+    buttons: [
+      {
+        label: t('buttons.done'),
+        action: { kind: 'step.done', args: [String(incident.seq), String(index)] },
+        style: 'primary',
+      },
+    ],
+  };
 }
 
 /** Playbook minutes (CALMA_MINUTE_MS long), rounded: what people read in reminders. */

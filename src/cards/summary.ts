@@ -1,11 +1,12 @@
 import type { Card } from '../core/card';
+import { deadlineState, wholeHours } from '../core/deadline';
 import { currentStep } from '../core/incident';
 import { unanswered } from '../core/question';
 import type { Incident } from '../core/types';
 import { roleName, type Translator } from '../i18n';
 import type { Playbook } from '../playbook/schema';
 import { openFollowupLines } from './followup';
-import { local, type Mention, severityLabel, when } from './format';
+import { clock, local, type Mention, severityLabel, when } from './format';
 import { statementLines } from './statement';
 
 /** The clock a card is drawn at: what is overdue depends on it. */
@@ -60,6 +61,7 @@ export function summaryCard(
             : t('summary.progressValue', { step: current + 1, count: incident.steps.length, done, skipped }),
       },
       ...overdueField(incident, playbook, t, time),
+      ...deadlineField(incident, playbook, t, time),
       { label: t('summary.roles'), value: roles.join(' · ') },
       ...listField(t('statement.status.title'), statementLines(incident, t), t),
       ...listField(
@@ -102,6 +104,46 @@ function overdueField(incident: Incident, playbook: Playbook, t: Translator, tim
   const more =
     late.length > SHOWN_OVERDUE ? [t('summary.overdueMore', { count: late.length - SHOWN_OVERDUE })] : [];
   return [{ label: t('summary.overdue'), value: [...shown, ...more].join(' · ') }];
+}
+
+/**
+ * The playbook's deadline counted down from awareness (GDPR art. 33), for an open incident or one whose
+ * deadline was met or passed. The hours left are as of the drawing, which the line says: the summary is
+ * redrawn with every change and every reminder of the deadline, not every hour.
+ */
+function deadlineField(incident: Incident, playbook: Playbook, t: Translator, time: CardTime) {
+  const state = deadlineState(incident, playbook, time.minuteMs, time.now);
+  if (!state || !playbook.deadline) return [];
+  const label = local(playbook.deadline.name, t);
+  const now = clock(new Date(time.now), t);
+  const value = (() => {
+    switch (state.state) {
+      case 'not-started':
+        return incident.status === 'open' ? t('deadline.notStarted') : null;
+      case 'skipped':
+        return t('deadline.skipped', { step: state.step + 1, reason: state.reason });
+      case 'met':
+        return t('deadline.met', {
+          step: state.step + 1,
+          when: when(new Date(state.at), t),
+          hours: wholeHours(state.at - state.aware, time.minuteMs),
+        });
+      case 'running': {
+        const hours = wholeHours(state.leftMs, time.minuteMs);
+        const params = { due: when(new Date(state.dueAt), t), now, aware: when(new Date(state.aware), t) };
+        if (incident.status !== 'open') return null;
+        return hours < 1 ? t('deadline.lastHour', params) : t('deadline.running', { ...params, hours });
+      }
+      case 'overdue':
+        if (incident.status !== 'open') return null;
+        return t('deadline.overdue', {
+          due: when(new Date(state.dueAt), t),
+          hours: wholeHours(state.lateMs, time.minuteMs),
+          now,
+        });
+    }
+  })();
+  return value ? [{ label, value }] : [];
 }
 
 /** Most items a list field shows before "and N more" (a field holds at most 2,000 characters in Slack). */

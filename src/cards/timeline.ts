@@ -66,6 +66,12 @@ export function timelineText(e: TimelineEntry, t: Translator, mention: Mention):
       return e.note
         ? t('timeline.evidenceNote', { url: e.url, note: e.note })
         : t('timeline.evidence', { url: e.url });
+    case 'aware': {
+      const text = e.previous
+        ? t('deadline.timelineCorrected', { when: when(e.since, t), previous: when(e.previous, t) })
+        : t('deadline.timeline', { when: when(e.since, t) });
+      return e.note ? t('deadline.timelineHow', { text, how: e.note }) : text;
+    }
     case 'closed':
       return t(e.finalUpdate ? 'timeline.closed' : 'timeline.closedNoUpdate', { resolution: e.resolution });
     case 'archived':

@@ -1,3 +1,4 @@
+import { type Deadline, deadlineStep } from './deadline';
 import { fail, ok, type Result } from './result';
 import type { Change, Incident, ReminderState, Role, Severity, UserId } from './types';
 
@@ -18,13 +19,14 @@ export const REMINDER_KINDS = [
   'followup',
   'inject',
   'archive',
+  'deadline',
 ] as const;
 
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
 export interface Reminder {
   kind: ReminderKind;
-  /** Playbook step index, for step reminders. */
+  /** Playbook step index, for step reminders, and the step that meets a deadline for its reminders. */
   step?: number;
   /** Statement number, for approval reminders. */
   statement?: number;
@@ -67,6 +69,7 @@ export interface PlaybookClock {
    * update the cadence reminds, with no reminder of its own.
    */
   steps: {
+    id?: string;
     due: number;
     role: Role;
     statement?: 'holding' | 'full' | 'update' | undefined;
@@ -76,6 +79,8 @@ export interface PlaybookClock {
   cadence?: Partial<Record<`sev${Severity}`, number | null>> | undefined;
   /** A drill scenario's injects, in minutes from the opening (only drills have them). */
   injects?: readonly { at: number }[] | undefined;
+  /** A notification deadline counting from awareness (src/core/deadline.ts). */
+  deadline?: Deadline | undefined;
 }
 
 /** The key under which a reminder's snooze / dismissal / nags are kept: `step-3`, `cadence`, `no-lead`. */
@@ -172,8 +177,27 @@ export function plan(
       reminders.push({ kind: 'inject', inject: index, attempt: 1, dueAt: opened + minutes(inject.at) });
     });
   }
+  deadlineReminders(incident, playbook, minuteMs).forEach(push);
   reminders.push(...followupReminders(incident, policy, minuteMs));
   return reminders;
+}
+
+/**
+ * A deadline's reminders, at its minutes from awareness, while the step that meets it is open: each one
+ * after the last sent (a reminder posted late covers the ones due before it, since it says the time left
+ * as of its posting). Corrected awareness moves them: one due after the last sent comes again.
+ */
+function deadlineReminders(incident: Incident, playbook: PlaybookClock, minuteMs: number): Reminder[] {
+  const step = deadlineStep(playbook);
+  if (step === null || !playbook.deadline || !incident.awareness) return [];
+  if (incident.steps[step]?.state !== 'open') return [];
+  const aware = Date.parse(incident.awareness.at);
+  const last = incident.reminders?.deadline?.lastAt;
+  const sent = last ? Date.parse(last) : Number.NEGATIVE_INFINITY;
+  return playbook.deadline.remind.flatMap((minutes, index): Reminder[] => {
+    const dueAt = aware + minutes * minuteMs;
+    return dueAt > sent ? [{ kind: 'deadline', step, attempt: index + 1, dueAt }] : [];
+  });
 }
 
 /**
@@ -287,7 +311,8 @@ export function reminderAudience(
   playbook: PlaybookClock,
   reminder: Reminder,
 ): UserId | undefined {
-  if (reminder.kind === 'step' && reminder.attempt === 1) {
+  // A deadline is the work of the step that meets it: its owner is reminded, as for the step's own reminder.
+  if ((reminder.kind === 'step' && reminder.attempt === 1) || reminder.kind === 'deadline') {
     const step = reminder.step ?? 0;
     const role = playbook.steps[step]?.role;
     return incident.steps[step]?.assignee ?? (role ? incident.roles[role] : undefined);

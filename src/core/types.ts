@@ -89,6 +89,11 @@ export interface Incident {
   lockdown?: { requestedBy: UserId; requestedAt: string; approvedBy?: UserId; until?: string };
   /** The incident's post in the announcements channel, updated when it closes or reopens. */
   announcement?: { room: string; id: string };
+  /**
+   * When the organisation became aware (`/crisis aware`): a playbook's notification deadline counts from
+   * it (GDPR art. 33: 72 hours). `by` recorded it at `recordedAt`; a correction replaces it.
+   */
+  awareness?: { at: string; by: UserId; recordedAt: string; note?: string };
 }
 
 /** Where alerts come from: each source's webhook is normalised into one `Alert` (`alert.ts`). */
@@ -109,6 +114,8 @@ export type TimelineEvent =
   | { kind: 'room'; room: string; name: string }
   | { kind: 'captured'; message: CapturedMessage }
   | { kind: 'evidence'; url: string; note?: string }
+  /** When the organisation became aware (`since`); `previous`: the moment it corrects. */
+  | { kind: 'aware'; since: string; previous?: string; note?: string }
   | { kind: 'reminder-snoozed'; reminder: string; until: string }
   | { kind: 'reminder-dismissed'; reminder: string }
   | { kind: 'statement-drafted'; n: number; missing: string[]; warnings: string[] }

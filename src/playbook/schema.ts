@@ -210,6 +210,42 @@ const Rule = Text.extend({
     'The seed rule this rule states, if it is one (checked by `npm run playbooks:check`, never shown to responders).',
   ),
 }).meta({ id: 'Rule', description: 'A rule for the whole incident, in English, Spanish and French.' });
+const Deadline = z
+  .object({
+    name: Text.describe(
+      'What the deadline is for, as the summary card labels it (like "GDPR notification to the authority").',
+    ),
+    step: Id.describe(
+      'The id of the step that meets it: once that step is done or skipped, the clock stops.',
+    ),
+    within: z
+      .number()
+      .int()
+      .positive()
+      .describe(
+        'How long, in minutes after the team became aware (`/crisis aware <time>`): 4320 for 72 hours.',
+      ),
+    remind: z
+      .array(z.number().int().positive())
+      .default([])
+      .describe(
+        'When to remind the team, in minutes after awareness, ascending and before `within` (2880, 3600 and 4200 for 48, 60 and 70 hours).',
+      ),
+  })
+  .strict()
+  .refine(
+    (deadline) =>
+      deadline.remind.every((m, i, all) => m < deadline.within && (i === 0 || m > (all[i - 1] ?? 0))),
+    {
+      message: 'reminders come in ascending order, each before `within`',
+      path: ['remind'],
+    },
+  )
+  .meta({
+    id: 'Deadline',
+    description:
+      'A notification deadline that counts from when the team became aware, not from the opening (GDPR art. 33: 72 hours). The pinned summary counts it down and reminders come at `remind`.',
+  });
 
 export const Playbook = z
   .object({
@@ -264,6 +300,9 @@ export const Playbook = z
       .describe(
         "Who must approve a public statement by severity, overriding calma.yaml's `statements.approvals` (like legal for a data breach): each role is one approval by a different person, never the author.",
       ),
+    deadline: Deadline.optional().describe(
+      'A deadline counting from awareness, recorded with `/crisis aware <time>` (a data breach: notify the authority within 72 hours).',
+    ),
     rules: z.array(Rule).default([]).describe('Rules shown to responders for the whole incident.'),
     waived: z
       .partialRecord(
@@ -308,6 +347,13 @@ export const Playbook = z
       }
       stated.add(rule.id);
     });
+    if (playbook.deadline && !seen.has(playbook.deadline.step)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['deadline', 'step'],
+        message: `no step "${playbook.deadline.step}" to meet the deadline`,
+      });
+    }
   });
 
 export type Text = z.infer<typeof Text>;

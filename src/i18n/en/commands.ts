@@ -23,6 +23,8 @@ export const commands = {
       owner: 'owner',
       days: 'days',
       scenario: 'scenario',
+      time: 'time',
+      how: 'how',
     },
     title: 'calma: crisis response, step by step',
     intro: 'Type `/crisis` followed by one of these:',
@@ -42,6 +44,8 @@ export const commands = {
     answer:
       'answer a question: a text is drafted as a statement, public once approved; or name a published one',
     evidence: 'keep a link to what was posted in public, before it can be deleted',
+    aware:
+      'record when we became aware (a data breach: the 72-hour GDPR clock counts from it); again to correct it',
     postmortem: 'share the postmortem as it stands, generated from the timeline (Markdown)',
     close:
       'resolve the incident: how it ended, and whether the public got a final update (a form without text)',

@@ -7,6 +7,7 @@
 import { alerts } from './alerts';
 import { cards } from './cards';
 import { commands } from './commands';
+import { deadline } from './deadline';
 import { discord } from './discord';
 import { drills } from './drills';
 import { postmortem } from './postmortem';
@@ -25,6 +26,7 @@ export const enNamespaces = {
   alerts,
   terminal,
   discord,
+  deadline,
 };
 
 /** Every message of the catalogue, keyed as `t()` sees them (`step.done`, `alerts.held_other`…). */
@@ -38,4 +40,5 @@ export const en = {
   ...alerts,
   ...terminal,
   ...discord,
+  ...deadline,
 };

@@ -107,6 +107,7 @@ export const statements = {
       fix: 'What fixed it',
       what_to_do: 'What people should do',
       data: 'Personal data affected',
+      authority_line: 'The data protection authority (say “notified” only once it is)',
     },
     isRejected: 'Statement S{{n}} was rejected: it must be edited before anyone can approve it.',
     ownStatement: 'You wrote (part of) statement S{{n}}, so you cannot approve it: a second person must.',

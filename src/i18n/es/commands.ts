@@ -25,6 +25,8 @@ export const commands: Translated<typeof en> = {
       owner: 'responsable',
       days: 'días',
       scenario: 'escenario',
+      time: 'hora',
+      how: 'cómo',
     },
     title: 'calma: gestión de crisis, paso a paso',
     intro: 'Escribe `/crisis` seguido de uno de estos comandos:',
@@ -44,6 +46,8 @@ export const commands: Translated<typeof en> = {
     answer:
       'responde a una pregunta: el texto se redacta como comunicado, público una vez aprobado; o indica uno ya publicado',
     evidence: 'guarda un enlace a lo publicado, antes de que puedan borrarlo',
+    aware:
+      'registra cuándo tuvimos constancia (en una brecha de datos, el plazo de 72 horas del RGPD cuenta desde ahí); repítelo para corregirlo',
     postmortem: 'comparte el análisis poscrisis tal como está, generado a partir de la cronología (Markdown)',
     close:
       'resuelve la crisis: cómo terminó y si el público recibió una actualización final (sin texto, un formulario)',

@@ -30,6 +30,7 @@ export const discord: Translated<typeof en> = {
       answer:
         'Responde a una pregunta: el texto se publica una vez aprobado, o indica un comunicado publicado',
       evidence: 'Guarda un enlace a una publicación antes de que puedan borrarla',
+      aware: 'Registra cuándo tuvimos constancia: un plazo de notificación cuenta desde ahí',
       postmortem: 'Comparte el análisis poscrisis tal como está (Markdown)',
       close: 'Resuelve la crisis y comparte su análisis poscrisis',
       reopen: 'Vuelve a abrir una crisis resuelta',
@@ -78,6 +79,8 @@ export const discord: Translated<typeof en> = {
       answerStatement: { name: 'comunicado', description: 'El comunicado publicado que la responde' },
       url: { name: 'enlace', description: 'Enlace a la publicación (https://…)' },
       evidenceNote: { name: 'nota', description: 'Qué muestra' },
+      awareTime: { name: 'hora', description: 'Cuándo: 09:30, ayer 21:15, 2026-12-06 21:15 o ahora' },
+      awareHow: { name: 'como', description: 'Cómo tuvimos constancia (quién lo confirmó)' },
       resolution: { name: 'resolución', description: 'Cómo terminó (sin texto: un formulario)' },
       reopenReason: { name: 'motivo', description: 'Por qué se reabre (sin motivo: un formulario)' },
       followupText: { name: 'acción', description: 'Qué hay que hacer' },

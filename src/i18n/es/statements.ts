@@ -116,6 +116,7 @@ export const statements: Translated<typeof en> = {
       fix: 'Qué lo ha solucionado',
       what_to_do: 'Qué tiene que hacer la gente',
       data: 'Datos personales afectados',
+      authority_line: 'La autoridad de protección de datos (di «notificada» solo cuando lo esté)',
     },
     isRejected: 'El comunicado S{{n}} fue rechazado: hay que editarlo antes de que nadie pueda aprobarlo.',
     ownStatement:

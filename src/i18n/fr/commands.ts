@@ -25,6 +25,8 @@ export const commands: Translated<typeof en> = {
       owner: 'responsable',
       days: 'jours',
       scenario: 'scénario',
+      time: 'heure',
+      how: 'comment',
     },
     title: 'calma : la gestion de crise, étape par étape',
     intro: 'Tapez `/crisis` suivi de l’une de ces commandes :',
@@ -44,6 +46,8 @@ export const commands: Translated<typeof en> = {
     answer:
       'répond à une question : le texte devient un projet de communiqué, public une fois approuvé ; ou indiquez-en un déjà publié',
     evidence: 'conserve un lien vers ce qui a été publié, avant qu’il puisse être supprimé',
+    aware:
+      'consigne le moment où nous en avons pris connaissance (pour une fuite de données, le délai de 72 heures du RGPD court à partir de là) ; à refaire pour le corriger',
     postmortem: 'partage le retour d’expérience en l’état, généré à partir de la chronologie (Markdown)',
     close:
       'clôt la crise : comment elle s’est terminée et si le public a eu un point final (sans texte, un formulaire)',

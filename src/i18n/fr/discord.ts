@@ -30,6 +30,7 @@ export const discord: Translated<typeof en> = {
       answer:
         'Répondre à une question : le texte est publié une fois approuvé, ou indiquer un communiqué publié',
       evidence: 'Conserver le lien d’une publication avant qu’elle puisse être supprimée',
+      aware: 'Consigner la prise de connaissance : un délai de notification court à partir de là',
       postmortem: 'Partager le retour d’expérience en l’état (Markdown)',
       close: 'Clore la crise et partager son retour d’expérience',
       reopen: 'Rouvrir une crise résolue',
@@ -78,6 +79,11 @@ export const discord: Translated<typeof en> = {
       answerStatement: { name: 'communiqué', description: 'Le communiqué publié qui y répond' },
       url: { name: 'lien', description: 'Lien vers la publication (https://…)' },
       evidenceNote: { name: 'note', description: 'Ce qu’elle montre' },
+      awareTime: { name: 'heure', description: 'Quand : 09:30, hier 21h15, 2026-12-06 21:15 ou maintenant' },
+      awareHow: {
+        name: 'comment',
+        description: 'Comment nous en avons pris connaissance (qui l’a confirmé)',
+      },
       resolution: {
         name: 'résolution',
         description: 'Comment elle s’est terminée (sans texte : un formulaire)',

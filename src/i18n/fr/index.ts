@@ -5,6 +5,7 @@
 import { alerts } from './alerts';
 import { cards } from './cards';
 import { commands } from './commands';
+import { deadline } from './deadline';
 import { discord } from './discord';
 import { drills } from './drills';
 import { postmortem } from './postmortem';
@@ -23,6 +24,7 @@ export const frNamespaces = {
   alerts,
   terminal,
   discord,
+  deadline,
 };
 
 /** Every message of the catalogue, keyed as `t()` sees them (`step.done`, `alerts.held_other`…). */
@@ -36,4 +38,5 @@ export const fr = {
   ...alerts,
   ...terminal,
   ...discord,
+  ...deadline,
 };

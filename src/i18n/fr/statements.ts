@@ -116,6 +116,7 @@ export const statements: Translated<typeof en> = {
       fix: 'Ce qui a tout rétabli',
       what_to_do: 'Ce que les gens doivent faire',
       data: 'Données personnelles concernées',
+      authority_line: 'L’autorité de protection des données (« notifiée » seulement une fois que c’est fait)',
     },
     isRejected:
       'Le communiqué S{{n}} a été rejeté : il doit être modifié avant que quiconque puisse l’approuver.',

@@ -18,6 +18,7 @@ import type { Reminder, ReminderPolicy } from '../../../src/core/reminders';
 import { type Incident, systemClock, type TimelineEntry } from '../../../src/core/types';
 import { builtinPlaybooksDir, loadPlaybooks } from '../../../src/playbook/loader';
 import { PlaybookRegistry } from '../../../src/playbook/registry';
+import type { Playbook } from '../../../src/playbook/schema';
 import type { MessageRef } from '../../../src/ports/chat';
 import type { ReminderJob } from '../../../src/ports/scheduler';
 import {
@@ -293,10 +294,15 @@ export interface ReminderHarness {
 /**
  * Registers a test file's hooks: one queue with a random name and its own BullMQ key prefix, one
  * scheduler and one worker for the file (with `policy`: calma.yaml's defaults unless a file needs other
- * timings); a fresh world for every test. The worker hands each job to the world of its workspace, so a
- * job left over from an earlier test (its world gone) does nothing.
+ * timings; the shipped playbooks, or some `replacing` them); a fresh world for every test. The worker
+ * hands each job to the world of its workspace, so a job left over from an earlier test (its world
+ * gone) does nothing.
  */
-export function useReminders(policy: ReminderPolicy = defaultReminderPolicy): ReminderHarness {
+export function useReminders(
+  policy: ReminderPolicy = defaultReminderPolicy,
+  /** Playbooks that replace shipped ones of the same id for this file (a faster clock, say). */
+  replacing: (shipped: Playbook[]) => Playbook[] = () => [],
+): ReminderHarness {
   let redis: Redis;
   let connection: Redis;
   let scheduler: ReminderScheduler;
@@ -338,7 +344,7 @@ export function useReminders(policy: ReminderPolicy = defaultReminderPolicy): Re
     connection = new Redis(url, { maxRetriesPerRequest: null });
     const loaded = await loadPlaybooks([builtinPlaybooksDir]);
     if (loaded.problems.length > 0) throw new Error(`shipped playbooks have problems: ${loaded.problems}`);
-    playbooks = new PlaybookRegistry(loaded.playbooks, loaded.scenarios);
+    playbooks = new PlaybookRegistry([...loaded.playbooks, ...replacing(loaded.playbooks)], loaded.scenarios);
     settings = {
       connection,
       prefix: uniquePrefix(),

@@ -521,6 +521,15 @@ const roundTrips: [path: string, given: Given[], typed: string, expected: Comman
     'evidence https://x.com/acme/status/1 attacker post',
     { name: 'evidence', url: 'https://x.com/acme/status/1', note: 'attacker post' },
   ],
+  [
+    'aware',
+    [
+      ['time', 'yesterday 21:15'],
+      ['incident', 4],
+    ],
+    'aware #4 yesterday 21:15',
+    { name: 'aware', incident: 4, time: 'yesterday 21:15', how: '' },
+  ],
   ['postmortem', [['incident', 9]], 'postmortem #9', { name: 'postmortem', incident: 9 }],
   [
     'close',
