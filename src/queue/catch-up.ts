@@ -1,5 +1,6 @@
 import { DelayedError, type Job, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { REMINDER_KINDS } from '../core/reminders';
 import type { ReminderJob } from '../ports/scheduler';
 import { type StoreKeys, storeKeys } from '../store/keys';
 import { BOUNDED_EVENTS } from './events';
@@ -7,6 +8,7 @@ import {
   CATCH_UP,
   type CatchUpJob,
   catchUpJobId,
+  chainId,
   type QueueSettings,
   REMINDER_JOB_OPTIONS,
 } from './reminder-queue';
@@ -21,6 +23,15 @@ export const MISSED_AFTER_MINUTES = 2;
 /** A card waits until no missed reminder of its incident has come in for this long: the burst gathers. */
 export const GATHER_MS = 2000;
 
+/**
+ * A card waits for the missed jobs of its incident still queued (a busy worker has not run them yet),
+ * but not longer than this after the first missed reminder was kept: one that cannot run comes later.
+ */
+export const MAX_GATHER_MS = 60_000;
+
+/** States of a job that has not yet kept its missed reminders. */
+const NOT_YET_RUN = new Set(['waiting', 'delayed', 'prioritized', 'active', 'waiting-children']);
+
 /** Missed reminders whose card never came (a week stale by then) are forgotten. */
 const KEEP_MS = 7 * 24 * 3600 * 1000;
 
@@ -33,8 +44,9 @@ interface Kept {
 /**
  * Reminders missed while calma was away, gathered per incident for one card instead of a burst of stale
  * ones. A missed reminder job does not post: it is kept in the incident's hash and queues the incident's
- * catch-up job (a fixed id per batch, so one exists). That job waits until the hash has been quiet for
- * `gatherMs`, takes the batch (renamed away in one step, so a reminder kept later starts the next batch
+ * catch-up job (a fixed id per batch, so one exists). That job waits until no missed job of the incident
+ * is left to run (each kind has one queued job, and a loaded worker may run them seconds apart) and the
+ * hash has been quiet for `gatherMs`, takes the batch (renamed away in one step, so a reminder kept later starts the next batch
  * and never falls between two) and hands it to `post`.
  */
 export class CatchUp {
@@ -104,8 +116,11 @@ export class CatchUp {
       const waiting = (await redis.hvals(key)).map((value) => (JSON.parse(value) as Kept).at);
       if (waiting.length === 0) return;
       const quietAt = Math.max(...waiting) + this.gatherMs;
-      if (this.now() < quietAt) {
-        await job.moveToDelayed(quietAt, token);
+      const pending =
+        this.now() < Math.min(...waiting) + MAX_GATHER_MS &&
+        (await this.missedStillQueued(job.data.workspace, job.data.seq));
+      if (this.now() < quietAt || pending) {
+        await job.moveToDelayed(Math.max(quietAt, this.now() + this.gatherMs), token);
         throw new DelayedError();
       }
       await redis
@@ -122,6 +137,19 @@ export class CatchUp {
       job: (JSON.parse(value) as Kept).job,
     }));
     if (missed.length > 0) await post(missed, job.id ?? catchUpJobId(job.data));
+  }
+
+  /** Whether a job of the incident that fell due while calma was away has not run (and kept it) yet. */
+  private async missedStillQueued(workspace: string, seq: number): Promise<boolean> {
+    const pending = await Promise.all(
+      REMINDER_KINDS.map(async (kind) => {
+        const id = await this.queue.getDeduplicationJobId(chainId(workspace, seq, kind));
+        const queued = id ? await this.queue.getJob(id) : undefined;
+        if (!queued || !this.missed(queued.data as unknown as ReminderJob)) return false;
+        return NOT_YET_RUN.has(await queued.getState());
+      }),
+    );
+    return pending.includes(true);
   }
 
   close(): Promise<void> {

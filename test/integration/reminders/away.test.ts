@@ -173,6 +173,32 @@ describe('reminders missed while calma was down', () => {
     }
   }, 20_000);
 
+  test('GIVEN a SEV1 nobody touched while calma was down until minute 27, and a worker so busy it runs the status update’s missed job well after the others WHEN calma starts THEN the one card still lists the status update with the steps, and no second card comes', async () => {
+    const opened = await w.open('sev1');
+    await until(opened.openedAt + 27 * MINUTE_MS);
+    // The cadence's job (due at minute 20, missed) runs 4 gathering windows after the start: as on a
+    // loaded worker, long after the step and no-lead jobs kept theirs and their burst went quiet.
+    const cadence = (await w.pendingJobsOf(opened.seq)).find((job) => job.data.kind === 'cadence');
+    if (!cadence) throw new Error('no cadence job queued');
+    await cadence.changeDelay(4 * GATHER_MS);
+    start();
+
+    const card = await awayCard(opened);
+    const lines = awayLines(card.card).map((l) => l.what);
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'A public status update',
+        'Naming an incident lead',
+        'Step 1 (Open the incident and take the lead)',
+      ]),
+    );
+    await waitFor(async () => (await timed.scheduler.queue.getJobState(cadence.id ?? '')) === 'completed');
+    // Kept after a card was taken, it would have queued the next batch's card.
+    const next = catchUpJobId({ workspace: w.workspace, seq: opened.seq, batch: 1 });
+    expect(await timed.scheduler.queue.getJobState(next)).toBe('unknown');
+    expect(awayCards(opened)).toHaveLength(1);
+  }, 20_000);
+
   test('GIVEN lena leads #1 and, while calma was down (until minute 14), bob dismissed step 3’s reminder, step 2’s was snoozed an hour and incident #2 was resolved (its jobs left queued, as by another process) WHEN calma starts THEN the card leaves those out and says whom each is for, and #2 gets no card', async () => {
     const one = await w.open('sev1');
     const two = await w.open('sev1');
