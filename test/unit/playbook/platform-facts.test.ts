@@ -11,7 +11,10 @@ import { Playbook } from '../../../src/playbook/schema';
 import { validateYaml } from '../../../src/yaml/validate-yaml';
 
 /** A playbook whose one step has one platform fact, one key per line, so a test can break one line. */
-function withFact(fact: { platform?: string; checked?: string; how?: string } = {}, extra = ''): string {
+function withFact(
+  fact: { platform?: string; checked?: string; how?: string; source?: string } = {},
+  extra = '',
+): string {
   return [
     'id: viral-post',
     'title: { en: Title, es: Título, fr: Titre }',
@@ -29,6 +32,7 @@ function withFact(fact: { platform?: string; checked?: string; how?: string } = 
     `      - platform: ${fact.platform ?? 'x'}`,
     `        checked: ${fact.checked ?? '2026-12-07'}`,
     `        how: ${fact.how ?? '{ en: Settings, es: Configuración, fr: Paramètres }'}`,
+    ...(fact.source === undefined ? [] : [`        source: ${fact.source}`]),
     extra,
     '',
   ].join('\n');
@@ -71,6 +75,34 @@ describe('a platform fact in a playbook step', () => {
       ]);
     },
   );
+
+  it('GIVEN a fact with the https address of the help page it was checked against THEN the playbook keeps it as its source', () => {
+    const result = validateYaml(
+      Playbook,
+      withFact({ source: 'https://help.x.com/en/safety-and-security/x-account-compromised' }),
+      'viral-post.yaml',
+    );
+
+    expect(result.ok && result.value.steps[0]?.platforms?.[0]?.source).toBe(
+      'https://help.x.com/en/safety-and-security/x-account-compromised',
+    );
+  });
+
+  it.each([
+    'http://help.x.com/en/safety-and-security/x-account-compromised',
+    'help.x.com/en/safety-and-security/x-account-compromised',
+    'the X help centre',
+  ])('GIVEN source: %s THEN it is refused at its line: a source is an https address', (source) => {
+    const problems = problemsOf(withFact({ source }));
+
+    expect(problems).toEqual([
+      expect.objectContaining({
+        line: 17,
+        key: 'steps.0.platforms.0.source',
+        message: expect.stringContaining("write the https:// address of the platform's help page"),
+      }),
+    ]);
+  });
 
   it('GIVEN a platform calma does not know THEN the problem lists the ones it does', () => {
     const problems = problemsOf(withFact({ platform: 'myspace' }));
