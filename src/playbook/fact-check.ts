@@ -48,7 +48,7 @@ export function unsourcedFactWarnings(playbook: Playbook): PlaybookWarning[] {
         : [
             {
               path: ['steps', index, 'platforms', factIndex, 'platform'],
-              message: `no source: add \`source:\` with the https address of ${PLATFORM_NAMES[fact.platform]}'s own help page the fact was checked against`,
+              message: `no source: add \`source:\`, the https address of the ${PLATFORM_NAMES[fact.platform]} help page the fact was checked against`,
             },
           ],
     ),

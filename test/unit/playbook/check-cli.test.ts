@@ -152,7 +152,7 @@ describe('playbooks:check', () => {
 
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(
-      `${file}:15:19 steps.0.platforms.0.platform: no source: add \`source:\` with the https address of X's own help page the fact was checked against`,
+      `${file}:15:19 steps.0.platforms.0.platform: no source: add \`source:\`, the https address of the X help page the fact was checked against`,
     );
     expect(run.stdout).toMatch(/^\d+ playbooks OK$/m);
     expect(linesAbout(run, file)).toHaveLength(1);
