@@ -4,8 +4,9 @@
  * statement checklist in every language, prints
  * every problem as `file:line:column key: message` (clickable in editors and terminals) and exits 1 if
  * there is any, so CI and pre-commit hooks can stop a broken playbook before it reaches a crisis.
- * Platform facts checked over a year ago, or dated in the future, are printed as warnings that do not
- * change the exit code (a date passing must not break a build); `--now YYYY-MM-DD` checks as of that day.
+ * Platform facts checked over a year ago, dated in the future or without a `source`, are printed as
+ * warnings that do not change the exit code (a date passing must not break a build); `--now YYYY-MM-DD`
+ * checks as of that day.
  */
 import path from 'node:path';
 import { formatProblem, type Problem } from '../yaml/validate-yaml';

@@ -34,3 +34,23 @@ export function platformFactWarnings(playbook: Playbook, now: Date): PlaybookWar
     }),
   );
 }
+
+/**
+ * The platform facts with no `source`: a date alone says someone looked, not where, so whoever rechecks
+ * the fact has nothing to compare it with. A warning like the dates, so such facts stand out without
+ * failing a build.
+ */
+export function unsourcedFactWarnings(playbook: Playbook): PlaybookWarning[] {
+  return playbook.steps.flatMap((step, index) =>
+    (step.platforms ?? []).flatMap((fact, factIndex): PlaybookWarning[] =>
+      fact.source
+        ? []
+        : [
+            {
+              path: ['steps', index, 'platforms', factIndex, 'platform'],
+              message: `no source: add \`source:\`, the https address of the ${PLATFORM_NAMES[fact.platform]} help page the fact was checked against`,
+            },
+          ],
+    ),
+  );
+}

@@ -9,7 +9,7 @@ import {
   validateYaml,
   validateYamlCached,
 } from '../yaml/validate-yaml';
-import { type PlaybookWarning, platformFactWarnings } from './fact-check';
+import { type PlaybookWarning, platformFactWarnings, unsourcedFactWarnings } from './fact-check';
 import { Scenario } from './scenario-schema';
 import { Playbook } from './schema';
 import { seedRuleProblems } from './seed-rule-check';
@@ -49,7 +49,7 @@ export const playbookCacheDir = path.join(
  */
 export async function loadPlaybooks(
   dirs: readonly string[],
-  /** `checkedAt`: the day `npm run playbooks:check` runs, for the warnings about dated platform facts. */
+  /** `checkedAt`: the day `npm run playbooks:check` runs, for the warnings about platform facts (dates, sources). */
   options: { strict?: boolean; cacheDir?: string; checkedAt?: Date } = {},
 ): Promise<LoadedPlaybooks> {
   const byId = new Map<string, Playbook>();
@@ -57,7 +57,12 @@ export async function loadPlaybooks(
   const warnings: Problem[] = [];
   const schema = options.strict ? StrictPlaybook : Playbook;
   const { checkedAt } = options;
-  const warn = checkedAt ? (playbook: Playbook) => platformFactWarnings(playbook, checkedAt) : undefined;
+  const warn = checkedAt
+    ? (playbook: Playbook) => [
+        ...platformFactWarnings(playbook, checkedAt),
+        ...unsourcedFactWarnings(playbook),
+      ]
+    : undefined;
   for (const dir of dirs) {
     const loaded = await loadDir(dir, schema, options.cacheDir, warn);
     problems.push(...loaded.problems);

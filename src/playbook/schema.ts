@@ -52,6 +52,9 @@ function isCalendarDate(text: string): boolean {
 
 const CHECKED_FORMAT = 'write the day it was checked as YYYY-MM-DD, like 2026-12-07';
 
+const SOURCE_FORMAT =
+  "write the https:// address of the platform's help page the fact was checked against, like https://help.x.com/en/…";
+
 export const PlatformFact = z
   .object({
     platform: z.enum(PLATFORM_IDS, { error: `a platform calma knows: ${PLATFORM_IDS.join(', ')}` }).describe(
@@ -64,7 +67,13 @@ export const PlatformFact = z
       .regex(DATE, CHECKED_FORMAT)
       .refine(isCalendarDate, 'there is no such day: check the month and the day')
       .describe(
-        `The day someone checked the fact on the platform itself, YYYY-MM-DD. Step cards say when it was checked; \`npm run playbooks:check\` warns once it is over ${RECHECK_MONTHS} months old, or in the future.`,
+        `The day someone compared the fact with its \`source\` (the platform's own help), YYYY-MM-DD. Step cards say when it was checked; \`npm run playbooks:check\` warns once it is over ${RECHECK_MONTHS} months old, or in the future.`,
+      ),
+    source: z
+      .url({ protocol: /^https$/, error: SOURCE_FORMAT })
+      .optional()
+      .describe(
+        "The https address of the platform's own help page (or official blog or announcement) the fact was compared with on the day it was `checked`: for whoever rechecks it, not shown on step cards. `npm run playbooks:check` warns when a fact has none.",
       ),
     how: Text.describe(
       `How to do the step on this platform today, in a line or two (at most ${PLATFORM_FACT_MAX} characters per language): short menu paths ("Business settings → People") and official addresses, not click-by-click instructions that change every few months.`,

@@ -48,6 +48,17 @@ describe('the platform facts on a step card', () => {
     return { card, text: renderCard(card, plainStyle, 1) };
   };
 
+  test('GIVEN the kill-switch step, whose X fact cites the help page it was checked against WHEN shown THEN the card says how, never the source address (it is for maintainers)', () => {
+    const source = hacked.steps
+      .find((s) => s.id === 'kill-switch')
+      ?.platforms?.find((f) => f.platform === 'x')?.source;
+    const { text } = consoleCard(hacked, 'kill-switch', 'en');
+
+    expect(source).toMatch(/^https:\/\/help\.x\.com\//);
+    expect(text).toContain('• X: Settings → Security and account access → Apps and sessions');
+    expect(text).not.toContain(source?.replace('https://', ''));
+  });
+
   test('GIVEN the kill-switch step in French WHEN shown in the console THEN each platform gets a line under the step text, then the month they were checked', () => {
     const { text } = consoleCard(hacked, 'kill-switch', 'fr');
     const lines = text.split('\n');

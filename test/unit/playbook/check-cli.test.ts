@@ -12,6 +12,10 @@ interface Run {
   stdout: string;
 }
 
+/** The lines the check printed about `file` (the shipped playbooks print their own warnings too). */
+const linesAbout = (run: Run, file: string) =>
+  run.stdout.split('\n').filter((line) => line.startsWith(`${file}:`));
+
 /** Runs `npm run playbooks:check` the way a person or CI would: a real process and its exit code. */
 async function check(...dirs: string[]): Promise<Run> {
   try {
@@ -88,10 +92,10 @@ describe('playbooks:check', () => {
   });
 
   /**
-   * A valid playbook (not social, so no seed rules) with one step whose X fact was checked on `checked`;
-   * its `checked:` is line 16.
+   * A valid playbook (not social, so no seed rules) with one step whose X fact was checked on `checked`
+   * against `source` (none: no `source:` line); its `platform:` is line 15 and its `checked:` line 16.
    */
-  const withFact = (checked: string) =>
+  const withFact = (checked: string, source: string | null = 'https://help.x.com/en/using-x') =>
     [
       'id: viral-post',
       'title: { en: Title, es: Título, fr: Titre }',
@@ -110,6 +114,7 @@ describe('playbooks:check', () => {
       '      - platform: x',
       `        checked: ${checked}`,
       '        how: { en: Settings, es: Configuración, fr: Paramètres }',
+      ...(source === null ? [] : [`        source: ${source}`]),
       '',
     ].join('\n');
 
@@ -124,7 +129,7 @@ describe('playbooks:check', () => {
       `${file}:16:18 steps.0.platforms.0.checked: recheck: X was checked 2025-11-30, over 12 months ago;`,
     );
     expect(run.stdout).toMatch(/^\d+ playbooks OK$/m);
-    expect(run.stdout).toMatch(/^1 warning$/m);
+    expect(linesAbout(run, file)).toHaveLength(1);
   });
 
   it('GIVEN a platform fact dated after --now WHEN checked THEN it warns the date is in the future', async () => {
@@ -137,6 +142,30 @@ describe('playbooks:check', () => {
     expect(run.stdout).toContain(
       `${file}:16:18 steps.0.platforms.0.checked: checked 2027-01-15 is in the future: write the day X was checked`,
     );
+  });
+
+  it('GIVEN a platform fact with no source WHEN checked THEN it warns at the fact to add the help page it was checked against, and still exits 0', async () => {
+    const file = path.join(dir, 'viral-post.yaml');
+    await writeFile(file, withFact('2026-12-07', null));
+
+    const run = await check('--now', '2026-12-07', dir);
+
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      `${file}:15:19 steps.0.platforms.0.platform: no source: add \`source:\`, the https address of the X help page the fact was checked against`,
+    );
+    expect(run.stdout).toMatch(/^\d+ playbooks OK$/m);
+    expect(linesAbout(run, file)).toHaveLength(1);
+  });
+
+  it('GIVEN the same fact with its source WHEN checked THEN nothing is said about it', async () => {
+    const file = path.join(dir, 'viral-post.yaml');
+    await writeFile(file, withFact('2026-12-07'));
+
+    const run = await check('--now', '2026-12-07', dir);
+
+    expect(run.code).toBe(0);
+    expect(linesAbout(run, file)).toEqual([]);
   });
 
   it('GIVEN the shipped playbooks WHEN checked as of 13 months after their facts THEN their facts ask for a recheck', async () => {

@@ -11,7 +11,10 @@ import { Playbook } from '../../../src/playbook/schema';
 import { validateYaml } from '../../../src/yaml/validate-yaml';
 
 /** A playbook whose one step has one platform fact, one key per line, so a test can break one line. */
-function withFact(fact: { platform?: string; checked?: string; how?: string } = {}, extra = ''): string {
+function withFact(
+  fact: { platform?: string; checked?: string; how?: string; source?: string } = {},
+  extra = '',
+): string {
   return [
     'id: viral-post',
     'title: { en: Title, es: Título, fr: Titre }',
@@ -29,6 +32,7 @@ function withFact(fact: { platform?: string; checked?: string; how?: string } = 
     `      - platform: ${fact.platform ?? 'x'}`,
     `        checked: ${fact.checked ?? '2026-12-07'}`,
     `        how: ${fact.how ?? '{ en: Settings, es: Configuración, fr: Paramètres }'}`,
+    ...(fact.source === undefined ? [] : [`        source: ${fact.source}`]),
     extra,
     '',
   ].join('\n');
@@ -71,6 +75,34 @@ describe('a platform fact in a playbook step', () => {
       ]);
     },
   );
+
+  it('GIVEN a fact with the https address of the help page it was checked against THEN the playbook keeps it as its source', () => {
+    const result = validateYaml(
+      Playbook,
+      withFact({ source: 'https://help.x.com/en/safety-and-security/x-account-compromised' }),
+      'viral-post.yaml',
+    );
+
+    expect(result.ok && result.value.steps[0]?.platforms?.[0]?.source).toBe(
+      'https://help.x.com/en/safety-and-security/x-account-compromised',
+    );
+  });
+
+  it.each([
+    'http://help.x.com/en/safety-and-security/x-account-compromised',
+    'help.x.com/en/safety-and-security/x-account-compromised',
+    'the X help centre',
+  ])('GIVEN source: %s THEN it is refused at its line: a source is an https address', (source) => {
+    const problems = problemsOf(withFact({ source }));
+
+    expect(problems).toEqual([
+      expect.objectContaining({
+        line: 17,
+        key: 'steps.0.platforms.0.source',
+        message: expect.stringContaining("write the https:// address of the platform's help page"),
+      }),
+    ]);
+  });
 
   it('GIVEN a platform calma does not know THEN the problem lists the ones it does', () => {
     const problems = problemsOf(withFact({ platform: 'myspace' }));
@@ -163,7 +195,7 @@ const EXPECTED: [playbook: string, step: string, platform: string, en: RegExp][]
   ['hacked-account', 'account-recovery', 'facebook', /facebook\.com\/hacked.*video selfie/s],
   ['hacked-account', 'account-recovery', 'instagram', /instagram\.com\/hacked.*video selfie/s],
   ['hacked-account', 'account-recovery', 'threads', /Instagram first/],
-  ['hacked-account', 'account-recovery', 'x', /form, never a phone call.*help\.x\.com/s],
+  ['hacked-account', 'account-recovery', 'x', /help\.x\.com.*form for a hacked account/s],
   ['hacked-account', 'account-recovery', 'meta', /ad account/],
   ['hacked-account', 'account-recovery', 'youtube', /hacked-channel/],
   ['lost-device', 'lock-and-sign-out', 'google', /Find Hub \(formerly Find My Device\), android\.com\/find/],
@@ -176,12 +208,12 @@ const EXPECTED: [playbook: string, step: string, platform: string, en: RegExp][]
   ['preparedness-audit', 'two-factor', 'google', /passkey and a security key first.*text messages last/s],
   ['preparedness-audit', 'two-factor', 'x', /passkey.*security key/s],
   ['preparedness-audit', 'two-factor', 'facebook', /security key first.*passkey/s],
-  ['preparedness-audit', 'two-factor', 'meta', /require two-factor authentication for everyone/],
-  ['preparedness-audit', 'two-factor', 'tiktok', /passkey/],
+  ['preparedness-audit', 'two-factor', 'meta', /Two-factor authentication: require it for Everyone/],
+  ['preparedness-audit', 'two-factor', 'tiktok', /2-step verification.*authenticator app/s],
   ['preparedness-audit', 'two-factor', 'linkedin', /authenticator app/],
   ['preparedness-audit', 'access-map', 'meta', /two admins.*payment methods/s],
   ['preparedness-audit', 'access-map', 'linkedin', /two super admins/],
-  ['preparedness-audit', 'access-map', 'youtube', /two owners/],
+  ['preparedness-audit', 'access-map', 'youtube', /second trusted person as Manager/],
   ['preparedness-audit', 'connected-tools', 'bluesky', /own app password/],
   ['troll-attack', 'raid-lockdown', 'discord', /Safety Setup: raid protection.*pause invites and DMs/s],
   ['troll-attack', 'raid-lockdown', 'x', /Change who can reply/],
