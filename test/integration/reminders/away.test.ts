@@ -86,19 +86,26 @@ const awayCard = (opened: Opened) =>
 
 /**
  * What a SEV1 hacked-account incident nobody touches is reminded of, in playbook minutes from its
- * opening, as the rules say it: each step a minute after it is due at the earliest and escalated 10
- * minutes later, the status update every 20, the no-lead nag at 10; with the card's line for each.
+ * opening, as the rules say it: each step (but the recurring one) a minute after it is due at the earliest
+ * and escalated 10 minutes later, the status update every 20, the no-lead nag at 10; with the card's line for each.
  */
 function remindersOfUntouchedSev1(): { line: string; key: string; due: number[] }[] {
   const playbook = playbooks.get('hacked-account');
   if (!playbook) throw new Error('hacked-account is not loaded');
   const escalation = defaultReminderPolicy.escalateAfter;
   return [
-    ...playbook.steps.map((step, index) => ({
-      line: `Step ${index + 1} (${step.title.en})`,
-      key: `step-${index}`,
-      due: [Math.max(step.due, 1), Math.max(step.due, 1) + escalation],
-    })),
+    // The recurring status-update step has no reminder of its own: the cadence reminds it.
+    ...playbook.steps.flatMap((step, index) =>
+      step.recurring
+        ? []
+        : [
+            {
+              line: `Step ${index + 1} (${step.title.en})`,
+              key: `step-${index}`,
+              due: [Math.max(step.due, 1), Math.max(step.due, 1) + escalation],
+            },
+          ],
+    ),
     { line: 'A public status update', key: 'cadence', due: [20, 40, 60] },
     { line: 'Naming an incident lead', key: 'no-lead', due: [10] },
   ];
