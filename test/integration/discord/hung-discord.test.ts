@@ -7,7 +7,9 @@ import { stringOption } from '../../support/discord-payloads';
 import type { FakeInteraction } from '../../support/fake-discord';
 import { announcements, type DiscordWorld, readable, useDiscordWorld } from './discord-world';
 
-const world = useDiscordWorld({}, { timeouts: { attemptMs: 200, callMs: 600 } });
+// Short enough for a quick test, long enough that a loaded machine's ordinary calls (the announcements
+// this test waits for) never run out of time: only the hung channel's do.
+const world = useDiscordWorld({}, { timeouts: { attemptMs: 1000, callMs: 3000 } });
 
 const WAIT_MS = 10_000;
 
