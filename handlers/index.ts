@@ -7,6 +7,7 @@ import { deleteCommand } from './delete';
 import { drillCommand } from './drill';
 import { editCommand } from './edit';
 import { evidenceCommand } from './evidence';
+import { factCommand } from './fact';
 import { followupCommand } from './followup';
 import { helpCommand } from './help';
 import { langCommand } from './lang';
@@ -44,6 +45,7 @@ export const COMMANDS = [
   questionCommand,
   answerCommand,
   evidenceCommand,
+  factCommand,
   postmortemCommand,
   closeCommand,
   reopenCommand,

@@ -44,6 +44,7 @@ export const commands: Translated<typeof en> = {
     answer:
       'responde a una pregunta: el texto se redacta como comunicado, público una vez aprobado; o indica uno ya publicado',
     evidence: 'guarda un enlace a lo publicado, antes de que puedan borrarlo',
+    fact: 'deja constancia de lo que el equipo ha comprobado sobre datos personales, datos de pago, contraseñas o accesos: a partir de ahí, un comunicado puede afirmarlo sin que la lista de verificación lo señale',
     postmortem: 'comparte el informe posterior tal como está, generado a partir de la cronología (Markdown)',
     close:
       'resuelve la crisis: cómo terminó y si el público recibió una actualización final (sin texto, un formulario)',
@@ -131,6 +132,21 @@ export const commands: Translated<typeof en> = {
     badUrl: '«{{url}}» no es un enlace web (http:// o https://).',
     tooLong: 'La nota debe tener menos de {{max}} caracteres.',
     title: 'Pruebas',
+  },
+  fact: {
+    recorded:
+      'Hecho comprobado registrado en la crisis #{{seq}} por {{who}}, sobre {{topics}}. Los comunicados ya pueden afirmarlo en público.',
+    empty:
+      '¿Qué has comprobado? `/crisis comprobado <el hecho>`, p. ej. `/crisis comprobado Los números de tarjeta nunca llegan a nuestros servidores: confirmado con la pasarela de pago a las 14:10`',
+    tooLong: 'El hecho debe tener menos de {{max}} caracteres.',
+    noTopic:
+      'Ese hecho no dice de qué trata: nombra los datos personales, los datos de pago, las contraseñas o el acceso a cuentas o sistemas (`/crisis comprobado Los datos de pago no se han visto afectados: …`). Para todo lo demás, `/crisis nota`.',
+    topic: {
+      data: 'datos personales',
+      payment: 'datos de pago',
+      passwords: 'contraseñas',
+      access: 'acceso a cuentas o sistemas',
+    },
   },
   lockdown: {
     button: 'Pausar invitaciones y MD (24 h)',

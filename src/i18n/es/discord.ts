@@ -30,6 +30,7 @@ export const discord: Translated<typeof en> = {
       answer:
         'Responde a una pregunta: el texto se publica una vez aprobado, o indica un comunicado publicado',
       evidence: 'Guarda un enlace a una publicación antes de que puedan borrarla',
+      fact: 'Registra un hecho comprobado (datos, pagos, contraseñas, accesos)',
       postmortem: 'Comparte el informe posterior tal como está (Markdown)',
       close: 'Resuelve la crisis y comparte su informe posterior',
       reopen: 'Vuelve a abrir una crisis resuelta',
@@ -78,6 +79,7 @@ export const discord: Translated<typeof en> = {
       answerStatement: { name: 'comunicado', description: 'El comunicado publicado que la responde' },
       url: { name: 'enlace', description: 'Enlace a la publicación (https://…)' },
       evidenceNote: { name: 'nota', description: 'Qué muestra' },
+      factText: { name: 'hecho', description: 'Lo que has comprobado, y cómo lo sabes' },
       resolution: { name: 'resolución', description: 'Cómo terminó (sin texto: un formulario)' },
       reopenReason: { name: 'motivo', description: 'Por qué se reabre (sin motivo: un formulario)' },
       followupText: { name: 'acción', description: 'Qué hay que hacer' },

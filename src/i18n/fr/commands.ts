@@ -44,6 +44,7 @@ export const commands: Translated<typeof en> = {
     answer:
       'répond à une question : le texte devient un projet de communiqué, public une fois approuvé ; ou indiquez-en un déjà publié',
     evidence: 'conserve un lien vers ce qui a été publié, avant qu’il puisse être supprimé',
+    fact: 'consigne ce que l’équipe a établi sur les données personnelles, les données de paiement, les mots de passe ou les accès : un communiqué peut ensuite l’affirmer sans que la liste de contrôle le signale',
     postmortem: 'partage le retour d’expérience en l’état, généré à partir de la chronologie (Markdown)',
     close:
       'clôt la crise : comment elle s’est terminée et si le public a eu un point final (sans texte, un formulaire)',
@@ -131,6 +132,21 @@ export const commands: Translated<typeof en> = {
     badUrl: '« {{url}} » n’est pas un lien web (http:// ou https://).',
     tooLong: 'La note doit faire moins de {{max}} caractères.',
     title: 'Preuves',
+  },
+  fact: {
+    recorded:
+      'Constat consigné sur la crise n°{{seq}} par {{who}}, au sujet de : {{topics}}. Les communiqués peuvent désormais l’affirmer publiquement.',
+    empty:
+      'Quel constat ? `/crisis constat <ce que vous avez établi>`, par ex. `/crisis constat Les numéros de carte ne passent jamais par nos serveurs : vérifié auprès du prestataire de paiement à 14 h 10`',
+    tooLong: 'Le constat doit faire moins de {{max}} caractères.',
+    noTopic:
+      'Ce constat ne dit pas sur quoi il porte : nommez les données personnelles, les données de paiement, les mots de passe ou l’accès aux comptes ou aux systèmes (`/crisis constat Les données de paiement ne sont pas concernées : …`). Pour le reste, `/crisis note`.',
+    topic: {
+      data: 'données personnelles',
+      payment: 'données de paiement',
+      passwords: 'mots de passe',
+      access: 'accès aux comptes ou aux systèmes',
+    },
   },
   lockdown: {
     button: 'Suspendre invitations et MP (24 h)',

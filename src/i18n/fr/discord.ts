@@ -30,6 +30,7 @@ export const discord: Translated<typeof en> = {
       answer:
         'Répondre à une question : le texte est publié une fois approuvé, ou indiquer un communiqué publié',
       evidence: 'Conserver le lien d’une publication avant qu’elle puisse être supprimée',
+      fact: 'Consigner un constat établi (données, paiement, mots de passe, accès)',
       postmortem: 'Partager le retour d’expérience en l’état (Markdown)',
       close: 'Clore la crise et partager son retour d’expérience',
       reopen: 'Rouvrir une crise résolue',
@@ -78,6 +79,7 @@ export const discord: Translated<typeof en> = {
       answerStatement: { name: 'communiqué', description: 'Le communiqué publié qui y répond' },
       url: { name: 'lien', description: 'Lien vers la publication (https://…)' },
       evidenceNote: { name: 'note', description: 'Ce qu’elle montre' },
+      factText: { name: 'constat', description: 'Ce que vous avez établi, et comment vous le savez' },
       resolution: {
         name: 'résolution',
         description: 'Comment elle s’est terminée (sans texte : un formulaire)',

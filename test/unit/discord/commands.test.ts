@@ -506,6 +506,12 @@ const roundTrips: [path: string, given: Given[], typed: string, expected: Comman
     'evidence https://x.com/acme/status/1 attacker post',
     { name: 'evidence', url: 'https://x.com/acme/status/1', note: 'attacker post' },
   ],
+  [
+    'fact',
+    [['fact', 'Card numbers never reach our servers: checked with the payment provider']],
+    'fact Card numbers never reach our servers: checked with the payment provider',
+    { name: 'fact', text: 'Card numbers never reach our servers: checked with the payment provider' },
+  ],
   ['postmortem', [['incident', 9]], 'postmortem #9', { name: 'postmortem', incident: 9 }],
   [
     'close',
