@@ -49,7 +49,7 @@ describe('a template never asserts what may be false', () => {
     expect(fieldOf(form, 'fill:passwords')).toMatchObject({
       label: 'Passwords: what you have checked (“-”: leave the line out)',
       placeholder:
-        'e.g. the attacker had our account, never yours: safe unless you typed one on such a page.',
+        'e.g. safe, as the attacker had our account, never yours, unless you typed one on such a page',
     });
     expect(initialText(form)).toContain('\nYour passwords: {passwords}\n');
     expect(initialText(form)).not.toMatch(/passwords are safe|never yours/);
