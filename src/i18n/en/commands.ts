@@ -42,7 +42,7 @@ export const commands = {
     answer:
       'answer a question: a text is drafted as a statement, public once approved; or name a published one',
     evidence: 'keep a link to what was posted in public, before it can be deleted',
-    fact: 'record what the team has established about personal data, payment details, passwords or access: a statement may then say so without the checklist warning',
+    fact: 'record a fact the team has checked (personal data, payment, passwords, access) that a public reassurance can rest on',
     postmortem: 'share the postmortem as it stands, generated from the timeline (Markdown)',
     close:
       'resolve the incident: how it ended, and whether the public got a final update (a form without text)',

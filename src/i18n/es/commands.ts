@@ -44,7 +44,7 @@ export const commands: Translated<typeof en> = {
     answer:
       'responde a una pregunta: el texto se redacta como comunicado, público una vez aprobado; o indica uno ya publicado',
     evidence: 'guarda un enlace a lo publicado, antes de que puedan borrarlo',
-    fact: 'deja constancia de lo que el equipo ha comprobado sobre datos personales, datos de pago, contraseñas o accesos: a partir de ahí, un comunicado puede afirmarlo sin que la lista de verificación lo señale',
+    fact: 'deja constancia de un hecho comprobado (datos personales, pagos, contraseñas, accesos) en el que pueda apoyarse un comunicado para tranquilizar',
     postmortem: 'comparte el informe posterior tal como está, generado a partir de la cronología (Markdown)',
     close:
       'resuelve la crisis: cómo terminó y si el público recibió una actualización final (sin texto, un formulario)',

@@ -44,7 +44,7 @@ export const commands: Translated<typeof en> = {
     answer:
       'répond à une question : le texte devient un projet de communiqué, public une fois approuvé ; ou indiquez-en un déjà publié',
     evidence: 'conserve un lien vers ce qui a été publié, avant qu’il puisse être supprimé',
-    fact: 'consigne ce que l’équipe a établi sur les données personnelles, les données de paiement, les mots de passe ou les accès : un communiqué peut ensuite l’affirmer sans que la liste de contrôle le signale',
+    fact: 'consigne un constat vérifié (données personnelles, paiement, mots de passe, accès) sur lequel un communiqué peut s’appuyer pour rassurer',
     postmortem: 'partage le retour d’expérience en l’état, généré à partir de la chronologie (Markdown)',
     close:
       'clôt la crise : comment elle s’est terminée et si le public a eu un point final (sans texte, un formulaire)',
