@@ -22,6 +22,10 @@
  * - Every pattern is linear or bounded: no nested quantifiers over the same characters, gaps are
  *   bounded, and tokens start after a `\b` or a look-behind, so a 4,000-character text checks in well
  *   under a millisecond or two.
+ * - A reassurance ("your passwords are safe", "nothing was hacked") is a warning only on a topic the
+ *   incident has no recorded fact on (src/core/facts.ts): the caller gives the topics it has, and a text
+ *   checked without them (the corpus) is not read for reassurances. The same topic words tell what a
+ *   recorded fact is about (`factTopics`).
  */
 import { type ChecklistContext, expectedItems } from './checklist-expectations';
 import {
