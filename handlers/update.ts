@@ -11,7 +11,7 @@ import { knownFacts, nextUpdatePromise } from '../src/app/template';
 import { clock, local } from '../src/cards/format';
 import { factTopics } from '../src/core/checklist';
 import { text, word } from '../src/core/command';
-import { recordFact } from '../src/core/facts';
+import { MAX_FACT_CHARS, recordFact } from '../src/core/facts';
 import { fold } from '../src/core/grammar';
 import { fillPlaceholders, LEAVE_OUT, placeholders, withoutLines } from '../src/core/placeholders';
 import { ok, type Result } from '../src/core/result';
@@ -94,8 +94,8 @@ export async function update(
 
 /**
  * The form's answers in the text: an optional field answered “-” takes its line out, the others fill
- * their placeholder, and a field that states a fact (`fact: payment`) records its answer on the incident,
- * with who and when, before the draft is checked: the team's own words are what backs the reassurance.
+ * their placeholder, and a field that states a fact (`fact: payment`) records its line, as answered, on
+ * the incident with who and when, before the draft is checked: the team's own words back the reassurance.
  */
 function answerFields(
   incident: Incident,
@@ -105,23 +105,31 @@ function answerFields(
   by: UserId,
   now: Date,
 ): Result<{ text: string; change: Change }> {
-  const inText = new Set(placeholders(text));
   const leftOut = Object.keys(fills).filter(
     (name) => fieldOf(fields, name)?.optional && fills[name]?.trim() === LEAVE_OUT,
   );
+  // "-" for a field that cannot be left out is no answer: its placeholder stays, to fill before approval.
+  const kept = Object.fromEntries(Object.entries(fills).filter(([, answer]) => answer.trim() !== LEAVE_OUT));
+  const lines = text.split('\n');
   let change: Change = { incident, events: [] };
   for (const [name, field] of Object.entries(fields)) {
-    const answer = fills[name]?.trim();
-    if (!field.fact || !answer || answer === LEAVE_OUT || !inText.has(name)) continue;
+    const answer = kept[name]?.trim();
+    const line = lines.find((l) => l.includes(`{${name}}`));
+    if (!field.fact || !answer || line === undefined) continue;
     // `fact: true`: the topics its words name; an answer that names none ("our other accounts") is no fact.
     const topics = field.fact === true ? factTopics(answer, incident.locale) : [field.fact].flat();
     if (topics.length === 0) continue;
-    const recorded = recordFact(change.incident, { text: answer, topics }, by, now);
+    // The fact is the sentence as published ("Your passwords: safe, as…"), or the answer when that is too long.
+    const said = fillPlaceholders(line, kept).trim();
+    const recorded = recordFact(
+      change.incident,
+      { text: said.length <= MAX_FACT_CHARS ? said : answer, topics },
+      by,
+      now,
+    );
     if (!recorded.ok) return recorded;
     change = { incident: recorded.value.incident, events: [...change.events, ...recorded.value.events] };
   }
-  // "-" for a field that cannot be left out is no answer: its placeholder stays, to fill before approval.
-  const kept = Object.fromEntries(Object.entries(fills).filter(([, answer]) => answer.trim() !== LEAVE_OUT));
   const shortened = leftOut.length > 0 ? withoutLines(text, leftOut) : text;
   return ok({ text: fillPlaceholders(shortened, kept), change });
 }

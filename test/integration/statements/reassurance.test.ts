@@ -114,13 +114,12 @@ describe('a template never asserts what may be false', () => {
 
     const incident = await w.incident(1);
     expect(incident.statements?.[0]?.text).toContain(`\nYour passwords: ${answer}\n`);
+    // The fact is the line as published, so the timeline reads what the public read.
+    const fact = `Your passwords: ${answer}`;
     expect(incident.facts).toEqual([
-      { text: answer, topics: ['passwords', 'access'], by: ana.user, at: expect.any(String) },
+      { text: fact, topics: ['passwords', 'access'], by: ana.user, at: expect.any(String) },
     ]);
-    expect((await w.timeline(1)).find((e) => e.kind === 'fact')).toMatchObject({
-      by: ana.user,
-      text: answer,
-    });
+    expect((await w.timeline(1)).find((e) => e.kind === 'fact')).toMatchObject({ by: ana.user, text: fact });
     expect(incident.statements?.[0]?.checklist.warnings.map((w) => w.kind)).not.toContain(
       'unbacked-reassurance',
     );

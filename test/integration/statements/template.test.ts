@@ -179,9 +179,14 @@ describe('a template is filled, not pasted', () => {
     // The world's approval policy asks one approver; the holding step's own `approval` (lead + approver) is
     // for marking the step done, not for its statement.
     expect(statement).toMatchObject({ step: 5, requires: ['approver'], targets: ['statuspage'] });
-    // What she said is not affected is the team's word on payment details, kept with who and when.
+    // What she said is not affected is the team's word on payment details, kept as published, with who and when.
     expect((await w.incident(1)).facts).toEqual([
-      { text: 'your payment details', topics: ['payment'], by: ana.user, at: expect.any(String) },
+      {
+        text: 'Affected so far: people who clicked the links. Not affected: your payment details.',
+        topics: ['payment'],
+        by: ana.user,
+        at: expect.any(String),
+      },
     ]);
   });
 
