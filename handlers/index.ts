@@ -8,6 +8,7 @@ import { deleteCommand } from './delete';
 import { drillCommand } from './drill';
 import { editCommand } from './edit';
 import { evidenceCommand } from './evidence';
+import { factCommand } from './fact';
 import { followupCommand } from './followup';
 import { helpCommand } from './help';
 import { langCommand } from './lang';
@@ -46,6 +47,7 @@ export const COMMANDS = [
   answerCommand,
   evidenceCommand,
   awareCommand,
+  factCommand,
   postmortemCommand,
   closeCommand,
   reopenCommand,

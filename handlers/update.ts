@@ -9,13 +9,16 @@ import { showDraft } from '../src/app/statement-room';
 import { targetIncident } from '../src/app/target';
 import { knownFacts, nextUpdatePromise } from '../src/app/template';
 import { clock, local } from '../src/cards/format';
+import { factTopics } from '../src/core/checklist';
 import { text, word } from '../src/core/command';
+import { MAX_FACT_CHARS, recordFact } from '../src/core/facts';
 import { fold } from '../src/core/grammar';
-import { fillPlaceholders, placeholders } from '../src/core/placeholders';
-import { ok } from '../src/core/result';
+import { fillPlaceholders, LEAVE_OUT, placeholders, withoutLines } from '../src/core/placeholders';
+import { ok, type Result } from '../src/core/result';
 import { draftStatement, MAX_STATEMENT_CHARS } from '../src/core/statement';
-import type { Incident } from '../src/core/types';
+import type { Change, Incident, UserId } from '../src/core/types';
 import { catalogues, type MessageKey, type Translator, translator } from '../src/i18n';
+import type { Field } from '../src/playbook/schema';
 import { type StatementKind, templateStep } from '../src/playbook/template-step';
 import type { Form, FormField } from '../src/ports/chat';
 
@@ -36,6 +39,8 @@ export async function update(
     targets?: string[];
     /** The next update (epoch ms) calma filled into the template's `{next_update}`. */
     promised?: number;
+    /** The drafting form's answers, by placeholder: filled into `text` with the step's fields. */
+    fills?: Record<string, string>;
   },
 ): Promise<Reply> {
   if (!command.text.trim()) {
@@ -58,8 +63,19 @@ export async function update(
   }
   let n = 0;
   const result = await mutateIncident(deps, caller, command.incident, (incident, now) => {
-    const drafted = draftStatement(incident, {
-      text: command.text,
+    const step = command.step === undefined ? undefined : playbookOf(deps, incident).steps[command.step];
+    const answered = answerFields(
+      incident,
+      command.text,
+      command.fills ?? {},
+      step?.fields ?? {},
+      caller.user,
+      now,
+    );
+    if (!answered.ok) return answered;
+    const { text, change } = answered.value;
+    const drafted = draftStatement(change.incident, {
+      text,
       by: caller.user,
       ...(command.step === undefined ? {} : { step: command.step }),
       requires: statementApprovals(deps, incident),
@@ -68,11 +84,54 @@ export async function update(
       checklist: checklistContext(deps, incident, command.step),
       ...(command.promised === undefined ? {} : { promise: promiseOf(deps, incident, command.promised) }),
     });
-    if (drafted.ok) n = drafted.value.incident.statements?.length ?? 0;
-    return drafted;
+    if (!drafted.ok) return drafted;
+    n = drafted.value.incident.statements?.length ?? 0;
+    return ok({ incident: drafted.value.incident, events: [...change.events, ...drafted.value.events] });
   });
   if (!result.ok) return problem(callerLocale(deps, caller), result.error);
   return showDraft(deps, caller, result.value, n, 'statement.drafted');
+}
+
+/**
+ * The form's answers in the text: an optional field answered “-” takes its line out, the others fill
+ * their placeholder, and a field that states a fact (`fact: payment`) records its line, as answered, on
+ * the incident with who and when, before the draft is checked: the team's own words back the reassurance.
+ */
+function answerFields(
+  incident: Incident,
+  text: string,
+  fills: Record<string, string>,
+  fields: Record<string, Field>,
+  by: UserId,
+  now: Date,
+): Result<{ text: string; change: Change }> {
+  const leftOut = Object.keys(fills).filter(
+    (name) => fieldOf(fields, name)?.optional && fills[name]?.trim() === LEAVE_OUT,
+  );
+  // "-" for a field that cannot be left out is no answer: its placeholder stays, to fill before approval.
+  const kept = Object.fromEntries(Object.entries(fills).filter(([, answer]) => answer.trim() !== LEAVE_OUT));
+  const lines = text.split('\n');
+  let change: Change = { incident, events: [] };
+  for (const [name, field] of Object.entries(fields)) {
+    const answer = kept[name]?.trim();
+    const line = lines.find((l) => l.includes(`{${name}}`));
+    if (!field.fact || !answer || line === undefined) continue;
+    // `fact: true`: the topics its words name; an answer that names none ("our other accounts") is no fact.
+    const topics = field.fact === true ? factTopics(answer, incident.locale) : [field.fact].flat();
+    if (topics.length === 0) continue;
+    // The fact is the sentence as published ("Your passwords: safe, as…"), or the answer when that is too long.
+    const said = fillPlaceholders(line, kept).trim();
+    const recorded = recordFact(
+      change.incident,
+      { text: said.length <= MAX_FACT_CHARS ? said : answer, topics },
+      by,
+      now,
+    );
+    if (!recorded.ok) return recorded;
+    change = { incident: recorded.value.incident, events: [...change.events, ...recorded.value.events] };
+  }
+  const shortened = leftOut.length > 0 ? withoutLines(text, leftOut) : text;
+  return ok({ text: fillPlaceholders(shortened, kept), change });
 }
 
 /** How a filled `{next_update}` reads in the statement: the time of day in the team's zone. */
@@ -99,11 +158,17 @@ const FILL = 'fill:';
  */
 export function draftForm(deps: Deps, incident: Incident, step?: number): Form {
   const t = translator(incident.locale, deps.timeZone);
-  const template = step === undefined ? undefined : playbookOf(deps, incident).steps[step]?.template;
+  const stepOf = step === undefined ? undefined : playbookOf(deps, incident).steps[step];
+  const template = stepOf?.template;
+  const fields = stepOf?.fields ?? {};
   const filled = template ? fillPlaceholders(local(template, t), knownFacts(deps, incident)) : undefined;
   // Drills never leave the chat: no target to choose.
   const targets = incident.drill ? [] : deps.outboundTargets;
-  const asked = placeholders(filled ?? '').slice(0, FORM_FIELDS - 1 - (targets.length > 0 ? 1 : 0));
+  const asked = askedFirst(
+    placeholders(filled ?? ''),
+    fields,
+    FORM_FIELDS - 1 - (targets.length > 0 ? 1 : 0),
+  );
   // The next update filled in travels with the form: the draft records it while its text still says it.
   const promise =
     template && placeholders(local(template, t)).includes('next_update')
@@ -131,10 +196,10 @@ export function draftForm(deps: Deps, incident: Incident, step?: number): Form {
       ...asked.map(
         (name): FormField => ({
           id: FILL + name,
-          label: placeholderLabel(t, name),
+          label: fieldLabel(t, name, fieldOf(fields, name)),
           type: 'text',
           maxLength: 500,
-          placeholder: t('statement.forms.fillHint', { placeholder: `{${name}}` }),
+          placeholder: hintOf(t, name, fieldOf(fields, name)),
           // Left empty, it stays a placeholder, which no approval lets through; its line may have been cut.
           optional: true,
         }),
@@ -149,6 +214,32 @@ export function draftForm(deps: Deps, incident: Incident, step?: number): Form {
       })),
     ],
   };
+}
+
+/**
+ * The placeholders the form asks, in the order the text names them: those the step's `fields` describe
+ * first when there is no room for all (a reassurance must not be left to find in the text box).
+ */
+function askedFirst(names: string[], fields: Record<string, Field>, room: number): string[] {
+  const described = names.filter((name) => fieldOf(fields, name));
+  const chosen = new Set([...described, ...names.filter((name) => !fieldOf(fields, name))].slice(0, room));
+  return names.filter((name) => chosen.has(name));
+}
+
+/** The step's description of a placeholder, if it has one (own keys only: a placeholder may be `{constructor}`). */
+const fieldOf = (fields: Record<string, Field>, name: string): Field | undefined =>
+  Object.hasOwn(fields, name) ? fields[name] : undefined;
+
+/** A field's label: the playbook's prompt, saying when “-” leaves its line out; else the placeholder's. */
+function fieldLabel(t: Translator, name: string, field: Field | undefined): string {
+  if (!field) return placeholderLabel(t, name);
+  const prompt = local(field.prompt, t);
+  return field.optional ? t('statement.forms.removable', { label: prompt }) : prompt;
+}
+
+/** What the empty field shows: the playbook's example of a true answer, else what the field replaces. */
+function hintOf(t: Translator, name: string, field: Field | undefined): string {
+  return field?.hint ? local(field.hint, t) : t('statement.forms.fillHint', { placeholder: `{${name}}` });
 }
 
 /** A placeholder's field label in the incident's language; a team's own placeholder reads as its words. */
@@ -173,7 +264,8 @@ export function submitDraftForm(
   );
   return update(deps, caller, {
     incident: Number(seq),
-    text: fillPlaceholders(values.text ?? '', fills),
+    text: values.text ?? '',
+    fills,
     ...(/^\d{1,3}$/.test(step) ? { step: Number(step) } : {}),
     ...(/^\d{1,15}$/.test(promised) ? { promised: Number(promised) } : {}),
     targets,

@@ -1,7 +1,11 @@
-import type { TimelineEntry } from '../core/types';
+import type { FactTopic, TimelineEntry } from '../core/types';
 import { roleName, type Translator } from '../i18n';
 import { type Mention, severityLabel, when } from './format';
 import { destinationName } from './statement';
+
+/** The topics of a fact in the reader's language: "payment details, passwords". */
+export const factTopicNames = (t: Translator, topics: readonly FactTopic[]): string =>
+  topics.map((topic) => t(`fact.topic.${topic}`)).join(', ');
 
 /** One timeline entry as a sentence: `23 Nov 2026 16:40 UTC · @ana: severity SEV2 → SEV1`. */
 export function timelineLine(e: TimelineEntry, t: Translator, mention: Mention): string {
@@ -72,6 +76,8 @@ export function timelineText(e: TimelineEntry, t: Translator, mention: Mention):
         : t('deadline.timeline', { when: when(e.since, t) });
       return e.note ? t('deadline.timelineHow', { text, how: e.note }) : text;
     }
+    case 'fact':
+      return t('timeline.fact', { text: e.text, topics: factTopicNames(t, e.topics) });
     case 'closed':
       return t(e.finalUpdate ? 'timeline.closed' : 'timeline.closedNoUpdate', { resolution: e.resolution });
     case 'archived':

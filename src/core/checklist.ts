@@ -22,6 +22,10 @@
  * - Every pattern is linear or bounded: no nested quantifiers over the same characters, gaps are
  *   bounded, and tokens start after a `\b` or a look-behind, so a 4,000-character text checks in well
  *   under a millisecond or two.
+ * - A reassurance ("your passwords are safe", "nothing was hacked") is a warning only on a topic the
+ *   incident has no recorded fact on (src/core/facts.ts): the caller gives the topics it has, and a text
+ *   checked without them (the corpus) is not read for reassurances. The same topic words tell what a
+ *   recorded fact is about (`factTopics`).
  */
 import { type ChecklistContext, expectedItems } from './checklist-expectations';
 import {
@@ -31,6 +35,8 @@ import {
   type ChecklistResult,
   type ChecklistWarning,
   type ChecklistWarningHit,
+  FACT_TOPICS,
+  type FactTopic,
   type Locale,
 } from './types';
 
@@ -48,8 +54,58 @@ interface LocaleCues {
   time: readonly RegExp[];
   /** A promise to answer ("we will respond to every email"): `questions` needs one. */
   answer: readonly RegExp[];
-  /** Every match is reported, with its excerpt. */
+  /**
+   * Every match is reported, with its excerpt. `unbacked-reassurance` has no cue of its own: it reports
+   * the `reassurances` whose topic has no recorded fact.
+   */
   warnings: Record<ChecklistWarning, readonly RegExp[]>;
+  /** What a recorded fact is about (`/crisis fact …`): the words that name each topic. */
+  topics: Record<FactTopic, readonly RegExp[]>;
+  /** A reassurance on a topic ("your passwords are safe", "nothing was hacked"): backed by a fact of it, or warned. */
+  reassurances: Record<FactTopic, readonly RegExp[]>;
+}
+
+/**
+ * The words of a topic, and how a sentence reassures about them. A reassurance is the topic's words then
+ * a safe word ("your card details are not affected"), or a "no" before them ("no customer data was
+ * exposed"); not advice or a condition ("keep your password safe", "until the account is safe again"), with
+ * the guard word before the topic or between it and the safe word.
+ */
+interface ReassuranceWords {
+  topics: Record<FactTopic, string>;
+  /** What names the access topic in a fact ("hacked", "accessed"): "our servers" alone is not about access. */
+  access: string;
+  /** Words that make what follows advice or a condition, up to 40 characters before the topic's words. */
+  guard: string;
+  /** After the topic's words: "are safe", "were not exposed". */
+  safe: string;
+  /** Before the topic's words: "no", "none of your". */
+  none: string;
+  /** After "no … <topic words>": "was exposed". */
+  touched: string;
+  /** Whole sentences that deny an intrusion: "nothing was hacked". */
+  nothingHacked: string;
+}
+
+function reassuranceCues(words: ReassuranceWords): Pick<LocaleCues, 'topics' | 'reassurances'> {
+  const topics = {} as Record<FactTopic, RegExp[]>;
+  const reassurances = {} as Record<FactTopic, RegExp[]>;
+  for (const topic of FACT_TOPICS) {
+    const named = words.topics[topic];
+    topics[topic] = [new RegExp(`\\b(?:${topic === 'access' ? words.access : named})\\b`, 'i')];
+    // A guard word between the topic and the safe word makes it a condition too ("your accounts, until
+    // we say it is safe"; "our job to keep them safe").
+    const unguarded = `(?:(?!\\b(?:${words.guard})\\b)(?:[^.!?\\n]|\\.(?=\\S))){0,50}?`;
+    reassurances[topic] = [
+      new RegExp(
+        `(?<!\\b(?:${words.guard})\\b[^.!?\\n]{0,40})\\b(?:${named})\\b${unguarded}${words.safe}`,
+        'i',
+      ),
+      new RegExp(`\\b(?:${words.none})\\b…\\b(?:${named})\\b…${words.touched}`, 'i'),
+      ...(topic === 'access' ? [new RegExp(words.nothingHacked, 'i')] : []),
+    ];
+  }
+  return { topics, reassurances };
 }
 
 /** Items whose cue must be backed by a companion cue somewhere in the text. */
@@ -60,6 +116,55 @@ const COMPANION: Partial<Record<ChecklistItem, 'time' | 'answer'>> = {
 
 /** How many non-empty lines at the end of a statement are searched for a signature. */
 const CLOSING_LINES = 3;
+
+const EN_REASSURANCE: ReassuranceWords = {
+  topics: {
+    // Not "payment data" or "card data": those are the payment topic.
+    data: '(?:personal|customer|user|account|your) (?:data|information|details)|(?<!(?:payment|card|billing|financial|bank) )data|email addresses|phone numbers',
+    payment:
+      'payments?|payment (?:details|information|data|methods?)|(?:credit |debit |bank )?cards?|card (?:numbers?|details)|bank (?:details|accounts?)|billing|financial (?:data|information|details)',
+    passwords: 'passwords?|credentials|login details|passcodes?',
+    access: 'accounts?|systems?|servers?|network',
+  },
+  access: String.raw`hack\w*|breach\w*|intrusions?|access\w*|compromised|log-?ins?`,
+  guard: 'keep|keeping|until|once|when|if|whether|make|makes|making|ensure|sure|check|checking|to',
+  safe: String.raw`(?:\b(?:safe|secure|unaffected|untouched|intact)\b|(?:\bnot|\bnever|n't)(?: been)? (?:affected|impacted|exposed|accessed|compromised|involved|at risk|stolen|leaked|breached|hacked|touched|viewed)\b)`,
+  none: "no|none of (?:your|our|the)|nobody's|no one's",
+  touched: String.raw`\b(?:affected|impacted|exposed|accessed|compromised|involved|at risk|stolen|leaked|breached|hacked|taken|viewed)\b`,
+  nothingHacked: String.raw`\bnothing (?:was|has been|got|had been) (?:hacked|breached|accessed|compromised|stolen)\b|\b(?:there (?:was|has been|is) )?no (?:hack|hacking|breach|intrusion|unauthori[sz]ed access)\b`,
+};
+
+const ES_REASSURANCE: ReassuranceWords = {
+  topics: {
+    data: 'datos? personales?|datos?(?! (?:de pago|bancarios|de (?:la )?tarjeta))|información personal|correos electrónicos|direcciones',
+    payment: 'pagos?|de pago|bancari[oa]s|tarjetas?|facturación',
+    passwords: 'contraseñas?|credenciales|claves',
+    access: 'cuentas?|sistemas?|servidores',
+  },
+  access: String.raw`hacke\w*|jaque\w*|pirate\w*|brecha|intrusión|acce(?:so|dido|dieron|dió)\w*`,
+  guard:
+    'hasta que|cuando|si|para que|mantén|mantenga|mantener|asegúrate de que|asegúrese de que|comprobar si|comprobando si|comprobamos si',
+  safe: String.raw`(?:\b(?:a salvo|segur[oa]s?|intact[oa]s?)\b|\bno (?:se )?(?:ha|han|está|están|es|son|fue|fueron|ve|ven|vio|vieron)(?: (?:quedado|sido|visto|resultado))? (?:afectad|expuest|comprometid|filtrad|robad|accedid|vulnerad|hackead|tocad)\w*|\bno (?:corre|corren|está|están) (?:ningún )?(?:riesgo|peligro|en riesgo|en peligro)\b)`,
+  none: 'ningún|ninguna|ninguno de|ninguna de|nadie',
+  touched: String.raw`\b(?:afectad|expuest|comprometid|filtrad|robad|accedid|vulnerad|hackead)\w*`,
+  nothingHacked: String.raw`\bno (?:ha habido|hubo|se ha producido|existe) (?:ningún |ninguna )?(?:hackeo|brecha|intrusión|acceso no autorizado)\b|\bnada (?:ha sido|fue) (?:hackead|vulnerad|robad)\w*|\bno (?:nos )?(?:han|ha) (?:hackeado|robado) nada\b`,
+};
+
+const FR_REASSURANCE: ReassuranceWords = {
+  topics: {
+    data: 'données? personnelles?|données?(?! (?:de paiement|bancaires|de carte))|informations? personnelles?|adresses',
+    payment: 'paiements?|de paiement|bancaires?|cartes?|facturation',
+    passwords: 'mots? de passe|identifiants',
+    access: 'comptes?|systèmes?|serveurs',
+  },
+  access: String.raw`pirat\w*|hack\w*|intrusion|accès|accéd\w*`,
+  guard:
+    "jusqu'à ce que|quand|lorsque|si|tant que|pour que|gardez|garder|vérifier si|vérifions si|assurez-vous que",
+  safe: String.raw`(?:\b(?:en sécurité|intact\w*|hors de danger)\b|(?:\bne |\bn')(?:sont|est|ont|a|reste|restent|seront|sera)(?: donc| toujours| absolument)?(?: (?:pas|jamais|aucunement))(?: été)? (?:affecté|touché|concerné|exposé|compromis|divulgué|volé|consulté|menacé|piraté|en danger|en cause)\w*)`,
+  none: 'aucun|aucune',
+  touched: String.raw`\b(?:affecté|touché|concerné|exposé|compromis|divulgué|volé|consulté|piraté)\w*`,
+  nothingHacked: String.raw`\b(?:il n'y a eu )?aucun (?:piratage|intrusion|accès non autorisé)\b|\brien n'a été (?:piraté|volé|compromis)\b|\bnous n'avons pas été piratés\b`,
+};
 
 // ---------------------------------------------------------------------------------------------------
 // Cue tables. Read `…` as "a few words of the same sentence". A name in a signature is 1–3 words.
@@ -74,9 +179,13 @@ const en: LocaleCues = {
       /\b(?:understand|know|realise|realize|imagine|appreciate|recogni[sz]e|must be|must feel|feel|every (?:reason|right)|understandably|rightly)\b…\b(?:angry|anger|frustrat\w*|upset\w*|disappoint\w*|worr\w*|anxi\w*|stress\w*|annoy\w*|concern\w*|distress\w*|scar\w*|confus\w*|inconvenien\w*|disruptive)/i,
     ],
     'what-happened': [
+      // A template's field for what happened, to fill with the verified facts.
+      /\{(?:what_happened|what_we_know|timeline)\}/i,
       /\b(?:hack\w*|breach\w*|compromis\w*|outages?|incidents?|attack\w*|leak\w*|unauthori[sz]ed|intrusions?|phishing|malware|ransomware|spam\w*|exploit\w*|vulnerabilit\w*|disrupt\w*|downtime|went down|is down|was down|were down|crash\w*|bugs?|glitch\w*|failures?|errors?|problems?|issues?|degraded|unavailable|inaccessible|went wrong|mistakes?|accidentally|exposed|deleted|rumou?rs?|hoax\w*|fake|false (?:claims?|posts?|reports?|stor(?:y|ies)|information)|misinformation|disinformation|scam\w*|impersonat\w*|offensive|inappropriate|insensitive|hurtful|unacceptable)\b/i,
     ],
     'who-affected': [
+      // A template's field for who is affected ("Who is affected: {affected}").
+      /\{(?:[a-z]+_)?affected\}/i,
       /\b(?:many|some|most|a few|several|a (?:small )?(?:number|subset|fraction|percentage)|\d+ ?%) of (?:you|our (?:users|customers|clients|members|subscribers|accounts))\b/i,
       /\b(?:users|customers|clients|accounts|members|subscribers|people|anyone|everyone|those)\b…\b(?:affected|impacted|unaffected)\b/i,
       /\b(?:affected|impacted|unaffected) (?:users|customers|clients|accounts|members|subscribers)\b/i,
@@ -93,6 +202,8 @@ const en: LocaleCues = {
       /(?:^|[.!?:\n])[ \t]*(?:remove|delete|change|reset|check|review|revoke|enable|avoid|ignore|log out of|sign out of|reconnect|reinstall|update your|do not(?! hesitate)|don't(?! hesitate))\b/i,
     ],
     data: [
+      // A template's field for what the team has checked about data, passwords or payments ("{passwords}").
+      /\{(?:[a-z]+_)*(?:data|passwords|payment)(?:_[a-z]+)*\}/i,
       /\b(?:passwords?|credit cards?|card (?:numbers?|details)|billing|payments?|personal (?:data|information|details)|data|email addresses|phone numbers|credentials|tokens?|financial (?:data|information|details)|(?:customer|user|account) (?:data|information|details)|messages)\b…\b(?:affected|impacted|exposed|accessed|compromised|leaked|stolen|safe|secure|unaffected|untouched|encrypted|at risk|viewed|downloaded)\b/i,
     ],
     'where-updates': [
@@ -190,7 +301,19 @@ const en: LocaleCues = {
     speculation: [
       /\b(?:probably|possibly|perhaps|maybe|presumably|(?:most )?likely|we think|we believe|we suspect|we guess|we assume|might have|may have been|could have been|it seems|it appears|appears to have)\b/i,
     ],
+    // See `reassurances`.
+    'unbacked-reassurance': [],
+    // An apology for how people felt, or on a condition, instead of for what we did.
+    'conditional-apology': [
+      /\b(?:sorry|apologi[sz]e|apologies|regret)(?: to (?:anyone|those|everyone|all))? (?:if|who (?:was|were|felt|feels|may have|might have))\b/i,
+      /\b(?:sorry|apologi[sz]e|apologies|regret) for any (?:offen[cs]e|inconvenience|upset|hurt|distress|confusion)\b/i,
+      /\b(?:sorry|apologi[sz]e|apologies|regret) for the inconvenience\b/i,
+      /\b(?:regret|sorry) (?:that )?(?:you|some of you|anyone|people) (?:feel|felt|were offended|was offended|took offen[cs]e|found)\b/i,
+      /\b(?:if|to|for) (?:anyone|those|everyone|people|all those|any of you) who (?:was|were|felt|may have been|might have been|has been|have been)\b…\boffended\b/i,
+      /\bif (?:anyone|you|some of you|people) (?:was|were|felt|feel|has been|have been|took)\b…\b(?:offended|offen[cs]e)\b/i,
+    ],
   },
+  ...reassuranceCues(EN_REASSURANCE),
 };
 
 const es: LocaleCues = {
@@ -203,7 +326,7 @@ const es: LocaleCues = {
       /\b(?:entiend\w*|entend\w*|comprend\w*|imagin\w*|sabemos|sé que|somos conscientes)\b…\b(?:enfad\w*|enojad\w*|enojo|decepcion\w*|frustra\w*|molest\w*|preocupad\w*|preocupación|indignad\w*|indignación|disgustad\w*|angusti\w*|inquiet\w*|malestar)/i,
     ],
     'what-happened': [
-      /\b(?:hacke\w*|jaque\w*|pirate\w*|ataque\w*|atacad\w*|brecha|filtración\w*|filtrad\w*|caída|incidente\w*|incidencia\w*|interrupción\w*|fallos?|error|errores|problemas?|vulnerad\w*|vulnerabilidad\w*|comprometid\w*|acceso no autorizado|spam|suplantación|fuera de servicio|no disponible|no funciona|se cayó|expuest\w*|bulos?|rumor\w*|estafa\w*|desinformación|ofensiv\w*|inapropiad\w*|inaceptable)\b/i,
+      /\b(?:hacke\w*|jaque\w*|pirate\w*|ataque\w*|atacad\w*|brecha|filtración\w*|filtrad\w*|caída|incidente\w*|incidencia\w*|interrupción\w*|fallos?|error|errores|problemas?|vulnerad\w*|vulnerabilidad\w*|comprometid\w*|acceso no autorizado|no autorizad[oa]s?|robo|robad[oa]s?|robaron|spam|suplantación|fuera de servicio|no disponible|no funciona|se cayó|expuest\w*|bulos?|rumor\w*|estafa\w*|desinformación|ofensiv\w*|inapropiad\w*|inaceptable)\b/i,
     ],
     'who-affected': [
       /\b(?:muchos|muchas|algunos|algunas|la mayoría|una parte|parte|varios|varias|\d+ ?%) de (?:vosotros|vosotras|ustedes|nuestros (?:usuarios|clientes|miembros)|nuestras cuentas|los usuarios|los clientes)\b/i,
@@ -285,7 +408,15 @@ const es: LocaleCues = {
     speculation: [
       /\b(?:probablemente|posiblemente|puede que|quizás|quizá|tal vez|a lo mejor|creemos que|pensamos que|sospechamos|suponemos|parece que|es posible que|podría haber|podrían haber)\b/i,
     ],
+    'unbacked-reassurance': [],
+    'conditional-apology': [
+      /\b(?:lamentamos|sentimos|lo sentimos|lo siento|pedimos disculpas|nos disculpamos|perdón|disculpas?)(?: mucho)? si\b/i,
+      /\b(?:a quienes?|a (?:todas las personas|todos los|todas las) que|si alguien|si alguno de ustedes|si algunas personas) (?:se (?:haya|hayan|ha|han|sintió|sintieron|sienta|sientan) )?(?:sentido |sentid[oa]s )?(?:ofendid|molest|dolid)\w*/i,
+      /\blamentamos que (?:te|se|le|les) (?:hayas|haya|hayan|sientas|sienta|sientan)\b/i,
+      /\b(?:disculp\w*|lo sentimos|lamentamos|sentimos|perdón)\b… (?:por )?(?:las|cualquier|toda) (?:molestias|inconvenientes|inconveniencia|molestia)\b/i,
+    ],
   },
+  ...reassuranceCues(ES_REASSURANCE),
 };
 
 const fr: LocaleCues = {
@@ -296,7 +427,7 @@ const fr: LocaleCues = {
       /\b(?:compren\w*|imagin\w*|savons|sais|conscients?)\b…\b(?:en colère|colère|déçu\w*|déception|frustr\w*|agac\w*|inquiet\w*|inquiét\w*|contrarié\w*|mécontent\w*|énerv\w*|fâché\w*)/i,
     ],
     'what-happened': [
-      /\b(?:pirat\w*|hacke\w*|attaque\w*|intrusions?|fuite\w*|violation|panne\w*|incident\w*|interruption\w*|indisponib\w*|dysfonctionnement\w*|erreurs?|problèmes?|bugs?|compromis\w*|accès non autorisé|spam|hameçonnage|hors service|hors ligne|ne fonctionne plus|exposé\w*|perturb\w*|rumeurs?|canulars?|infox|désinformation|arnaques?|déplacé\w*|offensant\w*|blessant\w*|inacceptable)\b/i,
+      /\b(?:pirat\w*|hacke\w*|attaque\w*|intrusions?|fuite\w*|violation|panne\w*|incident\w*|interruption\w*|indisponib\w*|dysfonctionnement\w*|erreurs?|problèmes?|bugs?|compromis\w*|accès non autorisé|non autorisée?s?|volée?s?|spam|hameçonnage|hors service|hors ligne|ne fonctionne plus|exposé\w*|perturb\w*|rumeurs?|canulars?|infox|désinformation|arnaques?|déplacé\w*|offensant\w*|blessant\w*|inacceptable)\b/i,
     ],
     'who-affected': [
       /\b(?:beaucoup|nombre|nombreux|nombreuses|certains|certaines|plusieurs|la plupart|une partie) d'entre vous\b/i,
@@ -378,7 +509,16 @@ const fr: LocaleCues = {
     speculation: [
       /\b(?:probablement|peut-être|il se peut|il est possible que|vraisemblablement|sans doute|nous pensons que|nous croyons que|nous supposons|nous soupçonnons|il semble(?:rait)? que|semble-t-il|aurait pu|auraient pu)\b/i,
     ],
+    'unbacked-reassurance': [],
+    'conditional-apology': [
+      /\b(?:désolée?s?|nous nous excusons|nous regrettons|toutes nos excuses|pardon)(?: (?:sincèrement|vraiment))? si\b/i,
+      /\b(?:à (?:ceux|celles|tous ceux|toutes celles|celles et ceux|toutes les personnes) qui|si (?:certains|certaines|quelqu'un|des personnes))\b…\b(?:offensé|choqué|heurté|vexé|sentie?s? blessé)\w*/i,
+      /\bnous regrettons que vous\b/i,
+      /\bdésolée?s? que vous (?:vous )?(?:soyez|ayez été|sentiez|soyez senti)\b/i,
+      /\b(?:la|toute) gêne (?:occasionnée|causée)\b/i,
+    ],
   },
+  ...reassuranceCues(FR_REASSURANCE),
 };
 
 const CUES: Record<Locale, LocaleCues> = { en, es, fr };
@@ -489,6 +629,8 @@ interface CompiledCues {
   time: RegExp[];
   answer: RegExp[];
   warnings: Record<ChecklistWarning, RegExp[]>;
+  topics: Record<FactTopic, RegExp[]>;
+  reassurances: Record<FactTopic, RegExp[]>;
 }
 
 /**
@@ -519,11 +661,19 @@ function compileTable(table: LocaleCues, mode: Mode): CompiledCues {
   }
   const warnings = {} as Record<ChecklistWarning, RegExp[]>;
   for (const kind of CHECKLIST_WARNINGS) warnings[kind] = cues(table.warnings[kind], true);
+  const topics = {} as Record<FactTopic, RegExp[]>;
+  const reassurances = {} as Record<FactTopic, RegExp[]>;
+  for (const topic of FACT_TOPICS) {
+    topics[topic] = cues(table.topics[topic], false);
+    reassurances[topic] = cues(table.reassurances[topic], true);
+  }
   return {
     items,
     time: cues(table.time, false),
     answer: cues(table.answer, false),
     warnings,
+    topics,
+    reassurances,
   };
 }
 
@@ -582,12 +732,24 @@ interface Hit {
   end: number;
 }
 
-function warningsOf(original: string, folded: Folded, tables: CompiledCues[]): ChecklistWarningHit[] {
+/** The cues a warning kind is found by: a reassurance's are those of the topics no recorded fact backs. */
+function warningCues(table: CompiledCues, kind: ChecklistWarning, facts: readonly FactTopic[] | undefined) {
+  if (kind !== 'unbacked-reassurance') return table.warnings[kind];
+  if (facts === undefined) return [];
+  return FACT_TOPICS.filter((topic) => !facts.includes(topic)).flatMap((topic) => table.reassurances[topic]);
+}
+
+function warningsOf(
+  original: string,
+  folded: Folded,
+  tables: CompiledCues[],
+  facts: readonly FactTopic[] | undefined,
+): ChecklistWarningHit[] {
   const hits: Hit[] = [];
   for (const kind of CHECKLIST_WARNINGS) {
     const ofKind: Hit[] = [];
     for (const table of tables) {
-      for (const cue of table.warnings[kind]) {
+      for (const cue of warningCues(table, kind, facts)) {
         for (const match of folded.text.matchAll(cue)) {
           const start = match.index;
           const end = start + match[0].length;
@@ -617,6 +779,11 @@ function warningsOf(original: string, folded: Folded, tables: CompiledCues[]): C
 export interface CheckOptions extends ChecklistContext {
   /** A playbook template: its `{placeholders}` count as what they will be filled with. */
   template?: boolean;
+  /**
+   * The topics the incident has a recorded fact on: a reassurance on any other topic warns. Without it
+   * (a text checked outside an incident) reassurances are not looked for.
+   */
+  facts?: readonly FactTopic[];
 }
 
 /**
@@ -648,5 +815,17 @@ export function checkStatement(text: string, locale: Locale, options: CheckOptio
     if (found) covered.push(item);
     else if (expected.includes(item)) missing.push(item);
   }
-  return { covered, missing, warnings: warningsOf(text, folded, tables) };
+  return { covered, missing, warnings: warningsOf(text, folded, tables, options.facts) };
+}
+
+/** What a fact is about, by the words it uses (its locale's and English): `[]` when it names no topic. */
+export function factTopics(text: string, locale: Locale): FactTopic[] {
+  const folded = fold(text).text;
+  const tables = tablesFor(locale, 'draft');
+  return FACT_TOPICS.filter((topic) =>
+    anyMatches(
+      folded,
+      tables.map((table) => table.topics[topic]),
+    ),
+  );
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { checkStatement } from './checklist';
 import type { ChecklistContext } from './checklist-expectations';
+import { recordedTopics } from './facts';
 import { completeByPublication } from './incident';
 import { braced, placeholders } from './placeholders';
 import { answerQuestion } from './question';
@@ -126,7 +127,10 @@ export function draftStatement(incident: Incident, input: DraftInput): Result<Ch
     return fail('question.notFound', { n: input.answers, seq: incident.seq });
   }
   const n = (incident.statements?.length ?? 0) + 1;
-  const checklist = checkStatement(text.value, incident.locale, input.checklist);
+  const checklist = checkStatement(text.value, incident.locale, {
+    ...input.checklist,
+    facts: recordedTopics(incident),
+  });
   const statement: Statement = {
     n,
     text: text.value,
@@ -170,7 +174,10 @@ export function editStatement(
   if (valid.value === statement.text && statement.status === 'pending') {
     return fail('statement.unchanged', { n });
   }
-  const checklist = checkStatement(valid.value, incident.locale, context);
+  const checklist = checkStatement(valid.value, incident.locale, {
+    ...context,
+    facts: recordedTopics(incident),
+  });
   const { rejection: _dropped, promise, ...rest } = statement;
   const edited: Statement = {
     ...rest,

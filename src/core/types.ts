@@ -61,6 +61,11 @@ export interface Incident {
   /** The incident's chat room (channel id) once created, and its name. */
   room: string | null;
   roomName: string;
+  /**
+   * What the team has established and stands behind (`/crisis fact`, or a template field that records
+   * one): a public reassurance on a topic needs one of that topic, or the checklist warns.
+   */
+  facts?: Fact[];
   /** The pinned summary message in the room, kept up to date in place. */
   summary: { room: string; id: string } | null;
   /** When the last public update was published (the status-update cadence counts from it). */
@@ -116,6 +121,7 @@ export type TimelineEvent =
   | { kind: 'evidence'; url: string; note?: string }
   /** When the organisation became aware (`since`); `previous`: the moment it corrects. */
   | { kind: 'aware'; since: string; previous?: string; note?: string }
+  | { kind: 'fact'; text: string; topics: FactTopic[] }
   | { kind: 'reminder-snoozed'; reminder: string; until: string }
   | { kind: 'reminder-dismissed'; reminder: string }
   | { kind: 'statement-drafted'; n: number; missing: string[]; warnings: string[] }
@@ -168,6 +174,8 @@ export const CHECKLIST_WARNINGS = [
   'jargon',
   'named-victim',
   'speculation',
+  'unbacked-reassurance',
+  'conditional-apology',
 ] as const;
 export type ChecklistWarning = (typeof CHECKLIST_WARNINGS)[number];
 
@@ -269,6 +277,21 @@ export interface ReminderState {
   nags?: number;
   lastAt?: string;
   escalatedAt?: string;
+}
+
+/**
+ * What a public reassurance can be about: personal data, payment details, passwords, or access to
+ * accounts and systems ("nothing was hacked"). A reassurance on one needs a recorded fact on it.
+ */
+export const FACT_TOPICS = ['data', 'payment', 'passwords', 'access'] as const;
+export type FactTopic = (typeof FACT_TOPICS)[number];
+
+/** Something the team has established, in its own words, with who recorded it and when. */
+export interface Fact {
+  text: string;
+  topics: FactTopic[];
+  by: UserId;
+  at: string;
 }
 
 /** A timeline event as stored: who, when, and the stream entry id once stored. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES } from '../core/types';
+import { FACT_TOPICS, ROLES } from '../core/types';
 import { PLATFORM_IDS, PLATFORM_NAMES, RECHECK_MONTHS } from './platforms';
 
 /*
@@ -96,6 +96,39 @@ export const PlatformFact = z
     description:
       'How a step is done on one platform as checked on a given day: menus and recovery flows change, so each fact carries the date it was last verified.',
   });
+/** A placeholder as templates write it, without its braces (src/core/placeholders.ts). */
+const PlaceholderName = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9_-]{0,40}$/, 'a placeholder name: letters, digits, _ or -');
+
+/**
+ * How the drafting form asks for one of a template's placeholders. A template never asserts what may be
+ * false ("your passwords are safe"): such a sentence is a field the team fills with what it has
+ * established, or leaves out.
+ */
+export const Field = z
+  .object({
+    prompt: Text.describe(
+      "The form field's label, in a few words: what to write (Discord shows 45 characters; the rest goes in its description).",
+    ),
+    hint: Text.optional().describe(
+      'Shown in the empty field: an example of a true answer, to write only once checked (platforms show about 100 characters).',
+    ),
+    optional: z
+      .boolean()
+      .default(false)
+      .describe(
+        'The team may leave it out: answering “-” removes the whole line holding it from the statement, so write the field on a line of its own.',
+      ),
+    fact: z
+      .union([z.literal(true), z.enum(FACT_TOPICS), z.array(z.enum(FACT_TOPICS)).min(1)])
+      .optional()
+      .describe(
+        "The answer is the team's statement of fact on this topic or these topics (data, payment, passwords, access), or on those its words name (true, as `/crisis fact` reads them): filling it records it on the incident with who and when, and backs a reassurance on them (docs/statements.md).",
+      ),
+  })
+  .strict()
+  .meta({ id: 'Field', description: "How the drafting form asks for one of the template's placeholders." });
 
 export const Step = z
   .object({
@@ -147,6 +180,12 @@ export const Step = z
     template: Text.optional().describe(
       'A statement template offered when drafting from this step; {placeholders} in braces are filled in by the author.',
     ),
+    fields: z
+      .record(PlaceholderName, Field)
+      .optional()
+      .describe(
+        "How the drafting form asks for some of the template's placeholders, by name (without braces): a prompt in each language, and whether the team may leave the line out.",
+      ),
     recurring: z
       .boolean()
       .optional()
@@ -158,6 +197,18 @@ export const Step = z
   .refine((step) => !step.recurring || step.statement === 'update', {
     message: 'a recurring step is the status update: give it `statement: update`',
     path: ['recurring'],
+  })
+  .superRefine((step, ctx) => {
+    for (const name of Object.keys(step.fields ?? {})) {
+      const missing = (['en', 'es', 'fr'] as const).filter((l) => !step.template?.[l].includes(`{${name}}`));
+      if (missing.length > 0) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['fields', name],
+          message: `the template never says {${name}} (${missing.join(', ')}): a field asks for a placeholder of its template`,
+        });
+      }
+    }
   })
   .meta({ id: 'Step', description: 'One step of the playbook: who does what, by when.' });
 
@@ -368,5 +419,6 @@ export const Playbook = z
 export type Text = z.infer<typeof Text>;
 export type Step = z.infer<typeof Step>;
 export type PlatformFact = z.infer<typeof PlatformFact>;
+export type Field = z.infer<typeof Field>;
 export type Playbook = z.infer<typeof Playbook>;
 export type SeedRule = (typeof SEED_RULES)[number];

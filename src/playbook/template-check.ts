@@ -13,7 +13,8 @@ export interface TemplateProblem {
  * A shipped template is the statement a team will send in a hurry: in every language it covers every
  * item the checklist expects of its kind under the playbook's posture (checklist-expectations.ts: a
  * holding statement the first word, a status update the next update, a full statement everything, and
- * a rebuttal never an apology) and triggers no warning. Its `{placeholders}` count as filled.
+ * a rebuttal never an apology) and triggers no warning, a reassurance included ("your data is safe" is a
+ * field the team fills with what it has established, or leaves out). Its `{placeholders}` count as filled.
  */
 export function templateProblems(playbook: Playbook): TemplateProblem[] {
   const problems: TemplateProblem[] = [];
@@ -24,6 +25,8 @@ export function templateProblems(playbook: Playbook): TemplateProblem[] {
         kind: step.statement,
         strategies: playbook.posture.strategies,
         template: true,
+        // Nothing is recorded when a template is written: a reassurance it asserts is a field to fill.
+        facts: [],
       });
       const said: string[] = [];
       if (result.missing.length > 0) said.push(`misses ${result.missing.join(', ')}`);

@@ -102,6 +102,7 @@ export const cards = {
     statementDeliveryFailed: 'statement S{{n}} could not be delivered to {{where}}: {{error}}',
     evidence: 'evidence kept: {{url}}',
     evidenceNote: 'evidence kept: {{url}} ({{note}})',
+    fact: 'fact recorded, about {{topics}}: “{{text}}”',
     closed: 'resolved: {{resolution}}',
     closedNoUpdate: 'resolved without a final public update: {{resolution}}',
     reopened: 'reopened: {{reason}}',

@@ -46,6 +46,7 @@ export const commands = {
     evidence: 'keep a link to what was posted in public, before it can be deleted',
     aware:
       'record when we became aware (a data breach: the 72-hour GDPR clock counts from it); again to correct it',
+    fact: 'record a fact the team has checked (personal data, payment, passwords, access) that a public reassurance can rest on',
     postmortem: 'share the postmortem as it stands, generated from the timeline (Markdown)',
     close:
       'resolve the incident: how it ended, and whether the public got a final update (a form without text)',
@@ -132,6 +133,21 @@ export const commands = {
     badUrl: '“{{url}}” is not a web link (http:// or https://).',
     tooLong: 'Keep the note under {{max}} characters.',
     title: 'Evidence',
+  },
+  fact: {
+    recorded:
+      'Fact recorded on incident #{{seq}} by {{who}}, about {{topics}}. Statements may now say so in public.',
+    empty:
+      'Which fact? `/crisis fact <what you have established>`, e.g. `/crisis fact Card numbers never reach our servers: checked with our payment provider at 14:10`',
+    tooLong: 'Keep the fact under {{max}} characters.',
+    noTopic:
+      'That fact does not say what it is about: name personal data, payment details, passwords or access to accounts or systems (`/crisis fact Payment details are not affected: …`). Anything else goes in `/crisis note`.',
+    topic: {
+      data: 'personal data',
+      payment: 'payment details',
+      passwords: 'passwords',
+      access: 'access to accounts or systems',
+    },
   },
   lockdown: {
     button: 'Pause invites and DMs (24 h)',

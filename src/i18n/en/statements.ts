@@ -60,6 +60,7 @@ export const statements = {
       sendTo: 'Also send to {{name}} once approved',
       reason: 'Why? The author will read this',
       fillHint: 'Replaces {{placeholder}} in the text',
+      removable: '{{label}} (“-”: leave the line out)',
     },
     empty: 'A statement needs text: `/crisis update <text>`, or `/crisis update` alone for the form.',
     tooLong: 'That statement has {{length}} characters; keep it under {{max}} (one chat message).',
@@ -146,6 +147,8 @@ export const statements = {
       jargon: 'internal jargon or host names',
       'named-victim': 'a named person',
       speculation: 'speculation',
+      'unbacked-reassurance': 'a reassurance no recorded fact backs (`/crisis fact`)',
+      'conditional-apology': 'an apology for how people feel, or with an “if”: apologise for what we did',
     },
   },
   question: {

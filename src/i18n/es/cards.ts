@@ -106,6 +106,7 @@ export const cards: Translated<typeof en> = {
     statementDeliveryFailed: 'no se pudo difundir el comunicado S{{n}} en {{where}}: {{error}}',
     evidence: 'prueba guardada: {{url}}',
     evidenceNote: 'prueba guardada: {{url}} ({{note}})',
+    fact: 'hecho comprobado registrado, sobre {{topics}}: «{{text}}»',
     closed: 'resuelta: {{resolution}}',
     closedNoUpdate: 'resuelta sin actualización pública final: {{resolution}}',
     reopened: 'reabierta: {{reason}}',

@@ -49,6 +49,7 @@ export const commands: Translated<typeof en> = {
     aware:
       'registra cuándo tuvimos constancia (en una brecha de datos, el plazo de 72 horas del RGPD cuenta desde ahí); repítelo para corregirlo',
     postmortem: 'comparte el análisis poscrisis tal como está, generado a partir de la cronología (Markdown)',
+    fact: 'deja constancia de un hecho comprobado (datos personales, pagos, contraseñas, accesos) en el que pueda apoyarse un comunicado para tranquilizar',
     close:
       'resuelve la crisis: cómo terminó y si el público recibió una actualización final (sin texto, un formulario)',
     reopen: 'vuelve a abrir una crisis resuelta, diciendo por qué',
@@ -135,6 +136,21 @@ export const commands: Translated<typeof en> = {
     badUrl: '«{{url}}» no es un enlace web (http:// o https://).',
     tooLong: 'La nota debe tener menos de {{max}} caracteres.',
     title: 'Pruebas',
+  },
+  fact: {
+    recorded:
+      'Hecho comprobado registrado en la crisis #{{seq}} por {{who}}, sobre {{topics}}. Los comunicados ya pueden afirmarlo en público.',
+    empty:
+      '¿Qué has comprobado? `/crisis comprobado <el hecho>`, p. ej. `/crisis comprobado Los números de tarjeta nunca llegan a nuestros servidores: confirmado con la pasarela de pago a las 14:10`',
+    tooLong: 'El hecho debe tener menos de {{max}} caracteres.',
+    noTopic:
+      'Ese hecho no dice de qué trata: nombra los datos personales, los datos de pago, las contraseñas o el acceso a cuentas o sistemas (`/crisis comprobado Los datos de pago no se han visto afectados: …`). Para todo lo demás, `/crisis nota`.',
+    topic: {
+      data: 'datos personales',
+      payment: 'datos de pago',
+      passwords: 'contraseñas',
+      access: 'acceso a cuentas o sistemas',
+    },
   },
   lockdown: {
     button: 'Pausar invitaciones y MD (24 h)',

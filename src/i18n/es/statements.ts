@@ -65,6 +65,7 @@ export const statements: Translated<typeof en> = {
       sendTo: 'Difundir también en {{name}} una vez aprobado',
       reason: '¿Por qué? Quien lo redactó leerá esto',
       fillHint: 'Sustituye a {{placeholder}} en el texto',
+      removable: '{{label}} («-»: quitar la línea)',
     },
     empty:
       'Un comunicado necesita texto: `/crisis update <texto>`, o solo `/crisis update` para el formulario.',
@@ -158,6 +159,10 @@ export const statements: Translated<typeof en> = {
       jargon: 'jerga interna o nombres de servidores',
       'named-victim': 'el nombre de una persona',
       speculation: 'especulaciones',
+      'unbacked-reassurance':
+        'una afirmación tranquilizadora sin un hecho comprobado que la respalde (`/crisis comprobado`)',
+      'conditional-apology':
+        'una disculpa por cómo se siente la gente, o con un «si»: la disculpa es por lo que hicimos',
     },
   },
   question: {

@@ -112,6 +112,7 @@ export const cards: Translated<typeof en> = {
     statementDeliveryFailed: 'le communiqué S{{n}} n’a pas pu être diffusé sur {{where}} : {{error}}',
     evidence: 'preuve conservée : {{url}}',
     evidenceNote: 'preuve conservée : {{url}} ({{note}})',
+    fact: 'constat consigné, au sujet de : {{topics}} : « {{text}} »',
     closed: 'résolue : {{resolution}}',
     closedNoUpdate: 'résolue sans point public final : {{resolution}}',
     reopened: 'rouverte : {{reason}}',

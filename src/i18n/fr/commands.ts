@@ -48,6 +48,7 @@ export const commands: Translated<typeof en> = {
     evidence: 'conserve un lien vers ce qui a été publié, avant qu’il puisse être supprimé',
     aware:
       'consigne le moment où nous en avons pris connaissance (pour une fuite de données, le délai de 72 heures du RGPD court à partir de là) ; à refaire pour le corriger',
+    fact: 'consigne un constat vérifié (données personnelles, paiement, mots de passe, accès) sur lequel un communiqué peut s’appuyer pour rassurer',
     postmortem: 'partage le retour d’expérience en l’état, généré à partir de la chronologie (Markdown)',
     close:
       'clôt la crise : comment elle s’est terminée et si le public a eu un point final (sans texte, un formulaire)',
@@ -135,6 +136,21 @@ export const commands: Translated<typeof en> = {
     badUrl: '« {{url}} » n’est pas un lien web (http:// ou https://).',
     tooLong: 'La note doit faire moins de {{max}} caractères.',
     title: 'Preuves',
+  },
+  fact: {
+    recorded:
+      'Constat consigné sur la crise n°{{seq}} par {{who}}, au sujet de : {{topics}}. Les communiqués peuvent désormais l’affirmer publiquement.',
+    empty:
+      'Quel constat ? `/crisis constat <ce que vous avez établi>`, par ex. `/crisis constat Les numéros de carte ne passent jamais par nos serveurs : vérifié auprès du prestataire de paiement à 14 h 10`',
+    tooLong: 'Le constat doit faire moins de {{max}} caractères.',
+    noTopic:
+      'Ce constat ne dit pas sur quoi il porte : nommez les données personnelles, les données de paiement, les mots de passe ou l’accès aux comptes ou aux systèmes (`/crisis constat Les données de paiement ne sont pas concernées : …`). Pour le reste, `/crisis note`.',
+    topic: {
+      data: 'données personnelles',
+      payment: 'données de paiement',
+      passwords: 'mots de passe',
+      access: 'accès aux comptes ou aux systèmes',
+    },
   },
   lockdown: {
     button: 'Suspendre invitations et MP (24 h)',

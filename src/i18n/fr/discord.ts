@@ -31,6 +31,7 @@ export const discord: Translated<typeof en> = {
         'Répondre à une question : le texte est publié une fois approuvé, ou indiquer un communiqué publié',
       evidence: 'Conserver le lien d’une publication avant qu’elle puisse être supprimée',
       aware: 'Consigner la prise de connaissance : un délai de notification court à partir de là',
+      fact: 'Consigner un constat établi (données, paiement, mots de passe, accès)',
       postmortem: 'Partager le retour d’expérience en l’état (Markdown)',
       close: 'Clore la crise et partager son retour d’expérience',
       reopen: 'Rouvrir une crise résolue',
@@ -84,6 +85,7 @@ export const discord: Translated<typeof en> = {
         name: 'comment',
         description: 'Comment nous en avons pris connaissance (qui l’a confirmé)',
       },
+      factText: { name: 'constat', description: 'Ce que vous avez établi, et comment vous le savez' },
       resolution: {
         name: 'résolution',
         description: 'Comment elle s’est terminée (sans texte : un formulaire)',

@@ -65,6 +65,7 @@ export const statements: Translated<typeof en> = {
       sendTo: 'Diffuser aussi sur {{name}} une fois approuvé',
       reason: 'Pourquoi ? La personne qui l’a rédigé lira ceci',
       fillHint: 'Remplace {{placeholder}} dans le texte',
+      removable: '{{label}} (« - » : retirer la ligne)',
     },
     empty:
       'Un communiqué doit avoir un texte : `/crisis update <texte>`, ou `/crisis update` seul pour le formulaire.',
@@ -160,6 +161,10 @@ export const statements: Translated<typeof en> = {
       jargon: 'du jargon interne ou des noms de serveurs',
       'named-victim': 'le nom d’une personne',
       speculation: 'des spéculations',
+      'unbacked-reassurance':
+        'une affirmation rassurante qu’aucun constat consigné n’étaye (`/crisis constat`)',
+      'conditional-apology':
+        'des excuses pour ce que les gens ressentent, ou avec un « si » : les excuses portent sur ce que nous avons fait',
     },
   },
   question: {

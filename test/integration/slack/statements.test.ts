@@ -168,7 +168,7 @@ describe('public statements in Slack', () => {
     expect(blocks.filter((b) => b.block_id?.startsWith('fill:')).map((b) => b.label?.text)).toEqual([
       'Account (name or @handle)',
       'Who or what is affected',
-      'What is not affected',
+      'What is not affected (only what you checked)',
     ]);
     const template = String(blocks.find((b) => b.block_id === 'text')?.element?.initial_value ?? '');
     expect(template).toMatch(/^Our \{account\} account was hacked – /);

@@ -125,7 +125,8 @@ describe('a template is filled, not pasted', () => {
     expect(reply.form?.fields.map((f) => f.label).slice(1, 4)).toEqual([
       'Account (name or @handle)',
       'Who or what is affected',
-      'What is not affected',
+      // The playbook's own prompt: only what the team has checked goes there.
+      'What is not affected (only what you checked)',
     ]);
     expect(text).toContain('{channel}');
   });
@@ -178,6 +179,15 @@ describe('a template is filled, not pasted', () => {
     // The world's approval policy asks one approver; the holding step's own `approval` (lead + approver) is
     // for marking the step done, not for its statement.
     expect(statement).toMatchObject({ step: 5, requires: ['approver'], targets: ['statuspage'] });
+    // What she said is not affected is the team's word on payment details, kept as published, with who and when.
+    expect((await w.incident(1)).facts).toEqual([
+      {
+        text: 'Affected so far: people who clicked the links. Not affected: your payment details.',
+        topics: ['payment'],
+        by: ana.user,
+        at: expect.any(String),
+      },
+    ]);
   });
 
   test('GIVEN no contact or signature in calma.yaml WHEN the form opens THEN they are asked like any unknown', async () => {

@@ -1,5 +1,5 @@
 import { defaultReminderPolicy } from '../../../src/config/schema';
-import { braced, fillPlaceholders, placeholders } from '../../../src/core/placeholders';
+import { braced, fillPlaceholders, placeholders, withoutLines } from '../../../src/core/placeholders';
 import { approveStatement, draftStatement, editStatement } from '../../../src/core/statement';
 import type { Incident } from '../../../src/core/types';
 import { anIncident } from '../../support/fixtures';
@@ -72,5 +72,32 @@ describe('the approval rule', () => {
     );
 
     expect(successOf(approve(edited.incident)).published).toBe(true);
+  });
+});
+
+describe('an optional field left out', () => {
+  test('GIVEN a field on a line of a paragraph WHEN left out THEN that line goes and the paragraph closes up', () => {
+    const text =
+      'Who is affected: {affected}\nYour passwords: {passwords}\n\nWhat we have done: paused everything.';
+
+    expect(withoutLines(text, ['passwords'])).toBe(
+      'Who is affected: {affected}\n\nWhat we have done: paused everything.',
+    );
+  });
+
+  test('GIVEN a field that is a paragraph of its own WHEN left out THEN no double blank line is left where it stood', () => {
+    const text = 'We are sorry.\n\n{data_line}\n\nNext update at 10:00.';
+
+    expect(withoutLines(text, ['data_line'])).toBe('We are sorry.\n\nNext update at 10:00.');
+  });
+
+  test('GIVEN a field on the last line WHEN left out THEN the text ends with the line before', () => {
+    expect(withoutLines('Next update at 10:00.\n\n{data_line}', ['data_line'])).toBe('Next update at 10:00.');
+  });
+
+  test('GIVEN other placeholders WHEN one field is left out THEN they stay, to fill or to block approval', () => {
+    expect(withoutLines('Since {time}: {account}\nYour data: {data}', ['data'])).toBe(
+      'Since {time}: {account}',
+    );
   });
 });

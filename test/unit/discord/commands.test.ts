@@ -530,6 +530,12 @@ const roundTrips: [path: string, given: Given[], typed: string, expected: Comman
     'aware #4 yesterday 21:15',
     { name: 'aware', incident: 4, time: 'yesterday 21:15', how: '' },
   ],
+  [
+    'fact',
+    [['fact', 'Card numbers never reach our servers: checked with the payment provider']],
+    'fact Card numbers never reach our servers: checked with the payment provider',
+    { name: 'fact', text: 'Card numbers never reach our servers: checked with the payment provider' },
+  ],
   ['postmortem', [['incident', 9]], 'postmortem #9', { name: 'postmortem', incident: 9 }],
   [
     'close',

@@ -3,6 +3,7 @@
  * crisis: the social rules, a response posture, a holding and a full statement that pass the checklist
  * in three languages, and a holding statement due within its severity's deadline.
  */
+import { checkStatement } from '../../../src/core/checklist';
 import { LOCALES } from '../../../src/core/types';
 import { builtinPlaybooksDir, loadPlaybooks } from '../../../src/playbook/loader';
 import type { Playbook } from '../../../src/playbook/schema';
@@ -96,6 +97,38 @@ describe('the playbook library', () => {
         problems: [],
       });
     }
+  });
+
+  test('GIVEN every template in every language THEN it asserts no reassurance outright (“your passwords are safe”, “nothing was hacked”): that is a field the team fills with what it has checked, or leaves out', () => {
+    const asserted = playbooks.flatMap((playbook) =>
+      playbook.steps.flatMap((step) =>
+        LOCALES.flatMap((locale) =>
+          checkStatement(step.template?.[locale] ?? '', locale, { template: true, facts: [] })
+            .warnings.filter((w) => w.kind === 'unbacked-reassurance')
+            .map((w) => `${playbook.id}/${step.id}/${locale}: “${w.excerpt}”`),
+        ),
+      ),
+    );
+    expect(asserted).toEqual([]);
+  });
+
+  test('GIVEN every optional field THEN its line holds nothing but a label and the field, so “-” takes nothing else out of the statement', () => {
+    const crowded = playbooks.flatMap((playbook) =>
+      playbook.steps.flatMap((step) =>
+        Object.entries(step.fields ?? {})
+          .filter(([, field]) => field.optional)
+          .flatMap(([name]) =>
+            LOCALES.flatMap((locale) =>
+              (step.template?.[locale] ?? '')
+                .split('\n')
+                .filter((line) => line.includes(`{${name}}`))
+                .filter((line) => !new RegExp(`^(?:[^{}.!?]*:\\s*)?\\{${name}\\}$`).test(line.trim()))
+                .map((line) => `${playbook.id}/${step.id}/${locale}: ${line}`),
+            ),
+          ),
+      ),
+    );
+    expect(crowded).toEqual([]);
   });
 
   test('GIVEN every playbook THEN its steps are in due order, and every step that needs approval names roles the playbook has', () => {

@@ -1,3 +1,4 @@
+import { checkStatement } from '../../../src/core/checklist';
 import { LOCALES } from '../../../src/core/types';
 import type { Step } from '../../../src/playbook/schema';
 import {
@@ -57,9 +58,19 @@ describe('the troll-attack playbook', () => {
   );
 
   it.each(LOCALES)(
-    'GIVEN the %s full statement WHEN checked THEN it covers the whole statement checklist and trips no warning',
+    'GIVEN the %s full statement WHEN checked under its rebuttal posture THEN it covers what a rebuttal owes, trips no warning, and never apologises beside its denial',
     (locale) => {
-      expectStatementPassesChecklist(step('full-statement'), locale);
+      const result = checkStatement(step('full-statement').template?.[locale] ?? '', locale, {
+        kind: 'full',
+        strategies: playbook().posture.strategies,
+        template: true,
+        facts: [],
+      });
+      expect({ missing: result.missing, warnings: result.warnings }).toEqual({ missing: [], warnings: [] });
+      expect(result.covered).toEqual(
+        expect.arrayContaining(['empathy', 'what-happened', 'who-affected', 'data']),
+      );
+      expect(result.covered).not.toContain('apology');
     },
   );
 
