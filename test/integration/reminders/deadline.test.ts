@@ -22,7 +22,7 @@ const FIRST = 50;
 // Ten playbook minutes past whole hours left: a reminder run a little late still reads 2 h, 1 h, under one.
 const REMIND = [FIRST, 110, 170];
 
-const { world } = useReminders(undefined, (shipped) =>
+const { world, worker } = useReminders(undefined, (shipped) =>
   shipped.flatMap((playbook): Playbook[] =>
     playbook.id === 'data-breach' && playbook.deadline
       ? [{ ...playbook, deadline: { ...playbook.deadline, within: WITHIN, remind: REMIND } }]
@@ -90,11 +90,14 @@ test('GIVEN a data breach and awareness recorded WHEN the hours pass THEN the de
 test('GIVEN awareness corrected before the first reminder WHEN it comes THEN it counts from the corrected moment, once', async () => {
   const w = world();
   const { seq, room, ana } = await openBreach(w);
-  // A second apart, both past; the first one's reminder would be due at least 0.4 s from now.
+  // A second apart, both past. No reminder runs until both are recorded: on a loaded machine the first
+  // one's reminder (due a second before the corrected one's) could otherwise come in between.
   const corrected = Math.floor(Date.now() / 1000) * 1000;
   const first = corrected - 1000;
+  await worker().pause();
   await w.command(ana, `aware ${typed(first)}`);
   await w.command(ana, `aware ${typed(corrected)}`);
+  worker().resume();
 
   const [reminder] = await waitFor(
     () => {
