@@ -179,8 +179,9 @@ describe('platform facts due a recheck', () => {
  * Issue 17: where a step says "secure the account", say how on each platform a brand uses, and every
  * playbook names the concrete action per platform where it matters (pinning our answer, moving to private
  * messages, what hiding does, archiving before removal, pausing ads and fixing the product feed, the
- * authority's notification form). Each row is a fact a responder needs in that step, recognised by what
- * it cannot do without in English; removing or moving one fails here.
+ * authority's notification form, a breached tool's app secrets and the connections its customers remove).
+ * Each row is a fact a responder needs in that step, recognised by what it cannot do without in English;
+ * removing or moving one fails here.
  */
 const EXPECTED: [playbook: string, step: string, platform: string, en: RegExp][] = [
   ['hacked-account', 'kill-switch', 'meta', /People, Partners and Ad accounts.*payment methods.*scam ads/s],
@@ -266,6 +267,35 @@ const EXPECTED: [playbook: string, step: string, platform: string, en: RegExp][]
   ['service-outage', 'answer-people', 'x', /impersonation form/],
   ['service-outage', 'answer-people', 'instagram', /pretending to be us/],
   ['service-outage', 'answer-people', 'discord', /never writes first/],
+  [
+    'compromised-tool',
+    'revoke-connections',
+    'meta',
+    /Settings → Basic: Reset the app secret.*every customer will reconnect/s,
+  ],
+  ['compromised-tool', 'revoke-connections', 'x', /Keys and tokens: Regenerate.*invalidates the old ones/s],
+  ['compromised-tool', 'revoke-connections', 'linkedin', /keeps the old one active.*Delete the old one/s],
+  ['compromised-tool', 'revoke-connections', 'tiktok', /oauth\/revoke\/.*disconnects our app/s],
+  [
+    'compromised-tool',
+    'revoke-connections',
+    'youtube',
+    /oauth2\.googleapis\.com\/revoke.*reset the OAuth client's secret/s,
+  ],
+  [
+    'compromised-tool',
+    'coordinate-platforms',
+    'meta',
+    /Contact Email.*reads replies only from that address/s,
+  ],
+  ['compromised-tool', 'coordinate-platforms', 'x', /help\.x\.com\/forms\/platform.*forum is public/s],
+  ['compromised-tool', 'reconnect-guide', 'facebook', /Business integrations: select the tool → Remove/],
+  ['compromised-tool', 'reconnect-guide', 'instagram', /Apps and websites → Active: Remove/],
+  ['compromised-tool', 'reconnect-guide', 'x', /Connected apps: open the tool → Revoke/],
+  ['compromised-tool', 'reconnect-guide', 'linkedin', /Permitted services: remove the tool/],
+  ['compromised-tool', 'reconnect-guide', 'youtube', /myaccount\.google\.com\/connections/],
+  ['compromised-tool', 'reconnect-guide', 'tiktok', /Security: .*remove the tool's access/],
+  ['compromised-tool', 'reconnect-guide', 'bluesky', /App passwords: delete the one given to the tool/],
 ];
 
 describe('the platform facts of the shipped library', () => {
