@@ -175,7 +175,10 @@ export class SentinelTopology extends Topology {
   }
 }
 
-/** Three primaries sharing the 16384 slots (no replicas), made by `redis-cli --cluster create`. */
+/**
+ * Three primaries sharing the 16384 slots, made by `redis-cli --cluster create`; with `replicas: 1`, each
+ * has a replica that the cluster promotes when its primary dies.
+ */
 export class ClusterTopology extends Topology {
   private constructor(
     dir: string,
@@ -184,18 +187,20 @@ export class ClusterTopology extends Topology {
     super(dir);
   }
 
-  static async start(): Promise<ClusterTopology> {
+  static async start(options: { replicas?: 0 | 1 } = {}): Promise<ClusterTopology> {
+    const replicas = options.replicas ?? 0;
     const dir = await mkdtemp(path.join(os.tmpdir(), 'calma-cluster-'));
+    const count = 3 * (1 + replicas);
     // The cluster bus port is set too: the default (port + 10000) may be taken, or past 65535.
-    const ports = await distinctFreePorts(6);
-    const topology = new ClusterTopology(dir, ports.slice(0, 3));
+    const ports = await distinctFreePorts(2 * count);
+    const topology = new ClusterTopology(dir, ports.slice(0, count));
     try {
       for (const [i, port] of topology.ports.entries()) {
         await topology.server(port, [
           '--cluster-enabled',
           'yes',
           '--cluster-port',
-          String(ports[3 + i]),
+          String(ports[count + i]),
           '--cluster-config-file',
           `nodes-${port}.conf`,
           '--cluster-node-timeout',
@@ -203,17 +208,28 @@ export class ClusterTopology extends Topology {
         ]);
       }
       const nodes = topology.ports.map((port) => `${HOST}:${port}`);
-      await run('redis-cli', ['--cluster', 'create', ...nodes, '--cluster-yes'], { timeout: READY_MS });
+      const create = [
+        '--cluster',
+        'create',
+        ...nodes,
+        '--cluster-replicas',
+        String(replicas),
+        '--cluster-yes',
+      ];
+      await run('redis-cli', create, { timeout: READY_MS });
       await waitFor(
         async () => {
           for (const port of topology.ports) {
             const info = await ask(port, (redis) => redis.call('CLUSTER', 'INFO'));
             if (typeof info !== 'string' || !info.includes('cluster_state:ok')) return false;
+            const replication = await ask(port, (redis) => redis.info('replication'));
+            if (replication?.includes('role:slave') && !replication.includes('master_link_status:up'))
+              return false;
           }
           return true;
         },
         READY_MS,
-        'the cluster to cover its slots',
+        'the cluster to cover its slots, with its replicas in sync',
       );
       return topology;
     } catch (error) {
@@ -229,8 +245,54 @@ export class ClusterTopology extends Topology {
 
   /** The ports of the primaries that hold at least one key now (DBSIZE > 0). */
   async nodesHoldingKeys(): Promise<number[]> {
-    const sizes = await Promise.all(this.ports.map((port) => ask(port, (redis) => redis.dbsize())));
-    return this.ports.filter((_, i) => Number(sizes[i]) > 0);
+    const held = await Promise.all(
+      this.ports.map(async (port) => {
+        const role = await ask(port, (redis) => redis.call('ROLE'));
+        const size = await ask(port, (redis) => redis.dbsize());
+        return Array.isArray(role) && role[0] === 'master' && Number(size) > 0;
+      }),
+    );
+    return this.ports.filter((_, i) => held[i]);
+  }
+
+  /** The port of the primary serving `key`'s slot now, as the cluster reports it. */
+  async primaryOf(key: string, askPort = this.ports[0] ?? 0): Promise<number> {
+    const slot = Number(await ask(askPort, (redis) => redis.call('CLUSTER', 'KEYSLOT', key)));
+    const ranges = (await ask(askPort, (redis) => redis.call('CLUSTER', 'SLOTS'))) as
+      | [number, number, [string, number]][]
+      | null;
+    const range = ranges?.find(([from, to]) => slot >= from && slot <= to);
+    if (!range) throw new Error(`no node serves slot ${slot}`);
+    return Number(range[2][1]);
+  }
+
+  /** Resolves once the primary on `port` has no write its replicas have not received. */
+  async waitUntilReplicated(port: number): Promise<void> {
+    await waitFor(
+      async () => {
+        const info = await ask(port, (redis) => redis.info('replication'));
+        const offset = /master_repl_offset:(\d+)/.exec(info ?? '')?.[1];
+        const replica = /slave0:.*offset=(\d+)/.exec(info ?? '')?.[1];
+        return offset !== undefined && replica !== undefined && Number(replica) >= Number(offset);
+      },
+      READY_MS,
+      `the replica of ${port} to catch up`,
+    );
+  }
+
+  /** Resolves once a node other than `dead` serves `key`'s slot as primary and the cluster is whole. */
+  async waitForPromotion(key: string, dead: number, timeoutMs = 45_000): Promise<number> {
+    const alive = this.ports.find((port) => port !== dead) ?? 0;
+    return waitFor(
+      async () => {
+        const info = await ask(alive, (redis) => redis.call('CLUSTER', 'INFO'));
+        if (typeof info !== 'string' || !info.includes('cluster_state:ok')) return 0;
+        const port = await this.primaryOf(key, alive).catch(() => 0);
+        return port !== dead ? port : 0;
+      },
+      timeoutMs,
+      'the cluster to promote a replica',
+    );
   }
 }
 
