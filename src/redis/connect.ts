@@ -56,7 +56,7 @@ export function redisClient(url: string, options: ConnectionOptions = {}): Redis
 /**
  * The key prefix of every calma key and BullMQ queue. On a Cluster it is a hash tag (`{calma}`): a
  * BullMQ queue's scripts and calma's own transactions touch several keys, which a Cluster allows only
- * within one slot, so all of calma's keys share one (docs/decisions.md, "Redis Cluster: one slot").
+ * within one slot, so all of calma's keys share one (docs/decisions.md, "Redis Sentinel and Cluster").
  */
 export function redisKeyPrefix(prefix: string, url: string | undefined): string {
   return isClusterUrl(url) ? `{${prefix}}` : prefix;
