@@ -3,6 +3,7 @@
  * (a hash tag), BullMQ's scripts and calma's own (several keys each) run without CROSSSLOT errors.
  */
 import { Queue, Worker } from 'bullmq';
+import { commandQueue } from '../../../src/queue/commands';
 import { type RedisConnection, redisClient, redisKeyPrefix } from '../../../src/redis/connect';
 import { RedisAlertStore } from '../../../src/store/redis-alert-store';
 import { RedisIncidentStore } from '../../../src/store/redis-incident-store';
@@ -76,6 +77,25 @@ describe('Redis Cluster', () => {
     } finally {
       await worker.close();
       await queue.close();
+    }
+  });
+
+  it('GIVEN a Cluster URL WHEN a process that acknowledged a request stops before finishing it THEN another one runs it (the hand-off)', async () => {
+    const options = { redisUrl: topology.url, prefix, platform: 'slack', lapseMs: 1000 };
+    const [dying, survivor] = [await commandQueue<string>(options), await commandQueue<string>(options)];
+    const ran: string[] = [];
+    try {
+      expect((await dying.guard('request-1', 'close incident 7')).duplicate).toBe(false);
+      expect((await dying.guard('request-1', 'close incident 7')).duplicate).toBe(true);
+      await dying.stop();
+      survivor.work(
+        async (data) => void ran.push(data),
+        () => {},
+      );
+      await waitFor(() => ran.length > 0, 30_000, 'the surviving process to run the request');
+      expect(ran).toEqual(['close incident 7']);
+    } finally {
+      await survivor.stop();
     }
   });
 });
