@@ -217,7 +217,10 @@ export const Settings = z
       .default(DEFAULT_TIME_ZONE),
     redis: z
       .object({
-        /** Prepended with `:` to every Redis key and BullMQ queue, so tenants and tests do not collide. */
+        /**
+         * Prepended with `:` to every Redis key and BullMQ queue, so tenants and tests do not collide; on a
+         * Redis Cluster as the hash tag `{key_prefix}` (src/redis/connect.ts).
+         */
         key_prefix: z
           .string()
           .regex(/^[A-Za-z0-9_.-]{1,40}$/, 'letters, digits, ., - or _, at most 40 characters (no ":")')
