@@ -23,7 +23,7 @@ class Topology {
 
   protected constructor(readonly dir: string) {}
 
-  protected async server(port: number, args: string[]): Promise<void> {
+  protected async server(port: number, args: string[], password?: string): Promise<void> {
     const common = [
       '--port',
       String(port),
@@ -41,7 +41,7 @@ class Topology {
     });
     this.processes.set(port, child);
     await waitFor(
-      () => ask(port, (redis) => redis.ping().then((pong) => pong === 'PONG')),
+      () => ask(port, (redis) => redis.ping().then((pong) => pong === 'PONG'), password),
       READY_MS,
       `redis-server on ${port}`,
     );
@@ -62,9 +62,14 @@ class Topology {
   }
 }
 
-/** A primary and its replica, watched by three sentinels (quorum 2) that fail over within seconds. */
+/**
+ * A primary and its replica, watched by three sentinels (quorum 2) that fail over within seconds. Both
+ * Redis and the sentinels ask for passwords, as in production, with characters a URL must encode.
+ */
 export class SentinelTopology extends Topology {
   static readonly PRIMARY_NAME = 'calma-primary';
+  static readonly PASSWORD = 'p@ss:word';
+  static readonly SENTINEL_PASSWORD = 's&ntinel';
 
   private constructor(
     dir: string,
@@ -80,8 +85,15 @@ export class SentinelTopology extends Topology {
     const [primary, replica, ...sentinels] = await distinctFreePorts(5);
     const topology = new SentinelTopology(dir, primary ?? 0, replica ?? 0, sentinels);
     try {
-      await topology.server(topology.primaryPort, []);
-      await topology.server(topology.replicaPort, ['--replicaof', HOST, String(topology.primaryPort)]);
+      const { PASSWORD, SENTINEL_PASSWORD } = SentinelTopology;
+      // masterauth on both: the replica authenticates to the primary, and so would the old primary back.
+      const auth = ['--requirepass', PASSWORD, '--masterauth', PASSWORD];
+      await topology.server(topology.primaryPort, auth, PASSWORD);
+      await topology.server(
+        topology.replicaPort,
+        [...auth, '--replicaof', HOST, String(topology.primaryPort)],
+        PASSWORD,
+      );
       for (const port of sentinels) {
         // A sentinel rewrites its file (what it learns of replicas and peers): one writable file each.
         const file = path.join(dir, `sentinel-${port}.conf`);
@@ -92,10 +104,14 @@ export class SentinelTopology extends Topology {
             `sentinel monitor ${name} ${HOST} ${topology.primaryPort} 2`,
             `sentinel down-after-milliseconds ${name} 1000`,
             `sentinel failover-timeout ${name} 5000`,
+            `sentinel auth-pass ${name} ${PASSWORD}`,
+            // The sentinels' own password, which they also give each other.
+            `requirepass ${SENTINEL_PASSWORD}`,
+            `sentinel sentinel-pass ${SENTINEL_PASSWORD}`,
             '',
           ].join('\n'),
         );
-        await topology.server(port, [file, '--sentinel']);
+        await topology.server(port, [file, '--sentinel'], SENTINEL_PASSWORD);
       }
       await topology.waitUntilWatched();
       return topology;
@@ -107,14 +123,19 @@ export class SentinelTopology extends Topology {
 
   /** calma's REDIS_URL for this topology. */
   get url(): string {
+    const { PRIMARY_NAME, PASSWORD, SENTINEL_PASSWORD } = SentinelTopology;
     const sentinels = this.sentinelPorts.map((port) => `${HOST}:${port}`).join(',');
-    return `redis+sentinel://${sentinels}/${SentinelTopology.PRIMARY_NAME}`;
+    const password = encodeURIComponent(PASSWORD);
+    const query = new URLSearchParams({ sentinelPassword: SENTINEL_PASSWORD });
+    return `redis+sentinel://:${password}@${sentinels}/${PRIMARY_NAME}?${query}`;
   }
 
   /** The port of the server the sentinels name as primary now. */
   async primary(): Promise<number> {
-    const address = await ask(this.sentinelPorts[0] ?? 0, (redis) =>
-      redis.call('SENTINEL', 'get-master-addr-by-name', SentinelTopology.PRIMARY_NAME),
+    const address = await ask(
+      this.sentinelPorts[0] ?? 0,
+      (redis) => redis.call('SENTINEL', 'get-master-addr-by-name', SentinelTopology.PRIMARY_NAME),
+      SentinelTopology.SENTINEL_PASSWORD,
     );
     if (!Array.isArray(address)) throw new Error('the first sentinel does not answer');
     return Number(address[1]);
@@ -130,12 +151,14 @@ export class SentinelTopology extends Topology {
     await waitFor(
       async () => {
         for (const port of this.sentinelPorts) {
-          const address = await ask(port, (redis) =>
-            redis.call('SENTINEL', 'get-master-addr-by-name', SentinelTopology.PRIMARY_NAME),
+          const address = await ask(
+            port,
+            (redis) => redis.call('SENTINEL', 'get-master-addr-by-name', SentinelTopology.PRIMARY_NAME),
+            SentinelTopology.SENTINEL_PASSWORD,
           );
           if (!Array.isArray(address) || Number(address[1]) !== this.replicaPort) return false;
         }
-        const role = await ask(this.replicaPort, (redis) => redis.call('ROLE'));
+        const role = await ask(this.replicaPort, (redis) => redis.call('ROLE'), SentinelTopology.PASSWORD);
         return Array.isArray(role) && role[0] === 'master';
       },
       timeoutMs,
@@ -152,13 +175,21 @@ export class SentinelTopology extends Topology {
     const name = SentinelTopology.PRIMARY_NAME;
     await waitFor(
       async () => {
-        const info = await ask(this.replicaPort, (redis) => redis.info('replication'));
+        const info = await ask(
+          this.replicaPort,
+          (redis) => redis.info('replication'),
+          SentinelTopology.PASSWORD,
+        );
         if (!info?.includes('master_link_status:up')) return false;
         for (const port of this.sentinelPorts) {
-          const known = await ask(port, async (redis) => [
-            (await redis.call('SENTINEL', 'replicas', name)) as unknown[],
-            (await redis.call('SENTINEL', 'sentinels', name)) as unknown[],
-          ]);
+          const known = await ask(
+            port,
+            async (redis) => [
+              (await redis.call('SENTINEL', 'replicas', name)) as unknown[],
+              (await redis.call('SENTINEL', 'sentinels', name)) as unknown[],
+            ],
+            SentinelTopology.SENTINEL_PASSWORD,
+          );
           if (
             !known ||
             (known[0]?.length ?? 0) < 1 ||
@@ -297,10 +328,15 @@ export class ClusterTopology extends Topology {
 }
 
 /** One short-lived plain connection to one server (not through calma): what the topology reports. */
-async function ask<T>(port: number, question: (redis: Redis) => Promise<T>): Promise<T | null> {
+async function ask<T>(
+  port: number,
+  question: (redis: Redis) => Promise<T>,
+  password?: string,
+): Promise<T | null> {
   const redis = new Redis({
     host: HOST,
     port,
+    password,
     lazyConnect: true,
     maxRetriesPerRequest: 0,
     retryStrategy: () => null,

@@ -1,7 +1,8 @@
 /**
- * REDIS_URL in its Sentinel form, on a real primary + replica + three sentinels: calma's incident store
- * and a BullMQ queue work through it, and keep working after the primary is SIGKILLed and the sentinels
- * promote the replica, on the same connections (ioredis asks the sentinels for the new primary).
+ * REDIS_URL in its Sentinel form, passwords included (Redis's and the sentinels', percent-encoded), on a
+ * real primary + replica + three sentinels: calma's incident store and a BullMQ queue work through it, and
+ * keep working after the primary is SIGKILLed and the sentinels promote the replica, on the same
+ * connections (ioredis asks the sentinels for the new primary).
  */
 import { Queue, Worker } from 'bullmq';
 import { type RedisConnection, redisClient } from '../../../src/redis/connect';
