@@ -40,7 +40,8 @@ export function redactUrl(url: string): string {
     const colon = out.indexOf(':', start);
     if (colon >= 0 && colon < at) out = `${out.slice(0, colon + 1)}${REDACTED}${out.slice(at)}`;
   }
-  return out.replace(/([?&](?:password|pass|token|secret)=)[^&#]*/gi, `$1${REDACTED}`);
+  // `sentinelPassword=` too (a Sentinel URL, src/redis/url.ts).
+  return out.replace(/([?&](?:\w*password|pass|token|secret)=)[^&#]*/gi, `$1${REDACTED}`);
 }
 
 function censor(value: unknown, path: string[]): unknown {

@@ -1,7 +1,6 @@
 import { fstatSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { isatty } from 'node:tty';
-import { Redis } from 'ioredis';
 import type { AlertSettings } from './alerts/process';
 import { alertIntakeService } from './alerts/service';
 import { alertWorkerService } from './alerts/worker';
@@ -26,6 +25,7 @@ import { PlaybookRegistry } from './playbook/registry';
 import { auditService } from './queue/audits';
 import { outboxService } from './queue/outbox';
 import { reminders } from './queue/reminders';
+import { redisClient, redisKeyPrefix } from './redis/connect';
 import { DataDirInUseError, RedisNotInstalledError, startPrivateRedis } from './redis/private-server';
 import { RefusedError } from './startup/retry';
 import { RedisAlertStore } from './store/redis-alert-store';
@@ -107,7 +107,7 @@ async function main(): Promise<void> {
   stops.push(stopRedis, async () => redis.disconnect());
 
   const policy = reminderPolicy(config.settings);
-  const prefix = config.settings.redis.key_prefix;
+  const prefix = redisKeyPrefix(config.settings.redis.key_prefix, config.env.REDIS_URL);
   const alertPlatform = config.settings.alerts.platform ?? chats[0] ?? 'console';
   if (alertPlatform !== 'console' && !chats.includes(alertPlatform)) {
     throw new StartupError(
@@ -402,7 +402,7 @@ async function playbookRegistry(config: Config): Promise<PlaybookRegistry> {
 async function connectRedis(config: Config, log: Logger) {
   const url = config.env.REDIS_URL;
   const server = url ? null : await startPrivateRedis({ dataDir: config.env.CALMA_DATA_DIR, log });
-  const redis = new Redis(url ?? server?.url ?? '', { lazyConnect: true, maxRetriesPerRequest: 3 });
+  const redis = redisClient(url ?? server?.url ?? '', { lazyConnect: true, maxRetriesPerRequest: 3 });
   try {
     await redis.connect();
     await redis.ping();

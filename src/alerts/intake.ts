@@ -1,8 +1,8 @@
 import { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
 import type { Alert } from '../core/alert';
 import { type AlertRoute, routeAlert } from '../core/alert-route';
 import { BOUNDED_EVENTS } from '../queue/events';
+import type { RedisConnection } from '../redis/connect';
 
 /**
  * One normalised alert waiting to be processed (routed, deduplicated, grouped) by the worker of the
@@ -74,7 +74,7 @@ export function intakeStreamKey(prefix: string, queue: string): string {
 
 export interface AlertIntakeSettings {
   /** Appends go on this connection (the door's own: adds fail fast when Redis is away). */
-  connection: Redis;
+  connection: RedisConnection;
   /** BullMQ's key prefix (calma's `redis.key_prefix`). */
   prefix: string;
   /** The triage lane's queue (`alerts-<platform>`); the open lane's is named after it. */
@@ -120,7 +120,7 @@ export class AlertIntake {
   /** The open lane's queue (`alerts-<platform>-open`). */
   readonly openQueue: Queue<AlertJob>;
   private readonly lane: (alert: Alert) => AlertLane;
-  private readonly connection: Redis;
+  private readonly connection: RedisConnection;
   /** Each lane's intake stream. */
   readonly streams: Record<AlertLane, string>;
   private readonly windowMs: number;

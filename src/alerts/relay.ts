@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
+import { duplicateClient, type RedisConnection } from '../redis/connect';
 import { ALERT_JOB_OPTIONS, type AlertJob, type AlertLane, alertJobId, intakeStreamKey } from './intake';
 
 /** The consumer group of every relay on an intake stream. */
@@ -21,7 +21,7 @@ const CLAIM_EVERY_MS = 10_000;
 
 export interface AlertRelayOptions {
   /** Each lane's reads block on a duplicate of this connection (closed on stop). */
-  connection: Redis;
+  connection: RedisConnection;
   prefix: string;
   /** Each lane's BullMQ queue, where the relay adds the jobs (the triage lane's also holds digests). */
   queues: Record<AlertLane, Queue>;
@@ -43,7 +43,7 @@ export class AlertRelay {
   private readonly consumer = `relay-${randomBytes(6).toString('hex')}`;
   private stopping = false;
   private readonly loops: Promise<void>[] = [];
-  private readonly connections: Redis[] = [];
+  private readonly connections: RedisConnection[] = [];
 
   constructor(private readonly options: AlertRelayOptions) {}
 
@@ -59,7 +59,7 @@ export class AlertRelay {
 
   private async run(lane: AlertLane): Promise<void> {
     const { prefix, queues } = this.options;
-    const connection = this.options.connection.duplicate();
+    const connection = duplicateClient(this.options.connection);
     this.connections.push(connection);
     const queue = queues[lane];
     const key = intakeStreamKey(prefix, queue.name);
@@ -117,7 +117,7 @@ export class AlertRelay {
   }
 
   private async relay(
-    connection: Redis,
+    connection: RedisConnection,
     queue: Queue,
     key: string,
     entries: [string, string[] | null][],

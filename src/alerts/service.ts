@@ -1,6 +1,6 @@
-import { Redis } from 'ioredis';
 import type { AlertRoute } from '../core/alert-route';
 import type { Logger } from '../log';
+import { redisClient } from '../redis/connect';
 import { AlertIntake, alertQueueName, laneOf } from './intake';
 
 export interface AlertIntakeServiceOptions {
@@ -23,7 +23,7 @@ export interface AlertIntakeService {
  * than waiting for Redis forever: the endpoint then answers 503 and the sender retries later.
  */
 export function alertIntakeService(options: AlertIntakeServiceOptions): AlertIntakeService {
-  const connection = new Redis(options.redisUrl, { maxRetriesPerRequest: 2 });
+  const connection = redisClient(options.redisUrl, { maxRetriesPerRequest: 2 });
   const intake = new AlertIntake(
     {
       connection,

@@ -1,10 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { DelayedError, type Job, Queue, Worker } from 'bullmq';
-import { Redis } from 'ioredis';
 import type { Deps } from '../app/deps';
 import { routeAlert } from '../core/alert-route';
 import type { AlertStore } from '../ports/alert-store';
 import { BOUNDED_EVENTS } from '../queue/events';
+import { redisClient } from '../redis/connect';
 import { type AlertJob, type AlertLane, alertQueueName, intakeStreamKey } from './intake';
 import {
   type AlertDesk,
@@ -56,7 +56,7 @@ export interface AlertWorkerService {
 export function alertWorkerService(options: AlertWorkerOptions): AlertWorkerService {
   const name = alertQueueName(options.platform);
   const openName = alertQueueName(options.platform, 'open');
-  const connection = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
+  const connection = redisClient(options.redisUrl, { maxRetriesPerRequest: null });
   const queue = new Queue<AlertJob | DigestJob>(name, {
     connection,
     prefix: options.prefix,

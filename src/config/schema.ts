@@ -5,6 +5,7 @@ import { DEFAULT_APPROVAL_POLICY } from '../core/approval-policy';
 import type { ReminderPolicy } from '../core/reminders';
 import { canonicalTimeZone, DEFAULT_TIME_ZONE } from '../core/time-zone';
 import { ALERT_SOURCES, LOCALES, ROLES } from '../core/types';
+import { parseRedisUrl, RedisUrlError } from '../redis/url';
 
 /**
  * Names whose values must never reach a log line or an error message. Matching on the name (not a list)
@@ -44,7 +45,18 @@ const discordId = z
  */
 export const Env = z
   .object({
-    REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'expected a redis:// or rediss:// URL' }).optional(),
+    // One server, Sentinel or Cluster: src/redis/url.ts says what is wrong (without the password).
+    REDIS_URL: z
+      .string()
+      .superRefine((url, ctx) => {
+        try {
+          parseRedisUrl(url);
+        } catch (error) {
+          if (!(error instanceof RedisUrlError)) throw error;
+          ctx.addIssue({ code: 'custom', message: error.message });
+        }
+      })
+      .optional(),
     PORT: wholeNumber(0, 65535, 'expected a number from 0 to 65535').default(3000),
     // Unset: 127.0.0.1 for the console (this machine only), every interface with Slack or Discord.
     CALMA_HOST: z
@@ -205,7 +217,10 @@ export const Settings = z
       .default(DEFAULT_TIME_ZONE),
     redis: z
       .object({
-        /** Prepended with `:` to every Redis key and BullMQ queue, so tenants and tests do not collide. */
+        /**
+         * Prepended with `:` to every Redis key and BullMQ queue, so tenants and tests do not collide; on a
+         * Redis Cluster as the hash tag `{key_prefix}` (src/redis/connect.ts).
+         */
         key_prefix: z
           .string()
           .regex(/^[A-Za-z0-9_.-]{1,40}$/, 'letters, digits, ., - or _, at most 40 characters (no ":")')

@@ -1,11 +1,12 @@
-import { type Redis, ReplyError } from 'ioredis';
+import { ReplyError } from 'ioredis';
+import type { RedisConnection } from '../redis/connect';
 import { type Route, sendJson } from './server';
 
 /** A chat platform's link as last seen: `connecting` until start-up got through, then up or down. */
 export type PlatformState = 'connecting' | 'connected' | 'reconnecting';
 
 export interface HealthChecks {
-  redis: Redis;
+  redis: RedisConnection;
   /** Each chat platform's state, read from memory (no network call: /healthz stays cheap). */
   platforms: () => Record<string, PlatformState>;
   /** How long Redis has to answer PING. */
@@ -48,7 +49,7 @@ export function healthRoute(checks: HealthChecks): Route {
  * Null when Redis answers PING in time, else why not. ioredis queues commands while it reconnects and
  * waits forever on a frozen server, so the link's state is checked first and the PING has a deadline.
  */
-async function pingProblem(redis: Redis, timeoutMs: number): Promise<string | null> {
+async function pingProblem(redis: RedisConnection, timeoutMs: number): Promise<string | null> {
   if (redis.status !== 'ready') return 'Redis is unreachable';
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<string>((resolve) => {

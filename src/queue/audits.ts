@@ -1,10 +1,10 @@
 import { Queue, Worker } from 'bullmq';
-import { Redis } from 'ioredis';
 import type { Deps } from '../app/deps';
 import { openIncidentRoom } from '../app/open-incident';
 import { local } from '../cards/format';
 import { CALMA_USER } from '../core/types';
 import { translator } from '../i18n';
+import { redisClient } from '../redis/connect';
 import { BOUNDED_EVENTS } from './events';
 
 export interface AuditSchedule {
@@ -40,7 +40,7 @@ interface AuditJob {
  * what the team should finish, so no second one opens.
  */
 export function auditService(options: AuditOptions): AuditService {
-  const connection = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
+  const connection = redisClient(options.redisUrl, { maxRetriesPerRequest: null });
   const name = `audits-${options.platform}`;
   const queue = new Queue<AuditJob>(name, { connection, prefix: options.prefix, streams: BOUNDED_EVENTS });
   let worker: Worker<AuditJob> | null = null;

@@ -1,7 +1,7 @@
 import { DelayedError, type Job, Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
 import { REMINDER_KINDS } from '../core/reminders';
 import type { ReminderJob } from '../ports/scheduler';
+import type { RedisConnection } from '../redis/connect';
 import { type StoreKeys, storeKeys } from '../store/keys';
 import { BOUNDED_EVENTS } from './events';
 import {
@@ -56,7 +56,7 @@ export class CatchUp {
   constructor(
     settings: QueueSettings,
     /** Where the missed reminders are kept. */
-    private readonly redis: Redis,
+    private readonly redis: RedisConnection,
     /** When this process began working reminders (epoch ms). */
     private readonly since: number,
     private readonly minuteMs: number,

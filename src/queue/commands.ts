@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Job, Queue, Worker } from 'bullmq';
-import { Redis } from 'ioredis';
+import { type RedisConnection, redisClient } from '../redis/connect';
 import { BOUNDED_EVENTS } from './events';
 
 export interface CommandQueueOptions {
@@ -88,7 +88,7 @@ export async function commandQueue<T>(options: CommandQueueOptions): Promise<Com
 
   // A write not answered within HAND_OFF_TIMEOUT_MS fails (ioredis' commandTimeout), as one sent while
   // Redis is away does at once (no offline queue).
-  const producer = new Redis(options.redisUrl, {
+  const producer = redisClient(options.redisUrl, {
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
     commandTimeout: HAND_OFF_TIMEOUT_MS,
@@ -115,7 +115,7 @@ export async function commandQueue<T>(options: CommandQueueOptions): Promise<Com
   const heartbeat = setInterval(() => void beat(), lapseMs / 4);
   heartbeat.unref();
   let worker: Worker | null = null;
-  let consumer: Redis | null = null;
+  let consumer: RedisConnection | null = null;
 
   /** Puts the requests of silent processes on the queue; the job id (the request's key) makes it once. */
   const sweep = async () => {
@@ -161,7 +161,7 @@ export async function commandQueue<T>(options: CommandQueueOptions): Promise<Com
     },
     work(run, onError) {
       // A worker blocks on its connection while waiting for jobs: it needs its own, with no retry limit.
-      consumer = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
+      consumer = redisClient(options.redisUrl, { maxRetriesPerRequest: null });
       worker = new Worker(name, async (job: Job) => (job.name === 'sweep' ? sweep() : run(job.data as T)), {
         connection: consumer,
         prefix: options.prefix,

@@ -1,8 +1,8 @@
 import type { Worker } from 'bullmq';
-import { Redis } from 'ioredis';
 import { runOutboxJob } from '../app/deliver';
 import type { Deps } from '../app/deps';
 import type { WebhookTarget } from '../outbound/webhook';
+import { redisClient } from '../redis/connect';
 import { BullOutbox, defaultOutboxTiming, type OutboxSettings, startOutboxWorker } from './outbox-queue';
 
 export interface OutboxOptions {
@@ -23,7 +23,7 @@ export interface OutboxService {
 
 /** The statement outbox of one chat platform and, once `work` is called, its worker. */
 export function outboxService(options: OutboxOptions): OutboxService {
-  const connection = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
+  const connection = redisClient(options.redisUrl, { maxRetriesPerRequest: null });
   const settings: OutboxSettings = {
     connection,
     prefix: options.prefix,

@@ -1,11 +1,11 @@
 import type { Worker } from 'bullmq';
-import { Redis } from 'ioredis';
 import { postMissed } from '../app/catch-up';
 import type { Deps } from '../app/deps';
 import { fireReminder, giveUpReminder } from '../app/remind';
 import { plan, type ReminderPolicy } from '../core/reminders';
 import type { PlaybookRegistry } from '../playbook/registry';
 import type { ReminderJob } from '../ports/scheduler';
+import { redisClient } from '../redis/connect';
 import { CatchUp } from './catch-up';
 import { jobId, type QueueSettings, ReminderScheduler, startReminderWorker } from './reminder-queue';
 
@@ -59,7 +59,7 @@ async function missedAlong(
 /** The reminder queue of one chat platform and, once `work` is called, its worker. */
 export function reminders(options: RemindersOptions): Reminders {
   // BullMQ blocks on its connection while waiting for jobs: it needs its own, with no retry limit.
-  const connection = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
+  const connection = redisClient(options.redisUrl, { maxRetriesPerRequest: null });
   const settings: QueueSettings = {
     connection,
     prefix: options.prefix,

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import type { Redis } from 'ioredis';
 import type {
   AlertKeys,
   AlertLink,
@@ -13,6 +12,7 @@ import type {
   WindowNote,
 } from '../ports/alert-store';
 import type { MessageRef } from '../ports/chat';
+import type { RedisConnection } from '../redis/connect';
 import { type StoreKeys, storeKeys } from './keys';
 import { CorruptDataError } from './redis-incident-store';
 import { defineScripts } from './scripts';
@@ -31,7 +31,7 @@ export class RedisAlertStore implements AlertStore {
   private readonly scripts;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisConnection,
     prefix = 'calma',
   ) {
     this.keys = storeKeys(prefix);

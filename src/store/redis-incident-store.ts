@@ -1,6 +1,6 @@
-import type { Redis } from 'ioredis';
 import type { Change, Incident, TimelineEntry } from '../core/types';
 import type { IncidentStore, PlatformWrite, WriteTicket } from '../ports/incident-store';
+import type { RedisConnection } from '../redis/connect';
 import { PLATFORM_TIMEOUTS } from '../timeouts';
 import { type StoreKeys, storeKeys } from './keys';
 import { defineScripts } from './scripts';
@@ -47,7 +47,7 @@ export class RedisIncidentStore implements IncidentStore {
   private readonly inFlight = new Map<string, Promise<unknown>>();
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisConnection,
     prefix = 'calma',
   ) {
     this.keys = storeKeys(prefix);

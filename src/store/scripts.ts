@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Redis } from 'ioredis';
+import type { RedisConnection } from '../redis/connect';
 
 /** The Lua scripts calma runs in Redis, one file each in `lua/` (`<name>.lua`). */
 export const SCRIPT_NAMES = [
@@ -45,7 +45,10 @@ type ScriptCommand = (numberOfKeys: number, ...keysAndArgs: string[]) => Promise
  * (EVALSHA), with its text only the first time on a connection or when the server has lost it
  * (NOSCRIPT, after a restart or SCRIPT FLUSH).
  */
-export function defineScripts<N extends ScriptName>(redis: Redis, names: readonly N[]): Record<N, Script> {
+export function defineScripts<N extends ScriptName>(
+  redis: RedisConnection,
+  names: readonly N[],
+): Record<N, Script> {
   const scripts = {} as Record<N, Script>;
   for (const name of names) {
     const command = `calma_${name.replaceAll('-', '_')}`;

@@ -82,6 +82,11 @@ describe('redactUrl', () => {
     ['redis://host:6379/0', 'redis://host:6379/0'],
     ['redis://user@host', 'redis://user@host'],
     ['redis://host?password=pw&db=1', 'redis://host?password=[redacted]&db=1'],
+    [
+      'redis+sentinel://:pw@s1:26379,s2:26379/main?sentinelPassword=spw&db=1',
+      'redis+sentinel://:[redacted]@s1:26379,s2:26379/main?sentinelPassword=[redacted]&db=1',
+    ],
+    ['redis+cluster://u:pw@n1:7000,n2:7001', 'redis+cluster://u:[redacted]@n1:7000,n2:7001'],
     // Mistyped URLs are exactly what configuration errors show: still no password.
     ['redis//:pw@host', 'redis//:[redacted]@host'],
   ])('GIVEN %s WHEN redacted THEN %s', (url, expected) => {

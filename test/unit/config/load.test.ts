@@ -72,7 +72,7 @@ describe('loadConfig', () => {
     const file = path.normalize(env.CALMA_CONFIG ?? '');
     expect(error.message.split('\n')).toEqual([
       'calma could not start: 5 problems in its configuration',
-      '  environment REDIS_URL: expected a redis:// or rediss:// URL, got "http://localhost"',
+      '  environment REDIS_URL: expected a redis://, rediss://, redis+sentinel:// or redis+cluster:// URL, got "http://localhost"',
       '  environment PORT: expected a number from 0 to 65535, got "abc"',
       '  environment CALMA_LOCALE: expected one of en, es, fr, got "de"',
       `  ${file}:3:11 channels.prefix: lowercase a-z, 0-9, - or _, at most 20 characters`,
@@ -81,7 +81,8 @@ describe('loadConfig', () => {
     expect(error.problems[0]).toEqual({
       file: 'environment',
       key: 'REDIS_URL',
-      message: 'expected a redis:// or rediss:// URL, got "http://localhost"',
+      message:
+        'expected a redis://, rediss://, redis+sentinel:// or redis+cluster:// URL, got "http://localhost"',
     });
   });
 

@@ -1,0 +1,68 @@
+/**
+ * Every Redis connection calma makes comes from here, so all of them follow REDIS_URL's topology
+ * (src/redis/url.ts). Fail-over is ioredis' own: through Sentinel it asks the sentinels for the primary
+ * and reconnects to the promoted replica; on a Cluster it follows the slots (MOVED) to the new primaries.
+ * `duplicate()` (BullMQ's blocking connections) copies these options, so it follows the same topology.
+ */
+import { Cluster, Redis } from 'ioredis';
+import { isClusterUrl, parseRedisUrl } from './url';
+
+export type RedisConnection = Redis | Cluster;
+
+/** The options calma's connection sites set; each means the same on every topology. */
+export interface ConnectionOptions {
+  /** null for BullMQ's connections: a command waits for Redis to come back instead of failing. */
+  maxRetriesPerRequest?: number | null;
+  enableOfflineQueue?: boolean;
+  commandTimeout?: number;
+  lazyConnect?: boolean;
+}
+
+export function redisClient(url: string, options: ConnectionOptions = {}): RedisConnection {
+  const target = parseRedisUrl(url);
+  switch (target.kind) {
+    case 'single':
+      return new Redis(url, options);
+    case 'sentinel':
+      return new Redis({
+        ...options,
+        sentinels: target.sentinels,
+        name: target.name,
+        db: target.db,
+        username: target.username,
+        password: target.password,
+        sentinelPassword: target.sentinelPassword,
+        // The sentinels announce a fail-over (+switch-master): reconnect at once, even to a primary
+        // that is unreachable rather than dead, instead of waiting for the old link to break.
+        failoverDetector: true,
+        ...(target.tls ? { tls: {}, enableTLSForSentinelMode: true, sentinelTLS: {} } : {}),
+      });
+    case 'cluster': {
+      const { enableOfflineQueue, lazyConnect, ...perNode } = options;
+      return new Cluster(target.nodes, {
+        ...(enableOfflineQueue === undefined ? {} : { enableOfflineQueue }),
+        ...(lazyConnect === undefined ? {} : { lazyConnect }),
+        redisOptions: {
+          ...perNode,
+          username: target.username,
+          password: target.password,
+          ...(target.tls ? { tls: {} } : {}),
+        },
+      });
+    }
+  }
+}
+
+/**
+ * The key prefix of every calma key and BullMQ queue. On a Cluster it is a hash tag (`{calma}`): a
+ * BullMQ queue's scripts and calma's own transactions touch several keys, which a Cluster allows only
+ * within one slot, so all of calma's keys share one (docs/decisions.md, "Redis Sentinel and Cluster").
+ */
+export function redisKeyPrefix(prefix: string, url: string | undefined): string {
+  return isClusterUrl(url) ? `{${prefix}}` : prefix;
+}
+
+/** A new connection of the same topology and options (ioredis' `duplicate`, typed for both kinds). */
+export function duplicateClient(connection: RedisConnection): RedisConnection {
+  return connection instanceof Cluster ? connection.duplicate() : connection.duplicate();
+}
