@@ -297,6 +297,7 @@ async function main(): Promise<void> {
     lease.onLost(() => void stop().then(() => process.exit(1)));
     platformStates.set('discord', () => 'standby');
     if ((await lease.acquire()) === null) return;
+    platformStates.set('discord', () => 'connecting');
     const platform = platformBase('discord');
     const discord = await startDiscord(
       platform.base,
