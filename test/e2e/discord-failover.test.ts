@@ -7,6 +7,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { APIInteraction } from 'discord.js';
+import { botHash } from '../../src/discord/gateway-lease';
 import { slashCommand, stringOption } from '../support/discord-payloads';
 import { DISCORD_SEED, type FakeDiscord, startFakeDiscord } from '../support/fake-discord';
 import { freePort } from '../support/free-port';
@@ -37,10 +38,14 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function calma(name: string): Promise<{ process: CalmaProcess; port: number }> {
+async function calma(
+  name: string,
+  env: Record<string, string> = {},
+): Promise<{ process: CalmaProcess; port: number }> {
   const port = await freePort();
   const process = new CalmaProcess(name, dir, {
     ...calmaEnv(dir, 60_000),
+    ...env,
     PORT: String(port),
     DISCORD_TOKEN: discord.token,
     DISCORD_API_URL: discord.apiUrl,
@@ -116,5 +121,30 @@ test('GIVEN two calma processes with one Discord bot token on one Redis WHEN the
     expect.stringMatching(/^crisis-1-.*spam-on-our-instagram$/),
     expect.stringMatching(/^crisis-2-.*fake-giveaway$/),
   ]);
+  expect(await health(second.port)).toMatchObject({ code: 200, discord: 'connected' });
+}, 120_000);
+
+test('GIVEN the lease vanished under the holder (as in a Redis fail-over) and the standby took the gateway WHEN a command reaches both THEN the new holder answers it once and the stale one exits, to come back as a standby', async () => {
+  // A minute's lease: the stale holder's next renewal is 20 s away, so its claim is what tells it.
+  const slow = { DISCORD_GATEWAY_LEASE_MS: '60000' };
+  const first = await calma('first', slow);
+  await said(first.process, 'connected to Discord');
+  const second = await calma('second', slow);
+  await said(second.process, 'waits as a standby');
+
+  const redis = testRedis();
+  await redis.del(`${prefix}:{discord-gateway:${botHash(discord.token)}}:lease`);
+  await redis.quit();
+  await said(second.process, 'connected to Discord');
+  await discord.waitFor(() => liveSessions().length === 2, 'both gateway sessions', 15_000);
+
+  const open = openCrisis('Spam on our Instagram');
+  await open.callback(15_000);
+  expect(await first.process.exited).toBe(1);
+  expect(first.process.stderr).toContain('lost the Discord gateway lease (a newer holder took it over)');
+
+  await discord.waitFor(() => crisisChannels().length === 1, 'the incident channel', 15_000);
+  expect(callbacksFor(open.id).map((call) => call.status)).toEqual([204]);
+  expect(liveSessions()).toHaveLength(1);
   expect(await health(second.port)).toMatchObject({ code: 200, discord: 'connected' });
 }, 120_000);
