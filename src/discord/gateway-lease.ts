@@ -74,8 +74,7 @@ export function botHash(token: string): string {
 }
 
 export function gatewayLease(options: GatewayLeaseOptions): GatewayLease {
-  const { redis, log } = options;
-  const { ttlMs } = options;
+  const { redis, log, ttlMs } = options;
   // One hash tag: the scripts' keys share a Redis Cluster slot.
   const base = `${options.prefix}:{discord-gateway:${botHash(options.token)}}`;
   const leaseKey = `${base}:lease`;
@@ -92,6 +91,8 @@ export function gatewayLease(options: GatewayLeaseOptions): GatewayLease {
   const claimScript = script('calma_gateway_lease_claim', CLAIM);
 
   let fence: number | null = null;
+  /** Ever held: on stop, it is given up if still this owner's (a lost lease may still be, until it lapses). */
+  let everHeld = false;
   let stopped = false;
   let renewer: NodeJS.Timeout | undefined;
   let deadline: NodeJS.Timeout | undefined;
@@ -119,7 +120,10 @@ export function gatewayLease(options: GatewayLeaseOptions): GatewayLease {
   const extend = async () => {
     const sentAt = Date.now();
     try {
-      if ((await renew(1, leaseKey, owner, ttlMs)) === 1) confirmed(sentAt);
+      const renewed = (await renew(1, leaseKey, owner, ttlMs)) === 1;
+      // Lost meanwhile (its deadline passed): this process is leaving the gateway already.
+      if (fence === null) return;
+      if (renewed) confirmed(sentAt);
       else lose('another process holds it');
       renewFailing = false;
     } catch (error) {
@@ -142,6 +146,7 @@ export function gatewayLease(options: GatewayLeaseOptions): GatewayLease {
           const taken = await take(2, leaseKey, fenceKey, owner, ttlMs);
           if (taken > 0 && !stopped) {
             fence = taken;
+            everHeld = true;
             confirmed(sentAt);
             renewer = setInterval(() => void extend(), ttlMs / 3);
             renewer.unref();
@@ -203,8 +208,8 @@ export function gatewayLease(options: GatewayLeaseOptions): GatewayLease {
       wake?.();
       clearInterval(renewer);
       clearTimeout(deadline);
-      if (fence === null) return;
       fence = null;
+      if (!everHeld) return;
       await release(1, leaseKey, owner).catch((error: unknown) =>
         log.warn({ err: error, lease: leaseKey }, 'could not give the Discord gateway lease up'),
       );
