@@ -283,6 +283,21 @@ async function main(): Promise<void> {
   }
   if (env.DISCORD_TOKEN) {
     const { startDiscord } = await import('./discord/app.js');
+    const { gatewayLease } = await import('./discord/gateway-lease.js');
+    // One gateway session per bot across replicas: the others wait as standbys (docs/operations.md).
+    const lease = gatewayLease({
+      redis,
+      prefix,
+      token: env.DISCORD_TOKEN,
+      ttlMs: env.DISCORD_GATEWAY_LEASE_MS,
+      log,
+    });
+    stops.push(lease.stop);
+    // A holder that lost its lease ends: restarted, it comes back as a standby with fresh state.
+    lease.onLost(() => void stop().then(() => process.exit(1)));
+    platformStates.set('discord', () => 'standby');
+    if ((await lease.acquire()) === null) return;
+    platformStates.set('discord', () => 'connecting');
     const platform = platformBase('discord');
     const discord = await startDiscord(
       platform.base,
@@ -294,6 +309,7 @@ async function main(): Promise<void> {
         archiveCategory: config.settings.discord.archive_category,
         captureReaction: config.settings.discord.capture_reaction,
         handOff: { redisUrl, prefix },
+        lease,
       },
       log,
     );

@@ -76,6 +76,12 @@ export const Env = z
     DISCORD_GUILD_ID: discordId,
     // discord.js appends `/v10/...` itself: a trailing slash would make `//v10`.
     DISCORD_API_URL: httpUrl.transform((url) => url.replace(/\/+$/, '')).optional(),
+    // How long a killed replica keeps the gateway from the others (docs/operations.md).
+    DISCORD_GATEWAY_LEASE_MS: wholeNumber(
+      500,
+      600_000,
+      'expected a whole number of milliseconds from 500 to 600000',
+    ).default(5000),
     CALMA_CONFIG: z.string().default('./calma.yaml'),
     CALMA_LOCALE: z.enum(LOCALES, { error: `expected one of ${LOCALES.join(', ')}` }).optional(),
     CALMA_MINUTE_MS: wholeNumber(

@@ -5,6 +5,7 @@ import { commandQueue } from '../queue/commands';
 import { connectWithRetry, networkErrorCode, RefusedError, refusedToken } from '../startup/retry';
 import { type CallTimeouts, PLATFORM_TIMEOUTS } from '../timeouts';
 import { DiscordChat } from './discord-chat';
+import type { GatewayLease } from './gateway-lease';
 import { registerDiscordListeners } from './listeners';
 import { type DiscordJob, recoverInteraction } from './recovery';
 
@@ -21,6 +22,8 @@ export interface DiscordSettings {
   handOff: { redisUrl: string; prefix: string };
   /** How long a Discord call may take (src/timeouts.ts); tests shorten it. */
   timeouts?: CallTimeouts;
+  /** The gateway lease, already held by this process: its loss ends the session at once. */
+  lease: GatewayLease;
 }
 
 export interface RunningDiscord {
@@ -62,8 +65,14 @@ function discordReason(error: unknown): string {
 /**
  * One attempt to log in and get READY. A refused token (401 on REST, 4004 on the gateway) or intents
  * (4014) is a `RefusedError`; anything else (a 5xx, the network) is thrown for the caller to retry.
+ * `wire` adds calma's listeners before login: events that come in the same read as READY (right after
+ * a fail-over) are emitted before `login` settles. What it returns comes back with the client.
  */
-async function connectOnce(settings: DiscordSettings, log: Logger): Promise<Client<true>> {
+async function connectOnce<T>(
+  settings: DiscordSettings,
+  log: Logger,
+  wire: (client: Client) => T,
+): Promise<{ client: Client<true>; wired: T }> {
   const timeouts = settings.timeouts ?? PLATFORM_TIMEOUTS;
   const client = new Client({
     intents: INTENTS,
@@ -90,9 +99,11 @@ async function connectOnce(settings: DiscordSettings, log: Logger): Promise<Clie
       if (code === INTENTS_REFUSED) reject(intentsRefused());
     });
   });
+  const wired = wire(client);
   try {
     // Raced from the start: a gateway refusal can come before login settles, and must not go unhandled.
-    return await Promise.race([client.login(settings.token).then(() => ready), ready]);
+    const connected = await Promise.race([client.login(settings.token).then(() => ready), ready]);
+    return { client: connected, wired };
   } catch (error) {
     await client.destroy();
     if ((error as { code?: unknown }).code === 'TokenInvalid') throw tokenRefused('401 Unauthorized');
@@ -125,19 +136,44 @@ export async function startDiscord(
   log: Logger,
 ): Promise<RunningDiscord> {
   const timeouts = settings.timeouts ?? PLATFORM_TIMEOUTS;
-  const connected = await connectWithRetry(() => connectOnce(settings, log), {
-    platform: 'Discord',
-    reason: discordReason,
-    log,
-  });
-  const chat = new DiscordChat(
-    connected,
-    { category: settings.category, archiveCategory: settings.archiveCategory },
-    (error, room) => log.warn({ err: error, room }, 'could not set a Discord channel topic'),
-    timeouts.callMs,
-  );
-  const deps: Deps = { ...base, chat };
+  // The listeners need it from the first event, which may come with READY.
   const commands = await commandQueue<DiscordJob>({ ...settings.handOff, platform: 'discord' });
+  // Each attempt's client gets its chat and listeners; the connected one's are kept.
+  const wire = (client: Client) => {
+    // Used once connected: DiscordChat reads the bot's user only when it calls Discord.
+    const chat = new DiscordChat(
+      client as Client<true>,
+      { category: settings.category, archiveCategory: settings.archiveCategory },
+      (error, room) => log.warn({ err: error, room }, 'could not set a Discord channel topic'),
+      timeouts.callMs,
+    );
+    const deps: Deps = { ...base, chat };
+    registerDiscordListeners(client, {
+      deps,
+      commands,
+      captureReaction: settings.captureReaction,
+      lease: settings.lease,
+    });
+    return { chat, deps };
+  };
+  let connected: Client<true>;
+  let chat: DiscordChat;
+  let deps: Deps;
+  try {
+    ({
+      client: connected,
+      wired: { chat, deps },
+    } = await connectWithRetry(() => connectOnce(settings, log, wire), {
+      platform: 'Discord',
+      reason: discordReason,
+      log,
+    }));
+  } catch (error) {
+    await commands.stop();
+    throw error;
+  }
+  // Another process holds the gateway now: this session must not see one more event.
+  settings.lease.onLost(() => void connected.destroy());
   commands.work(
     (job) => recoverInteraction(deps, connected.rest, job),
     (error, job) =>
@@ -145,7 +181,6 @@ export async function startDiscord(
         ? log.error({ err: error, user: job.caller.user }, 'could not answer a recovered Discord interaction')
         : log.warn({ err: error }, 'the Discord command queue lost its Redis connection'),
   );
-  registerDiscordListeners(connected, { deps, commands, captureReaction: settings.captureReaction });
   log.info({ user: connected.user.tag, guilds: connected.guilds.cache.size }, 'connected to Discord');
 
   const guildId = async () => {

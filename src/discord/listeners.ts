@@ -23,6 +23,7 @@ import type { CapturedMessage, Locale } from '../core/types';
 import { translator } from '../i18n';
 import type { CommandQueue } from '../queue/commands';
 import { ADD_TO_EVIDENCE, OPEN_FROM_MESSAGE, receivedCommand } from './commands';
+import type { GatewayLease } from './gateway-lease';
 import { decodeFormId, encodeFormId, formToModal, readModalValues, submittedFields } from './modal';
 import type { DiscordJob } from './recovery';
 import { actionOfCustomId, cardsToMessages, sendable } from './render';
@@ -47,6 +48,8 @@ export interface DiscordListenerOptions {
   commands: CommandQueue<DiscordJob>;
   /** Reacting with this emoji in an incident channel captures the message. */
   captureReaction: string;
+  /** Fences what the gateway brings: only the current holder acts, once per interaction. */
+  lease: Pick<GatewayLease, 'claim' | 'holds'>;
 }
 
 /**
@@ -54,14 +57,18 @@ export interface DiscordListenerOptions {
  * person who asked (ephemeral). A failure to answer is logged, never thrown into discord.js.
  */
 export function registerDiscordListeners(client: Client, options: DiscordListenerOptions): void {
-  const { deps, commands } = options;
+  const { deps, commands, lease } = options;
   client.on(Events.InteractionCreate, (interaction) => {
-    onInteraction(deps, commands, interaction).catch((error: unknown) =>
-      deps.log.error({ err: error, interaction: interaction.id }, 'could not answer a Discord interaction'),
-    );
+    // Once, by the current holder: across a hand-over two sessions may briefly both receive it.
+    lease
+      .claim(interaction.id)
+      .then((claim) => (claim === 'mine' ? onInteraction(deps, commands, interaction) : undefined))
+      .catch((error: unknown) =>
+        deps.log.error({ err: error, interaction: interaction.id }, 'could not answer a Discord interaction'),
+      );
   });
   client.on(Events.MessageReactionAdd, (reaction, user) => {
-    onReaction(deps, options.captureReaction, reaction, user).catch((error: unknown) =>
+    onReaction(deps, lease, options.captureReaction, reaction, user).catch((error: unknown) =>
       deps.log.error({ err: error }, 'could not capture a reacted message'),
     );
   });
@@ -235,11 +242,12 @@ function refusedForm(
 
 async function onReaction(
   deps: Deps,
+  lease: Pick<GatewayLease, 'holds'>,
   emoji: string,
   reaction: MessageReaction | PartialMessageReaction,
   user: User | PartialUser,
 ): Promise<void> {
-  if (user.bot || reaction.emoji.name !== emoji) return;
+  if (user.bot || reaction.emoji.name !== emoji || !(await lease.holds())) return;
   const message = reaction.message.partial ? await reaction.message.fetch() : reaction.message;
   if (!message.guildId) return;
   const caller: Caller = { workspace: message.guildId, user: user.id, room: message.channelId };

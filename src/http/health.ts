@@ -2,8 +2,11 @@ import { ReplyError } from 'ioredis';
 import type { RedisConnection } from '../redis/connect';
 import { type Route, sendJson } from './server';
 
-/** A chat platform's link as last seen: `connecting` until start-up got through, then up or down. */
-export type PlatformState = 'connecting' | 'connected' | 'reconnecting';
+/**
+ * A chat platform's link as last seen: `connecting` until start-up got through, then up or down; or
+ * `standby` while another replica holds the platform's one connection (Discord's gateway).
+ */
+export type PlatformState = 'connecting' | 'connected' | 'reconnecting' | 'standby';
 
 export interface HealthChecks {
   redis: RedisConnection;
@@ -39,7 +42,9 @@ export function healthRoute(checks: HealthChecks): Route {
         sendJson(res, 503, { status: 'unavailable', redis: 'down', error: problem, ...platforms });
         return;
       }
-      const allConnected = Object.values(platforms).every((state) => state === 'connected');
+      const allConnected = Object.values(platforms).every(
+        (state) => state === 'connected' || state === 'standby',
+      );
       sendJson(res, 200, { status: allConnected ? 'ok' : 'degraded', redis: 'ok', ...platforms });
     },
   };

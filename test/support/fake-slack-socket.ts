@@ -77,8 +77,11 @@ export interface FakeSlackSocket {
   connectionUrl(): string;
   /** Resolves once the `n`-th connection (1 = the first) has been greeted with `hello`. */
   waitForConnection(n?: number, timeoutMs?: number): Promise<FakeSocketConnection>;
-  /** Sends an envelope on the newest open connection; returns it as sent (with its envelope_id). */
-  send(envelope: EnvelopeInput): Envelope;
+  /**
+   * Sends an envelope on the newest open connection, or on connection `on` (as Slack may send a retry on
+   * any of an app's connections); returns it as sent (with its envelope_id).
+   */
+  send(envelope: EnvelopeInput, on?: number): Envelope;
   /** The acknowledgement of `envelopeId`, received already or within the timeout. */
   waitForAck(envelopeId: string, timeoutMs?: number): Promise<FakeAck>;
   /** Sends Slack's `{"type":"disconnect"}` on the newest open connection, as Slack does before recycling it. */
@@ -362,14 +365,16 @@ class FakeSlackSocketServer implements FakeSlackSocket {
     );
   }
 
-  send(input: EnvelopeInput): Envelope {
+  send(input: EnvelopeInput, on?: number): Envelope {
     const envelope: Envelope = {
       ...input,
       envelope_id: input.envelope_id ?? randomUUID(),
       // Slack lets the ack carry a response (an ephemeral reply, modal errors) for commands only by default.
       accepts_response_payload: input.accepts_response_payload ?? input.type === 'slash_commands',
     };
-    this.newest().sendText(JSON.stringify(envelope));
+    const connection = on === undefined ? this.newest() : [...this.live].find((c) => c.record.id === on);
+    if (!connection?.open) throw new Error(`fake-slack-socket: connection ${on} is not open`);
+    connection.sendText(JSON.stringify(envelope));
     this.sentEnvelopes.push(envelope);
     return envelope;
   }

@@ -8,6 +8,7 @@ import type { Redis } from 'ioredis';
 import pino from 'pino';
 import type { Deps } from '../../../src/app/deps';
 import { type RunningDiscord, startDiscord } from '../../../src/discord/app';
+import { type GatewayLease, gatewayLease } from '../../../src/discord/gateway-lease';
 import { builtinPlaybooksDir, loadPlaybooks } from '../../../src/playbook/loader';
 import { PlaybookRegistry } from '../../../src/playbook/registry';
 import { RedisIncidentStore } from '../../../src/store/redis-incident-store';
@@ -141,6 +142,7 @@ export function useDiscordWorld(
   let playbooks: PlaybookRegistry;
   let current: DiscordWorld | undefined;
   let queues: PlatformQueues | undefined;
+  let lease: GatewayLease | undefined;
 
   beforeAll(async () => {
     redis = testRedis();
@@ -152,6 +154,9 @@ export function useDiscordWorld(
     const store = new RedisIncidentStore(redis, prefix);
     const minuteMs = overrides.minuteMs ?? 60_000;
     queues = platformQueues('discord', { prefix, playbooks, minuteMs }, options);
+    const log = pino({ level: 'silent' });
+    lease = gatewayLease({ redis, prefix, token: fake.token, ttlMs: 5000, log });
+    await lease.acquire();
     const discord = await startDiscord(
       testDeps(store, playbooks, {
         announcements,
@@ -166,8 +171,9 @@ export function useDiscordWorld(
         captureReaction: '📌',
         handOff: { redisUrl: process.env.CALMA_TEST_REDIS_URL ?? '', prefix },
         ...(options.timeouts ? { timeouts: options.timeouts } : {}),
+        lease,
       },
-      pino({ level: 'silent' }),
+      log,
     );
     queues.work(discord.deps);
     current = new DiscordWorld(fake, discord, store);
@@ -175,6 +181,7 @@ export function useDiscordWorld(
   afterEach(async () => {
     await queues?.stop();
     await current?.stop();
+    await lease?.stop();
     current = undefined;
   });
   afterAll(async () => {
