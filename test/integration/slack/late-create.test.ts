@@ -7,10 +7,10 @@ import { FAKE_TEAM } from '../../support/fake-slack';
 import { ana, bob, useSlackWorld } from './slack-world';
 
 // No announcement channel: its posts are paced at one a second, which these tests are not about.
-const world = useSlackWorld({ announcements: null }, { timeouts: { attemptMs: 500, callMs: 10_000 } });
+const world = useSlackWorld({ announcements: null }, { timeouts: { attemptMs: 1000, callMs: 15_000 } });
 const today = new Date().toISOString().slice(0, 10);
 /** Well past the attempt's time: calma has given it up when Slack answers. */
-const LATE_MS = 4000;
+const LATE_MS = 5000;
 /** Generous: the open waits for an attempt's time, a retry and a lookup before its room is set up. */
 const ANSWER_MS = 20_000;
 
