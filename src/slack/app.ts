@@ -11,7 +11,8 @@ import { type SlackJob, SlackRunner } from './handoff';
 import { slackEventsRoute } from './http-route';
 import { registerListeners } from './listeners';
 import { QuietGate } from './quiet-gate';
-import { SlackChat } from './slack-chat';
+import { slackRetries } from './retries';
+import { CALLS_IN_FLIGHT, SlackChat } from './slack-chat';
 import { UserZones } from './user-zones';
 
 export interface SlackSettings {
@@ -35,19 +36,6 @@ export interface SlackSettings {
   /** How long a Slack call may take (src/timeouts.ts); tests shorten it. */
   timeouts?: CallTimeouts;
 }
-
-/**
- * Retries for a Slack call that failed on the network, with a 5xx or unanswered: a few quick ones, then
- * the user is told. (Slack's default retries for half an hour, while the person who clicked waits.) A
- * 429 is waited out (its Retry-After) and then retried, but no retry starts once the call's time is up.
- */
-const retries = (timeouts: CallTimeouts): webApi.RetryOptions => ({
-  retries: 2,
-  factor: 2,
-  minTimeout: 300,
-  maxTimeout: 2000,
-  maxRetryTime: timeouts.callMs,
-});
 
 /** How many acknowledged requests' work may run at once in one process (after the quiet gate). */
 export const SLACK_WORK_CONCURRENCY = 1000;
@@ -143,7 +131,7 @@ export async function startSlack(
   // own retry policy (100 retries) for every client built after it. Its `fetch` bounds every request,
   // Web API attempts and `respond()`'s posts to response URLs alike.
   const clientOptions: webApi.WebClientOptions = {
-    retryConfig: retries(timeouts),
+    retryConfig: slackRetries(timeouts.callMs),
     fetch: fetchWithin(timeouts.attemptMs),
     ...(settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {}),
   };
@@ -176,7 +164,19 @@ export async function startSlack(
   // Channel posts get a client of their own: a 429 pauses every call of the client that got it, and
   // replies to the person who asked (made with Bolt's per-request client) must not wait behind them.
   const posts = new webApi.WebClient(settings.botToken, { ...clientOptions, logger });
-  const deps: Deps = { ...base, chat: new SlackChat(posts, new ChannelPacer(), timeouts.callMs) };
+  // Channel creates get one that never retries by itself: SlackChat does, to know when Slack may have
+  // created a channel without answering in time (src/slack/create-channel.ts).
+  const creates = new webApi.WebClient(settings.botToken, {
+    ...clientOptions,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    logger,
+  });
+  const chat = new SlackChat(posts, new ChannelPacer(), timeouts.callMs, CALLS_IN_FLIGHT, {
+    client: creates,
+    botUserId: bot.botUserId,
+  });
+  const deps: Deps = { ...base, chat };
   const gate = new QuietGate(QUIET);
   app.use(async ({ next }) => {
     gate.arrived();

@@ -12,6 +12,8 @@ import {
 } from '../ports/chat';
 import { isTimeout, PLATFORM_TIMEOUTS, withDeadline } from '../timeouts';
 import { cardToMessages, mrkdwnWithin, truncatePlain } from './blocks';
+import { ChannelCreator } from './create-channel';
+import { slackRetries } from './retries';
 
 type WebClient = webApi.WebClient;
 
@@ -62,26 +64,37 @@ const HARMLESS_INVITE_ERRORS = new Set(['already_in_channel', 'cant_invite_self'
  */
 export class SlackChat implements ChatPort {
   private readonly places: Places;
+  private readonly channels: ChannelCreator;
 
+  /**
+   * @param creates `conversations.create`'s own client (no retries, 429s handed back: createRoom retries
+   *   it itself, src/slack/create-channel.ts) and the bot's user id, to adopt a channel a create Slack
+   *   carried out without answering in time. Without it, creates go through `client` and adopt nothing.
+   */
   constructor(
     private readonly client: WebClient,
     private readonly pacer = new ChannelPacer(),
     private readonly callMs = PLATFORM_TIMEOUTS.callMs,
     inFlight = CALLS_IN_FLIGHT,
+    creates?: { client: WebClient; botUserId: string },
   ) {
     this.places = new Places(inFlight);
+    this.channels = new ChannelCreator(
+      creates?.client ?? client,
+      client,
+      creates?.botUserId,
+      slackRetries(callMs),
+    );
   }
 
-  /** @see https://api.slack.com/methods/conversations.create — `name_taken` moves on to the next name. */
+  /**
+   * @see https://api.slack.com/methods/conversations.create — `name_taken` moves on to the next name,
+   * unless the channel is the one an unanswered attempt created.
+   */
   async createRoom(_workspace: string, spec: { names: string[]; private: boolean }): Promise<Room> {
     for (const name of spec.names) {
-      const created = await this.call('conversations.create', () =>
-        this.client.conversations.create({ name, is_private: spec.private }),
-      ).catch(ignoring('name_taken'));
-      if (!created) continue;
-      const id = created.channel?.id;
-      if (!id) throw new ChatPlatformError('Slack', 'no_channel_id', 'conversations.create');
-      return { id, name: created.channel?.name ?? name };
+      const room = await this.call('conversations.create', () => this.channels.create(name, spec.private));
+      if (room) return room;
     }
     throw new ChatPlatformError('Slack', 'name_taken', 'conversations.create');
   }

@@ -78,6 +78,8 @@ export interface FakeSlack {
   responseUrl(id?: string): string;
   /** Makes `conversations.create` with that name answer `name_taken`, as if the channel already existed. */
   takeChannelName(name: string): void;
+  /** A channel someone made (`creator`, a member), with these other members; returns its id. */
+  seedChannel(channel: { name: string; creator: string; members?: string[] }): string;
   /** Puts a message in a channel's history (e.g. the message a reaction later refers to). */
   seedMessage(channel: string, message: SeededMessage): void;
   /** What `users.info` answers for that user (merged over the default profile). */
@@ -92,6 +94,17 @@ export interface FakeSlack {
   failNext(method: string, error?: string): void;
   /** The next call of `method` answers HTTP 429 with `Retry-After: retryAfterSeconds`. */
   rateLimitNext(method: string, retryAfterSeconds: number): void;
+  /**
+   * Slack slow to answer: the next call of `method` (whose arguments include `args`, when given) is
+   * carried out at once (a create creates its channel), its answer sent only after `delayMs`, if the
+   * client is still waiting for it.
+   */
+  answerLateNext(method: string, delayMs: number, args?: Args): void;
+  /**
+   * `users.conversations` answers at most `size` channels a page, whatever `limit` asks, as Slack may
+   * ("fewer than the requested number of items may be returned").
+   */
+  shortPages(size: number): void;
   /** The next `times` calls of `method` answer HTTP 500. */
   serverErrorNext(method: string, times?: number): void;
   /**
@@ -141,6 +154,7 @@ type Reply = Args;
 type Steer =
   | { kind: 'fail'; error: string }
   | { kind: 'rateLimit'; seconds: number }
+  | { kind: 'late'; delayMs: number; args: Args }
   | { kind: 'serverError' };
 
 /** Arguments that carry people's text: never mistaken for JSON even when they look like it. */
@@ -256,6 +270,7 @@ interface FakeChannel {
   topic: string;
   members: Set<string>;
   created: number;
+  creator: string;
 }
 
 /** Slack's own rules for `conversations.create` names. */
@@ -289,6 +304,8 @@ class FakeSlackServer implements FakeSlack {
   private readonly userGroups = new Map<string, string[]>();
   private readonly clock = new TsClock();
   private nextChannel = 1000;
+  /** The most channels `users.conversations` answers in a page (`shortPages`). */
+  private pageSize = Number.POSITIVE_INFINITY;
   private nextId = 1;
   private port = 0;
   /** Set by `serveSocketMode`: where `apps.connections.open` sends Socket Mode clients. */
@@ -337,6 +354,7 @@ class FakeSlackServer implements FakeSlack {
       return ok({ files: files.map((f) => ({ id: f.id, title: f.title })) });
     },
     'users.info': (args) => ok({ user: this.user(str(args, 'user') ?? '', flag(args, 'include_locale')) }),
+    'users.conversations': (args) => this.botConversations(args),
     'usergroups.users.list': (args) => {
       const members = this.userGroups.get(str(args, 'usergroup') ?? '');
       return members ? ok({ users: members }) : { ok: false, error: 'no_such_subteam' };
@@ -417,6 +435,21 @@ class FakeSlackServer implements FakeSlack {
     this.takenNames.add(name);
   }
 
+  seedChannel(seed: { name: string; creator: string; members?: string[] }): string {
+    this.takenNames.add(seed.name);
+    const channel: FakeChannel = {
+      id: `C${this.nextChannel++}`,
+      name: seed.name,
+      isPrivate: false,
+      topic: '',
+      members: new Set([seed.creator, ...(seed.members ?? [])]),
+      created: Math.floor(Date.now() / 1000),
+      creator: seed.creator,
+    };
+    this.channels.set(channel.id, channel);
+    return channel.id;
+  }
+
   seedMessage(channel: string, message: SeededMessage): void {
     tsKey(message.ts); // fail in the test's setup, not later in conversations.history
     this.messagesOf(channel).push({ type: 'message', ...message });
@@ -440,6 +473,14 @@ class FakeSlackServer implements FakeSlack {
 
   rateLimitNext(method: string, retryAfterSeconds: number): void {
     this.steer(method, { kind: 'rateLimit', seconds: retryAfterSeconds });
+  }
+
+  answerLateNext(method: string, delayMs: number, args: Args = {}): void {
+    this.steer(method, { kind: 'late', delayMs, args });
+  }
+
+  shortPages(size: number): void {
+    this.pageSize = size;
   }
 
   serverErrorNext(method: string, times = 1): void {
@@ -521,7 +562,7 @@ class FakeSlackServer implements FakeSlack {
     }
     const down = this.outages.get(method);
     const steer: Steer | undefined =
-      this.steering.get(method)?.shift() ?? (down === undefined ? undefined : { kind: 'fail', error: down });
+      this.steered(method, args) ?? (down === undefined ? undefined : { kind: 'fail', error: down });
 
     if (steer?.kind === 'rateLimit') {
       call.status = 429;
@@ -530,6 +571,13 @@ class FakeSlackServer implements FakeSlack {
     } else if (steer?.kind === 'serverError') {
       call.status = 500;
       send(res, 500, 'Internal Server Error');
+    } else if (steer?.kind === 'late') {
+      const response = this.answer(method, args, token);
+      call.response = response;
+      // unref: a client long gone must not keep the test process alive.
+      setTimeout(() => {
+        if (!res.destroyed) send(res, 200, response);
+      }, steer.delayMs).unref();
     } else {
       call.response = steer?.kind === 'fail' ? fail(steer.error) : this.answer(method, args, token);
       send(res, 200, call.response);
@@ -567,6 +615,15 @@ class FakeSlackServer implements FakeSlack {
     this.events.emit('response');
   }
 
+  /** The first steering of `method` meant for a call with these arguments, taken off its queue. */
+  private steered(method: string, args: Args): Steer | undefined {
+    const queue = this.steering.get(method) ?? [];
+    const at = queue.findIndex(
+      (s) => s.kind !== 'late' || Object.entries(s.args).every(([key, value]) => args[key] === value),
+    );
+    return at < 0 ? undefined : queue.splice(at, 1)[0];
+  }
+
   private steer(method: string, steer: Steer): void {
     const queue = this.steering.get(method) ?? [];
     queue.push(steer);
@@ -588,7 +645,15 @@ class FakeSlackServer implements FakeSlack {
   private channel(id: string): FakeChannel {
     let channel = this.channels.get(id);
     if (!channel) {
-      channel = { id, name: id.toLowerCase(), isPrivate: false, topic: '', members: new Set(), created: 0 };
+      channel = {
+        id,
+        name: id.toLowerCase(),
+        isPrivate: false,
+        topic: '',
+        members: new Set(),
+        created: 0,
+        creator: FAKE_TEAM.user_id,
+      };
       this.channels.set(id, channel);
     }
     return channel;
@@ -604,7 +669,7 @@ class FakeSlackServer implements FakeSlack {
       is_archived: false,
       is_member: channel.members.has(FAKE_TEAM.user_id),
       created: channel.created,
-      creator: FAKE_TEAM.user_id,
+      creator: channel.creator,
       topic: { value: channel.topic, creator: channel.topic ? FAKE_TEAM.user_id : '', last_set: 0 },
       num_members: channel.members.size,
     };
@@ -623,9 +688,38 @@ class FakeSlackServer implements FakeSlack {
       topic: '',
       members: new Set([FAKE_TEAM.user_id]),
       created: Math.floor(Date.now() / 1000),
+      creator: FAKE_TEAM.user_id,
     };
     this.channels.set(channel.id, channel);
     return ok({ channel: this.channelJson(channel) });
+  }
+
+  /**
+   * The public and private channels the bot is in (`types`), in pages of `limit` (default 100, at most
+   * 999) chained by `cursor` / `response_metadata.next_cursor`. Like Slack, no `is_member` or
+   * `num_members` in them.
+   */
+  private botConversations(args: Args): Reply {
+    const types = (str(args, 'types') ?? 'public_channel').split(',');
+    const limit = Number(str(args, 'limit') ?? 100);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 999) return fail('invalid_limit');
+    const cursor = str(args, 'cursor') ?? '';
+    const start = cursor === '' ? 0 : Number(/^after:(\d+)$/.exec(atob(cursor))?.[1] ?? Number.NaN);
+    if (Number.isNaN(start)) return fail('invalid_cursor');
+    const mine = [...this.channels.values()].filter(
+      (c) =>
+        c.members.has(FAKE_TEAM.user_id) &&
+        types.includes(c.isPrivate ? 'private_channel' : 'public_channel'),
+    );
+    const end = start + Math.min(limit, this.pageSize);
+    const page = mine.slice(start, end).map((c) => {
+      const { is_member: _member, num_members: _members, ...listed } = this.channelJson(c);
+      return listed;
+    });
+    return ok({
+      channels: page,
+      response_metadata: { next_cursor: end < mine.length ? btoa(`after:${end}`) : '' },
+    });
   }
 
   private invite(args: Args): Reply {

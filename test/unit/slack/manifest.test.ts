@@ -29,6 +29,7 @@ const SCOPES: Record<string, string[]> = {
   'pins.add': ['pins:write'],
   'usergroups.users.list': ['usergroups:read'],
   'users.info': ['users:read'],
+  'users.conversations': ['channels:read', 'groups:read'],
   'views.open': [],
 };
 /** Scopes that come from features rather than method calls. */

@@ -1,0 +1,118 @@
+import { webApi } from '@slack/bolt';
+import { ChatPlatformError, type Room } from '../ports/chat';
+import type { SlackRetries } from './retries';
+
+type WebClient = webApi.WebClient;
+
+/**
+ * How old a channel of the name calma asked for may be and still be taken for its own unanswered
+ * attempt: one call lasts 10 s at most, the rest covers a clock difference between Slack and calma.
+ */
+const ADOPT_WITHIN_MS = 5 * 60_000;
+/** users.conversations: Slack advises 200 a page; the lookup stops after 2,000 of the bot's channels. */
+const PAGE_SIZE = 200;
+const MAX_PAGES = 10;
+
+/**
+ * `conversations.create`, retried by calma itself rather than by the Web API client, so it knows when an
+ * attempt went unanswered (aborted for time, connection lost, or a 5xx): Slack may have created the
+ * channel anyway, and the retry is then refused with `name_taken`. Only then is the name looked up, among
+ * the bot's channels (`users.conversations`, Tier 3: a shorter list than the workspace's
+ * `conversations.list`, Tier 2), and a channel the bot created minutes ago is the one asked for. Any other
+ * `name_taken` (a leftover of an earlier life, someone's own channel) moves on to the next name.
+ */
+export class ChannelCreator {
+  /**
+   * @param creates a client that does not retry by itself (`retries: 0`) and hands 429s back
+   *   (`rejectRateLimitedCalls`); @param lists the client for the lookup, a read that may be retried;
+   * @param botUserId the bot's user id (`auth.test`): the `creator` of the channels calma made, if known.
+   */
+  constructor(
+    private readonly creates: WebClient,
+    private readonly lists: WebClient,
+    private readonly botUserId: string | undefined,
+    private readonly retry: SlackRetries,
+  ) {}
+
+  /** The channel named `name`, or undefined when that name belongs to another channel. */
+  async create(name: string, isPrivate: boolean): Promise<Room | undefined> {
+    const started = Date.now();
+    let unanswered = false;
+    for (let attempt = 0; ; attempt++) {
+      const outcome = await this.attempt(name, isPrivate);
+      if ('created' in outcome) {
+        const id = outcome.created.channel?.id;
+        if (!id) throw new ChatPlatformError('Slack', 'no_channel_id', 'conversations.create');
+        return { id, name: outcome.created.channel?.name ?? name };
+      }
+      const { error } = outcome;
+      if (error instanceof webApi.WebAPIPlatformError && error.data.error === 'name_taken') {
+        return unanswered ? this.ownChannel(name, isPrivate, started) : undefined;
+      }
+      const wait = this.waitBeforeRetry(error, attempt);
+      if (wait === undefined || Date.now() + wait >= started + this.retry.maxRetryTime) throw error;
+      // A 429 is Slack refusing the attempt: it did nothing.
+      if (!(error instanceof webApi.WebAPIRateLimitedError)) unanswered = true;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
+
+  private async attempt(
+    name: string,
+    isPrivate: boolean,
+  ): Promise<{ created: webApi.ConversationsCreateResponse } | { error: unknown }> {
+    const client = this.creates;
+    try {
+      return { created: await client.conversations.create({ name, is_private: isPrivate }) };
+    } catch (error) {
+      return { error };
+    }
+  }
+
+  /** As the shared client's retries (src/slack/retries.ts): undefined when not retried. */
+  private waitBeforeRetry(error: unknown, attempt: number): number | undefined {
+    if (attempt >= this.retry.retries) return undefined;
+    if (error instanceof webApi.WebAPIRateLimitedError) return error.retryAfter * 1000;
+    if (error instanceof webApi.WebAPIRequestError || error instanceof webApi.WebAPIHTTPError) {
+      const { minTimeout, factor, maxTimeout } = this.retry;
+      return Math.min(minTimeout * factor ** attempt, maxTimeout);
+    }
+    return undefined;
+  }
+
+  /**
+   * The channel named `name` if the bot created it lately: what an unanswered attempt did. A lookup Slack
+   * refuses (`missing_scope`: installed before calma asked for channels:read) finds nothing.
+   */
+  private async ownChannel(name: string, isPrivate: boolean, since: number): Promise<Room | undefined> {
+    if (!this.botUserId) return undefined;
+    try {
+      return await this.lookUp(name, isPrivate, since, this.botUserId);
+    } catch (error) {
+      if (error instanceof webApi.WebAPIPlatformError) return undefined;
+      throw error;
+    }
+  }
+
+  private async lookUp(name: string, isPrivate: boolean, since: number, bot: string) {
+    const client = this.lists;
+    let cursor: string | undefined;
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const listed = await client.users.conversations({
+        types: 'public_channel,private_channel',
+        exclude_archived: true,
+        limit: PAGE_SIZE,
+        ...(cursor ? { cursor } : {}),
+      });
+      const found = listed.channels?.find((c) => c.name === name);
+      if (found) {
+        const recent = (found.created ?? 0) * 1000 >= since - ADOPT_WITHIN_MS;
+        const ours = found.creator === bot && found.is_private === isPrivate && recent;
+        return ours && found.id ? { id: found.id, name } : undefined;
+      }
+      cursor = listed.response_metadata?.next_cursor;
+      if (!cursor) return undefined;
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,17 @@
+import type { webApi } from '@slack/bolt';
+
+/**
+ * Retries for a Slack call that failed on the network, with a 5xx or unanswered: a few quick ones, then
+ * the user is told. (Slack's default retries for half an hour, while the person who clicked waits.) A
+ * 429 is waited out (its Retry-After) and then retried, but no retry starts once the call's time is up.
+ */
+export const slackRetries = (callMs: number) =>
+  ({
+    retries: 2,
+    factor: 2,
+    minTimeout: 300,
+    maxTimeout: 2000,
+    maxRetryTime: callMs,
+  }) satisfies webApi.RetryOptions;
+
+export type SlackRetries = ReturnType<typeof slackRetries>;
