@@ -46,9 +46,13 @@ describe('follow-up reminders', () => {
     const w = world();
     const opened = await w.open('sev1');
     const ana = w.inRoom(w.ana, opened);
+    // Nothing runs until the incident is closed: on a loaded machine the close could otherwise take
+    // longer than the 5 minutes (200 ms) the first nag waits, and the nag come while it is still open.
+    await worker().pause();
     await w.command(ana, 'followup Rotate the scheduling tool API keys @U0BOB');
     await w.command(ana, 'close The spam is gone and the account is ours again.');
     const closedAt = Date.now();
+    worker().resume();
     expect((await w.incident(opened.seq)).status).toBe('resolved');
     const added = await addedAt(w, opened.seq);
 
