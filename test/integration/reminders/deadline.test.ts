@@ -127,9 +127,12 @@ test('GIVEN the first reminder came WHEN the authority is notified (its step don
   await w.command(ana, `aware ${typed(aware)}`);
   await waitFor(() => deadlineReminders(w, room).length >= 1, FIRST * MINUTE_MS + 5000, 'the first reminder');
 
+  // Held while the step is marked done, so that a slow machine cannot reach the second mark first.
+  await worker().pause();
   const step = w.deps.playbooks.get('data-breach')?.steps.findIndex((s) => s.id === 'notify-regulator') ?? -1;
   await w.command(ana, `step done ${step + 1}`);
   expect((await w.incident(seq)).steps[step]?.state).toBe('done');
+  worker().resume();
 
   await until(aware + (REMIND.at(-1) ?? 0) * MINUTE_MS + 500);
   expect(deadlineReminders(w, room)).toHaveLength(1);
