@@ -281,6 +281,18 @@ async function main(): Promise<void> {
     platform.work(slack.deps);
     if (alertPlatform === 'slack') workAlerts(slack.deps, slack.teamId, null);
   }
+  // Said once calma serves HTTP with its platforms started, or as soon as it waits as a Discord standby
+  // (it serves HTTP then too: health, alerts, Slack).
+  let httpSaid = false;
+  const sayHttp = () => {
+    if (chatPort === undefined || httpSaid) return;
+    httpSaid = true;
+    const slackHttp = env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN;
+    log.info(
+      { host, port: chatPort },
+      `HTTP on port ${chatPort} (${hostName(host)})${slackHttp ? ': Slack events at POST /slack/events' : ''}`,
+    );
+  };
   if (env.DISCORD_TOKEN) {
     const { startDiscord } = await import('./discord/app.js');
     const { gatewayLease } = await import('./discord/gateway-lease.js');
@@ -296,7 +308,7 @@ async function main(): Promise<void> {
     // A holder that lost its lease ends: restarted, it comes back as a standby with fresh state.
     lease.onLost(() => void stop().then(() => process.exit(1)));
     platformStates.set('discord', () => 'standby');
-    if ((await lease.acquire()) === null) return;
+    if ((await lease.acquire(sayHttp)) === null) return;
     platformStates.set('discord', () => 'connecting');
     const platform = platformBase('discord');
     const discord = await startDiscord(
@@ -319,11 +331,7 @@ async function main(): Promise<void> {
     if (alertPlatform === 'discord') workAlerts(discord.deps, discord.guildId, null);
   }
   if (chatPort !== undefined) {
-    const slackHttp = env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN;
-    log.info(
-      { host, port: chatPort },
-      `HTTP on port ${chatPort} (${hostName(host)})${slackHttp ? ': Slack events at POST /slack/events' : ''}`,
-    );
+    sayHttp();
     return; // Serves until a signal stops it.
   }
 

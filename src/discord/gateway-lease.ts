@@ -52,8 +52,11 @@ export type Claim = 'mine' | 'taken' | 'lost';
 export interface GatewayLease {
   /** The lease's Redis key, for logs and operators (`redis-cli GET` names the holder). */
   readonly key: string;
-  /** Waits until this process holds the lease; its fencing token, or null when stopped first. */
-  acquire(): Promise<number | null>;
+  /**
+   * Waits until this process holds the lease; its fencing token, or null when stopped first.
+   * `onStandby` is called once if another process holds it (this one then waits).
+   */
+  acquire(onStandby?: () => void): Promise<number | null>;
   /** Called once when a held lease is lost: refused on renewal or a claim, or not confirmed in time. */
   onLost(listener: (why: string) => void): void;
   /** Claims an interaction for this holder (fenced, once per id): only `mine` may be answered. */
@@ -136,7 +139,7 @@ export function gatewayLease(options: GatewayLeaseOptions): GatewayLease {
 
   return {
     key: leaseKey,
-    async acquire() {
+    async acquire(onStandby) {
       let told = false;
       let lastError = '';
       const pollMs = Math.min(1000, ttlMs / 5);
@@ -161,6 +164,7 @@ export function gatewayLease(options: GatewayLeaseOptions): GatewayLease {
               { lease: leaseKey, holder },
               'another calma process holds the Discord gateway: this one waits as a standby',
             );
+            onStandby?.();
           }
         } catch (error) {
           const message = (error as Error).message;

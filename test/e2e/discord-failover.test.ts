@@ -90,6 +90,8 @@ test('GIVEN two calma processes with one Discord bot token on one Redis WHEN the
   await said(first.process, 'connected to Discord');
   const second = await calma('second');
   await said(second.process, 'waits as a standby');
+  // A standby serves HTTP (health, alerts, Slack) and says so, as a process supervisor waits for.
+  await said(second.process, `HTTP on port ${second.port}`);
   expect(await health(second.port)).toMatchObject({ code: 200, status: 'ok', discord: 'standby' });
   expect(await health(first.port)).toMatchObject({ code: 200, status: 'ok', discord: 'connected' });
 
