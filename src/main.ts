@@ -187,7 +187,7 @@ async function main(): Promise<void> {
       approvers: config.settings.approvers,
       approvalPolicy: config.settings.statements.approvals,
       outboundTargets: config.outbound.map((target) => target.name),
-      statements: config.settings.statements,
+      statements: { ...config.settings.statements, ownAccounts: config.settings.statements.own_accounts },
       outbox: outbox.outbox,
       alerts: alertStore,
     };

@@ -36,7 +36,13 @@ export interface Deps {
   /** calma.yaml `approvers`: who may approve public statements, by approval role. */
   approvers: Partial<Record<Role, UserId[]>>;
   /** calma.yaml `statements`: facts filled into statement templates; absent or null ones are asked. */
-  statements?: { contact: string | null; signature: string | null; channel?: string | null };
+  statements?: {
+    contact: string | null;
+    signature: string | null;
+    channel?: string | null;
+    /** The brand's own handles (`own_accounts`), which the checklist never calls a named person. */
+    ownAccounts?: readonly string[];
+  };
   /** calma.yaml `statements.approvals`: whose approvals a statement needs, by severity (absent: defaults). */
   approvalPolicy?: ApprovalPolicy;
   /** Names of the configured outbound targets (their URLs and secrets stay with the outbox). */

@@ -278,6 +278,18 @@ export const Settings = z
         signature: z.string().trim().min(1, 'a name and role, or null').nullable().default(null),
         /** Where the public follows our updates besides the account in trouble ({channel}); null: asked. */
         channel: z.string().trim().min(1, 'where updates are posted, or null').nullable().default(null),
+        /**
+         * The brand's own social handles (`@acme`): a statement naming them names no person, so the
+         * checklist's "named person" warning leaves them out.
+         */
+        own_accounts: z
+          .array(
+            z
+              .string()
+              .trim()
+              .regex(/^@\w{2,}$/, 'a handle written as in a post, like @acme'),
+          )
+          .default([]),
       })
       .strict()
       .prefault({}),

@@ -29,6 +29,8 @@ export interface ChecklistContext {
   kind?: StatementKind | undefined;
   /** The playbook's posture; unknown: every strategy, so every item a kind can ask for. */
   strategies?: readonly PostureStrategy[] | undefined;
+  /** The brand's own handles (calma.yaml `statements.own_accounts`): never "a named person". */
+  ownAccounts?: readonly string[] | undefined;
 }
 
 /** Items every statement of a kind is expected to cover, whatever the posture. */

@@ -815,7 +815,11 @@ export function checkStatement(text: string, locale: Locale, options: CheckOptio
     if (found) covered.push(item);
     else if (expected.includes(item)) missing.push(item);
   }
-  return { covered, missing, warnings: warningsOf(text, folded, tables, options.facts) };
+  const own = new Set((options.ownAccounts ?? []).map((handle) => handle.toLowerCase()));
+  const warnings = warningsOf(text, folded, tables, options.facts).filter(
+    (hit) => !(hit.kind === 'named-victim' && own.has(hit.excerpt.toLowerCase())),
+  );
+  return { covered, missing, warnings };
 }
 
 /** What a fact is about, by the words it uses (its locale's and English): `[]` when it names no topic. */

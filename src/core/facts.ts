@@ -38,22 +38,22 @@ export function recordFact(
 
 /**
  * Drafts waiting for approval, their warnings read again with the facts as they now stand: a
- * reassurance a new fact backs no longer warns. Only warnings can change (what is covered or missing
- * does not depend on facts), so the checklist's context is not needed.
+ * reassurance a new fact backs no longer warns. Only those warnings can change (nothing else depends on
+ * facts), so the rest are kept as the draft's own check found them (with its context: the brand's own
+ * handles are no named person).
  */
 function recheckDrafts(incident: Incident): Statement[] | undefined {
   const facts = recordedTopics(incident);
-  return incident.statements?.map((s) =>
-    s.status === 'published'
-      ? s
-      : {
-          ...s,
-          checklist: {
-            ...s.checklist,
-            warnings: checkStatement(s.text, incident.locale, { facts }).warnings,
-          },
-        },
-  );
+  return incident.statements?.map((s) => {
+    if (s.status === 'published') return s;
+    const before = s.checklist.warnings;
+    const warnings = checkStatement(s.text, incident.locale, { facts }).warnings.filter(
+      (hit) =>
+        hit.kind === 'unbacked-reassurance' ||
+        before.some((old) => old.kind === hit.kind && old.excerpt === hit.excerpt),
+    );
+    return { ...s, checklist: { ...s.checklist, warnings } };
+  });
 }
 
 /** The topics the incident's recorded facts cover, each once. */

@@ -178,3 +178,26 @@ describe('a reassurance needs a recorded fact', () => {
     expect((await w.incident(1)).facts).toBeUndefined();
   });
 });
+
+describe('the brand’s own handles (calma.yaml statements.own_accounts)', () => {
+  test('GIVEN @acme is the brand’s own account WHEN a statement names @acme and @janedoe THEN only @janedoe is flagged as a named person, and still after a fact redraws the card', async () => {
+    const w = world();
+    w.deps.statements = { contact: CONTACT, signature: SIGNATURE, ownAccounts: ['@Acme'] };
+    const room = await w.open(ana);
+    await w.command(
+      inRoom(ana, room),
+      'update Our account @acme was hacked at 09:00 and wrote to @janedoe. Your passwords are safe. Next update at 10:00. — Ana',
+    );
+    const named = async () =>
+      ((await w.incident(1)).statements?.[0]?.checklist.warnings ?? [])
+        .filter((hit) => hit.kind === 'named-victim')
+        .map((hit) => hit.excerpt);
+    expect(await named()).toEqual(['@janedoe']);
+
+    await w.command(inRoom(ana, room), 'fact Passwords: the scheduling tool never stored them');
+    expect(await named()).toEqual(['@janedoe']);
+    expect((await w.incident(1)).statements?.[0]?.checklist.warnings.map((hit) => hit.kind)).not.toContain(
+      'unbacked-reassurance',
+    );
+  });
+});

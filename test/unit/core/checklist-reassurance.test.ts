@@ -134,3 +134,19 @@ describe('an apology owns the act, never how people feel', () => {
     expect(apologies(text, locale)).toEqual([]);
   });
 });
+
+describe('the brand’s own handles', () => {
+  it('GIVEN @acme among the own accounts WHEN a statement names @ACME and @janedoe THEN only @janedoe is a named person', () => {
+    const named = (ownAccounts?: string[]) =>
+      checkStatement(
+        'Our account @ACME wrote to @janedoe by mistake.',
+        'en',
+        ownAccounts ? { ownAccounts } : {},
+      )
+        .warnings.filter((hit) => hit.kind === 'named-victim')
+        .map((hit) => hit.excerpt);
+
+    expect(named()).toEqual(['@ACME', '@janedoe']);
+    expect(named(['@acme'])).toEqual(['@janedoe']);
+  });
+});
