@@ -437,6 +437,19 @@ async function connectRedis(config: Config, log: Logger) {
   }
   // The private server logs its own start, with its URL and data dir.
   if (url) log.info({ redis: redactUrl(url) }, 'using Redis');
+  // Lost and back, said once each (ioredis retries on its own): without a listener ioredis printed
+  // "Unhandled error event" for every retry while Redis failed over.
+  let lost = false;
+  redis.on('error', (error: Error) => {
+    if (lost) return;
+    lost = true;
+    log.warn({ err: error }, 'lost Redis: retrying; health says 503 until it answers again');
+  });
+  redis.on('ready', () => {
+    if (!lost) return;
+    lost = false;
+    log.info('Redis answers again');
+  });
   return { redis, redisUrl: url ?? server?.url ?? '', stopRedis: async () => server?.stop() };
 }
 

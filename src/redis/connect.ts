@@ -19,6 +19,20 @@ export interface ConnectionOptions {
 }
 
 export function redisClient(url: string, options: ConnectionOptions = {}): RedisConnection {
+  return quiet(connect(url, options));
+}
+
+/**
+ * A connection's errors while Redis is away come back as failed commands where they matter, and calma's
+ * main connection says "lost Redis" and "answers again" once each (src/main.ts). Without a listener,
+ * ioredis printed "Unhandled error event" for every retry of every connection during a fail-over.
+ */
+function quiet<C extends RedisConnection>(connection: C): C {
+  connection.on('error', () => {});
+  return connection;
+}
+
+function connect(url: string, options: ConnectionOptions): RedisConnection {
   const target = parseRedisUrl(url);
   switch (target.kind) {
     case 'single':
@@ -64,5 +78,5 @@ export function redisKeyPrefix(prefix: string, url: string | undefined): string 
 
 /** A new connection of the same topology and options (ioredis' `duplicate`, typed for both kinds). */
 export function duplicateClient(connection: RedisConnection): RedisConnection {
-  return connection instanceof Cluster ? connection.duplicate() : connection.duplicate();
+  return quiet(connection instanceof Cluster ? connection.duplicate() : connection.duplicate());
 }

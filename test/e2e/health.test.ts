@@ -100,4 +100,13 @@ test('GIVEN calma on a Redis that dies THEN /healthz answers 503 within a second
   await redis.restart();
   await waitForStatus(url, 200);
   expect(calma.running).toBe(true);
+  // Said once each in calma's log, not ioredis' "Unhandled error event" for every retry.
+  const running = calma;
+  await waitUntil(
+    () => running.stderr.includes('Redis answers again'),
+    10_000,
+    () => `calma never said Redis answers again\n${running.stderr}`,
+  );
+  expect(running.stderr.match(/lost Redis: retrying/g)).toHaveLength(1);
+  expect(running.stderr).not.toContain('Unhandled error event');
 }, 60_000);
