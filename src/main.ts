@@ -437,13 +437,13 @@ async function connectRedis(config: Config, log: Logger) {
   }
   // The private server logs its own start, with its URL and data dir.
   if (url) log.info({ redis: redactUrl(url) }, 'using Redis');
-  // Lost and back, said once each (ioredis retries on its own): without a listener ioredis printed
-  // "Unhandled error event" for every retry while Redis failed over.
+  // Lost and back, said once each: ioredis reconnects on its own, however the link broke (a reset, a
+  // refused connection, a fail-over).
   let lost = false;
-  redis.on('error', (error: Error) => {
+  redis.on('reconnecting', () => {
     if (lost) return;
     lost = true;
-    log.warn({ err: error }, 'lost Redis: retrying; health says 503 until it answers again');
+    log.warn('lost Redis: retrying; health says 503 until it answers again');
   });
   redis.on('ready', () => {
     if (!lost) return;

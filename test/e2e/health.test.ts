@@ -104,7 +104,7 @@ test('GIVEN calma on a Redis that dies THEN /healthz answers 503 within a second
   const running = calma;
   await waitUntil(
     () => running.stderr.includes('Redis answers again'),
-    10_000,
+    30_000,
     () => `calma never said Redis answers again\n${running.stderr}`,
   );
   expect(running.stderr.match(/lost Redis: retrying/g)).toHaveLength(1);
