@@ -2,9 +2,12 @@
  * Discord creates an incident's channel but its answer never reaches calma in time: it comes after calma
  * gave the attempt up (3 s, shortened here), or as a 5xx. Discord takes a second channel of the same name
  * without complaint, so a blind retry would leave the first one orphaned: calma finds it among the
- * server's channels and uses it instead.
+ * server's channels and uses it instead. (Under Jest, discord.js gives up an aborted request without
+ * retrying it: the AbortError comes from another realm than Jest's `Error`. Without calma's lookup the
+ * late case then leaves the channel orphaned and the incident without one; under Node it makes a second.)
  */
-import { stringOption } from '../../support/discord-payloads';
+import { type APIInteraction, ComponentType, PermissionFlagsBits } from 'discord.js';
+import { modalSubmit, stringOption, stringSelect, textInput } from '../../support/discord-payloads';
 import type { FakeInteraction } from '../../support/fake-discord';
 import { waitFor } from '../../support/wait-for';
 import { announcements, crisis, type DiscordWorld, readable, useDiscordWorld } from './discord-world';
@@ -63,5 +66,43 @@ describe('a channel Discord creates but does not answer for in time', () => {
     const w = world();
     w.fake.failAfterDoingNext('POST', CREATES, 502);
     await opensInOneChannel(w);
+  }, 60_000);
+
+  test('GIVEN Discord creates a private incident’s channel but answers too late WHEN ana opens it THEN exactly one channel exists, hidden from everyone, and calma uses it', async () => {
+    const w = world();
+    w.fake.answerLateNext('POST', CREATES, LATE_MS);
+    const modal = (await w.command('open', []).callback(WAIT_MS)).data as { custom_id: string };
+
+    const submitted = w.fake.sendInteraction(
+      modalSubmit(modal.custom_id, [
+        textInput('title', 'Leak of customer emails'),
+        stringSelect('playbook', ['hacked-account']),
+        stringSelect('severity', ['sev2']),
+        {
+          component: {
+            type: ComponentType.CheckboxGroup,
+            custom_id: 'private|drill',
+            values: ['private'],
+          } as never,
+          legacy: false,
+        },
+      ]) as APIInteraction,
+    );
+
+    const answer = await answerOf(submitted);
+    const incident = await waitFor(
+      async () => (await w.store.list(w.fake.guildId)).find((i) => i.room),
+      WAIT_MS,
+      'the incident with its channel',
+    );
+    const room = String(incident.room);
+    expect(answer).toContain(`<#${room}>`);
+    await w.fake.waitFor(() => w.fake.pinned(room)[0], 'the pinned summary', WAIT_MS);
+    await new Promise((resolve) => setTimeout(resolve, LATE_MS));
+    const channels = w.fake.channels().filter((c) => c.name?.startsWith('crisis-1-'));
+    expect(channels.map((c) => c.id)).toEqual([room]);
+    const everyone = channels[0]?.permission_overwrites?.find((o) => o.id === w.fake.everyoneRoleId);
+    const view = PermissionFlagsBits.ViewChannel;
+    expect(BigInt(everyone?.deny ?? 0) & view).toBe(view);
   }, 60_000);
 });
