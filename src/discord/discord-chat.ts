@@ -10,6 +10,7 @@ import {
   PermissionFlagsBits,
   type PermissionOverwriteOptions,
   RateLimitError,
+  REST,
 } from 'discord.js';
 import type { Card } from '../core/card';
 import { roomMark, userMark } from '../core/markup';
@@ -23,6 +24,7 @@ import {
   type Room,
 } from '../ports/chat';
 import { isTimeout, PLATFORM_TIMEOUTS, withDeadline } from '../timeouts';
+import { ChannelCreator } from './create-channel';
 import { cardsToMessages, sendable, toDiscordMarkdown, topicText, truncatePlain } from './render';
 import { TopicWriter } from './topic-writer';
 
@@ -69,6 +71,9 @@ export class DiscordChat implements ChatPort {
    * turn on its own: this pacer only keeps count (nothing waits on it), so `pace` can tell a worker.
    */
   private readonly pacer = new ChannelPacer(1000, 5);
+  /** Channel creates go through a REST client of their own that never retries by itself. */
+  private readonly creates: REST;
+  private readonly channels: ChannelCreator;
 
   constructor(
     private readonly client: Client<true>,
@@ -76,37 +81,48 @@ export class DiscordChat implements ChatPort {
     onTopicError: (error: unknown, room: string) => void,
     private readonly callMs = PLATFORM_TIMEOUTS.callMs,
   ) {
+    const rest = client.options.rest;
+    this.creates = new REST({ ...rest, retries: 0 });
+    this.channels = new ChannelCreator(
+      this.creates,
+      rest?.retries ?? 0,
+      rest?.timeout ?? PLATFORM_TIMEOUTS.attemptMs,
+      callMs,
+    );
     this.topics = new TopicWriter(async (room, topic) => {
       const channel = await this.textChannel(room);
       if ('setTopic' in channel) await channel.setTopic(topic);
     }, onTopicError);
   }
 
-  /** Discord accepts duplicate channel names: the first candidate is always taken. */
+  /**
+   * Discord accepts duplicate channel names: the first candidate is always taken. A create that went
+   * unanswered is not retried blindly (src/discord/create-channel.ts).
+   */
   async createRoom(workspace: string, spec: { names: string[]; private: boolean }): Promise<Room> {
     const guild = await this.guild(workspace);
     const name = spec.names[0] ?? 'crisis';
     const me = this.client.user.id;
-    const channel = await this.call('channels.create', () =>
-      guild.channels.create({
+    this.creates.setToken(this.client.token);
+    return await this.call('channels.create', () =>
+      this.channels.create(guild, {
         name,
         type: ChannelType.GuildText,
-        ...(this.settings.category ? { parent: this.settings.category } : {}),
+        ...(this.settings.category ? { parent_id: this.settings.category } : {}),
         ...(spec.private
           ? {
-              permissionOverwrites: [
+              permission_overwrites: [
                 {
                   id: guild.roles.everyone.id,
                   type: OverwriteType.Role,
-                  deny: [PermissionFlagsBits.ViewChannel],
+                  deny: String(PermissionFlagsBits.ViewChannel),
                 },
-                { id: me, type: OverwriteType.Member, allow: BOT_ALLOW },
+                { id: me, type: OverwriteType.Member, allow: String(BOT_ALLOW.reduce((a, b) => a | b)) },
               ],
             }
           : {}),
       }),
     );
-    return { id: channel.id, name: channel.name };
   }
 
   /**

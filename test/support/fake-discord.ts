@@ -217,6 +217,13 @@ export interface FakeDiscord {
    * never answered. The client has to give up on its own.
    */
   hang(method: string, path: RegExp): void;
+  /**
+   * The next request of `method` whose path matches `path` is carried out at once (state, gateway events)
+   * but answered only `delayMs` later: Discord acting on a request whose answer comes too late.
+   */
+  answerLateNext(method: string, path: RegExp, delayMs: number): void;
+  /** The next matching request is carried out, then answered `status` (a 502 from Discord's edge, say). */
+  failAfterDoingNext(method: string, path: RegExp, status: number): void;
   /** The first truthy value of `probe`, checked now and after every request and gateway event. */
   waitFor<T>(probe: () => T | undefined | null | false, what: string, timeoutMs?: number): Promise<T>;
   /** The first call of `method` on a path matching `path` that answered `status` (any if omitted). */
@@ -535,6 +542,7 @@ class FakeDiscordServer implements FakeDiscord {
   private readonly recorded: FakeCall[] = [];
   private readonly steering: Steer[] = [];
   private readonly hangs: { method: string; path: RegExp }[] = [];
+  private readonly lateAnswers: { method: string; path: RegExp; delayMs: number; status?: number }[] = [];
   private readonly interactionTimeoutMs: number;
   private readonly guildChannels = new Map<string, FakeChannel>();
   private readonly dmChannels = new Map<string, FakeChannel>();
@@ -679,6 +687,14 @@ class FakeDiscordServer implements FakeDiscord {
 
   hang(method: string, path: RegExp): void {
     this.hangs.push({ method, path });
+  }
+
+  answerLateNext(method: string, path: RegExp, delayMs: number): void {
+    this.lateAnswers.push({ method, path, delayMs });
+  }
+
+  failAfterDoingNext(method: string, path: RegExp, status: number): void {
+    this.lateAnswers.push({ method, path, delayMs: 0, status });
   }
 
   closeDms(userId: string): void {
@@ -899,6 +915,23 @@ class FakeDiscordServer implements FakeDiscord {
     call.status = answer.status;
     call.response = answer.body;
     const headers = { ...this.rateLimitHeaders(call), ...answer.headers };
+    const late = this.lateAnswers.findIndex((l) => l.method === method && l.path.test(path));
+    if (late >= 0) {
+      // Done now, as Discord does; the answer goes to a client that has likely given up by then.
+      const { delayMs, status } = this.lateAnswers.splice(late, 1)[0] as { delayMs: number; status?: number };
+      const sent = status ? discordError(status, 0, `${status}`) : answer;
+      setTimeout(() => this.reply(res, sent, headers), delayMs).unref();
+    } else {
+      this.reply(res, answer, headers);
+    }
+    // Recorded after answering so a waiter that wakes up sees the state the answer produced.
+    this.recorded.push(call);
+    for (const [t, d, intent] of answer.events ?? []) this.gateway.dispatch(t, d, intent);
+    this.events.emit('change');
+  }
+
+  private reply(res: ServerResponse, answer: Answer, headers: Record<string, string>): void {
+    if (res.destroyed) return;
     if (answer.body === undefined) {
       res.writeHead(answer.status, headers).end();
     } else {
@@ -906,10 +939,6 @@ class FakeDiscordServer implements FakeDiscord {
         .writeHead(answer.status, { 'content-type': 'application/json', ...headers })
         .end(JSON.stringify(answer.body));
     }
-    // Recorded after answering so a waiter that wakes up sees the state the answer produced.
-    this.recorded.push(call);
-    for (const [t, d, intent] of answer.events ?? []) this.gateway.dispatch(t, d, intent);
-    this.events.emit('change');
   }
 
   private answer(call: FakeCall, versioned: boolean): Answer {
