@@ -248,7 +248,9 @@ async function drive(options: ScenarioOptions, world: World): Promise<ScenarioRe
   for (const s of sent) s.effects = await effects(world, s);
   const pending = sent.filter((s) => s.pendingAtStrike && s.kind !== 'alert');
   const finishedAfterStrike = pending.filter((s) => slack.responses.some((r) => r.id === responseId(s.key)));
-  log(`${finishedAfterStrike.length} of ${pending.length} Slack requests pending at the strike answered since (by another replica)`);
+  log(
+    `${finishedAfterStrike.length} of ${pending.length} Slack requests pending at the strike answered since (by another replica)`,
+  );
   const incidents = await store.list(TEAM, { all: true });
   return {
     sent,
