@@ -35,11 +35,29 @@ export function expectEveryEffectOnce(result: ScenarioResult): void {
   );
 
   const missingOrTwice: string[] = [];
-  for (const incident of result.incidents) {
+  for (const incident of result.incidents.filter((i) => result.remindable.includes(i.seq))) {
     for (const key of result.expectedReminderKeys) {
       const posted = result.reminders.get(`${incident.room} ${key}`) ?? 0;
       if (posted !== 1) missingOrTwice.push(`#${incident.seq} ${key}: ${posted}`);
     }
   }
   expect(missingOrTwice).toEqual([]);
+}
+
+/**
+ * What holds through a Redis fail-over too: nothing taken is silently lost (each acknowledged command or
+ * accepted alert is done, or the person was told it failed), incident numbers and channels stay
+ * unique, and each statement reaches each target under one delivery id.
+ */
+export function expectNothingTakenLost(result: ScenarioResult): void {
+  expect(result.sent.filter((s) => s.acknowledged).length).toBeGreaterThan(0);
+  const lost = result.sent.filter((s) => s.acknowledged && s.effects === 0 && !s.toldFailed);
+  expect(lost.map((s) => `${s.kind} ${s.key} (to ${s.replica})`)).toEqual([]);
+  const seqs = result.incidents.map((i) => i.seq);
+  expect(new Set(seqs).size).toBe(seqs.length);
+  expect(new Set(result.channels).size).toBe(result.channels.length);
+  for (const [statement, delivered] of result.deliveries) {
+    expect({ statement, ids: delivered.ids.size }).toEqual({ statement, ids: 1 });
+  }
+  expect(result.deliveries.size).toBe(result.published.length * 2);
 }

@@ -35,6 +35,13 @@ const ANNOUNCEMENTS = 'C0ANNOUNCE';
 const TARGETS = ['statuspage', 'scheduler'] as const;
 /** Everything below waits with bounds this generous: six test runs may share two cores. */
 const SETTLE_MS = 240_000;
+/** What calma answers when it did not do, or not all of, what was asked (src/i18n/en/commands.ts). */
+const FAILURE_TEXTS = [
+  'Nothing was changed',
+  'Something went wrong on calma',
+  'refused calma’s request',
+  'did not answer calma in time',
+];
 /** Opens and alerts sent (and tried again until taken) once the strike is over. */
 const AFTER_STRIKE = 2;
 
@@ -77,6 +84,8 @@ export interface Sent {
   pendingAtStrike?: boolean;
   /** How many times its effect shows at the end (1: applied once). */
   effects?: number;
+  /** Acknowledged, then the person was told on its response_url that it failed (and to check). */
+  toldFailed?: boolean;
 }
 
 export interface ScenarioResult {
@@ -91,6 +100,8 @@ export interface ScenarioResult {
   published: string[];
   /** Per incident room and reminder (`step 3 due`, `step 3 escalation`): how many cards were posted. */
   reminders: Map<string, number>;
+  /** The incidents whose opening was not told failed: every one of them gets its reminders. */
+  remindable: number[];
   /** The step reminders every incident is expected to get (nobody does a step). */
   expectedReminderKeys: string[];
   /** Acknowledged commands answered on their response_url after the strike, of those pending then. */
@@ -231,11 +242,13 @@ async function drive(options: ScenarioOptions, world: World): Promise<ScenarioRe
   const lastDue = Math.max(...rules.fixed.map((r) => r.dueMinute)) * options.minuteMs;
   const settledBy = Date.now() + lastDue;
   const settled = await within(SETTLE_MS, async () => {
-    for (const s of sent) if (s.acknowledged && (await effects(world, s)) === 0) return false;
+    for (const s of sent) {
+      if (s.acknowledged && (await effects(world, s)) === 0 && !told(slack, s)) return false;
+    }
     const delivered = deliveries(world.targets);
     if (!published.every((p) => TARGETS.every((t) => delivered.has(`${t} ${p}`)))) return false;
     if (Date.now() < settledBy) return false;
-    const incidents = await store.list(TEAM, { all: true });
+    const incidents = remindable(await store.list(TEAM, { all: true }), sent, slack);
     const counts = reminderCounts(slack, incidents);
     return incidents.every((i) =>
       expectedReminderKeys.every((key) => (counts.get(`${i.room} ${key}`) ?? 0) > 0),
@@ -245,7 +258,10 @@ async function drive(options: ScenarioOptions, world: World): Promise<ScenarioRe
   // Anything done twice comes within moments of the first: give it the time to show.
   await new Promise((resolve) => setTimeout(resolve, 3000));
 
-  for (const s of sent) s.effects = await effects(world, s);
+  for (const s of sent) {
+    s.effects = await effects(world, s);
+    s.toldFailed = told(slack, s);
+  }
   const pending = sent.filter((s) => s.pendingAtStrike && s.kind !== 'alert');
   const finishedAfterStrike = pending.filter((s) => slack.responses.some((r) => r.id === responseId(s.key)));
   log(
@@ -263,6 +279,7 @@ async function drive(options: ScenarioOptions, world: World): Promise<ScenarioRe
     deliveries: deliveries(world.targets),
     published,
     reminders: reminderCounts(slack, incidents),
+    remindable: remindable(incidents, sent, slack).map((i) => i.seq),
     expectedReminderKeys,
     finishedAfterStrike: finishedAfterStrike.length,
   };
@@ -287,6 +304,22 @@ async function effects(world: World, s: Sent): Promise<number> {
       ).length;
     }
   }
+}
+
+/** Whether the person who sent `s` was told on its response_url that it failed. */
+function told(slack: FakeSlack, s: Sent): boolean {
+  return slack.responses.some(
+    (r) => r.id === responseId(s.key) && FAILURE_TEXTS.some((text) => JSON.stringify(r.body).includes(text)),
+  );
+}
+
+/**
+ * The incidents that must get their reminders: all but those whose `/crisis open` the person was told
+ * failed part-way ("part of it may have been done": the record may exist without its reminders).
+ */
+function remindable(incidents: readonly Incident[], sent: readonly Sent[], slack: FakeSlack): Incident[] {
+  const failed = new Set(sent.filter((s) => s.kind === 'open' && told(slack, s)).map((s) => s.key));
+  return incidents.filter((i) => !failed.has(i.title));
 }
 
 /** Polls `condition` until it holds (true) or `timeoutMs` has passed (false); a failed read is a no. */
