@@ -1,13 +1,14 @@
 import { runAlertsBench } from './alerts.bench';
 import { chaosOptions, runChaosBench } from './chaos.bench';
 import { runRemindersBench } from './reminders.bench';
+import { runReplicasChaosBench } from './replicas-chaos.bench';
 import { PARTS } from './report/parts';
 import { runReport } from './report/report';
 import { runSlackAckBench } from './slack-ack.bench';
 import { runStoreBench } from './store.bench';
 
 /**
- * `npm run bench [-- [report] [store] [slack-ack] [reminders] [alerts] [chaos [--quick] [--seed=N]] [--strict] [--save]]`:
+ * `npm run bench [-- [report] [store] [slack-ack] [reminders] [alerts] [chaos [--quick] [--seed=N]] [replicas-chaos [--quick]] [--strict] [--save]]`:
  * without a name, the throughput report (one table, every figure with its anchor: bench/report/); with
  * names, those benches in turn. Benches report; with --strict a missed target also makes the exit code 1
  * (CI does not run benches: this is for people checking a change by hand). `--save` writes the report's
@@ -31,6 +32,10 @@ const BENCHES: Record<string, { heading: string; run: (argv: readonly string[]) 
   chaos: {
     heading: 'chaos: SIGKILLed processes and a Redis restart, nothing acknowledged lost',
     run: (argv) => runChaosBench(chaosOptions(argv)),
+  },
+  'replicas-chaos': {
+    heading: 'chaos table: 3 replicas on Sentinel, the Redis primary SIGKILLed in a burst',
+    run: runReplicasChaosBench,
   },
 };
 
