@@ -2,13 +2,14 @@ import { runAlertsBench } from './alerts.bench';
 import { chaosOptions, runChaosBench } from './chaos.bench';
 import { runRemindersBench } from './reminders.bench';
 import { replicaCounts, runReplicasBench } from './replicas.bench';
+import { runReplicasChaosBench } from './replicas-chaos.bench';
 import { PARTS } from './report/parts';
 import { runReport } from './report/report';
 import { runSlackAckBench } from './slack-ack.bench';
 import { runStoreBench } from './store.bench';
 
 /**
- * `npm run bench [-- [report] [store] [slack-ack] [reminders] [alerts] [chaos [--quick] [--seed=N]] [replicas [--replicas=1,2,3]] [--strict] [--save]]`:
+ * `npm run bench [-- [report] [store] [slack-ack] [reminders] [alerts] [chaos [--quick] [--seed=N]] [replicas [--replicas=1,2,3]] [replicas-chaos [--quick]] [--strict] [--save]]`:
  * without a name, the throughput report (one table, every figure with its anchor: bench/report/); with
  * names, those benches in turn. Benches report; with --strict a missed target also makes the exit code 1
  * (CI does not run benches: this is for people checking a change by hand). `--save` writes the report's
@@ -36,6 +37,10 @@ const BENCHES: Record<string, { heading: string; run: (argv: readonly string[]) 
   replicas: {
     heading: '1, 2 and 3 calma replicas: acks, alerts, reminders, Discord and Redis fail-over',
     run: (argv) => runReplicasBench(replicaCounts(argv)),
+  },
+  'replicas-chaos': {
+    heading: 'chaos table: 3 replicas on Sentinel, the Redis primary SIGKILLed in a burst',
+    run: runReplicasChaosBench,
   },
 };
 

@@ -8,7 +8,7 @@ import { numbered } from '../src/core/command';
 import type { Reader } from '../src/core/grammar';
 import { answerQuestion } from '../src/core/question';
 import { fail, ok } from '../src/core/result';
-import { draftStatement, MAX_STATEMENT_CHARS } from '../src/core/statement';
+import { draftedBy, draftStatement, MAX_STATEMENT_CHARS } from '../src/core/statement';
 import { translator } from '../src/i18n';
 
 /**
@@ -64,8 +64,12 @@ async function draftAnswer(
       requires: statementApprovals(deps, incident),
       targets: deps.outboundTargets,
       now,
+      ...(caller.request === undefined ? {} : { request: caller.request }),
     });
-    if (drafted.ok) n = drafted.value.incident.statements?.length ?? 0;
+    if (drafted.ok) {
+      const { incident: after } = drafted.value;
+      n = draftedBy(after, caller.request)?.n ?? after.statements?.length ?? 0;
+    }
     return drafted;
   });
   if (!result.ok) return problem(callerLocale(deps, caller), result.error);

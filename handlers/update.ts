@@ -15,7 +15,7 @@ import { MAX_FACT_CHARS, recordFact } from '../src/core/facts';
 import { fold } from '../src/core/grammar';
 import { fillPlaceholders, LEAVE_OUT, placeholders, withoutLines } from '../src/core/placeholders';
 import { ok, type Result } from '../src/core/result';
-import { draftStatement, MAX_STATEMENT_CHARS } from '../src/core/statement';
+import { draftedBy, draftStatement, MAX_STATEMENT_CHARS } from '../src/core/statement';
 import type { Change, Incident, UserId } from '../src/core/types';
 import { catalogues, type MessageKey, type Translator, translator } from '../src/i18n';
 import type { Field } from '../src/playbook/schema';
@@ -83,9 +83,11 @@ export async function update(
       now,
       checklist: checklistContext(deps, incident, command.step),
       ...(command.promised === undefined ? {} : { promise: promiseOf(deps, incident, command.promised) }),
+      ...(caller.request === undefined ? {} : { request: caller.request }),
     });
     if (!drafted.ok) return drafted;
-    n = drafted.value.incident.statements?.length ?? 0;
+    const statements = drafted.value.incident.statements ?? [];
+    n = draftedBy(drafted.value.incident, caller.request)?.n ?? statements.length;
     return ok({ incident: drafted.value.incident, events: [...change.events, ...drafted.value.events] });
   });
   if (!result.ok) return problem(callerLocale(deps, caller), result.error);

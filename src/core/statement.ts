@@ -112,6 +112,8 @@ export interface DraftInput {
   checklist?: ChecklistContext;
   /** The next update calma filled into its template (`{next_update}`), recorded while the text says it. */
   promise?: Statement['promise'];
+  /** The request drafting it, when it may run again after its process died (`Caller.request`). */
+  request?: string;
 }
 
 /** A promise stays with a text only while the text still says it (an edit may have changed the time). */
@@ -121,6 +123,8 @@ const promiseIn = (text: string, promise: Statement['promise']) =>
 export function draftStatement(incident: Incident, input: DraftInput): Result<Change> {
   const open = whileOpen(incident);
   if (!open.ok) return open;
+  // The same request run again (its process died before it was done): its draft is there already.
+  if (draftedBy(incident, input.request)) return ok({ incident, events: [] });
   const text = validText(input.text);
   if (!text.ok) return text;
   if (input.answers !== undefined && !incident.questions?.some((q) => q.n === input.answers)) {
@@ -136,6 +140,7 @@ export function draftStatement(incident: Incident, input: DraftInput): Result<Ch
     text: text.value,
     authors: [input.by],
     createdAt: input.now.toISOString(),
+    ...(input.request === undefined ? {} : { request: input.request }),
     ...(input.step === undefined ? {} : { step: input.step }),
     ...(input.answers === undefined ? {} : { answers: input.answers }),
     ...promiseIn(text.value, input.promise),
@@ -154,6 +159,11 @@ export function draftStatement(incident: Incident, input: DraftInput): Result<Ch
     },
     events: [entry({ kind: 'statement-drafted', n, ...summary(checklist) }, input.by, input.now)],
   });
+}
+
+/** The statement `request` drafted, if any. */
+export function draftedBy(incident: Incident, request: string | undefined): Statement | undefined {
+  return request === undefined ? undefined : incident.statements?.find((s) => s.request === request);
 }
 
 /** A new text for a draft (pending or rejected): approvals start over and the editor becomes an author. */

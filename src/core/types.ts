@@ -201,6 +201,8 @@ export interface ChecklistResult {
 export interface Statement {
   n: number;
   text: string;
+  /** The request that drafted it (`Caller.request`): run again after its process died, it drafts nothing new. */
+  request?: string;
   /** Everyone who wrote it (the drafter, then editors): none of them may approve it. */
   authors: UserId[];
   createdAt: string;

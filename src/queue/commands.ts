@@ -116,6 +116,7 @@ export async function commandQueue<T>(options: CommandQueueOptions): Promise<Com
   heartbeat.unref();
   let worker: Worker | null = null;
   let consumer: RedisConnection | null = null;
+  let stopped = false;
 
   /** Puts the requests of silent processes on the queue; the job id (the request's key) makes it once. */
   const sweep = async () => {
@@ -152,10 +153,19 @@ export async function commandQueue<T>(options: CommandQueueOptions): Promise<Com
           await producer.hdel(inFlightKey, key).catch(() => undefined);
         },
         async release() {
-          // Held by nobody: the next sweep puts it on the queue.
-          await producer
-            .hset(inFlightKey, key, JSON.stringify({ ...entry, holder: '' }))
-            .catch(() => undefined);
+          // Held by nobody: the next sweep puts it on the queue. Tried until it lands (Redis failing
+          // over): left under this live process's name, no sweep would ever run it.
+          const released = JSON.stringify({ ...entry, holder: '' });
+          for (let wait = 250; !stopped; wait = Math.min(2 * wait, 5000)) {
+            if (
+              await producer.hset(inFlightKey, key, released).then(
+                () => true,
+                () => false,
+              )
+            )
+              return;
+            await new Promise((resolve) => setTimeout(resolve, wait));
+          }
         },
       };
     },
@@ -181,6 +191,7 @@ export async function commandQueue<T>(options: CommandQueueOptions): Promise<Com
         .catch((error: unknown) => onError(error, undefined));
     },
     async stop() {
+      stopped = true;
       clearInterval(heartbeat);
       // Gone: what this process still holds is for the others to run, from the next sweep.
       await producer.del(aliveKey(holder)).catch(() => undefined);

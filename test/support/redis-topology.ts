@@ -21,6 +21,9 @@ const READY_MS = 30_000;
 class Topology {
   private readonly processes = new Map<number, ChildProcess>();
 
+  /** `appendonly yes` with `appendfsync everysec` (the production setting) instead of no persistence. */
+  protected appendOnly = false;
+
   protected constructor(readonly dir: string) {}
 
   protected async server(port: number, args: string[], password?: string): Promise<void> {
@@ -34,7 +37,9 @@ class Topology {
       '--save',
       '',
       '--appendonly',
-      'no',
+      this.appendOnly && !args.includes('--sentinel') ? 'yes' : 'no',
+      '--appendfsync',
+      'everysec',
     ];
     const child = spawn('redis-server', [...args, ...common, '--logfile', `redis-${port}.log`], {
       stdio: 'ignore',
@@ -80,10 +85,11 @@ export class SentinelTopology extends Topology {
     super(dir);
   }
 
-  static async start(): Promise<SentinelTopology> {
+  static async start(options: { appendOnly?: boolean } = {}): Promise<SentinelTopology> {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'calma-sentinel-'));
     const [primary, replica, ...sentinels] = await distinctFreePorts(5);
     const topology = new SentinelTopology(dir, primary ?? 0, replica ?? 0, sentinels);
+    topology.appendOnly = options.appendOnly ?? false;
     try {
       const { PASSWORD, SENTINEL_PASSWORD } = SentinelTopology;
       // masterauth on both: the replica authenticates to the primary, and so would the old primary back.

@@ -97,6 +97,23 @@ describe('drafting', () => {
     ).toBe(key);
   });
 
+  test('GIVEN a request that drafted S1 WHEN the same request runs again (its process died before it was done) THEN no second statement is drafted, and another request drafts S2', () => {
+    const input = {
+      text: 'We are sorry: our account was hacked.',
+      by: 'U0ANA',
+      targets: [],
+      requires: ['approver' as Role],
+      now: at(1),
+      request: 'slack:T1:trigger:1.2.abc',
+    };
+    const first = successOf(draftStatement(anIncident(), input)).incident;
+    const again = successOf(draftStatement(first, { ...input, now: at(2) }));
+    expect(again.incident.statements?.map((s) => s.n)).toEqual([1]);
+    expect(again.events).toEqual([]);
+    const other = successOf(draftStatement(first, { ...input, request: 'slack:T1:trigger:3.4.def' }));
+    expect(other.incident.statements?.map((s) => s.n)).toEqual([1, 2]);
+  });
+
   test('GIVEN a resolved incident WHEN drafting THEN it is refused', () => {
     const result = draftStatement(anIncident({ status: 'resolved' }), {
       text: 'hi',
