@@ -41,8 +41,9 @@ test('GIVEN a request whose run failed WHEN its release is written while the con
   await waitFor(() => !live.ready(), 5000, 'the hand-off connection to notice');
   await guard.release();
 
-  // Within BullMQ's lock time (30 s): a sweep job that was running when the connections were cut
-  // stalls the sweeps until its lock lapses and BullMQ takes it back (a CI run waited past 20 s).
-  await waitFor(() => ran.length > 0, 45_000, 'the released request to be run');
+  // Within BullMQ's lock time and stalled check (30 s each): a sweep job that was running when the
+  // connections were cut stalls the sweeps until its lock lapses and BullMQ takes it back (a CI run
+  // waited past 20 s).
+  await waitFor(() => ran.length > 0, 70_000, 'the released request to be run');
   expect(ran).toEqual(['open hacked-account sev1 Spam']);
-}, 60_000);
+}, 90_000);
