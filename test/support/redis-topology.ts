@@ -153,7 +153,7 @@ export class SentinelTopology extends Topology {
   }
 
   /** Resolves once every sentinel names the replica as the primary, and it answers as one. */
-  async waitForPromotion(timeoutMs = 45_000): Promise<void> {
+  async waitForPromotion(timeoutMs = 100_000): Promise<void> {
     await waitFor(
       async () => {
         for (const port of this.sentinelPorts) {
@@ -318,7 +318,7 @@ export class ClusterTopology extends Topology {
   }
 
   /** Resolves once a node other than `dead` serves `key`'s slot as primary and the cluster is whole. */
-  async waitForPromotion(key: string, dead: number, timeoutMs = 45_000): Promise<number> {
+  async waitForPromotion(key: string, dead: number, timeoutMs = 100_000): Promise<number> {
     const alive = this.ports.find((port) => port !== dead) ?? 0;
     return waitFor(
       async () => {
