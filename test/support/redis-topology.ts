@@ -147,6 +147,21 @@ export class SentinelTopology extends Topology {
     return Number(address[1]);
   }
 
+  /** What each sentinel says of the primary (flags, failover state): for a test that timed out. */
+  async describe(): Promise<string> {
+    const views = await Promise.all(
+      this.sentinelPorts.map(async (port) => {
+        const master = await ask(
+          port,
+          (redis) => redis.call('SENTINEL', 'master', SentinelTopology.PRIMARY_NAME),
+          SentinelTopology.SENTINEL_PASSWORD,
+        );
+        return `sentinel ${port}: ${Array.isArray(master) ? master.join(' ') : 'no answer'}`;
+      }),
+    );
+    return views.join('\n');
+  }
+
   /** SIGKILLs the primary; the sentinels then promote the replica (`waitForPromotion`). */
   async killPrimary(): Promise<void> {
     await this.kill(this.primaryPort);

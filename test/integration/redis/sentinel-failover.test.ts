@@ -78,7 +78,10 @@ describe('Redis through Sentinel', () => {
       },
       100_000,
       'a write through the same connection after the fail-over',
-    );
+    ).catch(async (error: Error) => {
+      // What the sentinels saw, for whoever reads a failed run.
+      throw new Error(`${error.message}\n${await topology.describe()}`);
+    });
     const servedInMs = Date.now() - killedAt;
     process.stdout.write(
       `Redis fail-over (Sentinel): ${servedInMs} ms from SIGKILL of the primary to the first write served\n`,
