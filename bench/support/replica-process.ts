@@ -1,8 +1,7 @@
 /**
  * One calma replica of the replicas bench: calma compiled once (test/support/calma-build.ts, as the e2e
  * tests run it) and started as one node process on a port chosen beforehand, ready once GET /healthz
- * answers 200. A Discord standby serves HTTP but never logs "HTTP on port" (that line comes after the
- * gateway is held), so the port is not read from the log as the chaos run does.
+ * answers 200 (the port is chosen here, so nothing is read from the log).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, type WriteStream } from 'node:fs';

@@ -93,7 +93,7 @@ export async function commandQueue<T>(options: CommandQueueOptions): Promise<Com
     maxRetriesPerRequest: 1,
     commandTimeout: HAND_OFF_TIMEOUT_MS,
   });
-  producer.on('error', () => {}); // Reported to the requester by guard; the main connection logs outages.
+  // Its connection errors are reported to the requester by guard (redisClient listens, so none is unhandled).
   const queue = new Queue(name, {
     connection: producer,
     prefix: options.prefix,
