@@ -92,7 +92,12 @@ export async function openIncidentRoom(
   const mention = (u: string) => deps.chat.mention(u);
   const room = begun?.room
     ? { id: begun.room, name: begun.roomName }
-    : await deps.chat.createRoom(caller.workspace, { names, private: isPrivate });
+    : await deps.chat.createRoom(caller.workspace, {
+        names,
+        private: isPrivate,
+        // Its dead predecessor may have created the channel without living to save it.
+        ...(begun ? { adoptSince: new Date(begun.openedAt) } : {}),
+      });
   const stored = await deps.store.update(caller.workspace, seq, (current) => {
     if (current.room) return {};
     const withRoom = attachRoom(current, room.id, room.name, caller.user, deps.clock.now());

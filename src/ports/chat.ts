@@ -12,6 +12,12 @@ export interface Room {
   name: string;
 }
 
+export interface RoomSpec {
+  names: string[];
+  private: boolean;
+  adoptSince?: Date;
+}
+
 /** A form the adapter shows (a Slack modal, a Discord modal, prompts in the console). */
 export interface Form {
   /** What the submission does; the answers arrive as a `form` interaction with this id and args. */
@@ -54,8 +60,11 @@ export interface ChatPort {
   /**
    * Creates the incident room. `names` are candidates in order of preference: the adapter takes the
    * first one the platform accepts (a taken name moves on to the next, which carries a suffix).
+   * `adoptSince`: the incident was begun then by a run that died (a take-over runs it again), which may
+   * have created the room before it could save it: a channel of one of these names that the bot provably
+   * created since then is adopted rather than doubled (docs/decisions.md).
    */
-  createRoom(workspace: string, spec: { names: string[]; private: boolean }): Promise<Room>;
+  createRoom(workspace: string, spec: RoomSpec): Promise<Room>;
   invite(room: string, users: UserId[]): Promise<void>;
   setTopic(room: string, topic: string): Promise<void>;
   post(room: string, card: Card): Promise<MessageRef>;

@@ -5,8 +5,9 @@ import type { SlackRetries } from './retries';
 type WebClient = webApi.WebClient;
 
 /**
- * How old a channel of the name calma asked for may be and still be taken for its own unanswered
- * attempt: one call lasts 10 s at most, the rest covers a clock difference between Slack and calma.
+ * How much older than the attempt (or the incident a take-over resumes) a channel of the name calma
+ * asked for may be and still be taken for its own: one call lasts 10 s at most, the rest covers a clock
+ * difference between Slack and calma.
  */
 const ADOPT_WITHIN_MS = 5 * 60_000;
 /** users.conversations: Slack advises 200 a page; the lookup stops after 2,000 of the bot's channels. */
@@ -18,8 +19,11 @@ const MAX_PAGES = 10;
  * attempt went unanswered (aborted for time, connection lost, or a 5xx): Slack may have created the
  * channel anyway, and the retry is then refused with `name_taken`. Only then is the name looked up, among
  * the bot's channels (`users.conversations`, Tier 3: a shorter list than the workspace's
- * `conversations.list`, Tier 2), and a channel the bot created minutes ago is the one asked for. Any other
- * `name_taken` (a leftover of an earlier life, someone's own channel) moves on to the next name.
+ * `conversations.list`, Tier 2), and a channel the bot created minutes ago is the one asked for. The same
+ * lookup serves a take-over (`adoptSince`): the request's first run stored the incident, then died, maybe
+ * after Slack created the channel; the bot's channel of this incident's name (its number is in it)
+ * created since the incident was opened is that run's. Any other `name_taken` (a leftover of an earlier
+ * life, someone's own channel) moves on to the next name.
  */
 export class ChannelCreator {
   /**
@@ -35,8 +39,9 @@ export class ChannelCreator {
   ) {}
 
   /** The channel named `name`, or undefined when that name belongs to another channel. */
-  async create(name: string, isPrivate: boolean): Promise<Room | undefined> {
+  async create(name: string, isPrivate: boolean, adoptSince?: Date): Promise<Room | undefined> {
     const started = Date.now();
+    const since = Math.min(started, adoptSince?.getTime() ?? started);
     let unanswered = false;
     for (let attempt = 0; ; attempt++) {
       const outcome = await this.attempt(name, isPrivate);
@@ -47,7 +52,7 @@ export class ChannelCreator {
       }
       const { error } = outcome;
       if (error instanceof webApi.WebAPIPlatformError && error.data.error === 'name_taken') {
-        return unanswered ? this.ownChannel(name, isPrivate, started) : undefined;
+        return unanswered || adoptSince ? this.ownChannel(name, isPrivate, since) : undefined;
       }
       const wait = this.waitBeforeRetry(error, attempt);
       if (wait === undefined || Date.now() + wait >= started + this.retry.maxRetryTime) throw error;
@@ -81,7 +86,8 @@ export class ChannelCreator {
   }
 
   /**
-   * The channel named `name` if the bot created it lately: what an unanswered attempt did. A lookup Slack
+   * The channel named `name` if the bot created it since `since`: what an unanswered attempt (or a dead
+   * predecessor) did. A lookup Slack
    * refuses (`missing_scope`: installed before calma asked for channels:read) finds nothing.
    */
   private async ownChannel(name: string, isPrivate: boolean, since: number): Promise<Room | undefined> {

@@ -9,6 +9,7 @@ import {
   ChatTimeoutError,
   type MessageRef,
   type Room,
+  type RoomSpec,
 } from '../ports/chat';
 import { isTimeout, PLATFORM_TIMEOUTS, withDeadline } from '../timeouts';
 import { cardToMessages, mrkdwnWithin, truncatePlain } from './blocks';
@@ -89,11 +90,13 @@ export class SlackChat implements ChatPort {
 
   /**
    * @see https://api.slack.com/methods/conversations.create — `name_taken` moves on to the next name,
-   * unless the channel is the one an unanswered attempt created.
+   * unless the channel is the one an unanswered attempt (or a dead predecessor's run) created.
    */
-  async createRoom(_workspace: string, spec: { names: string[]; private: boolean }): Promise<Room> {
+  async createRoom(_workspace: string, spec: RoomSpec): Promise<Room> {
     for (const name of spec.names) {
-      const room = await this.call('conversations.create', () => this.channels.create(name, spec.private));
+      const room = await this.call('conversations.create', () =>
+        this.channels.create(name, spec.private, spec.adoptSince),
+      );
       if (room) return room;
     }
     throw new ChatPlatformError('Slack', 'name_taken', 'conversations.create');

@@ -1,0 +1,114 @@
+/**
+ * A calma process killed after Slack created an incident's channel but before calma saved it as the
+ * incident's room: the process that takes the request over uses that channel, rather than a second one
+ * named …-2 beside an orphan. A channel someone else made under the same name is still left alone.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { FAKE_TEAM, type FakeSlack, startFakeSlack } from '../support/fake-slack';
+import { commandBody, postSigned } from '../support/slack-request';
+import { CalmaProcess, calmaEnv, waitUntil } from './calma-process';
+
+const SECRET = 'e2e-signing-secret';
+/** Well past the test: the first process is dead before Slack would answer its create. */
+const NEVER_MS = 300_000;
+let dir: string;
+let slack: FakeSlack;
+const processes: CalmaProcess[] = [];
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'calma-slack-takeover-'));
+  slack = await startFakeSlack();
+  await writeFile(path.join(dir, 'calma.yaml'), `redis: { key_prefix: "slacktakeover${Date.now()}" }\n`);
+});
+
+afterEach(async () => {
+  for (const calma of processes.splice(0)) await calma.kill();
+  await slack.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+function calma(name: string): CalmaProcess {
+  const process = new CalmaProcess(name, dir, {
+    ...calmaEnv(dir, 60_000),
+    SLACK_BOT_TOKEN: 'xoxb-e2e',
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_API_URL: slack.apiUrl,
+  });
+  processes.push(process);
+  return process;
+}
+
+/** Starts a calma process and sends it `/crisis open`; resolves once it is acknowledged. */
+async function openOn(process: CalmaProcess, responseId: string): Promise<void> {
+  let port = 0;
+  await waitUntil(
+    () => {
+      port = Number(/"port":(\d+),"msg":"HTTP on port/.exec(process.stderr)?.[1] ?? 0);
+      return port > 0;
+    },
+    30_000,
+    () => `calma never said its HTTP port\n${process.stderr}`,
+  );
+  const acked = await postSigned(
+    `http://127.0.0.1:${port}/slack/events`,
+    commandBody({
+      text: 'open hacked-account sev1 Spam from our account',
+      response_url: slack.responseUrl(responseId),
+    }),
+    { secret: SECRET },
+  );
+  expect(acked.status).toBe(200);
+}
+
+/** The channels conversations.create made, by name. */
+function createdChannels(): { id: string; name: string }[] {
+  return slack
+    .calls('conversations.create')
+    .filter((c) => c.response?.ok === true)
+    .map((c) => {
+      const channel = c.response?.channel as { id: string; name: string };
+      return { id: channel.id, name: channel.name };
+    });
+}
+
+test('GIVEN Slack created the incident’s channel WHEN the calma process opening it is killed before saving it THEN the process taking over uses that channel: one channel, with the incident’s summary pinned', async () => {
+  const first = calma('first');
+  // Slack carries the create out at once, and answers long after the process is dead.
+  slack.answerLateNext('conversations.create', NEVER_MS);
+  await openOn(first, 'r1');
+  await slack.waitForCall('conversations.create', (c) => c.response?.ok === true, 15_000);
+  await first.kill();
+  const [made] = createdChannels();
+
+  calma('second');
+  const answer = await slack.waitForResponse((r) => r.id === 'r1', 90_000);
+
+  expect(made?.name).toMatch(/^crisis-1-.*spam-from-our-account$/);
+  expect(JSON.stringify(answer.body)).toContain(`Incident #1 is open in <#${made?.id}>`);
+  expect(createdChannels()).toEqual([made]);
+  const pin = await slack.waitForCall('pins.add', (c) => c.args.channel === made?.id, 15_000);
+  const summary = slack.calls('chat.postMessage').find((c) => c.response?.ts === pin.args.timestamp);
+  expect(summary?.args.text).toContain('SEV1 · #1 Spam from our account');
+}, 150_000);
+
+test('GIVEN bob made a channel of the incident’s name (calma in it) WHEN the calma process opening the incident is killed and another takes over THEN that one leaves bob’s channel alone and opens the incident in …-2', async () => {
+  const first = calma('first');
+  // Slack stops answering creates: the first process dies before any channel exists.
+  slack.hang('conversations.create');
+  await openOn(first, 'r1');
+  const asked = await slack.waitForCall('conversations.create', undefined, 15_000);
+  await first.kill();
+  const name = String(asked.args.name);
+  const bobs = slack.seedChannel({ name, creator: 'U0BOB', members: [FAKE_TEAM.user_id] });
+  slack.heal('conversations.create');
+
+  calma('second');
+  const answer = await slack.waitForResponse((r) => r.id === 'r1', 90_000);
+
+  const created = createdChannels();
+  expect(created.map((c) => c.name)).toEqual([`${name}-2`]);
+  expect(JSON.stringify(answer.body)).toContain(`Incident #1 is open in <#${created[0]?.id}>`);
+  expect(slack.messagesIn(bobs)).toEqual([]);
+}, 150_000);
