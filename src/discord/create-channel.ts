@@ -1,9 +1,12 @@
 import {
+  type APIAuditLog,
   type APIChannel,
+  AuditLogEvent,
   ChannelType,
   DiscordAPIError,
   type Guild,
   HTTPError,
+  makeURLSearchParams,
   PermissionFlagsBits,
   RateLimitError,
   type REST,
@@ -13,10 +16,13 @@ import {
 import type { Room } from '../ports/chat';
 
 /**
- * How old a channel of the name calma asked for may be and still be taken for its own unanswered
- * attempt: the call lasts 10 s at most, the rest covers a clock difference between Discord and calma.
+ * How much older than the attempt (or the incident a take-over resumes) a channel of the name calma asked
+ * for may be and still be taken for its own: the call lasts 10 s at most, the rest covers a clock
+ * difference between Discord and calma.
  */
 const ADOPT_WITHIN_MS = 5 * 60_000;
+/** The audit log's largest page: the bot's latest channel creations, newest first. */
+const AUDIT_PAGE = 100;
 
 /**
  * A guild channel create, retried by calma itself rather than by discord.js, so it knows when an attempt
@@ -26,6 +32,11 @@ const ADOPT_WITHIN_MS = 5 * 60_000;
  * of that name, under the same category, hidden if asked private and created minutes ago is the one asked for.
  * Discord does not say who created a channel; the name carries the incident's number, which no other
  * incident in the server has.
+ *
+ * A take-over (`adoptSince`: the request's first run stored the incident, then died, maybe after Discord
+ * created the channel) looks first, and needs proof: such a channel, created since the incident was
+ * opened, that the server's audit log says the bot created (View Audit Log; without it nothing is proven
+ * and a new channel is made, as before). Someone's own channel of the same name is left alone.
  */
 export class ChannelCreator {
   /**
@@ -39,7 +50,11 @@ export class ChannelCreator {
     private readonly callMs: number,
   ) {}
 
-  async create(guild: Guild, body: RESTPostAPIGuildChannelJSONBody): Promise<Room> {
+  async create(guild: Guild, body: RESTPostAPIGuildChannelJSONBody, adoptSince?: Date): Promise<Room> {
+    if (adoptSince) {
+      const adopted = await this.predecessorsChannel(guild, body, adoptSince.getTime());
+      if (adopted) return adopted;
+    }
     const started = Date.now();
     for (let attempt = 0; ; attempt++) {
       try {
@@ -61,13 +76,55 @@ export class ChannelCreator {
     body: RESTPostAPIGuildChannelJSONBody,
     since: number,
   ): Promise<Room | undefined> {
+    const [found] = await this.channelsLike(guild, body, since);
+    return found;
+  }
+
+  /** The channel a dead predecessor created for this incident: one of that kind the bot provably made. */
+  private async predecessorsChannel(
+    guild: Guild,
+    body: RESTPostAPIGuildChannelJSONBody,
+    since: number,
+  ): Promise<Room | undefined> {
+    const candidates = await this.channelsLike(guild, body, since);
+    if (candidates.length === 0) return undefined;
+    const bots = await this.createdByBot(guild);
+    return candidates.find((c) => bots.has(c.id));
+  }
+
+  /** The ids of the channels the bot created lately, from the audit log; none when it may not read it. */
+  private async createdByBot(guild: Guild): Promise<Set<string>> {
+    const bot = guild.client.user.id;
+    try {
+      const log = (await this.creates.get(Routes.guildAuditLog(guild.id), {
+        query: makeURLSearchParams({
+          user_id: bot,
+          action_type: AuditLogEvent.ChannelCreate,
+          limit: AUDIT_PAGE,
+        }),
+      })) as APIAuditLog;
+      return new Set(
+        log.audit_log_entries.filter((e) => e.user_id === bot && e.target_id).map((e) => String(e.target_id)),
+      );
+    } catch (error) {
+      if (error instanceof DiscordAPIError) return new Set();
+      throw error;
+    }
+  }
+
+  /** Text channels named as asked, under the same category, as private as asked, created since `since`. */
+  private async channelsLike(
+    guild: Guild,
+    body: RESTPostAPIGuildChannelJSONBody,
+    since: number,
+  ): Promise<Room[]> {
     const hidden = Boolean(
       body.permission_overwrites?.some(
         (o) => o.id === guild.id && (BigInt(o.deny ?? 0) & PermissionFlagsBits.ViewChannel) !== 0n,
       ),
     );
     const channels = await guild.channels.fetch();
-    const found = channels.find(
+    const found = channels.filter(
       (c) =>
         c?.type === ChannelType.GuildText &&
         c.name === body.name &&
@@ -77,7 +134,7 @@ export class ChannelCreator {
         (!hidden ||
           Boolean(c.permissionOverwrites.cache.get(guild.id)?.deny.has(PermissionFlagsBits.ViewChannel))),
     );
-    return found ? { id: found.id, name: found.name } : undefined;
+    return [...found.values()].flatMap((c) => (c ? [{ id: c.id, name: c.name }] : []));
   }
 }
 

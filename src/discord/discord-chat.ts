@@ -22,6 +22,7 @@ import {
   ChatTimeoutError,
   type MessageRef,
   type Room,
+  type RoomSpec,
 } from '../ports/chat';
 import { isTimeout, PLATFORM_TIMEOUTS, withDeadline } from '../timeouts';
 import { ChannelCreator } from './create-channel';
@@ -97,31 +98,35 @@ export class DiscordChat implements ChatPort {
 
   /**
    * Discord accepts duplicate channel names: the first candidate is always taken. A create that went
-   * unanswered is not retried blindly (src/discord/create-channel.ts).
+   * unanswered is not retried blindly, nor is a dead predecessor's channel doubled (src/discord/create-channel.ts).
    */
-  async createRoom(workspace: string, spec: { names: string[]; private: boolean }): Promise<Room> {
+  async createRoom(workspace: string, spec: RoomSpec): Promise<Room> {
     const guild = await this.guild(workspace);
     const name = spec.names[0] ?? 'crisis';
     const me = this.client.user.id;
     this.creates.setToken(this.client.token);
     return await this.call('channels.create', () =>
-      this.channels.create(guild, {
-        name,
-        type: ChannelType.GuildText,
-        ...(this.settings.category ? { parent_id: this.settings.category } : {}),
-        ...(spec.private
-          ? {
-              permission_overwrites: [
-                {
-                  id: guild.roles.everyone.id,
-                  type: OverwriteType.Role,
-                  deny: String(PermissionFlagsBits.ViewChannel),
-                },
-                { id: me, type: OverwriteType.Member, allow: String(BOT_ALLOW.reduce((a, b) => a | b)) },
-              ],
-            }
-          : {}),
-      }),
+      this.channels.create(
+        guild,
+        {
+          name,
+          type: ChannelType.GuildText,
+          ...(this.settings.category ? { parent_id: this.settings.category } : {}),
+          ...(spec.private
+            ? {
+                permission_overwrites: [
+                  {
+                    id: guild.roles.everyone.id,
+                    type: OverwriteType.Role,
+                    deny: String(PermissionFlagsBits.ViewChannel),
+                  },
+                  { id: me, type: OverwriteType.Member, allow: String(BOT_ALLOW.reduce((a, b) => a | b)) },
+                ],
+              }
+            : {}),
+        },
+        spec.adoptSince,
+      ),
     );
   }
 

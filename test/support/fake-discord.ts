@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import {
   type APIApplicationCommand,
   type APIAttachment,
+  type APIAuditLogEntry,
   type APIEmbed,
   type APIGuildMember,
   type APIIncidentsData,
@@ -15,6 +16,7 @@ import {
   type APIUser,
   ApplicationCommandType,
   ApplicationFlags,
+  AuditLogEvent,
   ChannelType,
   type GatewayGuildCreateDispatchData,
   type GatewayGuildMembersChunkDispatchData,
@@ -189,6 +191,8 @@ export interface FakeDiscord {
   channel(id: string): FakeChannel | undefined;
   /** A guild channel by name (the last created, since names need not be unique). */
   channelNamed(name: string): FakeChannel | undefined;
+  /** A text channel someone made (in the audit log under their id), e.g. under calma's category. */
+  seedChannel(seed: { name: string; parentId?: string; by: string }): FakeChannel;
   /** The channel's messages, oldest first (ephemeral interaction replies are never in a channel). */
   messagesIn(channelId: string): APIMessage[];
   /** The channel's pinned messages, oldest pin first. */
@@ -300,7 +304,12 @@ export const EVERYONE_PERMISSIONS = String(
 );
 /** What calma's invite asks for (its managed role's permissions), plus @everyone's. */
 export const BOT_PERMISSIONS = String(
-  BigInt(EVERYONE_PERMISSIONS) | P.ManageChannels | P.ManageRoles | P.ManageMessages | P.PinMessages,
+  BigInt(EVERYONE_PERMISSIONS) |
+    P.ManageChannels |
+    P.ManageRoles |
+    P.ManageMessages |
+    P.PinMessages |
+    P.ViewAuditLog,
 );
 
 // ---------------------------------------------------------------------------------------------------------
@@ -545,6 +554,8 @@ class FakeDiscordServer implements FakeDiscord {
   private readonly lateAnswers: { method: string; path: RegExp; delayMs: number; status?: number }[] = [];
   private readonly interactionTimeoutMs: number;
   private readonly guildChannels = new Map<string, FakeChannel>();
+  /** Channel creations, oldest first (the only entries calma reads). */
+  private readonly auditLog: APIAuditLogEntry[] = [];
   private readonly dmChannels = new Map<string, FakeChannel>();
   private readonly messages = new Map<string, APIMessage[]>();
   private readonly files = new Map<string, FakeFile[]>();
@@ -1033,6 +1044,9 @@ class FakeDiscordServer implements FakeDiscord {
       route('POST', '/guilds/:guild/channels', ({ guild }, call) =>
         guild === this.guildId ? this.createChannel(record(call.body)) : notFound.guild(),
       ),
+      route('GET', '/guilds/:guild/audit-logs', ({ guild }, call) =>
+        guild === this.guildId ? this.readAuditLog(call.query) : notFound.guild(),
+      ),
       route('GET', '/guilds/:guild/roles', ({ guild }) =>
         guild === this.guildId ? json(this.roles) : notFound.guild(),
       ),
@@ -1301,7 +1315,52 @@ class FakeDiscordServer implements FakeDiscord {
       ...(TEXT_LIKE.has(type) ? { topic: optionalString(body.topic) ?? null } : {}),
       ...(typeof body.nsfw === 'boolean' ? { nsfw: body.nsfw } : {}),
     });
+    this.logCreation(channel, bot.id);
     return { ...json(channel, 201), events: [['CHANNEL_CREATE', channel, GatewayIntentBits.Guilds]] };
+  }
+
+  seedChannel(seed: { name: string; parentId?: string; by: string }): FakeChannel {
+    const channel = this.addGuildChannel({
+      id: snowflake(),
+      type: ChannelType.GuildText,
+      name: textChannelName(seed.name),
+      parent_id: seed.parentId ?? null,
+    });
+    this.logCreation(channel, seed.by);
+    return channel;
+  }
+
+  private logCreation(channel: FakeChannel, by: string): void {
+    this.auditLog.push({
+      id: snowflake(),
+      action_type: AuditLogEvent.ChannelCreate,
+      user_id: by,
+      target_id: channel.id,
+      changes: [{ key: 'name', new_value: channel.name ?? '' }],
+    });
+  }
+
+  /** Newest first, filtered by `user_id` and `action_type`; needs View Audit Log (calma's role has it). */
+  private readAuditLog(query: Record<string, string>): Answer {
+    const calma = this.roles.find((r) => r.id === DISCORD_SEED.roles.calma);
+    if ((BigInt(calma?.permissions ?? 0) & PermissionFlagsBits.ViewAuditLog) === 0n)
+      return discordError(403, RESTJSONErrorCodes.MissingPermissions, 'Missing Permissions');
+    const limit = Number(query.limit ?? 50);
+    const entries = this.auditLog
+      .filter((e) => (query.user_id ? e.user_id === query.user_id : true))
+      .filter((e) => (query.action_type ? e.action_type === Number(query.action_type) : true))
+      .reverse()
+      .slice(0, limit);
+    return json({
+      audit_log_entries: entries,
+      users: [],
+      integrations: [],
+      webhooks: [],
+      guild_scheduled_events: [],
+      threads: [],
+      application_commands: [],
+      auto_moderation_rules: [],
+    });
   }
 
   private editChannel(id: string, body: Json): Answer {
