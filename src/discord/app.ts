@@ -143,7 +143,15 @@ export async function startDiscord(
     // Used once connected: DiscordChat reads the bot's user only when it calls Discord.
     const chat = new DiscordChat(
       client as Client<true>,
-      { category: settings.category, archiveCategory: settings.archiveCategory },
+      {
+        category: settings.category,
+        archiveCategory: settings.archiveCategory,
+        onAuditLogRefused: (error) =>
+          log.warn(
+            { err: error },
+            'Discord refused calma its audit log (View Audit Log): a replica taking over an open cannot prove a channel is calma’s, and makes a second one',
+          ),
+      },
       (error, room) => log.warn({ err: error, room }, 'could not set a Discord channel topic'),
       timeouts.callMs,
     );

@@ -48,7 +48,11 @@ export class ChannelCreator {
     private readonly retries: number,
     private readonly attemptMs: number,
     private readonly callMs: number,
+    private readonly onAuditLogRefused: (error: unknown) => void = () => {},
   ) {}
+
+  /** The audit log was refused once already: said once, not at every take-over. */
+  private auditRefusalTold = false;
 
   async create(guild: Guild, body: RESTPostAPIGuildChannelJSONBody, adoptSince?: Date): Promise<Room> {
     if (adoptSince) {
@@ -107,8 +111,12 @@ export class ChannelCreator {
         log.audit_log_entries.filter((e) => e.user_id === bot && e.target_id).map((e) => String(e.target_id)),
       );
     } catch (error) {
-      if (error instanceof DiscordAPIError) return new Set();
-      throw error;
+      if (!(error instanceof DiscordAPIError)) throw error;
+      if (!this.auditRefusalTold) {
+        this.auditRefusalTold = true;
+        this.onAuditLogRefused(error);
+      }
+      return new Set();
     }
   }
 

@@ -34,6 +34,8 @@ export interface DiscordChatSettings {
   category: string | null;
   /** Category id archived incident channels are moved to; null: they stay where they are. */
   archiveCategory: string | null;
+  /** Told once when the audit log is refused (no View Audit Log): a take-over cannot prove a channel is calma's. */
+  onAuditLogRefused?: (error: unknown) => void;
 }
 
 /** Discord's topic limit for text channels. */
@@ -89,6 +91,7 @@ export class DiscordChat implements ChatPort {
       rest?.retries ?? 0,
       rest?.timeout ?? PLATFORM_TIMEOUTS.attemptMs,
       callMs,
+      settings.onAuditLogRefused,
     );
     this.topics = new TopicWriter(async (room, topic) => {
       const channel = await this.textChannel(room);

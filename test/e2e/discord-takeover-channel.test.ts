@@ -113,3 +113,21 @@ test('GIVEN bob made a channel of the incident’s name under calma’s category
   expect(discord.messagesIn(bobs.id)).toEqual([]);
   expect(discord.pinned(String(ours?.id))).not.toEqual([]);
 }, 150_000);
+
+test('GIVEN calma’s role lacks View Audit Log WHEN the process opening an incident is killed after Discord created its channel THEN the one taking over cannot prove that channel is calma’s: it opens a channel of its own and its log says which permission is missing', async () => {
+  const first = calma('first');
+  discord.answerLateNext('POST', CREATES, NEVER_MS);
+  const open = await openOn(first);
+  const made = await discord.waitFor(() => incidentChannels()[0], 'the incident’s channel', 15_000);
+  await first.kill();
+  discord.failNext('GET', /^\/guilds\/\d+\/audit-logs$/, 403);
+
+  const second = calma('second');
+  const answer = await open.reply('edit', undefined, 90_000);
+
+  const rooms = incidentChannels();
+  expect(rooms).toHaveLength(2);
+  const ours = rooms.find((c) => c.id !== made.id);
+  expect(JSON.stringify(answer.body)).toContain(`<#${ours?.id}>`);
+  expect(second.stderr).toContain('View Audit Log');
+}, 150_000);
