@@ -5,7 +5,6 @@
  * every request, statement delivery and reminder. What it does is described in docs/benchmarks.md.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Queue } from 'bullmq';
@@ -13,7 +12,8 @@ import { Redis } from 'ioredis';
 import type { ReminderJob } from '../src/ports/scheduler';
 import { RedisIncidentStore } from '../src/store/redis-incident-store';
 import { type FakeSlack, startFakeSlack } from '../test/support/fake-slack';
-import { ChaosCalma } from './support/chaos-calma';
+import { freePort } from '../test/support/free-port';
+import { CalmaReplica, withCompiledCalma } from './support/calma-replica';
 import { ChaosRedis } from './support/chaos-redis';
 import { type ChaosEvent, report } from './support/chaos-report';
 import { ALERT_SECRET, SIGNING_SECRET } from './support/chaos-requests';
@@ -78,7 +78,12 @@ export function chaosOptions(argv: readonly string[]): ChaosOptions {
 }
 
 /** Runs the chaos and prints its report; true when nothing acknowledged was lost and no statement split. */
-export async function runChaosBench(options: ChaosOptions = DEFAULTS): Promise<boolean> {
+export function runChaosBench(options: ChaosOptions = DEFAULTS): Promise<boolean> {
+  // calma compiled once, as the e2e tests run it: a restarted process serves again in about a second.
+  return withCompiledCalma(() => chaos(options));
+}
+
+async function chaos(options: ChaosOptions): Promise<boolean> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'calma-chaos-'));
   console.log(
     `${options.incidents} incidents, ${options.lanes} at a time, on 2 calma processes and one Redis (AOF everysec); ` +
@@ -92,7 +97,12 @@ export async function runChaosBench(options: ChaosOptions = DEFAULTS): Promise<b
   const targets = await startTargets(secrets);
   const processes = ['calma-a', 'calma-b'].map(
     (name) =>
-      new ChaosCalma(name, calmaEnv(dir, redis, fake, options, secrets), path.join(dir, `${name}.log`)),
+      new CalmaReplica(
+        name,
+        dir,
+        calmaEnv(dir, redis, fake, options, secrets),
+        path.join(dir, `${name}.log`),
+      ),
   );
   const connection = new Redis(redis.url, { maxRetriesPerRequest: null });
   connection.on('error', () => {}); // Redis is down on purpose once: the bench's reads wait for it.
@@ -167,10 +177,10 @@ class Monkey {
   private stopped = false;
   private wake: (() => void) | null = null;
   private kills = 0;
-  private watched: { process: ChaosCalma; strike: () => void } | null = null;
+  private watched: { process: CalmaReplica; strike: () => void } | null = null;
 
   constructor(
-    private readonly processes: readonly ChaosCalma[],
+    private readonly processes: readonly CalmaReplica[],
     private readonly redis: ChaosRedis,
     private readonly random: () => number,
     private readonly options: ChaosOptions,
@@ -213,19 +223,19 @@ class Monkey {
   }
 
   /** A start that fails (calma refusing to start without Redis) is said; the next turn tries again. */
-  private async restart(p: ChaosCalma): Promise<void> {
+  private async restart(p: CalmaReplica): Promise<void> {
     await p.start().catch((error: unknown) => {
       this.say(`${p.name}#${p.generation} did not start: ${String(error).split('\n')[0]}`);
     });
   }
 
   /** The script tells of every acknowledgement. */
-  acknowledgedBy(process: ChaosCalma): void {
+  acknowledgedBy(process: CalmaReplica): void {
     if (this.watched?.process === process) this.watched.strike();
   }
 
   /** True once `victim` acknowledges a request (false after 10 s without one). */
-  private nextAcknowledgement(victim: ChaosCalma): Promise<boolean> {
+  private nextAcknowledgement(victim: CalmaReplica): Promise<boolean> {
     return new Promise((resolve) => {
       const timer = setTimeout(() => done(false), 10_000);
       const done = (acked: boolean) => {
@@ -305,7 +315,6 @@ function calmaEnv(
   secrets: Record<string, string>,
 ): Record<string, string> {
   return {
-    HOME: dir,
     REDIS_URL: redis.url,
     CALMA_CONFIG: path.join(dir, 'calma.yaml'),
     CALMA_DATA_DIR: path.join(dir, 'data'),
@@ -328,16 +337,4 @@ function mulberry32(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }

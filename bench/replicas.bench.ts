@@ -10,18 +10,17 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { type Job, type JobType, Queue } from 'bullmq';
-import type { APIInteraction } from 'discord.js';
 import { alertQueueName } from '../src/alerts/intake';
 import type { ReminderJob } from '../src/ports/scheduler';
 import { REMINDER_KEEP } from '../src/queue/reminder-queue';
 import { redisClient, redisKeyPrefix } from '../src/redis/connect';
 import { RedisIncidentStore } from '../src/store/redis-incident-store';
-import { buildCalma } from '../test/support/calma-build';
-import { slashCommand as discordCommand, stringOption } from '../test/support/discord-payloads';
+import { liveSessions, openCrisis } from '../test/support/discord-failover';
 import { DISCORD_SEED, type FakeDiscord, startFakeDiscord } from '../test/support/fake-discord';
 import { type FakeSlack, startFakeSlack } from '../test/support/fake-slack';
 import { SentinelTopology } from '../test/support/redis-topology';
 import { machine } from './report/report';
+import { CalmaReplica, withCompiledCalma } from './support/calma-replica';
 import {
   ALERT_SECRET,
   type Answer,
@@ -31,7 +30,6 @@ import {
   TEAM,
 } from './support/chaos-requests';
 import { ANA, TRIAGE } from './support/chaos-script';
-import { ReplicaProcess } from './support/replica-process';
 import { ms, summarize, table } from './support/stats';
 
 const PREFIX = 'replicas';
@@ -80,17 +78,13 @@ export async function runReplicasBench(counts: readonly number[]): Promise<boole
   );
   const rows: Row[] = [];
   // Compiled once, as the e2e tests run it: a replica starts in about a second, not after tsx's pass.
-  const build = await mkdtemp(path.join(os.tmpdir(), 'calma-replicas-build-'));
-  try {
-    await buildCalma(build);
+  await withCompiledCalma(async () => {
     for (const replicas of counts) {
       const started = Date.now();
-      rows.push(await measure(replicas, build));
+      rows.push(await measure(replicas));
       console.log(`  ${replicas} replica(s): ${((Date.now() - started) / 1000).toFixed(0)} s`);
     }
-  } finally {
-    await rm(build, { recursive: true, force: true });
-  }
+  });
   console.log(`\n${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${machine()}\n`);
   console.log(replicasTable(rows));
   const lost = rows.filter(lostSomething);
@@ -130,12 +124,12 @@ export function replicasTable(rows: readonly Row[]): string {
 }
 
 /** One replica count on fresh servers: everything it starts is stopped before the next. */
-async function measure(replicas: number, build: string): Promise<Row> {
+async function measure(replicas: number): Promise<Row> {
   const dir = await mkdtemp(path.join(os.tmpdir(), `calma-replicas-${replicas}-`));
   const topology = await SentinelTopology.start();
   const slack = await startFakeSlack();
   const discord = await startFakeDiscord();
-  const processes: ReplicaProcess[] = [];
+  const processes: CalmaReplica[] = [];
   let kept = false;
   const redis = redisClient(topology.url, { maxRetriesPerRequest: null });
   redis.on('error', () => {}); // the primary is killed on purpose: reads wait for the new one
@@ -159,7 +153,7 @@ async function measure(replicas: number, build: string): Promise<Row> {
     );
     const env = calmaEnv(dir, topology.url, slack, discord);
     for (let i = 0; i < replicas; i++) {
-      processes.push(new ReplicaProcess(`calma-${i + 1}`, build, env, path.join(dir, `calma-${i + 1}.log`)));
+      processes.push(new CalmaReplica(`calma-${i + 1}`, dir, env, path.join(dir, `calma-${i + 1}.log`)));
     }
     await Promise.all(processes.map((p) => p.start()));
     await discord.waitFor(() => liveSessions(discord).length === 1, 'a gateway holder', 30_000);
@@ -206,7 +200,6 @@ function calmaEnv(
   discord: FakeDiscord,
 ): Record<string, string> {
   return {
-    HOME: dir,
     REDIS_URL: redisUrl,
     CALMA_CONFIG: path.join(dir, 'calma.yaml'),
     CALMA_DATA_DIR: path.join(dir, 'data'),
@@ -222,7 +215,7 @@ function calmaEnv(
 }
 
 /** The next live replica, in turn: what a load balancer in front of them does. */
-function roundRobin(processes: readonly ReplicaProcess[]): () => ReplicaProcess {
+function roundRobin(processes: readonly CalmaReplica[]): () => CalmaReplica {
   let next = 0;
   return () => {
     for (let i = 0; i < processes.length; i++) {
@@ -240,7 +233,7 @@ function roundRobin(processes: readonly ReplicaProcess[]): () => ReplicaProcess 
 async function commands(
   slack: FakeSlack,
   store: RedisIncidentStore,
-  turn: () => ReplicaProcess,
+  turn: () => CalmaReplica,
 ): Promise<Row['acks']> {
   const latencies: number[] = [];
   const titles: string[] = [];
@@ -281,7 +274,7 @@ async function commands(
  * per second of sending; drained: alerts worked per second from the first send until both lanes' queues
  * hold nothing waiting (and every accepted alert is a completed job).
  */
-async function alertStorm(turn: () => ReplicaProcess, lanes: readonly Queue[]): Promise<Row['alerts']> {
+async function alertStorm(turn: () => CalmaReplica, lanes: readonly Queue[]): Promise<Row['alerts']> {
   const started = performance.now();
   let next = 0;
   let accepted = 0;
@@ -352,7 +345,7 @@ async function remindersDue(queue: Queue<ReminderJob>, from: number): Promise<Ro
 }
 
 /** SIGKILL of the replica holding the gateway; ms until a standby's session answers a /crisis open. */
-async function discordFailover(discord: FakeDiscord, processes: readonly ReplicaProcess[]): Promise<number> {
+async function discordFailover(discord: FakeDiscord, processes: readonly CalmaReplica[]): Promise<number> {
   const holder = (
     await Promise.all(processes.map(async (p) => ((await p.discord()) === 'connected' ? p : null)))
   ).find((p) => p !== null);
@@ -365,14 +358,7 @@ async function discordFailover(discord: FakeDiscord, processes: readonly Replica
     "a standby's gateway session",
     FAILOVER_TIMEOUT_MS,
   );
-  const open = discord.sendInteraction(
-    discordCommand('open', [
-      stringOption('playbook', 'hacked-account'),
-      stringOption('severity', 'sev1'),
-      stringOption('title', 'Gateway fail-over'),
-    ]) as APIInteraction,
-  );
-  await open.callback(15_000);
+  await openCrisis(discord, 'Gateway fail-over').callback(15_000);
   return Date.now() - killedAt;
 }
 
@@ -383,7 +369,7 @@ async function discordFailover(discord: FakeDiscord, processes: readonly Replica
 async function redisFailover(
   topology: SentinelTopology,
   slack: FakeSlack,
-  turn: () => ReplicaProcess,
+  turn: () => CalmaReplica,
 ): Promise<number> {
   const slug = 'redis-fail-over';
   const opened = () => slack.calls('conversations.create').find((c) => String(c.args.name).includes(slug));
@@ -407,8 +393,6 @@ async function redisFailover(
 function step(replicas: number, what: string): void {
   console.log(`  ${replicas} replica(s): ${what} done`);
 }
-
-const liveSessions = (discord: FakeDiscord) => discord.gateway.sessions.filter((session) => session.socket);
 
 /** Slack's ack: HTTP 200 with an empty body (calma answers on the response URL afterwards). */
 function acknowledged(answer: Answer): boolean {

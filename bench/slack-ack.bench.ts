@@ -1,14 +1,4 @@
-/**
- * /crisis open acknowledgement latency: calma against a bare Bolt app that only acks, in the same run,
- * under the same bursts of concurrent commands. Bolt answers Slack's HTTP request when the listener
- * calls ack(), so the round trip to the HTTP 200 is the ack latency (what Slack's 3-second budget is
- * measured against). The method is described in docs/benchmarks.md.
- */
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { Redis } from 'ioredis';
-import { type PrivateRedis, startPrivateRedis } from '../src/redis/private-server';
+import { startSideEnvironment } from './support/side-environment';
 import { type AckTarget, startBare, startCalma } from './support/slack-apps';
 import { type SlackSide, startSlackSide } from './support/slack-side';
 import type { Connections } from './support/slack-side-protocol';
@@ -47,7 +37,7 @@ export async function runSlackAckBench(): Promise<boolean> {
     `/crisis open ack latency: ${ROUNDS} interleaved rounds of ${CONCURRENCY} concurrent commands per app ` +
       'after one warm-up round; ms to the HTTP 200; nearest-rank percentiles\n',
   );
-  const env = await startEnvironment();
+  const env = await startSideEnvironment('ack', startSlackSide);
   const subjects: Subject[] = [];
   const passed: boolean[] = [];
   try {
@@ -97,38 +87,6 @@ async function burst(side: SlackSide, s: Subject, connections: Connections): Pro
   const latencies = await side.burst(s.target.url, s.target.key, from, CONCURRENCY, connections);
   await s.target.settle(s.sent);
   return latencies;
-}
-
-interface Environment {
-  redis: Redis;
-  side: SlackSide;
-  stop(): Promise<void>;
-}
-
-/** A throwaway redis-server (no AOF, temp dir) and Slack's side (fake Web API + load), all on 127.0.0.1. */
-async function startEnvironment(): Promise<Environment> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'calma-bench-ack-'));
-  let server: PrivateRedis | undefined;
-  try {
-    server = await startPrivateRedis({ dataDir: dir, persist: false });
-    const side = await startSlackSide();
-    const redis = new Redis(server.url);
-    const started = server;
-    return {
-      redis,
-      side,
-      stop: async () => {
-        await side.close();
-        redis.disconnect();
-        await started.stop();
-        await rm(dir, { recursive: true, force: true });
-      },
-    };
-  } catch (error) {
-    await server?.stop();
-    await rm(dir, { recursive: true, force: true });
-    throw error;
-  }
 }
 
 /** Prints one scenario's table and verdicts; true when both targets are met. */

@@ -1,28 +1,17 @@
-/**
- * The report's `/crisis open` figures (issue "crisis-time throughput", point 4): after 500 concurrent
- * `/crisis open` commands, how long until the 500th channel exists, the 500th summary is pinned and
- * the 500th person has their answer, for calma against a bare Bolt app that acks and then makes the
- * same Web API calls calma makes for one open (recorded on the fake, then replayed). docs/benchmarks.md
- * describes the method.
- */
-import { mkdtemp, rm } from 'node:fs/promises';
 import { Server } from 'node:http';
-import os from 'node:os';
-import path from 'node:path';
 import { App, LogLevel, type webApi } from '@slack/bolt';
-import { Redis } from 'ioredis';
 import pino from 'pino';
 import { defaultReminderPolicy } from '../../src/config/schema';
 import { builtinPlaybooksDir, loadPlaybooks } from '../../src/playbook/loader';
 import { PlaybookRegistry } from '../../src/playbook/registry';
 import { reminders } from '../../src/queue/reminders';
-import { type PrivateRedis, startPrivateRedis } from '../../src/redis/private-server';
 import { startSlack } from '../../src/slack/app';
 import { RedisIncidentStore } from '../../src/store/redis-incident-store';
 import { testDeps } from '../../test/support/deps';
 import { urlOf } from '../../test/support/slack-request';
 import { type OpenSide, startOpenSide } from '../support/open-side';
 import { OPEN_SIGNING_SECRET, type Progress, type RecordedCall } from '../support/open-side-protocol';
+import { type SideEnvironment, startSideEnvironment } from '../support/side-environment';
 import type { Figure, ReportPart } from './figure';
 
 /** The issue's burst: 500 `/crisis open` at once. */
@@ -57,7 +46,7 @@ interface Round {
 export const openPart: ReportPart = {
   id: 'open',
   async run() {
-    const env = await startEnvironment();
+    const env = await startSideEnvironment('open', startOpenSide);
     const subjects: Subject[] = [];
     try {
       const calma = await startCalma(env);
@@ -135,46 +124,13 @@ function figures(calma: Round[], bare: Round[], calls: number): Figure[] {
 
 // --- The apps ------------------------------------------------------------------------------------------
 
-interface Environment {
-  redisUrl: string;
-  redis: Redis;
-  side: OpenSide;
-  stop(): Promise<void>;
-}
-
-export async function startEnvironment(): Promise<Environment> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'calma-bench-open-'));
-  let server: PrivateRedis | undefined;
-  try {
-    server = await startPrivateRedis({ dataDir: dir, persist: false });
-    const side = await startOpenSide();
-    const redis = new Redis(server.url);
-    const started = server;
-    return {
-      redisUrl: server.url,
-      redis,
-      side,
-      stop: async () => {
-        await side.close();
-        redis.disconnect();
-        await started.stop();
-        await rm(dir, { recursive: true, force: true });
-      },
-    };
-  } catch (error) {
-    await server?.stop();
-    await rm(dir, { recursive: true, force: true });
-    throw error;
-  }
-}
-
 /**
  * calma as `npm start` runs it in HTTP mode: the shipped playbooks, the real Redis store, the hand-off
  * and the reminder queue (each open queues its reminders; nothing works them here). No announcement
  * channel: 500 announcements in one channel are paced at one a second (Slack's limit), which would
  * measure the pacer, not the open.
  */
-export async function startCalma(env: Environment): Promise<Subject> {
+export async function startCalma(env: SideEnvironment<OpenSide>): Promise<Subject> {
   const playbooks = new PlaybookRegistry((await loadPlaybooks([builtinPlaybooksDir])).playbooks);
   const timed = reminders({
     redisUrl: env.redisUrl,

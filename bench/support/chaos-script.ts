@@ -7,7 +7,7 @@
 import type { Incident } from '../../src/core/types';
 import type { RedisIncidentStore } from '../../src/store/redis-incident-store';
 import type { Args, FakeSlack } from '../../test/support/fake-slack';
-import type { ChaosCalma } from './chaos-calma';
+import type { CalmaReplica } from './calma-replica';
 import { type Answer, genericAlert, type Person, pressButton, slashCommand, TEAM } from './chaos-requests';
 
 export const ANA: Person = { user: 'U0ANA', name: 'ana' };
@@ -54,7 +54,7 @@ export interface Attempt {
 export interface ScriptWorld {
   fake: FakeSlack;
   store: RedisIncidentStore;
-  processes: readonly ChaosCalma[];
+  processes: readonly CalmaReplica[];
   random: () => number;
   /** Makes every title and text of this run unique. */
   run: string;
@@ -64,7 +64,7 @@ export interface ScriptWorld {
   pauseMs: number;
   readonly attempts: Attempt[];
   /** Told of every acknowledgement, with the process that gave it (the chaos kills some right after). */
-  acknowledgedBy(process: ChaosCalma): void;
+  acknowledgedBy(process: CalmaReplica): void;
 }
 
 /** Whether the person who sent `attempt` was told it failed: by the answer itself or on its response_url. */
@@ -252,7 +252,7 @@ async function perform(
 }
 
 /** A random process that is serving now (waiting while all are down). */
-async function liveProcess(world: ScriptWorld): Promise<ChaosCalma> {
+async function liveProcess(world: ScriptWorld): Promise<CalmaReplica> {
   for (;;) {
     const live = world.processes.filter((p) => p.live);
     const chosen = live[Math.floor(world.random() * live.length)];

@@ -27,23 +27,14 @@ export async function startOpenSide(): Promise<OpenSide> {
     REPLY_TIMEOUT_MS,
   );
   const { first, ask } = side;
-  if (first.kind !== 'ready') throw new Error(`unexpected ${first.kind}`);
   return {
     apiUrl: first.apiUrl,
-    round: async (url, app, from, count) => {
-      const reply = await ask({ kind: 'round', url, app, from, count });
-      if (reply.kind !== 'sent') throw new Error(`unexpected ${reply.kind} for a round`);
-      return reply.ackMs;
-    },
-    progress: async (app, token) => {
-      const reply = await ask({ kind: 'progress', app, token });
-      if (reply.kind !== 'progress') throw new Error(`unexpected ${reply.kind} for progress`);
-      return reply.progress;
-    },
+    round: async (url, app, from, count) =>
+      (await ask({ kind: 'round', url, app, from, count }, 'sent')).ackMs,
+    progress: async (app, token) => (await ask({ kind: 'progress', app, token }, 'progress')).progress,
     record: async (app, token) => {
-      const reply = await ask({ kind: 'record', app, token });
-      if (reply.kind !== 'recorded') throw new Error(`unexpected ${reply.kind} for record`);
-      return { calls: reply.calls, reply: reply.reply };
+      const { calls, reply } = await ask({ kind: 'record', app, token }, 'recorded');
+      return { calls, reply };
     },
     close: () => side.close(),
   };

@@ -3,10 +3,8 @@
  * sending the commands does not run on the event loop of the apps being measured (Slack's servers do
  * not run inside calma's process either).
  */
-import http from 'node:http';
-import { parentPort } from 'node:worker_threads';
-import { type FakeSlack, startFakeSlack } from '../../test/support/fake-slack';
-import { commandBody, FORM_CONTENT_TYPE, nowSeconds, slackSignature } from '../../test/support/slack-request';
+import type { FakeSlack } from '../../test/support/fake-slack';
+import { commandBody } from '../../test/support/slack-request';
 import {
   OPEN_SIGNING_SECRET,
   type OpenSideReply,
@@ -15,31 +13,12 @@ import {
   openTitle,
   type Progress,
 } from './open-side-protocol';
+import { OPENED, postCommand, serveSlackSide } from './slack-side-thread';
 
 const REQUEST_TIMEOUT_MS = 30_000;
-/** What calma tells the person once the room is ready: proof the open did its work, not just replied. */
-const OPENED = 'is open in';
 
 /** When each app's current round started (Date.now(), the clock the fake stamps its calls with). */
 const roundStart = new Map<string, number>();
-
-async function main(): Promise<void> {
-  const port = parentPort;
-  if (!port) throw new Error('open-side.worker runs as a worker thread');
-  const fake = await startFakeSlack();
-  port.on('message', (request: OpenSideRequest) => {
-    handle(fake, request).then(
-      (reply) => port.postMessage(reply),
-      (error: unknown) =>
-        port.postMessage({
-          id: request.id,
-          kind: 'error',
-          message: error instanceof Error ? (error.stack ?? error.message) : String(error),
-        } satisfies OpenSideReply),
-    );
-  });
-  port.postMessage({ id: 0, kind: 'ready', apiUrl: fake.apiUrl } satisfies OpenSideReply);
-}
 
 async function handle(fake: FakeSlack, request: OpenSideRequest): Promise<OpenSideReply> {
   switch (request.kind) {
@@ -54,7 +33,17 @@ async function handle(fake: FakeSlack, request: OpenSideRequest): Promise<OpenSi
         });
       });
       roundStart.set(request.app, Date.now());
-      const ackMs = await Promise.all(bodies.map((body) => send(request.url, body)));
+      // Each on a connection of its own: rounds are seconds apart, and a kept connection could be closed
+      // by the app's idle timeout just as it is reused.
+      const ackMs = await Promise.all(
+        bodies.map((body) =>
+          postCommand(request.url, body, {
+            secret: OPEN_SIGNING_SECRET,
+            agent: false,
+            timeoutMs: REQUEST_TIMEOUT_MS,
+          }),
+        ),
+      );
       return { id: request.id, kind: 'sent', ackMs };
     }
     case 'progress':
@@ -108,42 +97,4 @@ function progress(fake: FakeSlack, app: string, token: string): Progress {
   return p;
 }
 
-/**
- * POSTs one signed command on a connection of its own (rounds are seconds apart: a kept connection
- * could be closed by the app's idle timeout just as it is reused); resolves with the ms until the ack.
- */
-function send(url: string, body: string): Promise<number> {
-  const timestamp = nowSeconds();
-  const headers: Record<string, string> = {
-    'content-type': FORM_CONTENT_TYPE,
-    'content-length': String(Buffer.byteLength(body)),
-    'x-slack-request-timestamp': String(timestamp),
-    'x-slack-signature': slackSignature(OPEN_SIGNING_SECRET, timestamp, body),
-    connection: 'close',
-  };
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const req = http.request(
-      url,
-      { method: 'POST', headers, agent: false, timeout: REQUEST_TIMEOUT_MS },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => {
-          if (res.statusCode === 200) resolve(performance.now() - started);
-          else
-            reject(
-              new Error(
-                `HTTP ${res.statusCode} from ${url}: ${Buffer.concat(chunks).toString().slice(0, 200)}`,
-              ),
-            );
-        });
-      },
-    );
-    req.on('timeout', () => req.destroy(new Error(`no answer from ${url} within ${REQUEST_TIMEOUT_MS} ms`)));
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
-void main();
+void serveSlackSide('open-side.worker', handle);

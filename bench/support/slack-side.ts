@@ -25,18 +25,13 @@ export async function startSlackSide(): Promise<SlackSide> {
     REPLY_TIMEOUT_MS,
   );
   const { first, ask } = side;
-  if (first.kind !== 'ready') throw new Error(`unexpected ${first.kind}`);
   return {
     apiUrl: first.apiUrl,
-    burst: async (url, app, from, count, connections) => {
-      const reply = await ask({ kind: 'burst', url, app, from, count, connections });
-      if (reply.kind !== 'latencies') throw new Error(`unexpected ${reply.kind} for a burst`);
-      return reply.ms;
-    },
+    burst: async (url, app, from, count, connections) =>
+      (await ask({ kind: 'burst', url, app, from, count, connections }, 'latencies')).ms,
     progress: async (app) => {
-      const reply = await ask({ kind: 'progress', app });
-      if (reply.kind !== 'progress') throw new Error(`unexpected ${reply.kind} for progress`);
-      return { replies: reply.replies, opened: reply.opened };
+      const { replies, opened } = await ask({ kind: 'progress', app }, 'progress');
+      return { replies, opened };
     },
     close: () => side.close(),
   };

@@ -10,12 +10,17 @@ import { Worker } from 'node:worker_threads';
 export type Body<R> = R extends unknown ? Omit<R, 'id'> : never;
 
 type Message = { id: number; kind: string };
+/** The reply of that kind. */
+type Of<Reply, K> = Extract<Reply, { kind: K }>;
 
 export interface WorkerSide<Request extends Message, Reply extends Message> {
-  /** The worker's first message (its `ready`, with what it started). */
-  readonly first: Reply;
-  /** Sends a request; resolves with its reply, rejects on the worker's `error` reply or a timeout. */
-  ask(request: Body<Request>): Promise<Reply>;
+  /** The worker's first message: its `ready`, with what it started. */
+  readonly first: Of<Reply, 'ready'>;
+  /**
+   * Sends a request; resolves with its reply, which must be of kind `expected`; rejects on the worker's
+   * `error` reply or a timeout.
+   */
+  ask<K extends Reply['kind']>(request: Body<Request>, expected: K): Promise<Of<Reply, K>>;
   /** Asks the worker to close (a `close` request), then stops it. */
   close(): Promise<void>;
 }
@@ -62,21 +67,23 @@ export async function startWorkerSide<Request extends Message, Reply extends Mes
     throw error;
   });
   if (first.kind !== 'ready') throw new Error(`${name} answered ${first.kind} instead of ready`);
-  const ask = (request: Body<Request>): Promise<Reply> => {
+  const ask = async <K extends Reply['kind']>(request: Body<Request>, expected: K): Promise<Of<Reply, K>> => {
     const id = nextId++;
-    return within(
+    const reply = await within(
       new Promise<Reply>((resolve, reject) => {
         pending.set(id, { resolve, reject });
         worker.postMessage({ ...request, id });
       }),
       `${request.kind} from ${name}`,
     );
+    if (reply.kind !== expected) throw new Error(`${name} answered ${reply.kind} to ${request.kind}`);
+    return reply as Of<Reply, K>;
   };
   return {
-    first,
+    first: first as Of<Reply, 'ready'>,
     ask,
     close: async () => {
-      await ask({ kind: 'close' } as Body<Request>).catch(() => undefined);
+      await ask({ kind: 'close' } as Body<Request>, 'closed').catch(() => undefined);
       await worker.terminate();
     },
   };

@@ -220,7 +220,8 @@ function errorCode(error: unknown): unknown {
   return typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
 }
 
-function freePort(): Promise<number> {
+/** A TCP port free on 127.0.0.1 right now (not reserved: use it at once). The tests take theirs here too. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once('error', reject);

@@ -6,9 +6,8 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { APIInteraction } from 'discord.js';
 import { botHash } from '../../src/discord/gateway-lease';
-import { slashCommand, stringOption } from '../support/discord-payloads';
+import { callbacksFor, liveSessions, openCrisis } from '../support/discord-failover';
 import { DISCORD_SEED, type FakeDiscord, startFakeDiscord } from '../support/fake-discord';
 import { freePort } from '../support/free-port';
 import { testRedis } from '../support/redis';
@@ -62,23 +61,7 @@ const said = (calma: CalmaProcess, text: string, timeoutMs = 30_000) =>
     () => `${calma.name} never said "${text}"\n${calma.stderr}`,
   );
 
-const liveSessions = () => discord.gateway.sessions.filter((session) => session.socket);
-
 const crisisChannels = () => discord.channels().filter((c) => c.parent_id === DISCORD_SEED.channels.crisis);
-
-function openCrisis(title: string) {
-  return discord.sendInteraction(
-    slashCommand('open', [
-      stringOption('playbook', 'hacked-account'),
-      stringOption('severity', 'sev1'),
-      stringOption('title', title),
-    ]) as APIInteraction,
-  );
-}
-
-/** Every callback sent for an interaction: a second one would be refused with 400. */
-const callbacksFor = (id: string) =>
-  discord.calls.filter((call) => call.method === 'POST' && call.path.startsWith(`/interactions/${id}/`));
 
 async function health(port: number): Promise<Record<string, unknown>> {
   const response = await fetch(`http://127.0.0.1:${port}/healthz`);
@@ -95,30 +78,30 @@ test('GIVEN two calma processes with one Discord bot token on one Redis WHEN the
   expect(await health(second.port)).toMatchObject({ code: 200, status: 'ok', discord: 'standby' });
   expect(await health(first.port)).toMatchObject({ code: 200, status: 'ok', discord: 'connected' });
 
-  const before = openCrisis('Spam on our Instagram');
+  const before = openCrisis(discord, 'Spam on our Instagram');
   await before.callback(15_000);
   await discord.waitFor(() => crisisChannels().length === 1, 'the first incident channel', 15_000);
-  expect(liveSessions()).toHaveLength(1);
-  expect(callbacksFor(before.id).map((call) => call.status)).toEqual([204]);
+  expect(liveSessions(discord)).toHaveLength(1);
+  expect(callbacksFor(discord, before.id).map((call) => call.status)).toEqual([204]);
 
-  const [held] = liveSessions();
+  const [held] = liveSessions(discord);
   const killedAt = Date.now();
   await first.process.kill();
   await discord.waitFor(
-    () => liveSessions().find((session) => session !== held),
+    () => liveSessions(discord).find((session) => session !== held),
     "the standby's gateway session",
     30_000,
   );
   const connectedAt = Date.now();
-  const after = openCrisis('Fake giveaway');
+  const after = openCrisis(discord, 'Fake giveaway');
   await after.callback(15_000);
   console.log(
     `Discord gateway fail-over after SIGKILL (default lease, 5 s): connected after ${connectedAt - killedAt} ms, first command answered after ${Date.now() - killedAt} ms`,
   );
 
   await discord.waitFor(() => crisisChannels().length === 2, 'the second incident channel', 15_000);
-  expect(callbacksFor(after.id).map((call) => call.status)).toEqual([204]);
-  expect(liveSessions()).toHaveLength(1);
+  expect(callbacksFor(discord, after.id).map((call) => call.status)).toEqual([204]);
+  expect(liveSessions(discord)).toHaveLength(1);
   expect(crisisChannels().map((c) => c.name)).toEqual([
     expect.stringMatching(/^crisis-1-.*spam-on-our-instagram$/),
     expect.stringMatching(/^crisis-2-.*fake-giveaway$/),
@@ -138,15 +121,15 @@ test('GIVEN the lease vanished under the holder (as in a Redis fail-over) and th
   await redis.del(`${prefix}:{discord-gateway:${botHash(discord.token)}}:lease`);
   await redis.quit();
   await said(second.process, 'connected to Discord');
-  await discord.waitFor(() => liveSessions().length === 2, 'both gateway sessions', 15_000);
+  await discord.waitFor(() => liveSessions(discord).length === 2, 'both gateway sessions', 15_000);
 
-  const open = openCrisis('Spam on our Instagram');
+  const open = openCrisis(discord, 'Spam on our Instagram');
   await open.callback(15_000);
   expect(await first.process.exited).toBe(1);
   expect(first.process.stderr).toContain('lost the Discord gateway lease (a newer holder took it over)');
 
   await discord.waitFor(() => crisisChannels().length === 1, 'the incident channel', 15_000);
-  expect(callbacksFor(open.id).map((call) => call.status)).toEqual([204]);
-  expect(liveSessions()).toHaveLength(1);
+  expect(callbacksFor(discord, open.id).map((call) => call.status)).toEqual([204]);
+  expect(liveSessions(discord)).toHaveLength(1);
   expect(await health(second.port)).toMatchObject({ code: 200, discord: 'connected' });
 }, 120_000);

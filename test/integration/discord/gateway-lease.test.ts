@@ -3,7 +3,6 @@
  * bot, so only the holder of the gateway lease connects; the others wait as standbys and take over when
  * it goes. Real discord.js against the local Discord fake, real Redis.
  */
-import type { APIInteraction } from 'discord.js';
 import { Redis } from 'ioredis';
 import pino from 'pino';
 import { type RunningDiscord, startDiscord } from '../../../src/discord/app';
@@ -12,7 +11,7 @@ import { builtinPlaybooksDir, loadPlaybooks } from '../../../src/playbook/loader
 import { PlaybookRegistry } from '../../../src/playbook/registry';
 import { RedisIncidentStore } from '../../../src/store/redis-incident-store';
 import { testDeps } from '../../support/deps';
-import { slashCommand, stringOption } from '../../support/discord-payloads';
+import { callbacksFor, liveSessions, openCrisis } from '../../support/discord-failover';
 import { DISCORD_SEED, type FakeDiscord, startFakeDiscord } from '../../support/fake-discord';
 import { testRedis, uniquePrefix } from '../../support/redis';
 import { waitFor } from '../../support/wait-for';
@@ -99,25 +98,9 @@ function ownConnection(): Redis {
   return connection;
 }
 
-const liveSessions = () => fake.gateway.sessions.filter((session) => session.socket);
-
-function openCrisis(title: string) {
-  return fake.sendInteraction(
-    slashCommand('open', [
-      stringOption('playbook', 'hacked-account'),
-      stringOption('severity', 'sev1'),
-      stringOption('title', title),
-    ]) as APIInteraction,
-  );
-}
-
-/** Every callback calma sent for an interaction, answered or refused (400 when answered twice). */
-const callbacksFor = (id: string) =>
-  fake.calls.filter((call) => call.method === 'POST' && call.path.startsWith(`/interactions/${id}/`));
-
 /** Opens an incident and waits until it is announced; returns the interaction. */
 async function openedOnce(title: string) {
-  const interaction = openCrisis(title);
+  const interaction = openCrisis(fake, title);
   await interaction.callback(WAIT_MS);
   await fake.waitFor(
     () => fake.messagesIn(announcements).find((m) => JSON.stringify(m).includes(title)),
@@ -140,8 +123,8 @@ describe('one Discord gateway session per bot across calma replicas', () => {
 
     const interaction = await openedOnce('Spam on our Instagram');
 
-    expect(liveSessions()).toHaveLength(1);
-    expect(callbacksFor(interaction.id).map((call) => call.status)).toEqual([204]);
+    expect(liveSessions(fake)).toHaveLength(1);
+    expect(callbacksFor(fake, interaction.id).map((call) => call.status)).toEqual([204]);
     expect((await store.list(fake.guildId)).map((i) => i.title)).toEqual(['Spam on our Instagram']);
     expect(fake.channels().filter((c) => c.parent_id === crisis)).toHaveLength(1);
   }, 60_000);
@@ -154,12 +137,12 @@ describe('one Discord gateway session per bot across calma replicas', () => {
     const second = replica(2000);
     await logged(second, 'waits as a standby');
     await openedOnce('Spam on our Instagram');
-    const firstSession = liveSessions()[0];
+    const firstSession = liveSessions(fake)[0];
 
     const cut = Date.now();
     firstRedis.disconnect();
     const secondSession = await fake.waitFor(
-      () => liveSessions().find((session) => session !== firstSession),
+      () => liveSessions(fake).find((session) => session !== firstSession),
       "the standby's gateway session",
       WAIT_MS,
     );
@@ -168,8 +151,8 @@ describe('one Discord gateway session per bot across calma replicas', () => {
     await fake.waitFor(() => !firstSession?.socket, "the old holder's session to close", WAIT_MS);
 
     const interaction = await openedOnce('Fake giveaway');
-    expect(liveSessions()).toEqual([secondSession]);
-    expect(callbacksFor(interaction.id).map((call) => call.status)).toEqual([204]);
+    expect(liveSessions(fake)).toEqual([secondSession]);
+    expect(callbacksFor(fake, interaction.id).map((call) => call.status)).toEqual([204]);
     expect((await store.list(fake.guildId)).map((i) => i.title).sort()).toEqual([
       'Fake giveaway',
       'Spam on our Instagram',
@@ -186,14 +169,14 @@ describe('one Discord gateway session per bot across calma replicas', () => {
 
     await redis.del(first.lease.key);
     await second.running;
-    await fake.waitFor(() => liveSessions().length === 2, 'both sessions live', WAIT_MS);
+    await fake.waitFor(() => liveSessions(fake).length === 2, 'both sessions live', WAIT_MS);
 
     const interaction = await openedOnce('Spam on our Instagram');
     // Told by the interaction's fenced claim, long before its next renewal.
-    await fake.waitFor(() => liveSessions().length === 1, 'the stale session to close', 10_000);
+    await fake.waitFor(() => liveSessions(fake).length === 1, 'the stale session to close', 10_000);
     expect(first.log.join('')).toContain('lost the Discord gateway lease (a newer holder took it over)');
 
-    expect(callbacksFor(interaction.id).map((call) => call.status)).toEqual([204]);
+    expect(callbacksFor(fake, interaction.id).map((call) => call.status)).toEqual([204]);
     expect((await store.list(fake.guildId)).map((i) => i.title)).toEqual(['Spam on our Instagram']);
     expect(fake.channels().filter((c) => c.parent_id === crisis)).toHaveLength(1);
   }, 60_000);
