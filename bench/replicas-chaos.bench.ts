@@ -1,20 +1,20 @@
 /**
- * The chaos table of a Redis fail-over: three calma replicas (Slack HTTP mode) on a real primary with a
- * replica and three sentinels (AOF, fsync every second, as in production), REDIS_URL in its Sentinel
- * form. In the middle of a burst of `/crisis open` and alerts the primary is SIGKILLed; the sentinels
- * promote the replica, and calma carries on. The table says what was taken and what became of it: lost
- * must be 0 beyond Redis' replication window (docs/operations.md). The scenario is
- * test/support/replicas-scenario.ts, which the e2e tests run too.
+ * The chaos table of a Redis fail-over: three calma replicas (Slack HTTP mode) on a real Redis with the
+ * AOF on (fsync every second, as in production). In the middle of a burst of `/crisis open` and alerts
+ * the primary is SIGKILLed; a replica is promoted, and calma carries on. By default on a primary with a
+ * replica and three sentinels (REDIS_URL in its Sentinel form); `--cluster`: on a three-primary Cluster
+ * with a replica each, the primary holding calma's slot killed (the Cluster form). The table says what
+ * was taken and what became of it: lost must be 0 beyond Redis' replication window
+ * (docs/operations.md). The scenario is test/support/redis-failover.ts, which the e2e tests run too.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { buildCalma } from '../test/support/calma-build';
 import { chaosCounts, chaosTable } from '../test/support/chaos-table';
-import { SentinelTopology } from '../test/support/redis-topology';
-import { runReplicasScenario } from '../test/support/replicas-scenario';
+import { runRedisFailover, startFailoverTopology } from '../test/support/redis-failover';
 
-/** `--quick`: a smaller burst. */
+/** `--quick`: a smaller burst; `--cluster`: on a Redis Cluster instead of Sentinel. */
 export async function runReplicasChaosBench(argv: readonly string[]): Promise<boolean> {
   const quick = argv.includes('--quick');
   const build = await mkdtemp(path.join(os.tmpdir(), 'calma-bench-build-'));
@@ -22,28 +22,19 @@ export async function runReplicasChaosBench(argv: readonly string[]): Promise<bo
   // The replicas run calma compiled once, as the e2e tests do (test/support/calma-build.ts).
   await buildCalma(build);
   process.env.CALMA_TEST_BUILD = build;
-  const topology = await SentinelTopology.start({ appendOnly: true });
+  const topology = await startFailoverTopology(argv.includes('--cluster') ? 'cluster' : 'sentinel');
   let passed = false;
   try {
     const burst = quick ? 12 : 40;
     console.log(
-      `3 calma replicas, REDIS_URL=redis+sentinel://… (primary + replica, 3 sentinels, appendfsync everysec); ` +
+      `3 calma replicas, ${topology.description}; ` +
         `a burst of ${burst} /crisis open and ${burst} alerts; the primary SIGKILLed in the middle\n`,
     );
-    const result = await runReplicasScenario({
-      redisUrl: topology.url,
-      warmup: 3,
+    const result = await runRedisFailover(topology, {
       burst,
-      minuteMs: 300,
       strikeAfter: burst,
       logDir,
       log: (line) => console.log(`  ${line}`),
-      strike: async () => {
-        const killedAt = Date.now();
-        await topology.killPrimary();
-        await topology.waitForPromotion();
-        return `Redis primary SIGKILLed; replica promoted after ${((Date.now() - killedAt) / 1000).toFixed(1)} s`;
-      },
     });
     const counts = chaosCounts(result);
     console.log(`\n${chaosTable(counts)}\n`);

@@ -9,7 +9,7 @@ import { runSlackAckBench } from './slack-ack.bench';
 import { runStoreBench } from './store.bench';
 
 /**
- * `npm run bench [-- [report] [store] [slack-ack] [reminders] [alerts] [chaos [--quick] [--seed=N]] [replicas [--replicas=1,2,3]] [replicas-chaos [--quick]] [--strict] [--save]]`:
+ * `npm run bench [-- [report] [store] [slack-ack] [reminders] [alerts] [chaos [--quick] [--seed=N]] [replicas [--replicas=1,2,3]] [replicas-chaos [--quick] [--cluster]] [--strict] [--save]]`:
  * without a name, the throughput report (one table, every figure with its anchor: bench/report/); with
  * names, those benches in turn. Benches report; with --strict a missed target also makes the exit code 1
  * (CI does not run benches: this is for people checking a change by hand). `--save` writes the report's
@@ -39,7 +39,8 @@ const BENCHES: Record<string, { heading: string; run: (argv: readonly string[]) 
     run: (argv) => runReplicasBench(replicaCounts(argv)),
   },
   'replicas-chaos': {
-    heading: 'chaos table: 3 replicas on Sentinel, the Redis primary SIGKILLed in a burst',
+    heading:
+      'chaos table: 3 replicas on Sentinel (--cluster: a Redis Cluster), the Redis primary SIGKILLed in a burst',
     run: runReplicasChaosBench,
   },
 };

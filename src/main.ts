@@ -139,7 +139,7 @@ async function main(): Promise<void> {
   const httpServer = (alertDoors: Route[]) =>
     new HttpServer(log)
       .observe((route, method, status, seconds) => metrics.observe(route, method, status, seconds))
-      .route(healthRoute({ redis, platforms: () => readStates(platformStates) }))
+      .route(healthRoute({ redis, platforms: () => readStates(platformStates), slotKey: `${prefix}:health` }))
       .route(metrics.route())
       .route(
         ...incidentApi(

@@ -1,4 +1,4 @@
-import { ReplyError } from 'ioredis';
+import { Cluster, ReplyError } from 'ioredis';
 import type { RedisConnection } from '../redis/connect';
 import { type Route, sendJson } from './server';
 
@@ -14,6 +14,11 @@ export interface HealthChecks {
   platforms: () => Record<string, PlatformState>;
   /** How long Redis has to answer PING. */
   timeoutMs?: number;
+  /**
+   * A key of calma's slot (its key prefix). On a Cluster a PING goes to any primary, which answers while
+   * the one holding calma's slot is dead: a read of this key asks that one.
+   */
+  slotKey?: string;
 }
 
 /**
@@ -27,7 +32,7 @@ export function healthRoute(checks: HealthChecks): Route {
   // Probes arriving together share one PING, so a frozen Redis does not pile them up on the connection.
   let pending: Promise<string | null> | null = null;
   const redisProblem = () => {
-    pending ??= pingProblem(checks.redis, timeoutMs).finally(() => {
+    pending ??= pingProblem(checks.redis, timeoutMs, checks.slotKey).finally(() => {
       pending = null;
     });
     return pending;
@@ -54,13 +59,19 @@ export function healthRoute(checks: HealthChecks): Route {
  * Null when Redis answers PING in time, else why not. ioredis queues commands while it reconnects and
  * waits forever on a frozen server, so the link's state is checked first and the PING has a deadline.
  */
-async function pingProblem(redis: RedisConnection, timeoutMs: number): Promise<string | null> {
+async function pingProblem(
+  redis: RedisConnection,
+  timeoutMs: number,
+  slotKey: string | undefined,
+): Promise<string | null> {
   if (redis.status !== 'ready') return 'Redis is unreachable';
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<string>((resolve) => {
     timer = setTimeout(() => resolve(`Redis did not answer within ${timeoutMs / 1000} s`), timeoutMs);
   });
-  const answer = redis.ping().then(
+  const asked: Promise<unknown> =
+    redis instanceof Cluster && slotKey !== undefined ? redis.exists(slotKey) : redis.ping();
+  const answer = asked.then(
     () => null,
     // An error reply (LOADING while it replays its file) names its code; anything else is the link.
     (error: unknown) =>

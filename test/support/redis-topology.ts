@@ -40,6 +40,9 @@ class Topology {
       this.appendOnly && !args.includes('--sentinel') ? 'yes' : 'no',
       '--appendfsync',
       'everysec',
+      // One AOF folder per server: they share `dir`, and two servers must never write the same files.
+      '--appenddirname',
+      `appendonlydir-${port}`,
     ];
     const child = spawn('redis-server', [...args, ...common, '--logfile', `redis-${port}.log`], {
       stdio: 'ignore',
@@ -239,13 +242,14 @@ export class ClusterTopology extends Topology {
     super(dir);
   }
 
-  static async start(options: { replicas?: 0 | 1 } = {}): Promise<ClusterTopology> {
+  static async start(options: { replicas?: 0 | 1; appendOnly?: boolean } = {}): Promise<ClusterTopology> {
     const replicas = options.replicas ?? 0;
     const dir = await mkdtemp(path.join(os.tmpdir(), 'calma-cluster-'));
     const count = 3 * (1 + replicas);
     // The cluster bus port is set too: the default (port + 10000) may be taken, or past 65535.
     const ports = await distinctFreePorts(2 * count);
     const topology = new ClusterTopology(dir, ports.slice(0, count));
+    topology.appendOnly = options.appendOnly ?? false;
     try {
       for (const [i, port] of topology.ports.entries()) {
         await topology.server(port, [

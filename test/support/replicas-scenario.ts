@@ -10,6 +10,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { Cluster } from 'ioredis';
 import {
   ALERT_SECRET,
   type Answer,
@@ -20,7 +21,7 @@ import {
 } from '../../bench/support/chaos-requests';
 import { startTargets, type TargetServer } from '../../bench/support/chaos-target';
 import type { Incident } from '../../src/core/types';
-import { type RedisConnection, redisClient } from '../../src/redis/connect';
+import { type RedisConnection, redisClient, redisKeyPrefix } from '../../src/redis/connect';
 import { RedisIncidentStore } from '../../src/store/redis-incident-store';
 import { CalmaProcess, reminderRules, waitUntil } from '../e2e/calma-process';
 import { type FakeSlack, startFakeSlack } from './fake-slack';
@@ -52,8 +53,11 @@ export interface ScenarioOptions {
   /** Incidents opened, given a statement and approved before the burst. */
   warmup: number;
   minuteMs: number;
-  /** What is SIGKILLed during the burst; `replicas` are the calma processes (a test may kill one). */
-  strike: (replicas: Replica[]) => Promise<string>;
+  /**
+   * What is SIGKILLed during the burst; `replicas` are the calma processes (a test may kill one),
+   * `keyPrefix` calma's key prefix as it is on this Redis (on a Cluster, the hash tag of calma's slot).
+   */
+  strike: (replicas: Replica[], keyPrefix: string) => Promise<string>;
   /** Sent requests of the burst after which `strike` runs. */
   strikeAfter: number;
   log?: (line: string) => void;
@@ -118,7 +122,9 @@ export async function runReplicasScenario(options: ScenarioOptions): Promise<Sce
   const targets = await startTargets(secrets);
   const redis = redisClient(options.redisUrl, { maxRetriesPerRequest: null });
   redis.on('error', () => {}); // the Redis primary may be killed on purpose: reads wait for the next one
-  const store = new RedisIncidentStore(redis, prefix);
+  // calma's keys as calma names them (main.ts): on a Cluster, under the hash tag `{prefix}`.
+  const keyPrefix = redisKeyPrefix(prefix, options.redisUrl);
+  const store = new RedisIncidentStore(redis, keyPrefix);
   const replicas: Replica[] = [];
   try {
     await writeFile(path.join(dir, 'calma.yaml'), calmaYaml(prefix, targets));
@@ -127,14 +133,14 @@ export async function runReplicasScenario(options: ScenarioOptions): Promise<Sce
     }
     for (const replica of replicas) await httpReady(replica);
     log(`3 replicas up on ports ${replicas.map((r) => r.port).join(', ')}`);
-    return await drive(options, { slack, targets, store, redis, replicas, log });
+    return await drive(options, { slack, targets, store, redis, keyPrefix, replicas, log });
   } finally {
     for (const replica of replicas) {
       await replica.process.kill();
       if (options.logDir)
         await writeFile(path.join(options.logDir, `${replica.name}.log`), replica.process.stderr);
     }
-    await deleteKeys(redis, prefix).catch(() => {});
+    await deleteKeys(redis, keyPrefix).catch(() => {});
     redis.disconnect();
     await targets.close();
     await slack.close();
@@ -147,6 +153,7 @@ interface World {
   targets: TargetServer;
   store: RedisIncidentStore;
   redis: RedisConnection;
+  keyPrefix: string;
   replicas: Replica[];
   log: (line: string) => void;
 }
@@ -210,7 +217,7 @@ async function drive(options: ScenarioOptions, world: World): Promise<ScenarioRe
     inFlight.push(alert(`Burst alert ${i} (of the replicas run)`));
     if (2 * i >= options.strikeAfter && !struck) {
       struck = (async () => {
-        strike = await options.strike(replicas);
+        strike = await options.strike(replicas, world.keyPrefix);
         // What was acknowledged and not yet done when it struck must be finished by someone else.
         for (const s of sent) if (s.acknowledged && (await effects(world, s)) === 0) s.pendingAtStrike = true;
         log(`${strike}; ${sent.filter((s) => s.pendingAtStrike).length} acknowledged requests pending`);
@@ -445,10 +452,13 @@ function calmaYaml(prefix: string, targets: TargetServer): string {
 }
 
 async function deleteKeys(redis: RedisConnection, prefix: string): Promise<void> {
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-    if (keys.length > 0) await redis.del(...keys);
-    cursor = next;
-  } while (cursor !== '0');
+  // SCAN sees one server's keys: on a Cluster, ask each primary.
+  for (const node of redis instanceof Cluster ? redis.nodes('master') : [redis]) {
+    let cursor = '0';
+    do {
+      const [next, keys] = await node.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+      if (keys.length > 0) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  }
 }
