@@ -272,7 +272,7 @@ async function main(): Promise<void> {
         port: env.PORT,
         http,
         captureReaction: config.settings.slack.capture_reaction,
-        handOff: { redisUrl, prefix },
+        handOff: { redisUrl, prefix, lapseMs: env.CALMA_HANDOFF_LAPSE_MS },
       },
       log,
     );
@@ -320,7 +320,7 @@ async function main(): Promise<void> {
         category: config.settings.discord.category,
         archiveCategory: config.settings.discord.archive_category,
         captureReaction: config.settings.discord.capture_reaction,
-        handOff: { redisUrl, prefix },
+        handOff: { redisUrl, prefix, lapseMs: env.CALMA_HANDOFF_LAPSE_MS },
         lease,
       },
       log,

@@ -89,6 +89,13 @@ export const Env = z
       86_400_000,
       'expected a whole number of milliseconds, at least 1',
     ).default(60_000),
+    // How long a silent replica keeps the requests it acknowledged from the others (docs/operations.md).
+    // Unset: GUARD_LAPSE_MS (src/queue/commands.ts).
+    CALMA_HANDOFF_LAPSE_MS: wholeNumber(
+      1000,
+      600_000,
+      'expected a whole number of milliseconds from 1000 to 600000',
+    ).optional(),
     CALMA_API_TOKEN: optionalSecret,
     CALMA_DATA_DIR: z.string().default('./.calma'),
     // Unset: info, or warn in the console in a terminal (main decides).

@@ -19,7 +19,7 @@ export interface DiscordSettings {
   archiveCategory: string | null;
   captureReaction: string;
   /** Where deferred interactions are guarded (queue `commands-discord`), as Slack's `handOff`. */
-  handOff: { redisUrl: string; prefix: string };
+  handOff: { redisUrl: string; prefix: string; lapseMs?: number };
   /** How long a Discord call may take (src/timeouts.ts); tests shorten it. */
   timeouts?: CallTimeouts;
   /** The gateway lease, already held by this process: its loss ends the session at once. */

@@ -9,7 +9,10 @@ export interface CommandQueueOptions {
   prefix: string;
   /** Each chat platform has its own queue, worked by the processes serving it. */
   platform: string;
-  /** How long a process may stay silent before the requests it holds are run elsewhere (tests shorten it). */
+  /**
+   * How long a process may stay silent before the requests it holds are run elsewhere
+   * (CALMA_HANDOFF_LAPSE_MS; tests shorten it). Also the lock of the jobs it runs from the queue.
+   */
   lapseMs?: number;
 }
 
@@ -176,6 +179,13 @@ export async function commandQueue<T>(options: CommandQueueOptions): Promise<Com
         connection: consumer,
         prefix: options.prefix,
         concurrency: COMMAND_CONCURRENCY,
+        // A job whose worker fell silent for the lapse is run elsewhere, as a request whose process did:
+        // its lock (renewed every half of it while the event loop runs) lapses, and the next stalled
+        // check, within half a lapse, takes it back. With BullMQ's 30 s and 30 s, a sweep job left
+        // active by a lost connection held up the sweeps (each is scheduled from the one before) for up
+        // to a minute. A taken-over request is bounded by the platforms' timeouts, not by the lock.
+        lockDuration: lapseMs,
+        stalledInterval: lapseMs / 2,
       });
       worker.on('failed', (job, error) =>
         onError(error, job && job.name !== 'sweep' ? (job.data as T) : undefined),

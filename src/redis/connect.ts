@@ -46,9 +46,9 @@ function connect(url: string, options: ConnectionOptions): RedisConnection {
         username: target.username,
         password: target.password,
         sentinelPassword: target.sentinelPassword,
-        // The sentinels announce a fail-over (+switch-master): reconnect at once, even to a primary
-        // that is unreachable rather than dead, instead of waiting for the old link to break.
-        failoverDetector: true,
+        // No failoverDetector (ioredis' reconnect on +switch-master): when the announcement came while
+        // a connection was asking the sentinels for the primary, that connection ended for good
+        // ("Connection is closed"), about one in six of them in a local fail-over (docs/decisions.md).
         ...(target.tls ? { tls: {}, enableTLSForSentinelMode: true, sentinelTLS: {} } : {}),
       });
     case 'cluster': {

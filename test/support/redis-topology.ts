@@ -5,7 +5,7 @@
  * runs on free ports with its files in a temp dir; `stop()` kills them all and removes the dir.
  */
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -121,6 +121,10 @@ export class SentinelTopology extends Topology {
           ].join('\n'),
         );
         await topology.server(port, [file, '--sentinel'], SENTINEL_PASSWORD);
+        // A sentinel whose own timer ran 2 s late (its process starved of CPU, as on a loaded CI
+        // machine) distrusts what it measured and acts on nothing for 30 s (TILT): when all three are
+        // starved at once, nothing fails over for that long. 5 s is enough to measure again.
+        await ask(port, (redis) => redis.call('SENTINEL', 'DEBUG', 'tilt-period', '5000'), SENTINEL_PASSWORD);
       }
       await topology.waitUntilWatched();
       return topology;
@@ -150,7 +154,11 @@ export class SentinelTopology extends Topology {
     return Number(address[1]);
   }
 
-  /** What each sentinel says of the primary (flags, failover state): for a test that timed out. */
+  /**
+   * What each sentinel says of the primary (flags, failover state), whether it is in TILT, and the
+   * events it logged (+sdown, +odown, +try-failover, +elected-leader, -failover-abort-…, +tilt): for a
+   * test that timed out.
+   */
   async describe(): Promise<string> {
     const views = await Promise.all(
       this.sentinelPorts.map(async (port) => {
@@ -159,7 +167,14 @@ export class SentinelTopology extends Topology {
           (redis) => redis.call('SENTINEL', 'master', SentinelTopology.PRIMARY_NAME),
           SentinelTopology.SENTINEL_PASSWORD,
         );
-        return `sentinel ${port}: ${Array.isArray(master) ? master.join(' ') : 'no answer'}`;
+        const tilt = await ask(port, (redis) => redis.info('sentinel'), SentinelTopology.SENTINEL_PASSWORD);
+        const log = await readFile(path.join(this.dir, `redis-${port}.log`), 'utf8').catch(() => '');
+        const events = log.split('\n').filter((line) => / [#*] [+-][a-z]/.test(line));
+        return [
+          `sentinel ${port}: ${Array.isArray(master) ? master.join(' ') : 'no answer'}`,
+          `  ${/sentinel_tilt:\d/.exec(tilt ?? '')?.[0] ?? 'sentinel_tilt: no answer'}`,
+          ...events.slice(-40).map((line) => `  ${line}`),
+        ].join('\n');
       }),
     );
     return views.join('\n');
@@ -193,7 +208,9 @@ export class SentinelTopology extends Topology {
 
   /**
    * A fail-over needs the replica in sync and every sentinel to know it and its two peers (learnt from
-   * their hello messages, every 2 s): until then a killed primary could not be replaced.
+   * their hello messages, every 2 s), each seen up: a replica only discovered in the primary's INFO
+   * (no link to it, no INFO from it yet) cannot be promoted, and the sentinel gives up its fail-over
+   * and tries again after twice `failover-timeout`.
    */
   private async waitUntilWatched(): Promise<void> {
     const name = SentinelTopology.PRIMARY_NAME;
@@ -209,18 +226,18 @@ export class SentinelTopology extends Topology {
           const known = await ask(
             port,
             async (redis) => [
-              (await redis.call('SENTINEL', 'replicas', name)) as unknown[],
-              (await redis.call('SENTINEL', 'sentinels', name)) as unknown[],
+              ((await redis.call('SENTINEL', 'replicas', name)) as string[][]).map(fields),
+              ((await redis.call('SENTINEL', 'sentinels', name)) as string[][]).map(fields),
             ],
             SentinelTopology.SENTINEL_PASSWORD,
           );
-          if (
-            !known ||
-            (known[0]?.length ?? 0) < 1 ||
-            (known[1]?.length ?? 0) < this.sentinelPorts.length - 1
-          ) {
+          const [replicas, peers] = known ?? [[], []];
+          const replica = replicas?.find((r) => Number(r.port) === this.replicaPort);
+          if (replica?.flags !== 'slave' || replica['master-link-status'] !== 'ok' || !replica.runid) {
             return false;
           }
+          const up = (peers ?? []).filter((peer) => peer.flags === 'sentinel');
+          if (up.length < this.sentinelPorts.length - 1) return false;
         }
         return true;
       },
@@ -350,6 +367,13 @@ export class ClusterTopology extends Topology {
       'the cluster to promote a replica',
     );
   }
+}
+
+/** A sentinel's flat `[name, value, name, value, ...]` answer about one server, as an object. */
+function fields(flat: string[]): Record<string, string> {
+  const entries: [string, string][] = [];
+  for (let i = 0; i + 1 < flat.length; i += 2) entries.push([flat[i] ?? '', flat[i + 1] ?? '']);
+  return Object.fromEntries(entries);
 }
 
 /** One short-lived plain connection to one server (not through calma): what the topology reports. */

@@ -3,10 +3,8 @@
  * is SIGKILLed, the cluster promotes its replica, and calma's store and BullMQ queue are served again
  * through the same connections (ioredis follows the slot to its new primary).
  */
-import { Queue, Worker } from 'bullmq';
-import { type RedisConnection, redisClient, redisKeyPrefix } from '../../../src/redis/connect';
-import { RedisIncidentStore } from '../../../src/store/redis-incident-store';
-import { anIncident, anOpenedEntry } from '../../support/fixtures';
+import { redisKeyPrefix } from '../../../src/redis/connect';
+import { type FailoverClients, failoverClients } from '../../support/failover-clients';
 import { uniquePrefix } from '../../support/redis';
 import { ClusterTopology } from '../../support/redis-topology';
 import { waitFor } from '../../support/wait-for';
@@ -19,47 +17,22 @@ const WS = 'T0CLUSTER';
 
 describe('Redis Cluster fail-over', () => {
   let topology: ClusterTopology;
-  let main: RedisConnection;
-  let bull: RedisConnection;
-  let queue: Queue;
-  let worker: Worker;
-  const done: string[] = [];
+  let clients: FailoverClients;
   const prefix = redisKeyPrefix(uniquePrefix(), 'redis+cluster://');
 
   beforeAll(async () => {
     topology = await ClusterTopology.start({ replicas: 1 });
-    // As calma's own: the store's connection gives up on a command after 3 retries, BullMQ's waits.
-    main = redisClient(topology.url, { maxRetriesPerRequest: 3 });
-    main.on('error', () => {});
-    bull = redisClient(topology.url, { maxRetriesPerRequest: null });
-    bull.on('error', () => {});
-    queue = new Queue('failover', { connection: bull, prefix });
-    queue.on('error', () => {});
-    worker = new Worker('failover', async (job) => void done.push(job.name), { connection: bull, prefix });
-    worker.on('error', () => {});
+    clients = failoverClients(topology.url, prefix, WS);
   }, 55_000);
 
   afterAll(async () => {
-    await worker?.close(true);
-    await queue?.close();
-    main?.disconnect();
-    bull?.disconnect();
+    await clients?.close();
     await topology?.stop();
   });
 
-  const open = async (store: RedisIncidentStore, request: string) => {
-    const incident = anIncident({
-      workspace: WS,
-      seq: await store.nextSeq(WS, request),
-      room: `C-${request}`,
-    });
-    await store.create({ incident, events: [anOpenedEntry(incident)] });
-    return incident.seq;
-  };
-
   it("GIVEN calma on a Cluster URL WHEN the primary holding calma's slot is SIGKILLed THEN, once its replica is promoted, the same connections serve writes and jobs again, and what was replicated is kept", async () => {
-    const store = new RedisIncidentStore(main, prefix);
-    const before = await open(store, 'before');
+    const { store, queue, done, open } = clients;
+    const before = await open('before');
     await queue.add('job-before', {});
     await waitFor(() => done.includes('job-before'), 20_000, 'the job queued before the fail-over');
     const primary = await topology.primaryOf(prefix);
@@ -73,7 +46,7 @@ describe('Redis Cluster fail-over', () => {
     let after = 0;
     await waitFor(
       async () => {
-        after = await open(store, 'after').catch(() => 0);
+        after = await open('after').catch(() => 0);
         return after;
       },
       100_000,

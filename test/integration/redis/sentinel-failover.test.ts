@@ -4,10 +4,7 @@
  * keep working after the primary is SIGKILLed and the sentinels promote the replica, on the same
  * connections (ioredis asks the sentinels for the new primary).
  */
-import { Queue, Worker } from 'bullmq';
-import { type RedisConnection, redisClient } from '../../../src/redis/connect';
-import { RedisIncidentStore } from '../../../src/store/redis-incident-store';
-import { anIncident, anOpenedEntry } from '../../support/fixtures';
+import { type FailoverClients, failoverClients } from '../../support/failover-clients';
 import { uniquePrefix } from '../../support/redis';
 import { SentinelTopology } from '../../support/redis-topology';
 import { waitFor } from '../../support/wait-for';
@@ -20,52 +17,27 @@ const WS = 'T0FAILOVER';
 
 describe('Redis through Sentinel', () => {
   let topology: SentinelTopology;
-  let main: RedisConnection;
-  let bull: RedisConnection;
-  let queue: Queue;
-  let worker: Worker;
-  const done: string[] = [];
+  let clients: FailoverClients;
   const prefix = uniquePrefix();
 
   beforeAll(async () => {
     topology = await SentinelTopology.start();
-    // As calma's own: the store's connection gives up on a command after 3 retries, BullMQ's waits.
-    main = redisClient(topology.url, { maxRetriesPerRequest: 3 });
-    main.on('error', () => {});
-    bull = redisClient(topology.url, { maxRetriesPerRequest: null });
-    bull.on('error', () => {});
-    queue = new Queue('failover', { connection: bull, prefix });
-    queue.on('error', () => {});
-    worker = new Worker('failover', async (job) => void done.push(job.name), { connection: bull, prefix });
-    worker.on('error', () => {});
+    clients = failoverClients(topology.url, prefix, WS);
   }, 55_000);
 
   afterAll(async () => {
-    await worker?.close(true);
-    await queue?.close();
-    main?.disconnect();
-    bull?.disconnect();
+    await clients?.close();
     await topology?.stop();
   });
 
-  const open = async (store: RedisIncidentStore, request: string) => {
-    const incident = anIncident({
-      workspace: WS,
-      seq: await store.nextSeq(WS, request),
-      room: `C-${request}`,
-    });
-    await store.create({ incident, events: [anOpenedEntry(incident)] });
-    return incident.seq;
-  };
-
   it('GIVEN calma on a Sentinel URL WHEN the primary is SIGKILLed THEN, once the replica is promoted, the same connections serve writes and jobs again, and what was replicated is kept', async () => {
-    const store = new RedisIncidentStore(main, prefix);
-    const before = await open(store, 'before');
+    const { store, queue, done, open } = clients;
+    const before = await open('before');
     await queue.add('job-before', {});
     await waitFor(() => done.includes('job-before'), 20_000, 'the job queued before the fail-over');
     // Replication is asynchronous: a write the replica has not received when the primary dies is lost
     // (Redis' documented window). WAIT makes this one replicated, so the test can expect it kept.
-    expect(await main.wait(1, 10_000)).toBe(1);
+    expect(await clients.main.wait(1, 10_000)).toBe(1);
 
     const killedAt = Date.now();
     await topology.killPrimary();
@@ -73,7 +45,7 @@ describe('Redis through Sentinel', () => {
     let after = 0;
     await waitFor(
       async () => {
-        after = await open(store, 'after').catch(() => 0);
+        after = await open('after').catch(() => 0);
         return after;
       },
       100_000,

@@ -106,6 +106,21 @@ describe('loadConfig', () => {
     expect(error.problems.map((p) => p.key)).toEqual(['SLACK_SIGNING_SECRET', 'DISCORD_TOKEN']);
   });
 
+  test('GIVEN CALMA_HANDOFF_LAPSE_MS WHEN loading THEN a whole number of milliseconds from 1000 is taken, anything else is refused with the range', async () => {
+    const config = await inEmptyDir(() => loadConfig({ CALMA_HANDOFF_LAPSE_MS: '3000' }));
+    expect(config.env.CALMA_HANDOFF_LAPSE_MS).toBe(3000);
+    for (const value of ['500', '2.5s', '700000']) {
+      const error = await inEmptyDir(() => configError({ CALMA_HANDOFF_LAPSE_MS: value }));
+      expect(error.problems).toEqual([
+        {
+          file: 'environment',
+          key: 'CALMA_HANDOFF_LAPSE_MS',
+          message: `expected a whole number of milliseconds from 1000 to 600000, got "${value}"`,
+        },
+      ]);
+    }
+  });
+
   test('GIVEN CALMA_LOCALE and a locale in calma.yaml WHEN loading THEN CALMA_LOCALE wins', async () => {
     expect((await loadConfig(await withFile('locale: fr\n', { CALMA_LOCALE: 'es' }))).locale).toBe('es');
     expect((await loadConfig(await withFile('locale: fr\n'))).locale).toBe('fr');
