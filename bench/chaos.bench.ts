@@ -298,6 +298,8 @@ function calmaYaml(targets: TargetServer): string {
     `redis: { key_prefix: ${PREFIX} }`,
     `channels: { announcements: ${ANNOUNCEMENTS} }`,
     'approvers: { approver: ["U0BOB"] }',
+    // One approval publishes (a SEV1 also asks the lead by default, and the script's team is ana and bob).
+    'statements: { approvals: { sev1: [approver] } }',
     'outbound:',
     ...TARGETS.map(
       (t) => `  - { name: ${t}, url: "${targets.url(t)}", secret_env: ${t.toUpperCase()}_SECRET }`,
