@@ -57,9 +57,10 @@ function connect(url: string, options: ConnectionOptions): RedisConnection {
         username: target.username,
         password: target.password,
         sentinelPassword: target.sentinelPassword,
-        // The sentinels announce a fail-over (+switch-master): reconnect at once, even to a primary
-        // that is unreachable rather than dead, instead of waiting for the old link to break.
-        failoverDetector: true,
+        // No `failoverDetector`: the detector of a link that broke outlives it, and when the sentinels
+        // announced the switch it cut the reconnection under way, which ended the connection for good
+        // (a few connections of every process, in the chaos runs). A demoted primary closes its clients,
+        // and a dead one's links break: ioredis then asks the sentinels anyway.
         ...(target.tls ? { tls: {}, enableTLSForSentinelMode: true, sentinelTLS: {} } : {}),
       });
     case 'cluster': {
