@@ -5,7 +5,7 @@
  * connections (ioredis asks the sentinels for the new primary).
  */
 import { Queue, Worker } from 'bullmq';
-import { type RedisConnection, redisClient } from '../../../src/redis/connect';
+import { type RedisConnection, redisClient, STORE_CONNECTION } from '../../../src/redis/connect';
 import { RedisIncidentStore } from '../../../src/store/redis-incident-store';
 import { anIncident, anOpenedEntry } from '../../support/fixtures';
 import { uniquePrefix } from '../../support/redis';
@@ -29,8 +29,8 @@ describe('Redis through Sentinel', () => {
 
   beforeAll(async () => {
     topology = await SentinelTopology.start();
-    // As calma's own: the store's connection gives up on a command after 3 retries, BullMQ's waits.
-    main = redisClient(topology.url, { maxRetriesPerRequest: 3 });
+    // As calma's own: the store's connection (waits through about a minute of reconnections), BullMQ's.
+    main = redisClient(topology.url, STORE_CONNECTION);
     main.on('error', () => {});
     bull = redisClient(topology.url, { maxRetriesPerRequest: null });
     bull.on('error', () => {});
@@ -69,7 +69,7 @@ describe('Redis through Sentinel', () => {
 
     const killedAt = Date.now();
     await topology.killPrimary();
-    // Commands sent during the fail-over fail (no primary yet); the next ones are served by the new one.
+    // A write sent during the fail-over waits for the promoted replica (or fails, and the next is tried).
     let after = 0;
     await waitFor(
       async () => {
