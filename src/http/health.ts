@@ -57,8 +57,18 @@ export function healthRoute(checks: HealthChecks): Route {
 async function pingProblem(redis: RedisConnection, timeoutMs: number): Promise<string | null> {
   if (redis.status !== 'ready') return 'Redis is unreachable';
   let timer: NodeJS.Timeout | undefined;
+  // A PING sent as the link broke waits for the reconnection (calma's connection waits through a
+  // fail-over): the link's state at the deadline tells a dead server from a frozen one.
   const late = new Promise<string>((resolve) => {
-    timer = setTimeout(() => resolve(`Redis did not answer within ${timeoutMs / 1000} s`), timeoutMs);
+    timer = setTimeout(
+      () =>
+        resolve(
+          redis.status === 'ready'
+            ? `Redis did not answer within ${timeoutMs / 1000} s`
+            : 'Redis is unreachable',
+        ),
+      timeoutMs,
+    );
   });
   const answer = redis.ping().then(
     () => null,
