@@ -25,7 +25,7 @@ import { PlaybookRegistry } from './playbook/registry';
 import { auditService } from './queue/audits';
 import { outboxService } from './queue/outbox';
 import { reminders } from './queue/reminders';
-import { redisClient, redisKeyPrefix } from './redis/connect';
+import { redisClient, redisKeyPrefix, STORE_CONNECTION } from './redis/connect';
 import { DataDirInUseError, RedisNotInstalledError, startPrivateRedis } from './redis/private-server';
 import { RefusedError } from './startup/retry';
 import { RedisAlertStore } from './store/redis-alert-store';
@@ -426,7 +426,7 @@ async function playbookRegistry(config: Config): Promise<PlaybookRegistry> {
 async function connectRedis(config: Config, log: Logger) {
   const url = config.env.REDIS_URL;
   const server = url ? null : await startPrivateRedis({ dataDir: config.env.CALMA_DATA_DIR, log });
-  const redis = redisClient(url ?? server?.url ?? '', { lazyConnect: true, maxRetriesPerRequest: 3 });
+  const redis = redisClient(url ?? server?.url ?? '', { ...STORE_CONNECTION, lazyConnect: true });
   try {
     await redis.connect();
     await redis.ping();

@@ -109,6 +109,9 @@ export async function openIncidentRoom(
     };
   });
   const incident = stored?.change?.incident ?? begun ?? opened.value.incident;
+  // Planned as soon as the incident has its room, before the platform calls that may fail (an open
+  // stopped half-way still keeps its reminders; a re-run of the request plans the same jobs, a no-op).
+  await deps.scheduler?.sync(incident);
 
   // calma itself (an incident an alert opened) is not a person to invite.
   const people = [caller.user, ...(request.lead ? [request.lead] : []), ...deps.responders].filter(
@@ -141,7 +144,6 @@ export async function openIncidentRoom(
     }));
   }
   if (request.lead) await briefRole(deps, incident, playbook, 'lead', request.lead);
-  await deps.scheduler?.sync(incident);
   return { ok: true, value: incident };
 }
 

@@ -66,8 +66,18 @@ async function pingProblem(
 ): Promise<string | null> {
   if (redis.status !== 'ready') return 'Redis is unreachable';
   let timer: NodeJS.Timeout | undefined;
+  // A PING sent as the link broke waits for the reconnection (calma's connection waits through a
+  // fail-over): the link's state at the deadline tells a dead server from a frozen one.
   const late = new Promise<string>((resolve) => {
-    timer = setTimeout(() => resolve(`Redis did not answer within ${timeoutMs / 1000} s`), timeoutMs);
+    timer = setTimeout(
+      () =>
+        resolve(
+          redis.status === 'ready'
+            ? `Redis did not answer within ${timeoutMs / 1000} s`
+            : 'Redis is unreachable',
+        ),
+      timeoutMs,
+    );
   });
   const asked: Promise<unknown> =
     redis instanceof Cluster && slotKey !== undefined ? redis.exists(slotKey) : redis.ping();

@@ -18,6 +18,17 @@ export interface ConnectionOptions {
   lazyConnect?: boolean;
 }
 
+/**
+ * The options of calma's own connection (the incident and alert stores, claims, health): a command
+ * caught by a Redis fail-over waits for the promoted replica instead of failing half-way through what
+ * it was doing (an incident opened without its reminders; a triage card or reminder posted and not
+ * recorded, so posted again by its job's retry). ioredis waits 50 ms more before each reconnection, up
+ * to 2 s: 50 attempts are about a minute, longer than Sentinel takes to promote a replica, even when a
+ * first election fails and starts again. With 3, a command failed within half a second of the primary
+ * dying. A longer outage still fails the command, so the person is told rather than kept waiting.
+ */
+export const STORE_CONNECTION = { maxRetriesPerRequest: 50 } as const satisfies ConnectionOptions;
+
 export function redisClient(url: string, options: ConnectionOptions = {}): RedisConnection {
   return quiet(connect(url, options));
 }

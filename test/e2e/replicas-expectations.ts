@@ -61,3 +61,25 @@ export function expectNothingTakenLost(result: ScenarioResult): void {
   }
   expect(result.deliveries.size).toBe(result.published.length * 2);
 }
+
+/**
+ * What holds through a Redis fail-over since calma's connections wait for the promoted replica: on top
+ * of `expectNothingTakenLost`, no request taken is answered "Something went wrong" (one whose hand-off
+ * could not be written is told "nothing was changed", and nothing was), nothing is done twice (no
+ * triage card posted twice), and every incident gets each of its step reminders once.
+ */
+export function expectEveryEffectOnceThroughFailover(result: ScenarioResult): void {
+  expectNothingTakenLost(result);
+  const wentWrong = result.sent.filter((s) => s.acknowledged && s.toldFailed && !s.toldNothingDone);
+  expect(wentWrong.map((s) => `${s.kind} ${s.key} (to ${s.replica})`)).toEqual([]);
+  expect(result.sent.filter((s) => (s.effects ?? 0) > 1).map((s) => `${s.kind} ${s.key}`)).toEqual([]);
+  expect(result.remindable).toHaveLength(result.incidents.length);
+  const missingOrTwice: string[] = [];
+  for (const incident of result.incidents) {
+    for (const key of result.expectedReminderKeys) {
+      const posted = result.reminders.get(`${incident.room} ${key}`) ?? 0;
+      if (posted !== 1) missingOrTwice.push(`#${incident.seq} ${key}: ${posted}`);
+    }
+  }
+  expect(missingOrTwice).toEqual([]);
+}

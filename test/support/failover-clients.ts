@@ -1,9 +1,9 @@
 /**
  * What the Redis fail-over tests run through a topology's URL, as calma does: the incident store on a
- * connection that gives up on a command after 3 retries, and a BullMQ queue and worker on one that waits.
+ * connection that waits through about a minute of reconnections (`STORE_CONNECTION`), and a BullMQ queue and worker on one that waits.
  */
 import { Queue, Worker } from 'bullmq';
-import { type RedisConnection, redisClient } from '../../src/redis/connect';
+import { type RedisConnection, redisClient, STORE_CONNECTION } from '../../src/redis/connect';
 import { RedisIncidentStore } from '../../src/store/redis-incident-store';
 import { anIncident, anOpenedEntry } from './fixtures';
 
@@ -20,7 +20,7 @@ export interface FailoverClients {
 }
 
 export function failoverClients(url: string, prefix: string, workspace: string): FailoverClients {
-  const main: RedisConnection = redisClient(url, { maxRetriesPerRequest: 3 });
+  const main: RedisConnection = redisClient(url, STORE_CONNECTION);
   main.on('error', () => {});
   const bull: RedisConnection = redisClient(url, { maxRetriesPerRequest: null });
   bull.on('error', () => {});

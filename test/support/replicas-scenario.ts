@@ -37,8 +37,9 @@ const TARGETS = ['statuspage', 'scheduler'] as const;
 /** Everything below waits with bounds this generous: six test runs may share two cores. */
 const SETTLE_MS = 240_000;
 /** What calma answers when it did not do, or not all of, what was asked (src/i18n/en/commands.ts). */
+const NOTHING_DONE = 'Nothing was changed';
 const FAILURE_TEXTS = [
-  'Nothing was changed',
+  NOTHING_DONE,
   'Something went wrong on calma',
   'refused calma’s request',
   'did not answer calma in time',
@@ -90,6 +91,8 @@ export interface Sent {
   effects?: number;
   /** Acknowledged, then the person was told on its response_url that it failed (and to check). */
   toldFailed?: boolean;
+  /** Of those told it failed: told nothing was changed (the hand-off could not write it to Redis). */
+  toldNothingDone?: boolean;
 }
 
 export interface ScenarioResult {
@@ -268,6 +271,7 @@ async function drive(options: ScenarioOptions, world: World): Promise<ScenarioRe
   for (const s of sent) {
     s.effects = await effects(world, s);
     s.toldFailed = told(slack, s);
+    s.toldNothingDone = told(slack, s, [NOTHING_DONE]);
   }
   const pending = sent.filter((s) => s.pendingAtStrike && s.kind !== 'alert');
   const finishedAfterStrike = pending.filter((s) => slack.responses.some((r) => r.id === responseId(s.key)));
@@ -314,9 +318,9 @@ async function effects(world: World, s: Sent): Promise<number> {
 }
 
 /** Whether the person who sent `s` was told on its response_url that it failed. */
-function told(slack: FakeSlack, s: Sent): boolean {
+function told(slack: FakeSlack, s: Sent, texts = FAILURE_TEXTS): boolean {
   return slack.responses.some(
-    (r) => r.id === responseId(s.key) && FAILURE_TEXTS.some((text) => JSON.stringify(r.body).includes(text)),
+    (r) => r.id === responseId(s.key) && texts.some((text) => JSON.stringify(r.body).includes(text)),
   );
 }
 

@@ -4,7 +4,7 @@
  */
 import { Queue, Worker } from 'bullmq';
 import { commandQueue } from '../../../src/queue/commands';
-import { type RedisConnection, redisClient, redisKeyPrefix } from '../../../src/redis/connect';
+import { type RedisConnection, redisClient, redisKeyPrefix, STORE_CONNECTION } from '../../../src/redis/connect';
 import { RedisAlertStore } from '../../../src/store/redis-alert-store';
 import { RedisIncidentStore } from '../../../src/store/redis-incident-store';
 import { aNote, anIncident, anOpenedEntry } from '../../support/fixtures';
@@ -23,7 +23,7 @@ describe('Redis Cluster', () => {
   beforeAll(async () => {
     topology = await ClusterTopology.start();
     prefix = redisKeyPrefix(uniquePrefix(), topology.url);
-    main = redisClient(topology.url, { maxRetriesPerRequest: 3 });
+    main = redisClient(topology.url, STORE_CONNECTION);
     bull = redisClient(topology.url, { maxRetriesPerRequest: null });
   }, 55_000);
 

@@ -41,7 +41,7 @@ describe('Redis through Sentinel', () => {
 
     const killedAt = Date.now();
     await topology.killPrimary();
-    // Commands sent during the fail-over fail (no primary yet); the next ones are served by the new one.
+    // A write sent during the fail-over waits for the promoted replica (or fails, and the next is tried).
     let after = 0;
     await waitFor(
       async () => {

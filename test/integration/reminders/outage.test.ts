@@ -42,4 +42,21 @@ describe('a platform outage when a reminder is due', () => {
     expect(w.chat.reminders(opened.room).filter(isStep1Due)).toHaveLength(1);
     expect(takeFailures().some((f) => f.includes('retry later'))).toBe(true);
   });
+
+  test('GIVEN the platform refuses posts while an incident is opened WHEN the open stops half-way (its room made, nothing posted) THEN the incident’s reminders are planned anyway', async () => {
+    const w = world();
+    // Nothing fires meanwhile: only what was planned is looked at.
+    await worker().pause();
+    w.chat.fail('post');
+    const reply = await w.command(w.ana, 'open hacked-account sev1 Our account is posting spam');
+    w.chat.heal('post');
+    worker().resume();
+    expect(reply.openedRoom).toBeUndefined();
+
+    const [incident] = await w.store.list(w.workspace);
+    expect(incident?.room).toBe(w.chat.rooms[0]?.id);
+    const planned = await w.delayedJobsOf(incident?.seq ?? 0);
+    expect(planned.map((job) => job.data.kind)).toContain('step');
+    takeFailures();
+  });
 });
