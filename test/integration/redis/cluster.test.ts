@@ -4,7 +4,12 @@
  */
 import { Queue, Worker } from 'bullmq';
 import { commandQueue } from '../../../src/queue/commands';
-import { type RedisConnection, redisClient, redisKeyPrefix, STORE_CONNECTION } from '../../../src/redis/connect';
+import {
+  type RedisConnection,
+  redisClient,
+  redisKeyPrefix,
+  STORE_CONNECTION,
+} from '../../../src/redis/connect';
 import { RedisAlertStore } from '../../../src/store/redis-alert-store';
 import { RedisIncidentStore } from '../../../src/store/redis-incident-store';
 import { aNote, anIncident, anOpenedEntry } from '../../support/fixtures';
