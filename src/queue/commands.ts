@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Job, Queue, Worker } from 'bullmq';
 import { type RedisConnection, redisClient } from '../redis/connect';
+import { slotReadiness } from '../redis/slot';
 import { BOUNDED_EVENTS } from './events';
 
 export interface CommandQueueOptions {
@@ -55,7 +56,10 @@ export interface CommandQueue<T> {
    * it again (a platform's retry) gives a `duplicate` guard.
    */
   guard(key: string, data: T): Promise<Guard>;
-  /** Whether Redis is connected now (no round trip): when not, a hand-off would fail at once. */
+  /**
+   * Whether Redis is connected now (no round trip): when not, a hand-off would fail at once. On a
+   * Cluster, whether the node serving calma's slot is.
+   */
   ready(): boolean;
   /** Starts running the requests of processes that died (and looking for them). */
   work(run: (data: T) => Promise<void>, onError: (error: unknown, data: T | undefined) => void): void;
@@ -105,6 +109,7 @@ export async function commandQueue<T>(options: CommandQueueOptions): Promise<Com
   });
   queue.on('error', () => {}); // Same: the failed hand-off is the report.
   await queue.waitUntilReady();
+  const ready = await slotReadiness(producer, inFlightKey);
 
   const beat = () => producer.set(aliveKey(holder), '1', 'PX', lapseMs).catch(() => undefined);
   await beat();
@@ -136,9 +141,9 @@ export async function commandQueue<T>(options: CommandQueueOptions): Promise<Com
 
   return {
     queue,
-    ready: () => producer.status === 'ready',
+    ready,
     async guard(key, data) {
-      if (producer.status !== 'ready') throw new HandOffError(`Redis is ${producer.status}`);
+      if (!ready()) throw new HandOffError('Redis is not connected');
       const entry: InFlight<T> = { holder, at: Date.now(), data };
       let added: number;
       try {
