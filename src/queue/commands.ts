@@ -3,6 +3,7 @@ import { type Job, Queue, Worker } from 'bullmq';
 import { type RedisConnection, redisClient } from '../redis/connect';
 import { slotReadiness } from '../redis/slot';
 import { BOUNDED_EVENTS } from './events';
+import { oncePerOutage } from './outage-log';
 
 export interface CommandQueueOptions {
   redisUrl: string;
@@ -195,12 +196,11 @@ export async function commandQueue<T>(options: CommandQueueOptions): Promise<Com
       worker.on('failed', (job, error) =>
         onError(error, job && job.name !== 'sweep' ? (job.data as T) : undefined),
       );
-      // While Redis is away the worker reports each reconnection attempt: say it once per cause.
-      let last = '';
-      worker.on('error', (error) => {
-        if (error.message !== last) onError(error, undefined);
-        last = error.message;
-      });
+      // While Redis is away the worker reports each reconnection attempt: said once per outage.
+      worker.on(
+        'error',
+        oncePerOutage(consumer, (error) => onError(error, undefined)),
+      );
       void queue
         .upsertJobScheduler('sweep', { every: lapseMs / 4 }, { name: 'sweep', opts: { removeOnFail: 10 } })
         .catch((error: unknown) => onError(error, undefined));
