@@ -1,5 +1,6 @@
 import type { AlertRoute } from '../core/alert-route';
 import type { Logger } from '../log';
+import { outageLog } from '../queue/outage-log';
 import { redisClient } from '../redis/connect';
 import { AlertIntake, alertQueueName, laneOf } from './intake';
 
@@ -32,7 +33,7 @@ export function alertIntakeService(options: AlertIntakeServiceOptions): AlertInt
     },
     {
       lane: laneOf(options.routes),
-      onError: (error) => options.log.warn({ err: error }, 'alert queue: Redis error'),
+      onError: outageLog(options.log, 'alert intake', connection),
     },
   );
   return {

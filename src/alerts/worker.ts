@@ -4,6 +4,7 @@ import type { Deps } from '../app/deps';
 import { routeAlert } from '../core/alert-route';
 import type { AlertStore } from '../ports/alert-store';
 import { BOUNDED_EVENTS } from '../queue/events';
+import { outageLog } from '../queue/outage-log';
 import { redisClient } from '../redis/connect';
 import { type AlertJob, type AlertLane, alertQueueName, intakeStreamKey } from './intake';
 import {
@@ -135,9 +136,13 @@ export function alertWorkerService(options: AlertWorkerOptions): AlertWorkerServ
         connection,
         prefix: options.prefix,
         queues: { open: openQueue, triage: queue },
-        onError: (error) => deps.log.warn({ err: error }, 'alert relay: Redis error'),
+        onError: outageLog(deps.log, 'alert relay', connection),
       });
       relay.start();
+      const unreachable = outageLog(deps.log, 'alert workers', connection);
+      queue.on('error', unreachable);
+      openQueue.on('error', unreachable);
+      for (const worker of workers) worker.on('error', unreachable);
       for (const worker of workers) {
         worker.on('failed', (job, error) =>
           deps.log.warn(

@@ -6,6 +6,7 @@ import { CALMA_USER } from '../core/types';
 import { translator } from '../i18n';
 import { redisClient } from '../redis/connect';
 import { BOUNDED_EVENTS } from './events';
+import { outageLog } from './outage-log';
 
 export interface AuditSchedule {
   playbook: string;
@@ -47,6 +48,8 @@ export function auditService(options: AuditOptions): AuditService {
   return {
     queue,
     async work(deps, workspace, room) {
+      const unreachable = outageLog(deps.log, 'audits queue', connection);
+      queue.on('error', unreachable);
       // Schedules no longer in calma.yaml stop.
       const wanted = new Set(options.audits.map((audit) => schedulerId(audit.playbook)));
       for (const scheduler of await queue.getJobSchedulers()) {
@@ -72,6 +75,7 @@ export function auditService(options: AuditOptions): AuditService {
       worker.on('failed', (job, error) =>
         deps.log.error({ err: error, audit: job?.data.playbook }, 'audit did not open'),
       );
+      worker.on('error', unreachable);
     },
     async stop() {
       await worker?.close();

@@ -50,7 +50,7 @@ interface Kept {
  * and never falls between two) and hands it to `post`.
  */
 export class CatchUp {
-  private readonly queue: Queue<CatchUpJob>;
+  readonly queue: Queue<CatchUpJob>;
   private readonly keys: StoreKeys;
 
   constructor(

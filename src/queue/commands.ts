@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { type Job, Queue, Worker } from 'bullmq';
 import { type RedisConnection, redisClient } from '../redis/connect';
+import { slotReadiness } from '../redis/slot';
 import { BOUNDED_EVENTS } from './events';
+import { oncePerOutage } from './outage-log';
 
 export interface CommandQueueOptions {
   redisUrl: string;
@@ -55,7 +57,10 @@ export interface CommandQueue<T> {
    * it again (a platform's retry) gives a `duplicate` guard.
    */
   guard(key: string, data: T): Promise<Guard>;
-  /** Whether Redis is connected now (no round trip): when not, a hand-off would fail at once. */
+  /**
+   * Whether Redis is connected now (no round trip): when not, a hand-off would fail at once. On a
+   * Cluster, whether the node serving calma's slot is.
+   */
   ready(): boolean;
   /** Starts running the requests of processes that died (and looking for them). */
   work(run: (data: T) => Promise<void>, onError: (error: unknown, data: T | undefined) => void): void;
@@ -105,6 +110,7 @@ export async function commandQueue<T>(options: CommandQueueOptions): Promise<Com
   });
   queue.on('error', () => {}); // Same: the failed hand-off is the report.
   await queue.waitUntilReady();
+  const ready = await slotReadiness(producer, inFlightKey);
 
   const beat = () => producer.set(aliveKey(holder), '1', 'PX', lapseMs).catch(() => undefined);
   await beat();
@@ -136,9 +142,9 @@ export async function commandQueue<T>(options: CommandQueueOptions): Promise<Com
 
   return {
     queue,
-    ready: () => producer.status === 'ready',
+    ready,
     async guard(key, data) {
-      if (producer.status !== 'ready') throw new HandOffError(`Redis is ${producer.status}`);
+      if (!ready()) throw new HandOffError('Redis is not connected');
       const entry: InFlight<T> = { holder, at: Date.now(), data };
       let added: number;
       try {
@@ -190,12 +196,11 @@ export async function commandQueue<T>(options: CommandQueueOptions): Promise<Com
       worker.on('failed', (job, error) =>
         onError(error, job && job.name !== 'sweep' ? (job.data as T) : undefined),
       );
-      // While Redis is away the worker reports each reconnection attempt: say it once per cause.
-      let last = '';
-      worker.on('error', (error) => {
-        if (error.message !== last) onError(error, undefined);
-        last = error.message;
-      });
+      // While Redis is away the worker reports each reconnection attempt: said once per outage.
+      worker.on(
+        'error',
+        oncePerOutage(consumer, (error) => onError(error, undefined)),
+      );
       void queue
         .upsertJobScheduler('sweep', { every: lapseMs / 4 }, { name: 'sweep', opts: { removeOnFail: 10 } })
         .catch((error: unknown) => onError(error, undefined));

@@ -3,6 +3,7 @@ import { runOutboxJob } from '../app/deliver';
 import type { Deps } from '../app/deps';
 import type { WebhookTarget } from '../outbound/webhook';
 import { redisClient } from '../redis/connect';
+import { outageLog } from './outage-log';
 import { BullOutbox, defaultOutboxTiming, type OutboxSettings, startOutboxWorker } from './outbox-queue';
 
 export interface OutboxOptions {
@@ -42,6 +43,9 @@ export function outboxService(options: OutboxOptions): OutboxService {
       worker.on('failed', (job, error) =>
         deps.log.warn({ err: error, job: job?.id, attempts: job?.attemptsMade }, 'statement delivery failed'),
       );
+      const unreachable = outageLog(deps.log, 'statement outbox', connection);
+      outbox.queue.on('error', unreachable);
+      worker.on('error', unreachable);
     },
     async stop() {
       await worker?.close();

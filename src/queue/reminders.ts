@@ -7,6 +7,7 @@ import type { PlaybookRegistry } from '../playbook/registry';
 import type { ReminderJob } from '../ports/scheduler';
 import { redisClient } from '../redis/connect';
 import { CatchUp } from './catch-up';
+import { outageLog } from './outage-log';
 import { jobId, type QueueSettings, ReminderScheduler, startReminderWorker } from './reminder-queue';
 
 export interface RemindersOptions {
@@ -100,6 +101,10 @@ export function reminders(options: RemindersOptions): Reminders {
         },
       );
       worker.on('failed', (job, error) => deps.log.error({ err: error, job: job?.id }, 'reminder failed'));
+      const unreachable = outageLog(deps.log, 'reminders queue', connection);
+      scheduler.queue.on('error', unreachable);
+      missed.queue.on('error', unreachable);
+      worker.on('error', unreachable);
     },
     async stop() {
       await worker?.close();
