@@ -24,5 +24,7 @@ module.exports = {
   // default of one worker per core but one leaves a 2-core machine mostly idle.
   maxWorkers: os.availableParallelism() * 2,
   testSequencer: '<rootDir>/test/support/sequencer.js',
-  testTimeout: 20000,
+  // Generous: a loaded machine (several jest runs on 2 cores) stretches every wait tenfold, and a test
+  // that passes waits only as long as it needs. The helpers' waits stay under it (test/support/patience.ts).
+  testTimeout: 60000,
 };

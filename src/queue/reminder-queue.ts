@@ -5,6 +5,7 @@ import {
   type Reminder,
   type ReminderKind,
   type ReminderPolicy,
+  stillWanted,
 } from '../core/reminders';
 import type { Incident } from '../core/types';
 import type { PlaybookRegistry } from '../playbook/registry';
@@ -160,7 +161,10 @@ export class ReminderScheduler implements Scheduler {
     let queued = new Set<string>();
     for (let round = 0; current && round < SYNC_ROUNDS; round++) {
       const now = this.now();
-      const jobs = this.next(current, scope, now);
+      let jobs = this.next(current, scope, now);
+      const cadence = scope.after === undefined && jobs.some((job) => job.kind === 'cadence');
+      if (cadence && (await this.cadenceDue(current, now)))
+        jobs = jobs.filter((job) => job.kind !== 'cadence');
       const ids = new Set(jobs.map(jobId));
       // Already queued by the round before: the stored incident did not change what it wants.
       if (round > 0 && [...ids].every((id) => queued.has(id))) return;
@@ -169,6 +173,22 @@ export class ReminderScheduler implements Scheduler {
       if (!this.latest) return;
       current = await this.latest(incident.workspace, incident.seq);
     }
+  }
+
+  /**
+   * Whether the incident's queued status-update reminder is due and not yet run (no worker was free: a
+   * burst of reminders, a loaded machine), and `incident` still wants it. A change then leaves it
+   * queued: the cadence plans its next beat not before now, so queuing that would replace the due one and
+   * move the status update a whole interval later (the reminder before a promised update, lost). Once it
+   * runs, it queues its successor.
+   */
+  private async cadenceDue(incident: Incident, now: number): Promise<boolean> {
+    const playbook = this.playbooks.clock(incident);
+    if (!playbook) return false;
+    const id = await this.queue.getDeduplicationJobId(chainId(incident.workspace, incident.seq, 'cadence'));
+    const queued = id ? await this.queue.getJob(id) : undefined;
+    if (!queued || queued.data.dueAt > now) return false;
+    return stillWanted(incident, playbook, this.policy, this.minuteMs, queued.data);
   }
 
   /**

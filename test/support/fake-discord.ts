@@ -40,6 +40,7 @@ import {
   type RoleFlags,
 } from 'discord.js';
 import { FakeGateway } from './fake-discord-gateway';
+import { PATIENCE_MS } from './patience';
 import { waitForEvent } from './wait-for-event';
 
 /**
@@ -655,7 +656,7 @@ class FakeDiscordServer implements FakeDiscord {
 
   // --- Waiting ------------------------------------------------------------------------------------------
 
-  waitFor<T>(probe: () => T | undefined | null | false, what: string, timeoutMs = 5000): Promise<T> {
+  waitFor<T>(probe: () => T | undefined | null | false, what: string, timeoutMs = PATIENCE_MS): Promise<T> {
     return waitForEvent(
       this.events,
       'change',
@@ -671,7 +672,7 @@ class FakeDiscordServer implements FakeDiscord {
     return this.waitFor(() => this.recorded.find(matches), `${method} ${path}`, timeoutMs);
   }
 
-  async waitForReady(timeoutMs = 5000): Promise<void> {
+  async waitForReady(timeoutMs = PATIENCE_MS): Promise<void> {
     await waitForEvent(
       this.events,
       'change',

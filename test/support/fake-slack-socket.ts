@@ -3,6 +3,7 @@ import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { FakeSlack } from './fake-slack';
+import { PATIENCE_MS } from './patience';
 import { type CommandFields, commandBody } from './slack-request';
 import { waitForEvent } from './wait-for-event';
 
@@ -357,7 +358,7 @@ class FakeSlackSocketServer implements FakeSlackSocket {
     return `${this.url}?ticket=${ticket}&app_id=${FAKE_APP_ID}`;
   }
 
-  waitForConnection(n = 1, timeoutMs = 3000): Promise<FakeSocketConnection> {
+  waitForConnection(n = 1, timeoutMs = PATIENCE_MS): Promise<FakeSocketConnection> {
     return this.waitFor(
       () => (this.greeted.has(n) ? this.recordedConnections[n - 1] : undefined),
       timeoutMs,
@@ -379,7 +380,7 @@ class FakeSlackSocketServer implements FakeSlackSocket {
     return envelope;
   }
 
-  waitForAck(envelopeId: string, timeoutMs = 3000): Promise<FakeAck> {
+  waitForAck(envelopeId: string, timeoutMs = PATIENCE_MS): Promise<FakeAck> {
     return this.waitFor(
       () => this.receivedAcks.find((a) => a.envelope_id === envelopeId),
       timeoutMs,
@@ -393,7 +394,7 @@ class FakeSlackSocketServer implements FakeSlackSocket {
     );
   }
 
-  waitForClose(id: number, timeoutMs = 3000): Promise<FakeSocketConnection> {
+  waitForClose(id: number, timeoutMs = PATIENCE_MS): Promise<FakeSocketConnection> {
     return this.waitFor(
       () => {
         const record = this.recordedConnections[id - 1];

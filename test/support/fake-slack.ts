@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { PATIENCE_MS } from './patience';
 import { waitForEvent } from './wait-for-event';
 
 /**
@@ -404,7 +405,7 @@ class FakeSlackServer implements FakeSlack {
   waitForCall(
     method: string,
     predicate: (call: FakeCall) => boolean = () => true,
-    timeoutMs = 3000,
+    timeoutMs = PATIENCE_MS,
   ): Promise<FakeCall> {
     return this.waitFor(
       'call',
@@ -417,7 +418,7 @@ class FakeSlackServer implements FakeSlack {
 
   waitForResponse(
     predicate: (response: FakeResponse) => boolean = () => true,
-    timeoutMs = 3000,
+    timeoutMs = PATIENCE_MS,
   ): Promise<FakeResponse> {
     return this.waitFor(
       'response',

@@ -1,10 +1,12 @@
+import { PATIENCE_MS } from './patience';
+
 /**
  * Polls `probe` every 10 ms until it returns something truthy, and returns that. Fails with `what` after
  * `timeoutMs`: a bounded wait on a condition, instead of sleeping and hoping.
  */
 export async function waitFor<T>(
   probe: () => T | Promise<T>,
-  timeoutMs = 5000,
+  timeoutMs = PATIENCE_MS,
   what = 'the condition',
 ): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;

@@ -26,6 +26,7 @@ import {
   type FakeInteraction,
   startFakeDiscord,
 } from '../../support/fake-discord';
+import { PATIENCE_MS } from '../../support/patience';
 import { type PlatformQueues, platformQueues } from '../../support/platform-queues';
 import { testRedis, uniquePrefix } from '../../support/redis';
 
@@ -85,7 +86,7 @@ export class DiscordWorld {
   }
 
   /** Waits for the first message in `channel` whose readable text contains `text`. */
-  messageWith(channel: string, text: string, timeoutMs = 5000): Promise<APIMessage> {
+  messageWith(channel: string, text: string, timeoutMs = PATIENCE_MS): Promise<APIMessage> {
     return this.fake.waitFor(
       () => [...this.fake.messagesIn(channel)].reverse().find((m) => readable(m).includes(text)),
       `a message containing "${text}" in ${channel}`,

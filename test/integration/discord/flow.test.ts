@@ -21,6 +21,7 @@ import {
   textInput,
 } from '../../support/discord-payloads';
 import { DISCORD_SEED } from '../../support/fake-discord';
+import { PATIENCE_MS } from '../../support/patience';
 import { waitFor } from '../../support/wait-for';
 import {
   ana,
@@ -319,6 +320,6 @@ describe('a crisis on Discord', () => {
 const eventOf = (w: DiscordWorld, kind: string) =>
   waitFor(
     async () => (await w.store.timeline(w.fake.guildId, 1)).find((e) => e.kind === kind),
-    5000,
+    PATIENCE_MS,
     `a ${kind} entry`,
   );

@@ -6,6 +6,7 @@
  */
 import type { APIMessage } from 'discord.js';
 import { stringOption } from '../../support/discord-payloads';
+import { PATIENCE_MS } from '../../support/patience';
 import { waitFor } from '../../support/wait-for';
 import { announcements, bob, buttonsOf, type DiscordWorld, readable, useDiscordWorld } from './discord-world';
 
@@ -28,7 +29,7 @@ describe('reminders on Discord', () => {
   test('GIVEN an open incident WHEN step 2 falls due with nobody on it THEN its reminder comes in the channel with Snooze and Dismiss; Dismiss is recorded with who', async () => {
     const w = world();
     const room = await openIncident(w);
-    const reminder = await w.messageWith(room, '⏰ Step 2 is due', 5000);
+    const reminder = await w.messageWith(room, '⏰ Step 2 is due');
     expect(buttonsOf(reminder).map((b) => b.label)).toEqual(
       expect.arrayContaining(['Snooze 30 min', 'Snooze 60 min', 'Snooze 90 min', 'Dismiss']),
     );
@@ -36,7 +37,7 @@ describe('reminders on Discord', () => {
     await w.press(reminder, 'Dismiss', { channel: w.fake.channel(room), user: bob }).callback();
     const dismissed = await waitFor(
       async () => (await w.store.timeline(w.fake.guildId, 1)).find((e) => e.kind === 'reminder-dismissed'),
-      5000,
+      PATIENCE_MS,
       'the dismissal on the timeline',
     );
     expect(dismissed).toMatchObject({ reminder: 'step-1', by: bob.id });
@@ -54,7 +55,7 @@ describe('reminders on Discord', () => {
         },
       )
       .callback();
-    const nag = await w.messageWith(room, 'Statement S1 has waited', 5000);
+    const nag = await w.messageWith(room, 'Statement S1 has waited');
     // Discord only notifies mentions in a message's content, never inside an embed.
     expect(nag.content).toContain(`<@${bob.id}>`);
     expect((nag as APIMessage & { mention_everyone?: boolean }).mention_everyone ?? false).toBe(false);

@@ -149,3 +149,20 @@ describe('a severity change', () => {
     expect(cadenceReminders(w, opened)).toEqual([]);
   });
 });
+
+describe('a change while the status-update reminder is due', () => {
+  test('GIVEN the first cadence reminder due (20 min) while no worker is free WHEN the incident changes THEN it still comes as planned, not an interval later', async () => {
+    const w = world();
+    // The worker held past the due time: as when every worker is busy with other reminders then.
+    await worker().pause();
+    const opened = await w.open('sev1');
+    const due = opened.openedAt + 20 * MINUTE_MS;
+    await until(due + MINUTE_MS);
+    await w.command(w.inRoom(w.ana, opened), 'role lead @U0LENA');
+    worker().resume();
+
+    const first = await nthCadence(w, opened, 1);
+
+    expect(plannedDue(first)).toBe(due);
+  });
+});

@@ -28,6 +28,7 @@ import {
   startReminderWorker,
 } from '../../../src/queue/reminder-queue';
 import { RedisIncidentStore } from '../../../src/store/redis-incident-store';
+import { PATIENCE_MS } from '../../support/patience';
 import { RecordingChat, textOf } from '../../support/recording-chat';
 import { testRedis, uniquePrefix } from '../../support/redis';
 import { waitFor } from '../../support/wait-for';
@@ -252,7 +253,7 @@ export class ReminderWorld {
    * a reminder that was never queued has no job to wait for. After that, whatever it was going to post
    * is posted. This is how a test knows that a reminder that should stay silent did.
    */
-  async jobDone(seq: number, reminder: Reminder, timeoutMs = 5000): Promise<void> {
+  async jobDone(seq: number, reminder: Reminder, timeoutMs = PATIENCE_MS): Promise<void> {
     const id = this.jobIdOf(seq, reminder);
     await waitFor(
       async () => {
