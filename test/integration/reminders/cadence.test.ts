@@ -5,6 +5,7 @@
 
 import type { Incident } from '../../../src/core/types';
 import { ONE_APPROVER } from '../../support/approval-policy';
+import { PATIENCE_MS } from '../../support/patience';
 import { button } from '../../support/recording-chat';
 import {
   MINUTE_MS,
@@ -23,7 +24,7 @@ const cadenceReminders = (w: ReminderWorld, opened: Opened) =>
   w.chat.reminders(opened.room).filter((r) => r.key === 'cadence');
 
 /** The n-th (1-based) cadence reminder of the room, once it is there. */
-const nthCadence = (w: ReminderWorld, opened: Opened, n: number, timeoutMs = 5000) =>
+const nthCadence = (w: ReminderWorld, opened: Opened, n: number, timeoutMs = PATIENCE_MS) =>
   waitFor(() => cadenceReminders(w, opened)[n - 1], timeoutMs, `cadence reminder #${n}`);
 
 /** The minutes a cadence reminder reads ("... 20 min ago"): how late the job ran can add a few. */
@@ -51,8 +52,11 @@ async function publishUpdate(w: ReminderWorld, opened: Opened, by: string): Prom
 describe('the SEV1 cadence', () => {
   test('GIVEN a SEV1 led by lena WHEN 20 min pass with no update THEN the room is asked for a public update, saying how long since opening, for lena', async () => {
     const w = world();
+    // Lena leads before the first reminder can run, however slow the machine.
+    await worker().pause();
     const opened = await w.open('sev1');
     await w.command(w.inRoom(w.ana, opened), 'role lead @U0LENA');
+    worker().resume();
 
     const first = await nthCadence(w, opened, 1);
 
@@ -116,22 +120,27 @@ describe('the SEV1 cadence', () => {
 });
 
 describe('a severity change', () => {
-  test('GIVEN a SEV1 whose first cadence reminder came at 20 min WHEN `/crisis sev 3` THEN no SEV1-paced reminder follows (none at 40) and the next comes at 60 min, the SEV3 cadence', async () => {
+  test('GIVEN a SEV1 whose first cadence reminder came at 20 min WHEN `/crisis sev 3` THEN no SEV1-paced reminder follows (none at 40) and the next comes on the SEV3 cadence (60 min)', async () => {
     const w = world();
     const opened = await w.open('sev1');
     await nthCadence(w, opened, 1);
 
     const reply = await w.command(w.inRoom(w.ana, opened), 'sev 3');
+    const changedAt = Date.now();
     expect(reply.cards).toEqual([]);
     expect((await w.incident(opened.seq)).severity).toBe(3);
 
     const next = await nthCadence(w, opened, 2);
 
-    // Planned for 60 min after the opening exactly (the SEV3 pace), and never posted before.
-    const due = opened.openedAt + 60 * MINUTE_MS;
+    // On the SEV3 sequence (every 60 min from the opening), the first beat after the change: 60 min when
+    // the change came before it, as it does on a machine keeping up; a beat already past when the
+    // change came (a very slow machine) is not a SEV3 reminder anyone missed, the SEV1 ones covered it.
+    const hour = 60 * MINUTE_MS;
+    const due = opened.openedAt + Math.max(1, Math.ceil((changedAt - opened.openedAt) / hour)) * hour;
     expect(next.job).toMatchObject({ kind: 'cadence' });
-    expect(plannedDue(next)).toBe(due);
-    expect(next.at).toBeGreaterThanOrEqual(due);
+    expect((plannedDue(next) - opened.openedAt) % hour).toBe(0);
+    expect(plannedDue(next)).toBeLessThanOrEqual(due);
+    expect(next.at).toBeGreaterThanOrEqual(plannedDue(next));
     expect(minutesAgo(next.text)).toBeGreaterThanOrEqual(60);
   });
 
