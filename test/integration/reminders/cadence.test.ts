@@ -5,6 +5,7 @@
 
 import type { Incident } from '../../../src/core/types';
 import { ONE_APPROVER } from '../../support/approval-policy';
+import { PATIENCE_MS } from '../../support/patience';
 import { button } from '../../support/recording-chat';
 import {
   MINUTE_MS,
@@ -23,7 +24,7 @@ const cadenceReminders = (w: ReminderWorld, opened: Opened) =>
   w.chat.reminders(opened.room).filter((r) => r.key === 'cadence');
 
 /** The n-th (1-based) cadence reminder of the room, once it is there. */
-const nthCadence = (w: ReminderWorld, opened: Opened, n: number, timeoutMs = 5000) =>
+const nthCadence = (w: ReminderWorld, opened: Opened, n: number, timeoutMs = PATIENCE_MS) =>
   waitFor(() => cadenceReminders(w, opened)[n - 1], timeoutMs, `cadence reminder #${n}`);
 
 /** The minutes a cadence reminder reads ("... 20 min ago"): how late the job ran can add a few. */
