@@ -3,7 +3,9 @@
  * real BullMQ queue: the room is told, then archived, once; later reminders go by direct message; the
  * incident cannot be reopened in an archived room.
  */
+
 import { defaultReminderPolicy } from '../../../src/config/schema';
+import { PATIENCE_MS } from '../../support/patience';
 import { textOf } from '../../support/recording-chat';
 import { MINUTE_MS, useReminders, waitFor } from './reminder-world';
 
@@ -18,7 +20,7 @@ describe('archiving a closed incident', () => {
     await w.command(ana, 'close Fixed.');
     const closedAt = Date.parse((await w.incident(opened.seq)).resolvedAt ?? '');
 
-    await waitFor(() => w.chat.archived.includes(opened.room), 5000, 'the room to be archived');
+    await waitFor(() => w.chat.archived.includes(opened.room), PATIENCE_MS, 'the room to be archived');
 
     const notice = w.chat
       .postsIn(opened.room)
@@ -33,7 +35,7 @@ describe('archiving a closed incident', () => {
         const incident = await w.incident(opened.seq);
         return incident.archivedAt ? incident : null;
       },
-      5000,
+      PATIENCE_MS,
       'the archive on the record',
     );
     expect(Date.parse(stored.archivedAt ?? '')).toBeGreaterThanOrEqual(closedAt + ARCHIVE_AFTER * MINUTE_MS);
@@ -54,13 +56,17 @@ describe('archiving a closed incident', () => {
     const ana = w.inRoom(w.ana, opened);
     await w.command(ana, 'followup Rotate every token @U0LENA');
     await w.command(ana, 'close Fixed.');
-    await waitFor(() => w.chat.archived.includes(opened.room), 5000, 'the room to be archived');
-    await waitFor(async () => (await w.incident(opened.seq)).archivedAt, 5000, 'the archive on the record');
+    await waitFor(() => w.chat.archived.includes(opened.room), PATIENCE_MS, 'the room to be archived');
+    await waitFor(
+      async () => (await w.incident(opened.seq)).archivedAt,
+      PATIENCE_MS,
+      'the archive on the record',
+    );
     const postsInRoom = w.chat.postsIn(opened.room).length;
 
     const dm = await waitFor(
       () => w.chat.dms.find((d) => d.user === 'U0LENA' && textOf(d.card).includes('F1')),
-      5000,
+      PATIENCE_MS,
       'the follow-up by DM',
     );
 

@@ -5,8 +5,10 @@
  * shortened (within 3 playbook hours, reminders at 50, 110 and 170 minutes), since 48 hours at 40 ms a minute
  * would take two minutes.
  */
+
 import type { Caller } from '../../../src/app/deps';
 import type { Playbook } from '../../../src/playbook/schema';
+import { PATIENCE_MS } from '../../support/patience';
 import {
   MINUTE_MS,
   type PostedReminder,
@@ -59,7 +61,7 @@ test('GIVEN a data breach and awareness recorded WHEN the hours pass THEN the de
       const found = deadlineReminders(w, room);
       return found.length >= 3 ? found : null;
     },
-    WITHIN * MINUTE_MS + 5000,
+    WITHIN * MINUTE_MS + PATIENCE_MS,
     'three deadline reminders',
   );
   expect(posted.map(plannedDue)).toEqual(REMIND.map((m) => aware + m * MINUTE_MS));
@@ -78,7 +80,7 @@ test('GIVEN a data breach and awareness recorded WHEN the hours pass THEN the de
   if (!summary) throw new Error('no pinned summary');
   await waitFor(
     () => w.chat.currentCard(summary)?.fields?.some((f) => f.value.includes('less than an hour left')),
-    5000,
+    PATIENCE_MS,
     'the summary redrawn by the last reminder',
   );
   expect(w.chat.currentCard(summary)?.fields).toContainEqual({
@@ -104,7 +106,7 @@ test('GIVEN awareness corrected before the first reminder WHEN it comes THEN it 
       const found = deadlineReminders(w, room);
       return found.length >= 1 ? found : null;
     },
-    FIRST * MINUTE_MS + 8000,
+    FIRST * MINUTE_MS + PATIENCE_MS,
     'the first deadline reminder',
   );
   expect(reminder && plannedDue(reminder)).toBe(corrected + FIRST * MINUTE_MS);
@@ -125,7 +127,11 @@ test('GIVEN the first reminder came WHEN the authority is notified (its step don
   const { seq, room, ana } = await openBreach(w);
   const aware = Math.floor(Date.now() / 1000) * 1000;
   await w.command(ana, `aware ${typed(aware)}`);
-  await waitFor(() => deadlineReminders(w, room).length >= 1, FIRST * MINUTE_MS + 5000, 'the first reminder');
+  await waitFor(
+    () => deadlineReminders(w, room).length >= 1,
+    FIRST * MINUTE_MS + PATIENCE_MS,
+    'the first reminder',
+  );
 
   // Held while the step is marked done, so that a slow machine cannot reach the second mark first.
   await worker().pause();
@@ -148,7 +154,7 @@ test('GIVEN a deadline reminder WHEN Snooze is pressed on it THEN the deadline r
       const found = deadlineReminders(w, room);
       return found.length >= 1 ? found : null;
     },
-    FIRST * MINUTE_MS + 5000,
+    FIRST * MINUTE_MS + PATIENCE_MS,
     'the first deadline reminder',
   );
   const snooze = reminder?.card.buttons?.find((b) => b.action.kind === 'reminder.snooze');

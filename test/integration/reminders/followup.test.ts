@@ -3,8 +3,10 @@
  * minutes (200 ms) instead of a day: they nag the owner after the incident is closed, stop once the
  * follow-up is done or the reminder dismissed, and come at most `max_nags` times.
  */
+
 import { defaultReminderPolicy } from '../../../src/config/schema';
 import type { Reminder } from '../../../src/core/reminders';
+import { PATIENCE_MS } from '../../support/patience';
 import { button } from '../../support/recording-chat';
 import {
   MINUTE_MS,
@@ -25,7 +27,7 @@ const nags = (w: ReminderWorld, opened: Opened, n = 1): PostedReminder[] =>
   w.chat.reminders(opened.room).filter((r) => r.key === `followup-${n}`);
 
 const nth = (w: ReminderWorld, opened: Opened, n: number, followup = 1) =>
-  waitFor(() => nags(w, opened, followup)[n - 1], 5000, `follow-up nag #${n}`);
+  waitFor(() => nags(w, opened, followup)[n - 1], PATIENCE_MS, `follow-up nag #${n}`);
 
 async function addedAt(w: ReminderWorld, seq: number, n = 1): Promise<number> {
   const followup = (await w.incident(seq)).followups?.find((f) => f.n === n);
@@ -90,7 +92,7 @@ describe('follow-up reminders', () => {
       async () =>
         (await w.incident(opened.seq)).reminders?.['followup-1']?.nags === policy.maxNags &&
         (await w.pendingJobsOf(opened.seq)).every((job) => job.data.kind !== 'followup'),
-      5000,
+      PATIENCE_MS,
       'the third nag to be counted, and no follow-up job left',
     );
     expect(nags(w, opened)).toHaveLength(policy.maxNags);
@@ -125,7 +127,7 @@ describe('follow-up reminders', () => {
       const first = await nth(w, opened, 1);
       await waitFor(
         async () => (await w.incident(opened.seq)).reminders?.['followup-1']?.nags === 1,
-        5000,
+        PATIENCE_MS,
         'the first nag to be counted',
       );
       next = await nextNag(w, opened.seq, 1);
@@ -134,7 +136,7 @@ describe('follow-up reminders', () => {
           (await w.pendingJobsOf(opened.seq)).some(
             (job) => job.data.kind === 'followup' && job.data.attempt === 2 && job.data.dueAt === next?.dueAt,
           ),
-        5000,
+        PATIENCE_MS,
         'the next nag to be queued',
       );
 
@@ -167,7 +169,7 @@ describe('follow-up reminders', () => {
     const first = await nth(w, opened, 1, 1);
     await waitFor(
       async () => (await w.incident(opened.seq)).reminders?.['followup-1']?.nags === 1,
-      5000,
+      PATIENCE_MS,
       'the first nag of F1 to be counted',
     );
     const next = await nextNag(w, opened.seq, 1, 1);

@@ -2,8 +2,10 @@
  * Lifecycle of an incident's jobs on a real BullMQ queue (one playbook minute = 40 ms): closing removes
  * them, a job of a closed incident does nothing, and scheduling the same incident again adds nothing.
  */
+
 import type { Reminder } from '../../../src/core/reminders';
 import type { Incident } from '../../../src/core/types';
+import { PATIENCE_MS } from '../../support/patience';
 import { MINUTE_MS, type ReminderWorld, stepReminder, useReminders, waitFor } from './reminder-world';
 
 const { world, worker, startWorker } = useReminders();
@@ -55,7 +57,7 @@ describe('a closed incident', () => {
     worker().resume();
     // #2's first cadence reminder (20 min) comes after everything #1 had queued up to then.
     // Generous: only "it did come" (the worker has every job of both incidents to run first).
-    await waitFor(() => w.chat.reminders(two.room).some((r) => r.key === 'cadence'), 15_000);
+    await waitFor(() => w.chat.reminders(two.room).some((r) => r.key === 'cadence'), PATIENCE_MS);
     expect(w.chat.reminders(one.room)).toHaveLength(remindedBeforeClosing);
   });
 

@@ -2,7 +2,9 @@
  * A chat platform outage while a reminder is due (one playbook minute = 40 ms): the reminder is not
  * lost, it is retried with backoff and posted once the platform answers again.
  */
+
 import { jobId } from '../../../src/queue/reminder-queue';
+import { PATIENCE_MS } from '../../support/patience';
 import { stepReminder, useReminders, waitFor } from './reminder-world';
 
 const { world, worker, takeFailures } = useReminders();
@@ -16,11 +18,11 @@ describe('a platform outage when a reminder is due', () => {
     w.chat.fail('post');
     worker().resume();
 
-    await waitFor(() => takeFailures().length > 0, 5000);
+    await waitFor(() => takeFailures().length > 0, PATIENCE_MS);
     w.chat.heal('post');
 
     const isStep1Due = (r: { key: string; text: string }) => r.key === 'step-0' && r.text.includes('is due');
-    await waitFor(() => w.chat.reminders(opened.room).some(isStep1Due), 10_000);
+    await waitFor(() => w.chat.reminders(opened.room).some(isStep1Due), PATIENCE_MS);
     const step1 = w.chat.reminders(opened.room).filter(isStep1Due);
     expect(step1).toHaveLength(1);
     takeFailures();
@@ -37,7 +39,7 @@ describe('a platform outage when a reminder is due', () => {
     worker().resume();
 
     const isStep1Due = (r: { key: string; text: string }) => r.key === 'step-0' && r.text.includes('is due');
-    await waitFor(() => w.chat.reminders(opened.room).some(isStep1Due), 15_000);
+    await waitFor(() => w.chat.reminders(opened.room).some(isStep1Due), PATIENCE_MS);
 
     expect(w.chat.reminders(opened.room).filter(isStep1Due)).toHaveLength(1);
     expect(takeFailures().some((f) => f.includes('retry later'))).toBe(true);

@@ -2,7 +2,9 @@
  * Snooze and Dismiss, pressed on real reminders delivered by BullMQ (one playbook minute = 40 ms).
  * Step 3 of the shipped hacked-account playbook (archive evidence, listener) is due at 10 min.
  */
+
 import type { TimelineEntry } from '../../../src/core/types';
+import { PATIENCE_MS } from '../../support/patience';
 import { button, textOf } from '../../support/recording-chat';
 import {
   MINUTE_MS,
@@ -28,7 +30,7 @@ async function openWithOwners(w: ReminderWorld): Promise<Opened> {
 const remindersOf = (w: ReminderWorld, opened: Opened, key: string) =>
   w.chat.reminders(opened.room).filter((r) => r.key === key);
 
-const nth = (w: ReminderWorld, opened: Opened, key: string, n: number, timeoutMs = 5000) =>
+const nth = (w: ReminderWorld, opened: Opened, key: string, n: number, timeoutMs = PATIENCE_MS) =>
   waitFor(() => remindersOf(w, opened, key)[n - 1], timeoutMs, `${key} reminder #${n}`);
 
 const lastOfKind = async (w: ReminderWorld, seq: number, kind: TimelineEntry['kind']) =>
@@ -78,8 +80,8 @@ describe('Snooze', () => {
     expect(snoozed).toMatchObject({ reminder: 'cadence', by: 'U0LENA' });
     const untilMs = Date.parse(snoozed?.kind === 'reminder-snoozed' ? snoozed.until : '');
     expect(untilMs - first.at).toBeGreaterThanOrEqual(60 * MINUTE_MS);
-    // The snooze plus a generous 5 s: a cadence that never comes back fails here, by timing out.
-    const again = await nth(w, opened, 'cadence', 2, untilMs - Date.now() + 5000);
+    // The snooze plus PATIENCE_MS: a cadence that never comes back fails here, by timing out.
+    const again = await nth(w, opened, 'cadence', 2, untilMs - Date.now() + PATIENCE_MS);
     // Planned for the end of the snooze exactly (not the next cadence boundary, 20 min later), and
     // never posted before it.
     expect(again.job).toMatchObject({ kind: 'cadence' });
