@@ -179,6 +179,12 @@ export function incidentMetrics(
   };
 }
 
+/**
+ * The timeline chart's file name wherever it goes with the postmortem (attached beside it in chat,
+ * served beside it at `/incidents/<id>/timeline.svg`), so the Markdown's relative link resolves.
+ */
+export const CHART_FILENAME = 'timeline.svg';
+
 export interface PostmortemInput {
   incident: Incident;
   timeline: readonly TimelineEntry[];
@@ -278,6 +284,8 @@ export function postmortemMarkdown(input: PostmortemInput): string {
     out.push(`**${t('postmortem.label', { label: t('drill.label') })}** ${t('postmortem.drillNote')}`, '');
   }
   out.push(`_${t('postmortem.timesNote', { zone: t.timeZone })}_`, '');
+  // The chart goes with the file (attached beside it, served beside it): a relative link finds it.
+  out.push(`![${t('incidentPage.chart')}](${CHART_FILENAME})`, '');
 
   // Summary.
   const closing = [...timeline].reverse().find((e) => e.kind === 'closed');

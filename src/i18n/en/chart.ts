@@ -45,6 +45,8 @@ export const chart = {
     rejected: 'rejected',
     published: 'published {{when}}',
     timeline: 'Timeline',
+    earlier_one: '{{count}} earlier entry is not shown here: the postmortem has the whole timeline.',
+    earlier_other: '{{count}} earlier entries are not shown here: the postmortem has the whole timeline.',
     svgLink: 'The chart as an SVG file',
   },
 };

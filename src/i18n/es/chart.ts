@@ -4,7 +4,7 @@ import type { Translated } from '../plural';
 export const chart: Translated<typeof en> = {
   chart: {
     separator: '; ',
-    title: 'Cronología del incidente #{{seq}}: {{title}}',
+    title: 'Cronología de la crisis #{{seq}}: {{title}}',
     alerts_one: '{{count}} alerta entre el {{from}} y el {{to}}',
     alerts_many: '{{count}} alertas entre el {{from}} y el {{to}}',
     alerts_other: '{{count}} alertas entre el {{from}} y el {{to}}',
@@ -35,7 +35,7 @@ export const chart: Translated<typeof en> = {
     closedMark: 'Cierre',
   },
   incidentPage: {
-    title: 'Incidente #{{seq}}: {{title}}',
+    title: 'Crisis #{{seq}}: {{title}}',
     drill: 'Simulacro',
     severity: 'Gravedad',
     status: 'Estado',
@@ -49,6 +49,12 @@ export const chart: Translated<typeof en> = {
     rejected: 'rechazado',
     published: 'publicado el {{when}}',
     timeline: 'Cronología',
+    earlier_one:
+      'Aquí no se muestra {{count}} entrada anterior: el análisis poscrisis tiene la cronología completa.',
+    earlier_many:
+      'Aquí no se muestran {{count}} entradas anteriores: el análisis poscrisis tiene la cronología completa.',
+    earlier_other:
+      'Aquí no se muestran {{count}} entradas anteriores: el análisis poscrisis tiene la cronología completa.',
     svgLink: 'El gráfico como archivo SVG',
   },
 };

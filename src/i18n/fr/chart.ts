@@ -49,6 +49,12 @@ export const chart: Translated<typeof en> = {
     rejected: 'refusé',
     published: 'publié le {{when}}',
     timeline: 'Chronologie',
+    earlier_one:
+      '{{count}} entrée plus ancienne n’est pas affichée ici : le retour d’expérience contient toute la chronologie.',
+    earlier_many:
+      '{{count}} entrées plus anciennes ne sont pas affichées ici : le retour d’expérience contient toute la chronologie.',
+    earlier_other:
+      '{{count}} entrées plus anciennes ne sont pas affichées ici : le retour d’expérience contient toute la chronologie.',
     svgLink: 'Le graphique en fichier SVG',
   },
 };
