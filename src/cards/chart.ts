@@ -35,7 +35,7 @@ const WIDTH = 960;
 const HEIGHT = 320;
 const LEFT = 48;
 const RIGHT = 24;
-const PLOT_TOP = 64;
+const PLOT_TOP = 76;
 const PLOT_BOTTOM = 200;
 const MARKER_Y = 236;
 const AXIS_Y = 270;
@@ -69,8 +69,10 @@ export interface ChartFacts {
   buckets: number[];
   alerts: number;
   updates: { n: number; at: number; due: number | null; lateMs: number }[];
-  /** When the update after the last is due, for an open incident; null when none is. */
+  /** When the update after the last is due, for an open incident (the axis reaches it); null when none is. */
   nextDue: number | null;
+  /** The moment the chart shows the incident as of: its closing, else now. */
+  asOf: number;
   resolved: number | null;
 }
 
@@ -84,14 +86,15 @@ export function chartFacts(input: ChartInput): ChartFacts {
   const { updates, dueAfter } = updatesDue(incident, timeline, playbook, policy, minuteMs);
   const last = Math.max(opened, ...alertTimes, ...updates.map((u) => u.at));
   const start = Math.min(opened, ...alertTimes);
-  const end = Math.max(resolved ?? Math.max(now.getTime(), last), last, start + minuteMs);
+  const asOf = Math.max(resolved ?? now.getTime(), last);
+  const nextDue = resolved === null ? dueAfter(updates.at(-1)?.at ?? opened) : null;
+  const end = Math.max(asOf, nextDue ?? asOf, start + minuteMs);
   const bucketMs = bucketMinutes(end - start, minuteMs) * minuteMs;
   const buckets = new Array<number>(Math.max(1, Math.ceil((end - start) / bucketMs))).fill(0);
   for (const at of alertTimes) {
     const index = Math.min(buckets.length - 1, Math.floor((at - start) / bucketMs));
     buckets[index] = (buckets[index] ?? 0) + 1;
   }
-  const lastUpdate = updates.at(-1)?.at ?? opened;
   return {
     start,
     end,
@@ -99,7 +102,8 @@ export function chartFacts(input: ChartInput): ChartFacts {
     buckets,
     alerts: alertTimes.length,
     updates: updates.map((u) => ({ ...u, lateMs: u.due === null ? 0 : Math.max(0, u.at - u.due) })),
-    nextDue: resolved === null ? dueAfter(lastUpdate) : null,
+    nextDue,
+    asOf,
     resolved,
   };
 }
@@ -113,7 +117,7 @@ export function chartDescription(facts: ChartFacts, input: ChartInput): string {
       ? t('chart.alerts', {
           count: facts.alerts,
           from: when(new Date(facts.start), t),
-          to: when(new Date(facts.end), t),
+          to: when(new Date(facts.asOf), t),
         })
       : t('chart.noAlerts'),
     facts.updates.length > 0
@@ -134,7 +138,7 @@ export function chartDescription(facts: ChartFacts, input: ChartInput): string {
   parts.push(t('chart.opened', { when: when(incident.openedAt, t) }));
   parts.push(
     facts.resolved === null
-      ? t('chart.stillOpen', { when: when(new Date(facts.end), t) })
+      ? t('chart.stillOpen', { when: when(new Date(facts.asOf), t) })
       : t('chart.closed', { when: when(new Date(facts.resolved), t) }),
   );
   const sentence = parts.join(t('chart.separator'));
@@ -158,7 +162,7 @@ export function timelineChart(input: ChartInput): string {
     '<defs><pattern id="late" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#fde2e1"/><line x1="0" y1="0" x2="0" y2="6" stroke="#a4161a" stroke-width="3"/></pattern></defs>',
     `<rect width="${WIDTH}" height="${HEIGHT}" fill="#ffffff"/>`,
     `<text x="${LEFT}" y="24" font-size="15" font-weight="bold" fill="#111111">${xml(title)}</text>`,
-    `<text x="${LEFT}" y="44" fill="#333333">${xml(
+    `<text x="${LEFT}" y="42" fill="#333333">${xml(
       `${t('chart.bucket', { size: duration(facts.bucketMs / minuteMs, t) })} · ${t('chart.zone', { zone: t.timeZone })}`,
     )}</text>`,
   );
@@ -212,18 +216,18 @@ export function timelineChart(input: ChartInput): string {
   }
   if (facts.nextDue !== null) {
     out.push(
-      `<g class="due"><title>${xml(t('chart.due', { when: when(new Date(facts.nextDue), t) }))}</title><line x1="${n(x(Math.min(facts.nextDue, facts.end)))}" y1="${MARKER_Y - 16}" x2="${n(x(Math.min(facts.nextDue, facts.end)))}" y2="${MARKER_Y + 16}" stroke="#111111" stroke-dasharray="3 2"/></g>`,
+      `<g class="due"><title>${xml(t('chart.due', { when: when(new Date(facts.nextDue), t) }))}</title><line x1="${n(x(facts.nextDue))}" y1="${MARKER_Y - 16}" x2="${n(x(facts.nextDue))}" y2="${MARKER_Y + 16}" stroke="#111111" stroke-dasharray="3 2"/></g>`,
     );
   }
   out.push('</g>');
 
-  // Time axis: five ticks, times in the team's zone with its offset.
+  // Time axis: five ticks, times in the team's zone with its offset; the ends with their date.
   out.push(`<line x1="${LEFT}" y1="${AXIS_Y}" x2="${WIDTH - RIGHT}" y2="${AXIS_Y}" stroke="#111111"/>`);
   for (let i = 0; i <= 4; i++) {
     const at = facts.start + (span * i) / 4;
     const anchor = i === 0 ? 'start' : i === 4 ? 'end' : 'middle';
     out.push(
-      `<line x1="${n(x(at))}" y1="${AXIS_Y}" x2="${n(x(at))}" y2="${AXIS_Y + 5}" stroke="#111111"/><text x="${n(x(at))}" y="${AXIS_Y + 18}" text-anchor="${anchor}" fill="#111111">${xml(when(new Date(at), t))}</text>`,
+      `<line x1="${n(x(at))}" y1="${AXIS_Y}" x2="${n(x(at))}" y2="${AXIS_Y + 5}" stroke="#111111"/><text x="${n(x(at))}" y="${AXIS_Y + 18}" text-anchor="${anchor}" fill="#111111">${xml(i === 0 || i === 4 ? when(new Date(at), t) : clock(new Date(at), t))}</text>`,
     );
   }
 
