@@ -7,7 +7,7 @@ import type { Incident, Statement, TimelineEntry } from '../core/types';
 import { type Translator, translator } from '../i18n';
 import { hasBearer } from './bearer';
 import { type Html, html, page, raw } from './html';
-import { refuse } from './server';
+import { type Route, refuse } from './server';
 
 /**
  * An incident in the browser, for the people running it: `GET /incidents/<workspace>-<seq>` (title,
@@ -46,7 +46,7 @@ const HEADERS = {
   'cache-control': 'no-store',
 };
 
-export function incidentPages(deps: PageDeps, token: string | undefined) {
+export function incidentPages(deps: PageDeps, token: string | undefined): Route[] {
   /** The incident this request may see, or null once it was refused (401 without a right, 404 with none). */
   const viewable = async (req: IncomingMessage, res: ServerResponse, workspace: string, seq: string) => {
     const incident = await deps.store.get(workspace, Number(seq));
@@ -62,10 +62,10 @@ export function incidentPages(deps: PageDeps, token: string | undefined) {
   };
   return [
     {
-      method: 'GET' as const,
+      method: 'GET',
       path: /^\/incidents\/([^/]+)-(\d{1,9})$/,
       label: '/incidents/:id',
-      async handle(req: IncomingMessage, res: ServerResponse, [workspace = '', seq = '']: string[]) {
+      async handle(req, res, [workspace = '', seq = '']) {
         const incident = await viewable(req, res, workspace, seq);
         if (!incident) return;
         const timeline = await deps.store.timeline(incident.workspace, incident.seq);
@@ -90,10 +90,10 @@ export function incidentPages(deps: PageDeps, token: string | undefined) {
       },
     },
     {
-      method: 'GET' as const,
+      method: 'GET',
       path: /^\/incidents\/([^/]+)-(\d{1,9})\/timeline\.svg$/,
       label: '/incidents/:id/timeline.svg',
-      async handle(req: IncomingMessage, res: ServerResponse, [workspace = '', seq = '']: string[]) {
+      async handle(req, res, [workspace = '', seq = '']) {
         const incident = await viewable(req, res, workspace, seq);
         if (!incident) return;
         const svg = await renderTimelineChart(deps, incident);
