@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineCommand, incidentArg, option } from '../src/app/command';
 import type { Caller, Deps, Reply } from '../src/app/deps';
 import { callerLocale, problem } from '../src/app/mutate';
-import { postmortemId, renderPostmortem } from '../src/app/postmortem';
+import { CHART_FILENAME, postmortemId, renderPostmortem, renderTimelineChart } from '../src/app/postmortem';
 import { targetIncident } from '../src/app/target';
 import type { Incident } from '../src/core/types';
 import { translator } from '../src/i18n';
@@ -26,7 +26,7 @@ export async function postmortem(deps: Deps, caller: Caller, command: { incident
   };
 }
 
-/** Renders the postmortem and shares it in the room as `postmortem-<workspace>-<seq>.md`. */
+/** Renders the postmortem and shares it in the room as `postmortem-<workspace>-<seq>.md`, with its chart. */
 export async function sharePostmortem(deps: Deps, incident: Incident): Promise<void> {
   if (!incident.room) return;
   const t = translator(incident.locale, deps.timeZone);
@@ -35,6 +35,15 @@ export async function sharePostmortem(deps: Deps, incident: Incident): Promise<v
     title: t('postmortem.fileTitle', { seq: incident.seq, title: incident.title }),
     content: await renderPostmortem(deps, incident),
     comment: t('postmortem.fileComment'),
+    // Beside it, under the name its Markdown links to. An SVG: chat shows no preview of it (no PNG:
+    // that would take a rasteriser); it opens in any browser, and its description says the data in words.
+    attachments: [
+      {
+        filename: CHART_FILENAME,
+        title: t('chart.title', { seq: incident.seq, title: incident.title }),
+        content: await renderTimelineChart(deps, incident),
+      },
+    ],
   });
 }
 

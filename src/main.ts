@@ -16,6 +16,7 @@ import { systemClock } from './core/types';
 import { alertRoutes, headlessAlertRoutes } from './http/alerts';
 import { healthRoute, type PlatformState } from './http/health';
 import { incidentApi } from './http/incident-api';
+import { incidentPages } from './http/incident-page';
 import { CalmaMetrics } from './http/metrics';
 import { HttpServer, type Route } from './http/server';
 import { translator } from './i18n';
@@ -144,6 +145,19 @@ async function main(): Promise<void> {
       .route(
         ...incidentApi(
           { store, playbooks, policy, minuteMs: env.CALMA_MINUTE_MS, timeZone: config.settings.timezone },
+          env.CALMA_API_TOKEN,
+        ),
+      )
+      .route(
+        ...incidentPages(
+          {
+            store,
+            playbooks,
+            policy,
+            minuteMs: env.CALMA_MINUTE_MS,
+            timeZone: config.settings.timezone,
+            clock: systemClock,
+          },
           env.CALMA_API_TOKEN,
         ),
       )

@@ -1,4 +1,5 @@
-import { postmortemMarkdown } from '../cards/postmortem';
+import { timelineChart } from '../cards/chart';
+import { CHART_FILENAME, postmortemMarkdown } from '../cards/postmortem';
 import type { Incident } from '../core/types';
 import { translator } from '../i18n';
 import type { Deps } from './deps';
@@ -25,3 +26,22 @@ export async function renderPostmortem(
 /** `postmortem-T0ACME-42.md`: the name of the file, and the id the read API serves it under. */
 export const postmortemId = (incident: Pick<Incident, 'workspace' | 'seq'>): string =>
   `${incident.workspace}-${incident.seq}`;
+
+export { CHART_FILENAME };
+
+/** The incident's timeline chart (SVG), in its language and the team's zone, as of now. */
+export async function renderTimelineChart(
+  deps: Pick<Deps, 'store' | 'playbooks' | 'policy' | 'minuteMs' | 'timeZone' | 'clock'>,
+  incident: Incident,
+): Promise<string> {
+  const timeline = await deps.store.timeline(incident.workspace, incident.seq);
+  return timelineChart({
+    incident,
+    timeline,
+    playbook: playbookOf(deps, incident),
+    policy: deps.policy,
+    minuteMs: deps.minuteMs,
+    t: translator(incident.locale, deps.timeZone),
+    now: deps.clock.now(),
+  });
+}

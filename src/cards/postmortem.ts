@@ -78,30 +78,27 @@ function openingSeverity(incident: Incident, timeline: readonly TimelineEntry[])
 const resolvedAt = (incident: Incident): string | undefined =>
   incident.status === 'resolved' ? incident.resolvedAt : undefined;
 
-export function incidentMetrics(
+/** A public update: statement S`n` first published at `at`, due at `due` (epoch ms; null: not due). */
+export interface UpdateDue {
+  n: number;
+  at: number;
+  due: number | null;
+}
+
+/**
+ * Each published update with the time it was due, and when the one after the last is due (null: none
+ * is): the rule `Metrics.lateUpdates` states, shared by the postmortem's numbers and the timeline chart
+ * (src/cards/chart.ts), so both say the same lateness.
+ */
+export function updatesDue(
   incident: Incident,
   timeline: readonly TimelineEntry[],
   playbook: PlaybookClock,
   policy: ReminderPolicy,
   minuteMs: number,
-): Metrics {
+): { updates: UpdateDue[]; dueAfter: (anchor: number) => number | null } {
   const events = chronological(timeline);
   const opened = Date.parse(incident.openedAt);
-  const since = (at: number | undefined) => (at === undefined ? null : (at - opened) / minuteMs);
-
-  const acknowledged = events.find(
-    (e) => Date.parse(e.at) > opened && e.kind !== 'opened' && e.kind !== 'room' && e.by !== 'calma',
-  );
-
-  // Each statement counts once, at its first publication.
-  const published = new Set<number>();
-  const updates: number[] = [];
-  for (const e of events) {
-    if (e.kind !== 'statement-published' || published.has(e.n)) continue;
-    published.add(e.n);
-    updates.push(Date.parse(e.at));
-  }
-
   const initial = openingSeverity(incident, events);
   const severityAt = (at: number): Severity | null => {
     let severity = initial;
@@ -118,20 +115,47 @@ export function incidentMetrics(
     if (!cadence) return null;
     return anchor + cadence * minuteMs * (anchor >= long ? policy.longFactor : 1);
   };
-
+  // Each statement counts once, at its first publication.
+  const published = new Set<number>();
+  const updates: UpdateDue[] = [];
   let anchor = opened;
+  for (const e of events) {
+    if (e.kind !== 'statement-published' || published.has(e.n)) continue;
+    published.add(e.n);
+    const at = Date.parse(e.at);
+    updates.push({ n: e.n, at, due: dueAfter(anchor) });
+    anchor = at;
+  }
+  return { updates, dueAfter };
+}
+
+export function incidentMetrics(
+  incident: Incident,
+  timeline: readonly TimelineEntry[],
+  playbook: PlaybookClock,
+  policy: ReminderPolicy,
+  minuteMs: number,
+): Metrics {
+  const events = chronological(timeline);
+  const opened = Date.parse(incident.openedAt);
+  const since = (at: number | undefined) => (at === undefined ? null : (at - opened) / minuteMs);
+
+  const acknowledged = events.find(
+    (e) => Date.parse(e.at) > opened && e.kind !== 'opened' && e.kind !== 'room' && e.by !== 'calma',
+  );
+
+  const { updates: due, dueAfter } = updatesDue(incident, events, playbook, policy, minuteMs);
+  const updates = due.map((u) => u.at);
   let lateUpdates = 0;
   let maxLateMinutes = 0;
   let totalLateMinutes = 0;
-  for (const at of updates) {
-    const due = dueAfter(anchor);
-    if (due !== null && at > due) {
-      const late = (at - due) / minuteMs;
+  for (const { at, due: dueAt } of due) {
+    if (dueAt !== null && at > dueAt) {
+      const late = (at - dueAt) / minuteMs;
       lateUpdates++;
       totalLateMinutes += late;
       maxLateMinutes = Math.max(maxLateMinutes, late);
     }
-    anchor = at;
   }
 
   const resolved = resolvedAt(incident);
@@ -139,8 +163,8 @@ export function incidentMetrics(
   let missedAtClose: boolean | null = null;
   if (closedAt !== undefined) {
     const last = updates.filter((at) => at <= closedAt).at(-1) ?? opened;
-    const due = dueAfter(last);
-    missedAtClose = due !== null && closedAt > due;
+    const dueAt = dueAfter(last);
+    missedAtClose = dueAt !== null && closedAt > dueAt;
   }
 
   return {
@@ -154,6 +178,12 @@ export function incidentMetrics(
     missedAtClose,
   };
 }
+
+/**
+ * The timeline chart's file name wherever it goes with the postmortem (attached beside it in chat,
+ * served beside it at `/incidents/<id>/timeline.svg`), so the Markdown's relative link resolves.
+ */
+export const CHART_FILENAME = 'timeline.svg';
 
 export interface PostmortemInput {
   incident: Incident;
@@ -254,6 +284,8 @@ export function postmortemMarkdown(input: PostmortemInput): string {
     out.push(`**${t('postmortem.label', { label: t('drill.label') })}** ${t('postmortem.drillNote')}`, '');
   }
   out.push(`_${t('postmortem.timesNote', { zone: t.timeZone })}_`, '');
+  // The chart goes with the file (attached beside it, served beside it): a relative link finds it.
+  out.push(`![${t('incidentPage.chart')}](${CHART_FILENAME})`, '');
 
   // Summary.
   const closing = [...timeline].reverse().find((e) => e.kind === 'closed');

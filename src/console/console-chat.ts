@@ -1,7 +1,7 @@
 import { type Card, encodeAction as encode } from '../core/card';
 import { roomMark, userMark } from '../core/markup';
 import type { Translator } from '../i18n';
-import type { ChatPort, MessageRef, Room } from '../ports/chat';
+import type { ChatPort, MessageRef, Room, SharedFile } from '../ports/chat';
 import { consoleText, renderCard, type TextStyle } from './render';
 
 /**
@@ -74,14 +74,17 @@ export class ConsoleChat implements ChatPort {
     this.note(this.t('console.archived', { room }));
   }
 
-  /** The file is shown in full: in a terminal there is nowhere else to open it. */
-  async uploadFile(
-    room: string,
-    file: { filename: string; title: string; content: string; comment?: string },
-  ): Promise<void> {
+  /**
+   * The file is shown in full: in a terminal there is nowhere else to open it. What goes with it (an SVG
+   * chart) is named, not printed: its markup says nothing in a terminal.
+   */
+  async uploadFile(room: string, file: SharedFile): Promise<void> {
     const header = this.t('console.file', { room, title: file.title, filename: file.filename });
     const body = [...(file.comment ? [file.comment] : []), file.content].map(consoleText);
-    this.write([this.style.dim(consoleText(header)), ...body].join('\n'));
+    const attached = (file.attachments ?? []).map((f) =>
+      this.style.dim(consoleText(this.t('console.attached', { title: f.title, filename: f.filename }))),
+    );
+    this.write([this.style.dim(consoleText(header)), ...body, ...attached].join('\n'));
   }
 
   /** No user groups here: everyone is themselves. */

@@ -23,6 +23,7 @@ import {
   type MessageRef,
   type Room,
   type RoomSpec,
+  type SharedFile,
 } from '../ports/chat';
 import { isTimeout, PLATFORM_TIMEOUTS, withDeadline } from '../timeouts';
 import { ChannelCreator } from './create-channel';
@@ -228,18 +229,18 @@ export class DiscordChat implements ChatPort {
     }
   }
 
-  async uploadFile(
-    room: string,
-    file: { filename: string; title: string; content: string; comment?: string },
-  ): Promise<void> {
+  async uploadFile(room: string, file: SharedFile): Promise<void> {
     const channel = await this.textChannel(room);
-    const attachment = new AttachmentBuilder(Buffer.from(file.content, 'utf8'), {
-      name: file.filename,
-      description: truncatePlain(file.title, MAX_FILE_DESCRIPTION),
-    });
+    const attachments = [file, ...(file.attachments ?? [])].map(
+      (f) =>
+        new AttachmentBuilder(Buffer.from(f.content, 'utf8'), {
+          name: f.filename,
+          description: truncatePlain(f.title, MAX_FILE_DESCRIPTION),
+        }),
+    );
     const comment = file.comment ? { content: toDiscordMarkdown(file.comment) } : {};
     await this.call('messages.create', () =>
-      channel.send({ ...comment, files: [attachment], allowedMentions: { parse: [] } }),
+      channel.send({ ...comment, files: attachments, allowedMentions: { parse: [] } }),
     );
   }
 

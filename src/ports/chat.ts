@@ -82,11 +82,11 @@ export interface ChatPort {
   addLink(room: string, title: string, url: string): Promise<void>;
   /** Archives the room (its history stays readable); nothing is posted there afterwards. */
   archive(room: string): Promise<void>;
-  /** Shares a text file in the room (the postmortem), with a title and an optional comment. */
-  uploadFile(
-    room: string,
-    file: { filename: string; title: string; content: string; comment?: string },
-  ): Promise<void>;
+  /**
+   * Shares a text file in the room (the postmortem), with a title and an optional comment, and the
+   * files that go with it (its timeline chart) in the same message, so a relative link between them holds.
+   */
+  uploadFile(room: string, file: SharedFile): Promise<void>;
   /** The people a user id stands for: a user group's members (Slack `S…`), else the user alone. */
   members(user: UserId): Promise<UserId[]>;
   /**
@@ -125,4 +125,13 @@ export class ChatTimeoutError extends ChatPlatformError {
     this.message = `${platform} ${method} did not answer in time`;
     this.name = 'ChatTimeoutError';
   }
+}
+
+/** A text file shared in a room; `attachments`: files shared with it, in the same message. */
+export interface SharedFile {
+  filename: string;
+  title: string;
+  content: string;
+  comment?: string;
+  attachments?: { filename: string; title: string; content: string }[];
 }

@@ -10,6 +10,7 @@ import {
   type MessageRef,
   type Room,
   type RoomSpec,
+  type SharedFile,
 } from '../ports/chat';
 import { isTimeout, PLATFORM_TIMEOUTS, withDeadline } from '../timeouts';
 import { cardToMessages, mrkdwnWithin, truncatePlain } from './blocks';
@@ -191,16 +192,17 @@ export class SlackChat implements ChatPort {
    * @see https://api.slack.com/methods/files.getUploadURLExternal and files.completeUploadExternal,
    * which `filesUploadV2` calls in turn (the old files.upload is retired).
    */
-  async uploadFile(
-    room: string,
-    file: { filename: string; title: string; content: string; comment?: string },
-  ): Promise<void> {
+  async uploadFile(room: string, file: SharedFile): Promise<void> {
+    // One share of all the files: they arrive as one message, the comment above them.
+    const uploads = [file, ...(file.attachments ?? [])].map((f) => ({
+      filename: f.filename,
+      title: truncatePlain(f.title, MAX_FILE_TITLE),
+      content: f.content,
+    }));
     await this.call('files.uploadV2', () =>
       this.client.filesUploadV2({
         channel_id: room,
-        filename: file.filename,
-        title: truncatePlain(file.title, MAX_FILE_TITLE),
-        content: file.content,
+        file_uploads: uploads,
         ...(file.comment ? { initial_comment: mrkdwnWithin(file.comment, MAX_COMMENT) } : {}),
       }),
     );

@@ -1,6 +1,12 @@
 import type { Button, Card } from '../../src/core/card';
 import type { UserId } from '../../src/core/types';
-import { ChatPlatformError, type ChatPort, type MessageRef, type Room } from '../../src/ports/chat';
+import {
+  ChatPlatformError,
+  type ChatPort,
+  type MessageRef,
+  type Room,
+  type SharedFile,
+} from '../../src/ports/chat';
 
 /** The one fake the handler tests allow: a chat platform that remembers everything it was asked to do. */
 
@@ -44,7 +50,7 @@ export class RecordingChat implements ChatPort {
   readonly dms: { user: UserId; card: Card }[] = [];
   readonly links: { room: string; title: string; url: string }[] = [];
   readonly archived: string[] = [];
-  readonly files: { room: string; filename: string; title: string; content: string; comment?: string }[] = [];
+  readonly files: (SharedFile & { room: string })[] = [];
   /** User groups and their members, as a test declares them. */
   readonly groups: Record<UserId, UserId[]> = {};
 
@@ -140,10 +146,7 @@ export class RecordingChat implements ChatPort {
     this.archived.push(room);
   }
 
-  async uploadFile(
-    room: string,
-    file: { filename: string; title: string; content: string; comment?: string },
-  ): Promise<void> {
+  async uploadFile(room: string, file: SharedFile): Promise<void> {
     await this.check('uploadFile');
     this.files.push({ room, ...file });
   }

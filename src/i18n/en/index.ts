@@ -6,6 +6,7 @@
 
 import { alerts } from './alerts';
 import { cards } from './cards';
+import { chart } from './chart';
 import { commands } from './commands';
 import { deadline } from './deadline';
 import { discord } from './discord';
@@ -27,6 +28,7 @@ export const enNamespaces = {
   terminal,
   discord,
   deadline,
+  chart,
 };
 
 /** Every message of the catalogue, keyed as `t()` sees them (`step.done`, `alerts.held_other`…). */
@@ -41,4 +43,5 @@ export const en = {
   ...terminal,
   ...discord,
   ...deadline,
+  ...chart,
 };

@@ -2,6 +2,7 @@
 export const terminal = {
   console: {
     archived: '#{{room}} is archived.',
+    attached: 'Attached: {{title}} ({{filename}})',
     file: 'File shared in #{{room}}: {{title}} ({{filename}})',
     welcome: 'calma console: a chat in your terminal. Type `/crisis help` to start, `/quit` to leave.',
     you: 'You are {{user}} (change with `/as <name>`).',

@@ -4,6 +4,7 @@ import type { Translated } from '../plural';
 export const terminal: Translated<typeof en> = {
   console: {
     archived: '#{{room}} está archivado.',
+    attached: 'Adjunto: {{title}} ({{filename}})',
     file: 'Archivo compartido en #{{room}}: {{title}} ({{filename}})',
     welcome:
       'Consola de calma: un chat en tu terminal. Escribe `/crisis help` para empezar y `/quit` para salir.',

@@ -4,6 +4,7 @@
 
 import { alerts } from './alerts';
 import { cards } from './cards';
+import { chart } from './chart';
 import { commands } from './commands';
 import { deadline } from './deadline';
 import { discord } from './discord';
@@ -25,6 +26,7 @@ export const frNamespaces = {
   terminal,
   discord,
   deadline,
+  chart,
 };
 
 /** Every message of the catalogue, keyed as `t()` sees them (`step.done`, `alerts.held_other`…). */
@@ -39,4 +41,5 @@ export const fr = {
   ...terminal,
   ...discord,
   ...deadline,
+  ...chart,
 };

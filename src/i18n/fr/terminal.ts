@@ -4,6 +4,7 @@ import type { Translated } from '../plural';
 export const terminal: Translated<typeof en> = {
   console: {
     archived: '#{{room}} est archivé.',
+    attached: 'Pièce jointe : {{title}} ({{filename}})',
     file: 'Fichier partagé dans #{{room}} : {{title}} ({{filename}})',
     welcome:
       'Console calma : un chat dans votre terminal. Tapez `/crisis help` pour commencer, `/quit` pour quitter.',

@@ -289,7 +289,7 @@ describe('a crisis on Discord', () => {
     expect((await w.store.findByRoom(w.fake.guildId, room))?.roles.comms).toBe(`&${team}`);
   });
 
-  test('GIVEN an incident WHEN ana closes it with a resolution THEN it is resolved, the postmortem is attached in the channel as Markdown, and archiving makes the channel read-only', async () => {
+  test('GIVEN an incident WHEN ana closes it with a resolution THEN it is resolved, the postmortem is attached in the channel as Markdown with its timeline chart as timeline.svg, and archiving makes the channel read-only', async () => {
     const w = world();
     const room = await openIncident(w);
     await w
@@ -302,9 +302,14 @@ describe('a crisis on Discord', () => {
       () => w.fake.messagesIn(room).find((m) => w.fake.filesOf(m.id).length > 0),
       'the postmortem attachment',
     );
-    const [file] = w.fake.filesOf(withFile.id);
+    const [file, chart] = w.fake.filesOf(withFile.id);
     expect(file?.filename).toMatch(/\.md$/);
     expect(file?.data.toString('utf8')).toContain('The spam is gone and the account is ours again.');
+    expect(file?.data.toString('utf8')).toContain('![Timeline chart](timeline.svg)');
+    expect(chart?.filename).toBe('timeline.svg');
+    expect(chart?.data.toString('utf8')).toMatch(
+      /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"[^>]* role="img"/,
+    );
     expect((await w.store.findByRoom(w.fake.guildId, room))?.status).toBe('resolved');
 
     await w.discord.chat.archive(room);

@@ -16,7 +16,7 @@ async function openIncident(w: SlackWorld): Promise<void> {
 }
 
 describe('closing in Slack', () => {
-  test('GIVEN an incident WHEN ana submits the close modal THEN it is resolved and the postmortem is shared in the channel as a Markdown file', async () => {
+  test('GIVEN an incident WHEN ana submits the close modal THEN it is resolved and the postmortem is shared in the channel as a Markdown file, its timeline chart attached beside it as timeline.svg', async () => {
     const w = world();
     await openIncident(w);
 
@@ -32,13 +32,13 @@ describe('closing in Slack', () => {
     });
     expect(submitted.status).toBe(200);
 
-    const [file] = await waitFor(
+    const [file, chart] = await waitFor(
       () => {
         const files = w.fake.filesIn(CHANNEL);
-        return files.length > 0 ? files : null;
+        return files.length > 1 ? files : null;
       },
       10_000,
-      'the postmortem file',
+      'the postmortem file and its chart',
     );
     expect(file).toMatchObject({
       filename: 'postmortem-T1-1.md',
@@ -46,6 +46,15 @@ describe('closing in Slack', () => {
     });
     expect(file?.uploaded).toContain('# Postmortem: #1 Spam from our account');
     expect(file?.uploaded).toContain('Account recovered; spam archived then removed.');
+    expect(file?.uploaded).toContain('![Timeline chart](timeline.svg)');
+    // Shared in the same message, under the name the Markdown links to.
+    expect(chart).toMatchObject({
+      filename: 'timeline.svg',
+      title: 'Timeline of incident #1: Spam from our account',
+    });
+    expect(chart?.initialComment).toBe(file?.initialComment);
+    expect(chart?.uploaded).toMatch(/<svg xmlns="http:\/\/www.w3.org\/2000\/svg"[^>]* role="img"/);
+    expect(chart?.uploaded).toContain('Closed');
     expect(
       w.fake
         .messagesIn(CHANNEL)

@@ -449,6 +449,11 @@ describe('postmortemMarkdown', () => {
     expect(headings(en)).toEqual(EN_HEADINGS);
   });
 
+  it('GIVEN the scripted incident WHEN rendered THEN it shows the timeline chart attached beside it, captioned in its language', () => {
+    expect(render('en')).toContain('\n![Timeline chart](timeline.svg)\n');
+    expect(render('fr')).toContain('\n![Graphique de la chronologie](timeline.svg)\n');
+  });
+
   it('GIVEN an incident past midnight WHEN rendered THEN every time carries its date', () => {
     expect(sectionOf(en, 'Severity history')).toEqual([
       '',
@@ -727,7 +732,7 @@ describe('postmortemMarkdown', () => {
       // Not one English heading is left (the incident's own title is the only English on the title line).
       const english = new Set(EN_HEADINGS.slice(1));
       expect(headings(markdown).filter((h) => english.has(h))).toEqual([]);
-      expect(markdown).not.toMatch(/postmortem\.\w|checklist\.\w|timeline\.\w/);
+      expect(markdown).not.toMatch(/postmortem\.\w|checklist\.\w|timeline\.(?!svg\))\w/);
     },
   );
 
