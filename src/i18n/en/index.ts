@@ -5,6 +5,7 @@
  */
 
 import { alerts } from './alerts';
+import { approvalPage } from './approval-page';
 import { cards } from './cards';
 import { commands } from './commands';
 import { deadline } from './deadline';
@@ -27,6 +28,7 @@ export const enNamespaces = {
   terminal,
   discord,
   deadline,
+  approvalPage,
 };
 
 /** Every message of the catalogue, keyed as `t()` sees them (`step.done`, `alerts.held_other`…). */
@@ -41,4 +43,5 @@ export const en = {
   ...terminal,
   ...discord,
   ...deadline,
+  ...approvalPage,
 };

@@ -3,6 +3,7 @@
  */
 
 import { alerts } from './alerts';
+import { approvalPage } from './approval-page';
 import { cards } from './cards';
 import { commands } from './commands';
 import { deadline } from './deadline';
@@ -25,6 +26,7 @@ export const frNamespaces = {
   terminal,
   discord,
   deadline,
+  approvalPage,
 };
 
 /** Every message of the catalogue, keyed as `t()` sees them (`step.done`, `alerts.held_other`…). */
@@ -39,4 +41,5 @@ export const fr = {
   ...terminal,
   ...discord,
   ...deadline,
+  ...approvalPage,
 };
