@@ -274,3 +274,36 @@ describe('an approval link', () => {
     expect(reply).toContain('/crisis approve S1');
   });
 });
+
+describe('links sent by DM', () => {
+  test('GIVEN links on and bob in the room WHEN ana drafts S1 THEN carl, an approver outside the room, gets his own link by DM (bob and ana none), and it approves S1', async () => {
+    const w = world();
+    await serve(w);
+    const room = await w.open(ana);
+    w.chat.roomMembership.set(room, [ana.user, bob.user]);
+
+    await w.command(
+      inRoom(ana, room),
+      `update ${'We are sorry: our account was hacked and posted spam. Do not click its links.'}`,
+    );
+
+    expect(w.chat.dms.map((dm) => dm.user)).toEqual(['U0CARL']);
+    const text = (w.chat.dms[0]?.card.lines ?? []).join('\n');
+    expect(text).toContain('Statement S1 needs your approval as approver (#1 Our account is posting spam)');
+    const url = /https?:\/\/\S+\/approve\/[\w.-]+/.exec(text)?.[0] ?? '';
+    const page = await openPage(url);
+    expect(page.body).toContain('You (U0CARL) are asked to approve as approver.');
+    const response = await post(url, { csrf: page.csrf, action: 'approve' }, page.cookie);
+    expect(response.status).toBe(200);
+    expect((await statementOf(w))?.approvals).toEqual([expect.objectContaining({ by: 'U0CARL' })]);
+  });
+
+  test('GIVEN links off WHEN ana drafts S1 THEN nobody gets a DM', async () => {
+    const w = world();
+    const room = await w.open(ana);
+
+    await w.command(inRoom(ana, room), 'update We are sorry: our account was hacked and posted spam.');
+
+    expect(w.chat.dms).toEqual([]);
+  });
+});
