@@ -41,7 +41,7 @@ export const approvalPage = {
       'To get a new link, type `/crisis link S<n>` in the incident’s chat, or ask the person who sent it.',
   },
   approvalLink: {
-    usage: 'Which statement? `/crisis link S<n>`, e.g. `/crisis link S1`.',
+    usage: 'Which statement? Name it, e.g. `/crisis link S1`.',
     yours:
       'Your approval link for statement S{{n}} (works once, only for you, until {{when}} or until the statement changes): {{url}}',
     off: 'Approval links are off: calma needs `public_url` in calma.yaml and `CALMA_LINK_SECRET` set. Approve in chat: `/crisis approve S{{n}}`.',
