@@ -12,6 +12,7 @@ import { factCommand } from './fact';
 import { followupCommand } from './followup';
 import { helpCommand } from './help';
 import { langCommand } from './lang';
+import { linkCommand } from './link';
 import { listCommand } from './list';
 import { noteCommand } from './note';
 import { openCommand } from './open';
@@ -42,6 +43,7 @@ export const COMMANDS = [
   updateCommand,
   approveCommand,
   rejectCommand,
+  linkCommand,
   editCommand,
   questionCommand,
   answerCommand,

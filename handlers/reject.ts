@@ -1,12 +1,11 @@
 import { z } from 'zod';
-import { approvalRefusal, approverRoles } from '../src/app/approvers';
+import { rejectAs } from '../src/app/approval';
 import { defineCommand, incidentArg, option } from '../src/app/command';
 import type { Caller, Deps, Reply } from '../src/app/deps';
-import { announce, callerLocale, mutateIncident, problem } from '../src/app/mutate';
-import { showStatement } from '../src/app/statement-room';
+import { callerLocale, problem } from '../src/app/mutate';
 import { targetIncident } from '../src/app/target';
 import { numbered, text } from '../src/core/command';
-import { findStatement, rejectStatement } from '../src/core/statement';
+import { findStatement } from '../src/core/statement';
 import type { Incident } from '../src/core/types';
 import { translator } from '../src/i18n';
 
@@ -23,21 +22,7 @@ export async function reject(
   if (!target.ok) return problem(callerLocale(deps, caller), target.error);
   const n = command.statement;
   if (!command.reason.trim()) return rejectForm(deps, caller, target.value, n);
-  const roles = await approverRoles(deps, caller.user, target.value);
-  const result = await mutateIncident(deps, caller, target.value.seq, (incident, now) =>
-    rejectStatement(incident, n, command.reason, { user: caller.user, roles }, now),
-  );
-  if (!result.ok) return approvalRefusal(deps, caller, target.value, result.error);
-  await showStatement(deps, result.value, n);
-  const t = translator(result.value.locale, deps.timeZone);
-  return announce(deps, caller, result.value, [
-    {
-      lines: [
-        t('statement.rejected', { n, who: deps.chat.mention(caller.user), reason: command.reason.trim() }),
-      ],
-      tone: 'warning',
-    },
-  ]);
+  return rejectAs(deps, caller, target.value, { statement: n, reason: command.reason });
 }
 
 /** The Reject button asks why. */

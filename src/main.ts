@@ -4,6 +4,7 @@ import { isatty } from 'node:tty';
 import type { AlertSettings } from './alerts/process';
 import { alertIntakeService } from './alerts/service';
 import { alertWorkerService } from './alerts/worker';
+import type { LinkPlatform } from './app/approval-link';
 import type { Deps } from './app/deps';
 import { ConfigError, loadConfig, loadDotEnv } from './config/load';
 import { type Config, reminderPolicy } from './config/schema';
@@ -14,6 +15,7 @@ import { Screen } from './console/screen';
 import { compileRoutes, unknownRoutePlaybooks } from './core/alert-route';
 import { systemClock } from './core/types';
 import { alertRoutes, headlessAlertRoutes } from './http/alerts';
+import { approvalPageRoutes } from './http/approval-page';
 import { healthRoute, type PlatformState } from './http/health';
 import { incidentApi } from './http/incident-api';
 import { incidentPages } from './http/incident-page';
@@ -29,6 +31,7 @@ import { reminders } from './queue/reminders';
 import { redisClient, redisKeyPrefix, STORE_CONNECTION } from './redis/connect';
 import { DataDirInUseError, RedisNotInstalledError, startPrivateRedis } from './redis/private-server';
 import { RefusedError } from './startup/retry';
+import { LinkClaims } from './store/link-claims';
 import { RedisAlertStore } from './store/redis-alert-store';
 import { RedisIncidentStore } from './store/redis-incident-store';
 import { formatProblem } from './yaml/validate-yaml';
@@ -137,6 +140,17 @@ async function main(): Promise<void> {
   // The console is for this machine only unless asked; Slack's HTTP mode needs to be reachable.
   const host = env.CALMA_HOST ?? (chats.length > 0 ? '0.0.0.0' : '127.0.0.1');
   // One HTTP server on PORT for everything: Slack (HTTP mode), health, the read API and alerts.
+  // Approval links need both a key and a URL a browser reaches (docs/statements.md).
+  const linkSecret = env.CALMA_LINK_SECRET;
+  const publicUrl = config.settings.public_url;
+  const approvalLinks = linkSecret && publicUrl ? { secret: linkSecret, publicUrl } : undefined;
+  if (!approvalLinks) {
+    log.info(
+      `approval links are off (${[linkSecret ? '' : 'CALMA_LINK_SECRET', publicUrl ? '' : 'public_url in calma.yaml'].filter(Boolean).join(' and ')} not set): approvers approve in chat`,
+    );
+  }
+  // The approval page acts with the deps of the platform a link's approver is on, once it is started.
+  const linkDeps = new Map<LinkPlatform, Deps>();
   const httpServer = (alertDoors: Route[]) =>
     new HttpServer(log)
       .observe((route, method, status, seconds) => metrics.observe(route, method, status, seconds))
@@ -160,6 +174,15 @@ async function main(): Promise<void> {
           },
           env.CALMA_API_TOKEN,
         ),
+        ...approvalPageRoutes({
+          secret: linkSecret,
+          publicUrl,
+          claims: new LinkClaims(redis, prefix),
+          deps: (platform) => linkDeps.get(platform),
+          locale: config.locale,
+          clock: systemClock,
+          log,
+        }),
       )
       .route(...alertDoors);
   if (headless) {
@@ -204,6 +227,7 @@ async function main(): Promise<void> {
       statements: { ...config.settings.statements, ownAccounts: config.settings.statements.own_accounts },
       outbox: outbox.outbox,
       alerts: alertStore,
+      ...(approvalLinks ? { approvalLinks: { ...approvalLinks, platform } } : {}),
     };
     return {
       base,
@@ -293,6 +317,7 @@ async function main(): Promise<void> {
     stops.push(slack.stop);
     platformStates.set('slack', () => (slack.connected() ? 'connected' : 'reconnecting'));
     platform.work(slack.deps);
+    linkDeps.set('slack', slack.deps);
     if (alertPlatform === 'slack') workAlerts(slack.deps, slack.teamId, null);
   }
   // Said once calma serves HTTP with its platforms started, or as soon as it waits as a Discord standby
@@ -342,6 +367,7 @@ async function main(): Promise<void> {
     stops.push(discord.stop);
     platformStates.set('discord', () => (discord.connected() ? 'connected' : 'reconnecting'));
     platform.work(discord.deps);
+    linkDeps.set('discord', discord.deps);
     if (alertPlatform === 'discord') workAlerts(discord.deps, discord.guildId, null);
   }
   if (chatPort !== undefined) {
@@ -363,6 +389,7 @@ async function main(): Promise<void> {
     (error: unknown) => log.warn({ err: error, port: env.PORT }, 'HTTP is off: the port is not available'),
   );
   platform.work(deps);
+  linkDeps.set('console', deps);
   workAlerts(deps, async () => CONSOLE_WORKSPACE, LOBBY);
   try {
     await runConsole(deps, { input: process.stdin, screen, user: consoleUser() });

@@ -9,6 +9,7 @@ import type { ChatPort, Form } from '../ports/chat';
 import type { IncidentStore } from '../ports/incident-store';
 import type { Outbox } from '../ports/outbox';
 import type { Scheduler } from '../ports/scheduler';
+import type { LinkPlatform } from './approval-link';
 
 /** What every handler may use: ports, not implementations. */
 export interface Deps {
@@ -49,6 +50,11 @@ export interface Deps {
   outboundTargets: string[];
   /** Delivers published statements; null where nothing is delivered (some tests). */
   outbox: Outbox | null;
+  /**
+   * Approval links (CALMA_LINK_SECRET and calma.yaml `public_url`), with the platform these deps serve
+   * (a link binds an approver's identity on it); absent: links are off.
+   */
+  approvalLinks?: { secret: string; publicUrl: string; platform: LinkPlatform };
   /** Alert routing state (triage cards, links of alert groups); absent where alerts are not processed. */
   alerts?: AlertStore;
 }

@@ -2,6 +2,7 @@ import { statementCard, stillNeeded } from '../cards/statement';
 import { braced, placeholders } from '../core/placeholders';
 import type { Incident, Statement } from '../core/types';
 import { translator } from '../i18n';
+import { sendApprovalLinks } from './approval-invites';
 import type { Caller, Deps, Reply } from './deps';
 import { announce } from './mutate';
 
@@ -63,6 +64,7 @@ export async function showDraft(
   // A template's placeholder left in the text is said now, not only when someone tries to approve it.
   const left = placeholders(statement?.text ?? '');
   const unfilled = left.length > 0 ? [t('statement.unfilled', { placeholders: braced(left) })] : [];
+  await sendApprovalLinks(deps, incident, n);
   return announce(deps, caller, incident, [
     {
       lines: [

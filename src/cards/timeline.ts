@@ -51,9 +51,15 @@ export function timelineText(e: TimelineEntry, t: Translator, mention: Mention):
         warnings: e.warnings.length,
       });
     case 'statement-approved':
-      return t('timeline.statementApproved', { n: e.n, role: roleName(t, e.as) });
+      return t(e.via ? 'timeline.statementApprovedLink' : 'timeline.statementApproved', {
+        n: e.n,
+        role: roleName(t, e.as),
+      });
     case 'statement-rejected':
-      return t('timeline.statementRejected', { n: e.n, reason: e.reason });
+      return t(e.via ? 'timeline.statementRejectedLink' : 'timeline.statementRejected', {
+        n: e.n,
+        reason: e.reason,
+      });
     case 'statement-published':
       return e.nextUpdateAt
         ? t('timeline.statementPublishedNext', { n: e.n, when: when(e.nextUpdateAt, t) })

@@ -97,6 +97,11 @@ export const Env = z
       'expected a whole number of milliseconds from 1000 to 600000',
     ).optional(),
     CALMA_API_TOKEN: optionalSecret,
+    // Signs approval links (docs/statements.md, "Approving from a browser"). Unset: links are off.
+    CALMA_LINK_SECRET: z
+      .string()
+      .min(32, 'expected at least 32 characters (e.g. `openssl rand -hex 32`)')
+      .optional(),
     CALMA_DATA_DIR: z.string().default('./.calma'),
     // Unset: info, or warn in the console in a terminal (main decides).
     LOG_LEVEL: z
@@ -442,6 +447,12 @@ export const Settings = z
       })
       .strict()
       .prefault({}),
+    // issue 19: where calma's HTTP port is reached from a browser (approval links; feed self-links).
+    /** Base URL of calma's HTTP port as a browser reaches it; null: approval links are off. */
+    public_url: httpUrl
+      .transform((url) => url.replace(/\/+$/, ''))
+      .nullable()
+      .default(null),
   })
   .strict();
 export type Settings = z.infer<typeof Settings>;

@@ -37,6 +37,8 @@ export interface Approver {
   user: UserId;
   /** Approval roles the user holds outside the incident (calma.yaml `approvers`, user groups expanded). */
   roles: Role[];
+  /** Where the decision came from when not chat: the timeline says so. */
+  via?: 'link';
 }
 
 /**
@@ -338,7 +340,8 @@ export function approveStatement(
       { by: approver.user, as: slot, at: now.toISOString(), sha256: textHash(statement.text) },
     ],
   };
-  const events = [entry({ kind: 'statement-approved', n, as: slot }, approver.user, now)];
+  const via = approver.via ? { via: approver.via } : {};
+  const events = [entry({ kind: 'statement-approved', n, as: slot, ...via }, approver.user, now)];
   if (missingApprovals(approved).length > 0) {
     return ok({ incident: withStatement(incident, approved, now), events, published: false });
   }
@@ -455,7 +458,13 @@ export function rejectStatement(
   };
   return ok({
     incident: withStatement(incident, rejected, now),
-    events: [entry({ kind: 'statement-rejected', n, reason: why }, approver.user, now)],
+    events: [
+      entry(
+        { kind: 'statement-rejected', n, reason: why, ...(approver.via ? { via: approver.via } : {}) },
+        approver.user,
+        now,
+      ),
+    ],
   });
 }
 

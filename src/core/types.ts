@@ -126,8 +126,9 @@ export type TimelineEvent =
   | { kind: 'reminder-dismissed'; reminder: string }
   | { kind: 'statement-drafted'; n: number; missing: string[]; warnings: string[] }
   | { kind: 'statement-edited'; n: number; missing: string[]; warnings: string[] }
-  | { kind: 'statement-approved'; n: number; as: Role }
-  | { kind: 'statement-rejected'; n: number; reason: string }
+  /** `via: 'link'`: from the browser page of an approval link (src/http/approval-page.ts), not chat. */
+  | { kind: 'statement-approved'; n: number; as: Role; via?: 'link' }
+  | { kind: 'statement-rejected'; n: number; reason: string; via?: 'link' }
   | { kind: 'statement-published'; n: number; nextUpdateAt?: string }
   | { kind: 'statement-delivered'; n: number; destination: string }
   | { kind: 'statement-delivery-failed'; n: number; destination: string; error: string }

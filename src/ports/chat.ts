@@ -95,6 +95,11 @@ export interface ChatPort {
    */
   lockdown?(workspace: string, until: Date): Promise<void>;
   /**
+   * Who is in a room, for sending approval links to the approvers who are not (Slack). A platform
+   * without it counts everyone as in (the console; Discord for now): nobody gets a link unasked.
+   */
+  roomMembers?(room: string): Promise<UserId[]>;
+  /**
    * A user id as a mention for card text (a mark, see src/core/markup.ts): this platform's renderer makes
    * it a mention that notifies the person. Only marks ping: a mention typed in text never does.
    */

@@ -227,6 +227,20 @@ export class SlackChat implements ChatPort {
   }
 
   /** @see https://api.slack.com/methods/usergroups.users.list */
+  /** @see https://api.slack.com/methods/conversations.members (paged; a crisis channel is small). */
+  async roomMembers(room: string): Promise<UserId[]> {
+    const members: UserId[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.call('conversations.members', () =>
+        this.client.conversations.members({ channel: room, limit: 1000, ...(cursor ? { cursor } : {}) }),
+      );
+      members.push(...(page.members ?? []));
+      cursor = page.response_metadata?.next_cursor || undefined;
+    } while (cursor);
+    return members;
+  }
+
   async members(user: UserId): Promise<UserId[]> {
     if (!isGroup(user)) return [user];
     const listed = await this.call('usergroups.users.list', () =>

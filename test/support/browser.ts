@@ -51,7 +51,8 @@ export interface AxeViolation {
  * each with the elements at fault (an empty list is a pass).
  */
 export async function accessibilityViolations(page: Page): Promise<AxeViolation[]> {
-  // Evaluated, not added as a <script>: calma's pages forbid inline scripts (CSP), and must keep doing so here.
+  // Evaluated through the DevTools protocol, not as an inline <script>: calma's pages forbid inline
+  // scripts (Content-Security-Policy), and the check must not need them to relax it.
   await page.evaluate(AxeBuilder.source);
   return page.evaluate(async () => {
     // Runs in the page: axe is the script just injected, document the page's (no DOM types here).

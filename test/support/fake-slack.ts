@@ -322,6 +322,8 @@ class FakeSlackServer implements FakeSlack {
     'conversations.info': (args) =>
       ok({ channel: this.channelJson(this.channel(str(args, 'channel') ?? '')) }),
     'conversations.open': (args) => this.openDm(args),
+    'conversations.members': (args) =>
+      ok({ members: [...this.channel(str(args, 'channel') ?? '').members], response_metadata: {} }),
     'conversations.history': (args) => this.history(args),
     'chat.postMessage': (args) => this.postMessage(args),
     'chat.update': (args) => this.updateMessage(args),

@@ -131,6 +131,13 @@ export class RecordingChat implements ChatPort {
     this.pins.push({ ...ref });
   }
 
+  /** Who is in each room, as a test sets it (`roomMembers` answers nobody otherwise). */
+  readonly roomMembership = new Map<string, UserId[]>();
+
+  async roomMembers(room: string): Promise<UserId[]> {
+    return this.roomMembership.get(room) ?? [];
+  }
+
   async dm(user: UserId, card: Card): Promise<void> {
     await this.check('dm');
     this.dms.push({ user, card: structuredClone(card) });

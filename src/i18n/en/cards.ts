@@ -95,7 +95,9 @@ export const cards = {
     statementEdited:
       'statement S{{n}} edited (checklist: {{missing}} missing, {{warnings}} warnings); approvals start over',
     statementApproved: 'statement S{{n}} approved as {{role}}',
+    statementApprovedLink: 'statement S{{n}} approved as {{role}} from the approval link',
     statementRejected: 'statement S{{n}} rejected: {{reason}}',
+    statementRejectedLink: 'statement S{{n}} rejected from the approval link: {{reason}}',
     statementPublished: 'statement S{{n}} published',
     statementPublishedNext: 'statement S{{n}} published; next update due {{when}}',
     statementDelivered: 'statement S{{n}} delivered to {{where}}',

@@ -38,6 +38,7 @@ export const commands = {
     update:
       'draft a public statement; `holding`, `update` or `final` alone: the playbook’s template of that kind, filled in (without text: a form)',
     approve: 'approve a statement (you cannot approve your own); the last approval publishes it',
+    link: 'get your own single-use link to approve a statement from a browser (for approvers outside the channel)',
     reject: 'send a statement back with a reason',
     edit: 'rewrite a statement that is not published yet (approvals start over)',
     question: 'log a question the public is asking',

@@ -21,6 +21,7 @@ export const discord = {
       lang: 'Change the incident’s language',
       update: 'Draft a public statement',
       approve: 'Approve a statement (not your own): the last approval publishes it',
+      link: 'Get your own single-use link to approve a statement from a browser',
       reject: 'Send a statement back with a reason',
       edit: 'Rewrite a statement that is not published yet',
       question: 'Log a question the public is asking',

@@ -5,6 +5,7 @@
  */
 
 import { alerts } from './alerts';
+import { approvalPage } from './approval-page';
 import { cards } from './cards';
 import { chart } from './chart';
 import { commands } from './commands';
@@ -29,6 +30,7 @@ export const enNamespaces = {
   discord,
   deadline,
   chart,
+  approvalPage,
 };
 
 /** Every message of the catalogue, keyed as `t()` sees them (`step.done`, `alerts.held_other`…). */
@@ -44,4 +46,5 @@ export const en = {
   ...discord,
   ...deadline,
   ...chart,
+  ...approvalPage,
 };

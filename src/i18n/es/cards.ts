@@ -99,7 +99,9 @@ export const cards: Translated<typeof en> = {
     statementEdited:
       'comunicado S{{n}} editado (puntos que faltan: {{missing}}, avisos: {{warnings}}); las aprobaciones empiezan de cero',
     statementApproved: 'comunicado S{{n}} aprobado como {{role}}',
+    statementApprovedLink: 'comunicado S{{n}} aprobado como {{role}} desde el enlace de aprobación',
     statementRejected: 'comunicado S{{n}} rechazado: {{reason}}',
+    statementRejectedLink: 'comunicado S{{n}} rechazado desde el enlace de aprobación: {{reason}}',
     statementPublished: 'comunicado S{{n}} publicado',
     statementPublishedNext: 'comunicado S{{n}} publicado; próxima actualización prevista el {{when}}',
     statementDelivered: 'comunicado S{{n}} difundido en {{where}}',

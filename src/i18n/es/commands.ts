@@ -40,6 +40,7 @@ export const commands: Translated<typeof en> = {
     update:
       'redacta un comunicado público; solo `espera`, `actualizacion` o `final`: la plantilla de ese tipo del protocolo, ya rellenada (sin texto: un formulario)',
     approve: 'aprueba un comunicado (no puedes aprobar uno tuyo); la última aprobación lo publica',
+    link: 'obtén tu propio enlace de un solo uso para aprobar un comunicado desde el navegador (para quien aprueba sin estar en el canal)',
     reject: 'devuelve un comunicado con un motivo',
     edit: 'reescribe un comunicado aún no publicado (las aprobaciones empiezan de cero)',
     question: 'registra una pregunta que se hace el público',

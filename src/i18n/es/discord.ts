@@ -24,6 +24,7 @@ export const discord: Translated<typeof en> = {
       lang: 'Cambia el idioma de la crisis',
       update: 'Redacta un comunicado público',
       approve: 'Aprueba un comunicado (no uno tuyo): la última aprobación lo publica',
+      link: 'Obtén tu enlace de un solo uso para aprobar un comunicado desde el navegador',
       reject: 'Devuelve un comunicado con un motivo',
       edit: 'Reescribe un comunicado aún no publicado',
       question: 'Registra una pregunta que se hace el público',

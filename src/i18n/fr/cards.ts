@@ -105,7 +105,9 @@ export const cards: Translated<typeof en> = {
     statementEdited:
       'communiqué S{{n}} modifié (points manquants : {{missing}}, alertes : {{warnings}}) ; les approbations repartent de zéro',
     statementApproved: 'communiqué S{{n}} approuvé en tant que {{role}}',
+    statementApprovedLink: 'communiqué S{{n}} approuvé en tant que {{role}} depuis le lien d’approbation',
     statementRejected: 'communiqué S{{n}} rejeté : {{reason}}',
+    statementRejectedLink: 'communiqué S{{n}} rejeté depuis le lien d’approbation : {{reason}}',
     statementPublished: 'communiqué S{{n}} publié',
     statementPublishedNext: 'communiqué S{{n}} publié ; prochain point prévu le {{when}}',
     statementDelivered: 'communiqué S{{n}} diffusé sur {{where}}',

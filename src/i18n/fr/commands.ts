@@ -40,6 +40,7 @@ export const commands: Translated<typeof en> = {
     update:
       'rédige un communiqué public ; `attente`, `point` ou `final` seul : le modèle de ce type de la procédure, déjà rempli (sans texte : un formulaire)',
     approve: 'approuve un communiqué (pas le vôtre) ; la dernière approbation le publie',
+    link: 'obtenir votre lien à usage unique pour approuver un communiqué depuis un navigateur (pour qui approuve hors du canal)',
     reject: 'renvoie un communiqué avec un motif',
     edit: 'réécrit un communiqué pas encore publié (les approbations repartent de zéro)',
     question: 'consigne une question que se pose le public',

@@ -24,6 +24,7 @@ export const discord: Translated<typeof en> = {
       lang: 'Changer la langue de la crise',
       update: 'Rédiger un communiqué public',
       approve: 'Approuver un communiqué (pas le vôtre) : la dernière approbation le publie',
+      link: 'Obtenir votre lien à usage unique pour approuver un communiqué depuis un navigateur',
       reject: 'Renvoyer un communiqué avec un motif',
       edit: 'Réécrire un communiqué pas encore publié',
       question: 'Consigner une question que se pose le public',

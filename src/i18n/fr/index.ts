@@ -3,6 +3,7 @@
  */
 
 import { alerts } from './alerts';
+import { approvalPage } from './approval-page';
 import { cards } from './cards';
 import { chart } from './chart';
 import { commands } from './commands';
@@ -27,6 +28,7 @@ export const frNamespaces = {
   discord,
   deadline,
   chart,
+  approvalPage,
 };
 
 /** Every message of the catalogue, keyed as `t()` sees them (`step.done`, `alerts.held_other`…). */
@@ -42,4 +44,5 @@ export const fr = {
   ...discord,
   ...deadline,
   ...chart,
+  ...approvalPage,
 };

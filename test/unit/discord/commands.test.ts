@@ -469,6 +469,7 @@ const roundTrips: [path: string, given: Given[], typed: string, expected: Comman
   ['update', [], 'update', { name: 'update', text: '' }],
   ['update', [['template', 'holding']], 'update holding', { name: 'update', kind: 'holding', text: '' }],
   ['approve', [['statement', 2]], 'approve S2', { name: 'approve', statement: 2 }],
+  ['link', [['statement', 2]], 'link S2', { name: 'link', statement: 2 }],
   [
     'reject',
     [

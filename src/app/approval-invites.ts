@@ -1,0 +1,56 @@
+import { when } from '../cards/format';
+import { publicName } from '../core/incident';
+import { approversFor } from '../core/statement';
+import type { Incident, UserId } from '../core/types';
+import { roleName, translator } from '../i18n';
+import { linkUrl, signLink } from './approval-link';
+import type { Deps } from './deps';
+
+/**
+ * When a statement starts waiting for approval (drafted, edited), each person who may fill one of its
+ * slots and is not in the incident room gets their own approval link by DM: the people in the room see
+ * the card and its buttons. Off without links, or on a platform that cannot tell who is in a room. A
+ * platform failure is logged: the draft stands, and `/crisis link` still gives a link.
+ */
+export async function sendApprovalLinks(deps: Deps, incident: Incident, n: number): Promise<void> {
+  const links = deps.approvalLinks;
+  const statement = incident.statements?.find((s) => s.n === n);
+  if (!links || !deps.chat.roomMembers || !incident.room || statement?.status !== 'pending') return;
+  try {
+    const inRoom = new Set(await deps.chat.roomMembers(incident.room));
+    const sent = new Set<UserId>();
+    const t = translator(incident.locale, deps.timeZone);
+    const now = deps.clock.now();
+    for (const { role, people } of approversFor(incident, statement, deps.approvers)) {
+      for (const id of people) {
+        for (const user of await deps.chat.members(id)) {
+          if (sent.has(user) || inRoom.has(user) || statement.authors.includes(user)) continue;
+          sent.add(user);
+          const signed = signLink(
+            links.secret,
+            {
+              platform: links.platform,
+              workspace: incident.workspace,
+              incident: incident.seq,
+              statement: n,
+              version: statement.version,
+              user,
+              role,
+            },
+            now,
+          );
+          const line = t('approvalLink.sent', {
+            n,
+            role: roleName(t, role),
+            incident: `#${incident.seq} ${publicName(incident)}`,
+            when: when(new Date(signed.claims.expires), t),
+            url: linkUrl(links.publicUrl, signed.token),
+          });
+          await deps.chat.dm(user, { lines: [line] });
+        }
+      }
+    }
+  } catch (error) {
+    deps.log.warn({ err: error, incident: incident.seq, statement: n }, 'could not send approval links');
+  }
+}

@@ -1,0 +1,333 @@
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Logger } from 'pino';
+import { approveAs, rejectAs } from '../app/approval';
+import {
+  csrfValue,
+  type LinkClaims,
+  type LinkPlatform,
+  MAX_TOKEN_LENGTH,
+  sameValue,
+  verifyLink,
+} from '../app/approval-link';
+import type { Caller, Deps } from '../app/deps';
+import { when } from '../cards/format';
+import { checklistLines, stillNeeded } from '../cards/statement';
+import { renderMarks } from '../core/markup';
+import { type Clock, type Incident, LOCALES, type Locale, type Statement } from '../core/types';
+import { type MessageKey, roleName, type Translator, translator } from '../i18n';
+import type { LinkClaims as ClaimStore } from '../store/link-claims';
+import { readBody } from './body';
+import { type Html, html, page } from './html';
+import type { Route } from './server';
+
+export interface ApprovalPageSettings {
+  /** CALMA_LINK_SECRET; with it or public_url unset, links are off and the page says so. */
+  secret: string | undefined;
+  publicUrl: string | null;
+  claims: ClaimStore;
+  /** The handlers' dependencies of the platform a link's approver is on, once it is started. */
+  deps(platform: LinkPlatform): Deps | undefined;
+  locale: Locale;
+  clock: Clock;
+  log: Logger;
+}
+
+/** Why a link cannot act: each has its own sentence (`approvalPage.why.*`) and status. */
+type Refusal = 'expired' | 'used' | 'voided' | 'closed' | 'tampered' | 'csrf' | 'off' | 'unavailable';
+const STATUS: Record<Refusal, number> = {
+  expired: 410,
+  used: 410,
+  voided: 410,
+  closed: 410,
+  tampered: 404,
+  csrf: 403,
+  off: 404,
+  unavailable: 503,
+};
+
+const COOKIE = 'calma_approval';
+/** A form with a reason of at most 3,000 characters fits well within this. */
+const MAX_FORM_BYTES = 16 * 1024;
+const MAX_REASON = 1000;
+
+/**
+ * `GET /approve/<token>` shows the statement an approval link is for; `POST /approve/<token>` approves
+ * or rejects it through the same path as `/crisis approve` and `/crisis reject` (src/app/approval.ts).
+ * The token is checked (signature, expiry), then its nonce (single use), then the statement (still
+ * pending, same version). The form carries an HMAC of the link's nonce and a SameSite=Strict cookie the
+ * page set, so a POST from anywhere but this page in this browser is refused.
+ */
+export function approvalPageRoutes(settings: ApprovalPageSettings): Route[] {
+  const path = new RegExp(`^/approve/([A-Za-z0-9_.-]{1,${MAX_TOKEN_LENGTH}})$`);
+  return [
+    {
+      method: 'GET',
+      path,
+      label: '/approve/:token',
+      handle: (req, res, [token = '']) => show(settings, req, res, token),
+    },
+    {
+      method: 'POST',
+      path,
+      label: '/approve/:token',
+      handle: (req, res, [token = '']) => act(settings, req, res, token),
+    },
+  ];
+}
+
+interface Opened {
+  secret: string;
+  deps: Deps;
+  claims: LinkClaims;
+  incident: Incident;
+  statement: Statement;
+  t: Translator;
+}
+
+/** The link's claims, incident and statement, or why it cannot be used (with the reader's language). */
+async function open(
+  settings: ApprovalPageSettings,
+  req: IncomingMessage,
+  token: string,
+): Promise<{ ok: true; value: Opened } | { ok: false; why: Refusal; t: Translator; n?: number }> {
+  const fallback = translator(readerLocale(req, settings.locale));
+  const { secret } = settings;
+  if (!secret || !settings.publicUrl) return { ok: false, why: 'off', t: fallback };
+  const check = verifyLink(secret, token, settings.clock.now());
+  if (!check.ok) return { ok: false, why: check.why, t: fallback };
+  const claims = check.claims;
+  const deps = settings.deps(claims.platform);
+  if (!deps) return { ok: false, why: 'unavailable', t: fallback, n: claims.statement };
+  const incident = await deps.store.get(claims.workspace, claims.incident);
+  const statement = incident?.statements?.find((s) => s.n === claims.statement);
+  if (!incident || !statement) return { ok: false, why: 'tampered', t: fallback };
+  const t = translator(incident.locale, deps.timeZone);
+  const n = statement.n;
+  if (await settings.claims.used(claims.nonce)) return { ok: false, why: 'used', t, n };
+  if (statement.status !== 'pending') return { ok: false, why: 'closed', t, n };
+  if (statement.version !== claims.version) return { ok: false, why: 'voided', t, n };
+  return { ok: true, value: { secret, deps, claims, incident, statement, t } };
+}
+
+async function show(
+  settings: ApprovalPageSettings,
+  req: IncomingMessage,
+  res: ServerResponse,
+  token: string,
+): Promise<void> {
+  const opened = await open(settings, req, token);
+  if (!opened.ok) return refusalPage(res, opened.t, opened.why, opened.n);
+  const { secret, claims, incident, statement, t, deps } = opened.value;
+  const cookie = randomBytes(16).toString('base64url');
+  const secure = settings.publicUrl?.startsWith('https:') ? '; Secure' : '';
+  const maxAge = Math.max(1, Math.floor((claims.expires - deps.clock.now().getTime()) / 1000));
+  res.setHeader(
+    'set-cookie',
+    `${COOKIE}=${cookie}; Path=/approve/; Max-Age=${maxAge}; HttpOnly; SameSite=Strict${secure}`,
+  );
+  const csrf = csrfValue(secret, claims.nonce, cookie);
+  const n = statement.n;
+  const variants = Object.entries(
+    (statement as Statement & { variants?: Record<string, string> }).variants ?? {},
+  );
+  const plain = (line: string) => plainText(line);
+  const body = html`<main>
+<p class="meta">${t('approvalPage.incident', { seq: incident.seq, title: incident.title })}<br>
+${incident.severity ? t('approvalPage.severity', { severity: `SEV${incident.severity}` }) : t('approvalPage.noSeverity')}</p>
+<h1>${t('approvalPage.title', { n })}</h1>
+<p>${t('approvalPage.youApprove', { who: claims.user, role: roleName(t, claims.role) })}</p>
+<section aria-labelledby="text">
+<h2 id="text">${t('approvalPage.statement', { n, version: statement.version })}</h2>
+<blockquote class="statement">${statement.text}</blockquote>
+</section>
+${
+  variants.length > 0
+    ? html`<section aria-labelledby="variants"><h2 id="variants">${t('approvalPage.variants')}</h2><dl>${variants.map(
+        ([network, text]) => html`<dt>${network}</dt><dd class="statement">${text}</dd>`,
+      )}</dl></section>`
+    : ''
+}
+<section aria-labelledby="checklist">
+<h2 id="checklist">${t('approvalPage.checklist')}</h2>
+<ul>${checklistLines(statement.checklist, t).map((line) => html`<li>${plain(line)}</li>`)}</ul>
+</section>
+<p>${t('approvalPage.writtenBy', { who: statement.authors.join(', ') })}<br>
+${
+  statement.approvals.length > 0
+    ? t('approvalPage.approvedBy', {
+        who: statement.approvals.map((a) => `${a.by} (${roleName(t, a.as)})`).join(', '),
+      })
+    : t('approvalPage.noApprovals')
+}</p>
+<form method="post">
+<input type="hidden" name="csrf" value="${csrf}">
+<input type="hidden" name="action" value="approve">
+<button type="submit" class="approve">${t('approvalPage.approve', { n })}</button>
+</form>
+<form method="post" class="reject">
+<h2>${t('approvalPage.rejectHeading')}</h2>
+<input type="hidden" name="csrf" value="${csrf}">
+<input type="hidden" name="action" value="reject">
+<label for="reason">${t('approvalPage.reason')}</label>
+<textarea id="reason" name="reason" rows="3" maxlength="${MAX_REASON}" required></textarea>
+<button type="submit" class="reject">${t('approvalPage.reject', { n })}</button>
+</form>
+<p class="meta">${t('approvalPage.expires', { when: when(new Date(claims.expires), t) })}</p>
+</main>`;
+  send(res, 200, t, t('approvalPage.title', { n }), body);
+}
+
+async function act(
+  settings: ApprovalPageSettings,
+  req: IncomingMessage,
+  res: ServerResponse,
+  token: string,
+): Promise<void> {
+  const read = await readBody(req, MAX_FORM_BYTES);
+  const opened = await open(settings, req, token);
+  if (!opened.ok) return refusalPage(res, opened.t, opened.why, opened.n);
+  if (read.kind !== 'ok') return refusalPage(res, opened.value.t, 'csrf', opened.value.statement.n);
+  const { secret, claims, incident, statement, t, deps } = opened.value;
+  const n = statement.n;
+  const form = new URLSearchParams(read.body.toString('utf8'));
+  const cookie = readCookie(req, COOKIE);
+  const csrf = form.get('csrf') ?? '';
+  if (!cookie || !csrf || !sameValue(csrf, csrfValue(secret, claims.nonce, cookie))) {
+    return refusalPage(res, t, 'csrf', n);
+  }
+  const action = form.get('action');
+  const reason = (form.get('reason') ?? '').trim().slice(0, MAX_REASON);
+  if (action !== 'approve' && action !== 'reject') return refusalPage(res, t, 'csrf', n);
+  if (action === 'reject' && !reason) {
+    return messagePage(res, 400, t, t('approvalPage.refusedTitle'), [t('approvalPage.why.reasonRequired')]);
+  }
+  // Claimed before acting: two submissions racing (a double tap, two tabs) act once.
+  if (!(await settings.claims.claim(claims.nonce, claims.expires, deps.clock.now()))) {
+    return refusalPage(res, t, 'used', n);
+  }
+  const caller: Caller = {
+    workspace: claims.workspace,
+    user: claims.user,
+    room: incident.room ?? '',
+    locale: incident.locale,
+  };
+  const reply =
+    action === 'approve'
+      ? await approveAs(
+          deps,
+          caller,
+          { incident: incident.seq, statement: n, version: claims.version },
+          'link',
+        )
+      : await rejectAs(deps, caller, incident, { statement: n, reason }, 'link');
+  const after = (await deps.store.get(claims.workspace, claims.incident))?.statements?.find((s) => s.n === n);
+  const done =
+    action === 'approve'
+      ? after?.approvals.some((a) => a.by === claims.user)
+      : after?.status === 'rejected' && after.rejection?.by === claims.user;
+  if (!after || !done) {
+    const reason = reply.cards
+      .flatMap((card) => card.lines ?? [])
+      .map(plainText)
+      .join(' ');
+    settings.log.info({ incident: incident.seq, statement: n, action }, 'approval link refused');
+    return messagePage(res, 409, t, t('approvalPage.refusedTitle'), [
+      t('approvalPage.why.refused', { reason }),
+      t('approvalPage.closeTab'),
+    ]);
+  }
+  const said =
+    action === 'reject'
+      ? t('approvalPage.rejected', { n })
+      : after.status === 'published'
+        ? t('approvalPage.published', { n })
+        : t('approvalPage.approved', {
+            n,
+            needed: plainText(stillNeeded(incident, after, deps.approvers, t, (u) => u)),
+          });
+  return messagePage(res, 200, t, t('approvalPage.doneTitle'), [said, t('approvalPage.closeTab')]);
+}
+
+function refusalPage(res: ServerResponse, t: Translator, why: Refusal, n?: number): void {
+  const next =
+    why === 'off' ? [] : [n === undefined ? t('approvalPage.nextAny') : t('approvalPage.next', { n })];
+  const lines = [t(`approvalPage.why.${why}` as MessageKey, n === undefined ? {} : { n }), ...next];
+  messagePage(res, STATUS[why], t, t('approvalPage.refusedTitle'), lines);
+}
+
+function messagePage(
+  res: ServerResponse,
+  status: number,
+  t: Translator,
+  title: string,
+  lines: string[],
+): void {
+  send(
+    res,
+    status,
+    t,
+    title,
+    html`<main><h1>${title}</h1>${lines.map((line) => html`<p>${codeText(line)}</p>`)}</main>`,
+  );
+}
+
+const STYLE = `body{font:1.0625rem/1.5 system-ui,sans-serif;color:#1b1b1b;background:#fff;margin:0 auto;padding:1rem;max-width:40rem}
+h1{font-size:1.5rem;margin:.5rem 0}h2{font-size:1.125rem;margin:1.5rem 0 .5rem}
+.meta{color:#4a4a4a}.statement{white-space:pre-wrap;border-left:4px solid #555;margin:0;padding:.5rem 1rem;background:#f4f4f4}
+dt{font-weight:bold;margin-top:.5rem}dd{margin:0}
+form{margin:1.5rem 0}label{display:block;margin-bottom:.25rem}
+textarea{width:100%;box-sizing:border-box;font:inherit;padding:.5rem;border:2px solid #555;border-radius:4px}
+button{font:inherit;font-weight:bold;min-height:48px;min-width:48px;padding:.5rem 1.25rem;margin-top:.5rem;border:0;border-radius:6px;color:#fff;cursor:pointer}
+button.approve{background:#0a6b2d}button.reject{background:#a3161b}
+button:focus-visible,textarea:focus-visible{outline:3px solid #1a4fd6;outline-offset:2px}
+code{background:#eee;padding:0 .25rem;border-radius:3px}`;
+
+function send(res: ServerResponse, status: number, t: Translator, title: string, body: Html): void {
+  const document = page(t.locale, title, body, { style: STYLE });
+  res.writeHead(status, {
+    'content-type': 'text/html; charset=utf-8',
+    'content-length': Buffer.byteLength(document.html),
+    'content-security-policy': document.csp,
+    'referrer-policy': 'no-referrer',
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    'cache-control': 'no-store',
+  });
+  res.end(document.html);
+}
+
+/** Card text (marks, `*bold*`) as plain text: a person reads as their id, a room as its name. */
+function plainText(text: string): string {
+  return renderMarks(text, {
+    text: (s) => s.replace(/\*/g, ''),
+    user: (id) => id,
+    room: (_id, name) => `#${name}`,
+  });
+}
+
+/** calma's own sentences: `code` spans shown as code, everything else escaped. */
+function codeText(line: string): Html {
+  return html`${line.split('`').map((part, i) => (i % 2 === 1 ? html`<code>${part}</code>` : part))}`;
+}
+
+function readCookie(req: IncomingMessage, name: string): string | null {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [key, ...value] = part.trim().split('=');
+    if (key === name) return value.join('=') || null;
+  }
+  return null;
+}
+
+/** The first of calma's languages the browser asks for (Accept-Language, by its q order), else the default. */
+export function readerLocale(req: IncomingMessage, fallback: Locale): Locale {
+  const asked = (req.headers['accept-language'] ?? '')
+    .slice(0, 200)
+    .split(',')
+    .map((part, i) => {
+      const [tag = '', q] = part.trim().split(';q=');
+      return { lang: tag.slice(0, 2).toLowerCase(), q: q === undefined ? 1 : Number(q) || 0, i };
+    })
+    .sort((a, b) => b.q - a.q || a.i - b.i);
+  return (asked.find((a) => (LOCALES as readonly string[]).includes(a.lang))?.lang as Locale) ?? fallback;
+}

@@ -1,0 +1,51 @@
+/** The approval link: its web page (src/http/approval-page.ts) and `/crisis link`. */
+export const approvalPage = {
+  approvalPage: {
+    title: 'Approve statement S{{n}}',
+    incident: 'Incident #{{seq}}: {{title}}',
+    severity: 'Severity: {{severity}}',
+    noSeverity: 'Severity: not set yet',
+    statement: 'Statement S{{n}}, version {{version}}',
+    variants: 'Versions for each network',
+    checklist: 'Checklist',
+    writtenBy: 'Written by: {{who}}',
+    approvedBy: 'Approved so far: {{who}}',
+    noApprovals: 'No approval yet.',
+    youApprove: 'You ({{who}}) are asked to approve as {{role}}.',
+    expires: 'This link works once and expires on {{when}}.',
+    approve: 'Approve S{{n}}',
+    rejectHeading: 'Or send it back',
+    reason: 'Why are you rejecting it? (required)',
+    reject: 'Reject S{{n}}',
+    approved: 'Thank you: you approved statement S{{n}}. It still needs: {{needed}}.',
+    published: 'Thank you: you approved statement S{{n}}, and it is published.',
+    rejected: 'You rejected statement S{{n}}. Its author has been told why in the incident channel.',
+    refusedTitle: 'This link cannot be used',
+    doneTitle: 'Done',
+    closeTab: 'You can close this page: this link no longer works.',
+    why: {
+      expired: 'This approval link has expired.',
+      used: 'This approval link was already used: a link works once.',
+      voided:
+        'Statement S{{n}} was edited after this link was sent: the text you would approve is no longer the current one.',
+      closed: 'Statement S{{n}} is no longer waiting for approval: it was published or rejected.',
+      tampered: 'This approval link is not valid: it may have been cut short or altered.',
+      csrf: 'This form did not come from the approval page in this browser (or the page is too old). Nothing was done.',
+      off: 'Approval links are turned off on this calma.',
+      unavailable: 'calma cannot reach its chat platform right now. Try the same link again in a minute.',
+      refused: 'calma refused: {{reason}}',
+      reasonRequired: 'Say why you are rejecting it: nothing was done.',
+    },
+    next: 'To get a new link, type `/crisis link S{{n}}` in the incident’s chat (any channel), or approve there with `/crisis approve S{{n}}`.',
+    nextAny:
+      'To get a new link, type `/crisis link S<n>` in the incident’s chat, or ask the person who sent it.',
+  },
+  approvalLink: {
+    usage: 'Which statement? Name it, e.g. `/crisis link S1`.',
+    yours:
+      'Your approval link for statement S{{n}} (works once, only for you, until {{when}} or until the statement changes): {{url}}',
+    off: 'Approval links are off: calma needs `public_url` in calma.yaml and `CALMA_LINK_SECRET` set. Approve in chat: `/crisis approve S{{n}}`.',
+    notPending: 'Statement S{{n}} is not waiting for approval: there is nothing to approve.',
+    sent: 'Statement S{{n}} needs your approval as {{role}} ({{incident}}). Open this link to read it and approve or reject it (works once, only for you, until {{when}}): {{url}}',
+  },
+};

@@ -1,0 +1,309 @@
+/**
+ * Approving from a browser, over real HTTP: a link from `/crisis link`, the page it opens, and its form
+ * posted back, through the same approval path as chat (real store, real outbox, recording chat).
+ */
+import type { Redis } from 'ioredis';
+import pino from 'pino';
+import { signLink } from '../../../src/app/approval-link';
+import { timelineLine } from '../../../src/cards/timeline';
+import { approvalPageRoutes } from '../../../src/http/approval-page';
+import { HttpServer } from '../../../src/http/server';
+import { translator } from '../../../src/i18n';
+import { LinkClaims } from '../../../src/store/link-claims';
+import { testRedis, uniquePrefix } from '../../support/redis';
+import { ana, bob, replyText, type World } from '../handlers/world';
+import { inRoom, openAndDraft, useStatements } from './statement-world';
+
+const { world } = useStatements();
+const SECRET = 'approval-link-secret-for-tests-0123456789';
+
+let redis: Redis;
+let server: HttpServer | null = null;
+
+beforeAll(() => {
+  redis = testRedis();
+});
+afterAll(async () => {
+  await redis.quit();
+});
+afterEach(async () => {
+  await server?.close();
+  server = null;
+});
+
+/** calma's approval page on a free port, links on for this world, and S1 drafted by ana. */
+async function serve(w: World): Promise<string> {
+  server = new HttpServer(pino({ level: 'silent' })).route(
+    ...approvalPageRoutes({
+      secret: SECRET,
+      publicUrl: 'http://calma.test',
+      claims: new LinkClaims(redis, uniquePrefix()),
+      deps: (platform) => (platform === 'slack' ? w.deps : undefined),
+      locale: 'en',
+      clock: w.clock,
+      log: pino({ level: 'silent' }),
+    }),
+  );
+  const base = `http://127.0.0.1:${await server.listen(0, '127.0.0.1')}`;
+  w.deps.approvalLinks = { secret: SECRET, publicUrl: base, platform: 'slack' };
+  return base;
+}
+
+/** What `/crisis link S1` gives `caller`: their link. */
+async function linkFor(w: World, caller: typeof bob, room: string): Promise<string> {
+  const reply = replyText(await w.command(inRoom(caller, room), 'link S1'));
+  const url = /https?:\/\/\S+\/approve\/[\w.-]+/.exec(reply)?.[0];
+  if (!url) throw new Error(`no link in: ${reply}`);
+  return url;
+}
+
+/** Opens the page as a browser would: its cookie and the form's CSRF value. */
+async function openPage(url: string) {
+  const response = await fetch(url);
+  const body = await response.text();
+  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const csrf = /name="csrf" value="([^"]+)"/.exec(body)?.[1] ?? '';
+  return { response, body, cookie, csrf };
+}
+
+function post(url: string, form: Record<string, string>, cookie?: string) {
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...(cookie ? { cookie } : {}) },
+    body: new URLSearchParams(form).toString(),
+  });
+}
+
+const statementOf = async (w: World) => (await w.incident(1)).statements?.[0];
+
+describe('an approval link', () => {
+  test('GIVEN bob’s link WHEN he opens it THEN the page shows S1, its checklist and who wrote it, with no referrer, a strict CSP and a SameSite=Strict cookie', async () => {
+    const w = world();
+    const room = await openAndDraft(w);
+    await serve(w);
+    const url = await linkFor(w, bob, room);
+
+    const { response, body } = await openPage(url);
+
+    expect(response.status).toBe(200);
+    expect(body).toContain('<h1>Approve statement S1</h1>');
+    expect(body).toContain('our account was hacked this morning and posted spam');
+    expect(body).toContain('Written by: U0ANA');
+    expect(body).toContain('Our account is posting spam');
+    expect(body).toContain('Checklist:');
+    expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(response.headers.get('content-security-policy')).toContain("script-src 'none'");
+    expect(response.headers.get('set-cookie')).toMatch(/; HttpOnly; SameSite=Strict$/);
+  });
+
+  test('GIVEN bob’s link WHEN he approves from the page THEN S1 is published as after a chat approval, the timeline says it came from the link, and the same link then says it was used', async () => {
+    const w = world();
+    const room = await openAndDraft(w);
+    await serve(w);
+    const url = await linkFor(w, bob, room);
+    const page = await openPage(url);
+
+    const response = await post(url, { csrf: page.csrf, action: 'approve' }, page.cookie);
+
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('you approved statement S1, and it is published');
+    expect((await statementOf(w))?.status).toBe('published');
+    expect(w.chat.textsIn(room).join('\n')).toContain('Statement S1 approved by <@U0BOB>: published');
+    const t = translator('en', 'UTC');
+    const lines = (await w.timeline(1)).map((e) => timelineLine(e, t, (u) => `@${u}`));
+    expect(lines).toContainEqual(
+      expect.stringMatching(/@U0BOB: statement S1 approved as approver from the approval link$/),
+    );
+
+    const again = await post(url, { csrf: page.csrf, action: 'approve' }, page.cookie);
+    expect(again.status).toBe(410);
+    expect(await again.text()).toContain('This approval link was already used');
+    const reopened = await openPage(url);
+    expect(reopened.response.status).toBe(410);
+    expect(reopened.body).toContain('This approval link was already used');
+  });
+
+  test.each([
+    ['no CSRF value', (p: { csrf: string; cookie: string }) => [{ action: 'approve' }, p.cookie] as const],
+    [
+      'no cookie',
+      (p: { csrf: string; cookie: string }) => [{ csrf: p.csrf, action: 'approve' }, undefined] as const,
+    ],
+    [
+      'another browser’s cookie',
+      (p: { csrf: string; cookie: string }) =>
+        [{ csrf: p.csrf, action: 'approve' }, 'calma_approval=other'] as const,
+    ],
+  ])(
+    'GIVEN a POST with %s THEN it is refused (403) and S1 stays pending; the link still works',
+    async (_, make) => {
+      const w = world();
+      const room = await openAndDraft(w);
+      await serve(w);
+      const url = await linkFor(w, bob, room);
+      const page = await openPage(url);
+      const [form, cookie] = make(page);
+
+      const response = await post(url, form, cookie);
+
+      expect(response.status).toBe(403);
+      expect(await response.text()).toContain('Nothing was done');
+      expect((await statementOf(w))?.status).toBe('pending');
+      expect((await openPage(url)).response.status).toBe(200);
+    },
+  );
+
+  test('GIVEN a link made out to ana, who wrote S1 WHEN she approves from it THEN four eyes refuse her as in chat and nothing is published', async () => {
+    const w = world();
+    await openAndDraft(w);
+    const base = await serve(w);
+    const s1 = await statementOf(w);
+    const { token } = signLink(
+      SECRET,
+      {
+        platform: 'slack',
+        workspace: ana.workspace,
+        incident: 1,
+        statement: 1,
+        version: s1?.version ?? 0,
+        user: ana.user,
+        role: 'approver',
+      },
+      w.clock.now(),
+    );
+    const url = `${base}/approve/${token}`;
+    const page = await openPage(url);
+
+    const response = await post(url, { csrf: page.csrf, action: 'approve' }, page.cookie);
+
+    expect(response.status).toBe(409);
+    expect(await response.text()).toContain('You wrote (part of) statement S1, so you cannot approve it');
+    expect(await statementOf(w)).toMatchObject({ status: 'pending', approvals: [] });
+  });
+
+  test('GIVEN ana asks for a link to her own statement THEN she is refused and given none', async () => {
+    const w = world();
+    const room = await openAndDraft(w);
+    await serve(w);
+
+    const reply = replyText(await w.command(inRoom(ana, room), 'link S1'));
+
+    expect(reply).toContain('You wrote (part of) statement S1, so you cannot approve it');
+    expect(reply).not.toContain('/approve/');
+  });
+
+  test('GIVEN bob’s link WHEN ana edits S1 afterwards THEN the link says the statement was edited and how to get a new one', async () => {
+    const w = world();
+    const room = await openAndDraft(w);
+    await serve(w);
+    const url = await linkFor(w, bob, room);
+    await w.command(inRoom(ana, room), 'edit S1 We are sorry: our account was hacked. Next update at 11:00.');
+
+    const { response, body } = await openPage(url);
+
+    expect(response.status).toBe(410);
+    expect(body).toContain('Statement S1 was edited after this link was sent');
+    expect(body).toContain('<code>/crisis link S1</code>');
+  });
+
+  test('GIVEN bob’s link WHEN a day has passed THEN it has expired', async () => {
+    const w = world();
+    const room = await openAndDraft(w);
+    await serve(w);
+    const url = await linkFor(w, bob, room);
+    w.clock.advanceMinutes(24 * 60);
+
+    const { response, body } = await openPage(url);
+
+    expect(response.status).toBe(410);
+    expect(body).toContain('This approval link has expired.');
+  });
+
+  test('GIVEN a link altered by one character THEN the page says it is not valid, in the browser’s language', async () => {
+    const w = world();
+    const room = await openAndDraft(w);
+    await serve(w);
+    const url = await linkFor(w, bob, room);
+    const altered = url.replace(/approve\/(.)/, (_, c: string) => `approve/${c === 'A' ? 'B' : 'A'}`);
+
+    const response = await fetch(altered, { headers: { 'accept-language': 'fr-FR,fr;q=0.9,en;q=0.5' } });
+
+    expect(response.status).toBe(404);
+    const body = await response.text();
+    expect(body).toContain('<html lang="fr">');
+    expect(body).toContain('Ce lien d’approbation n’est pas valide');
+  });
+
+  test('GIVEN bob’s link WHEN he rejects with a reason THEN S1 is rejected, the room is told, and the timeline says it came from the link', async () => {
+    const w = world();
+    const room = await openAndDraft(w);
+    await serve(w);
+    const url = await linkFor(w, bob, room);
+    const page = await openPage(url);
+
+    const empty = await post(url, { csrf: page.csrf, action: 'reject', reason: '  ' }, page.cookie);
+    expect(empty.status).toBe(400);
+    expect((await statementOf(w))?.status).toBe('pending');
+
+    const response = await post(
+      url,
+      { csrf: page.csrf, action: 'reject', reason: 'Say what data' },
+      page.cookie,
+    );
+
+    expect(response.status).toBe(200);
+    expect(await statementOf(w)).toMatchObject({
+      status: 'rejected',
+      rejection: { by: 'U0BOB', reason: 'Say what data' },
+    });
+    expect(w.chat.textsIn(room).join('\n')).toContain('Statement S1 rejected by <@U0BOB>: Say what data');
+    const t = translator('en', 'UTC');
+    const lines = (await w.timeline(1)).map((e) => timelineLine(e, t, (u) => `@${u}`));
+    expect(lines).toContainEqual(
+      expect.stringMatching(/@U0BOB: statement S1 rejected from the approval link: Say what data$/),
+    );
+  });
+
+  test('GIVEN links are off WHEN an approver asks for one THEN calma says what to set, and to approve in chat', async () => {
+    const w = world();
+    const room = await openAndDraft(w);
+
+    const reply = replyText(await w.command(inRoom(bob, room), 'link S1'));
+
+    expect(reply).toContain('Approval links are off');
+    expect(reply).toContain('/crisis approve S1');
+  });
+});
+
+describe('links sent by DM', () => {
+  test('GIVEN links on and bob in the room WHEN ana drafts S1 THEN carl, an approver outside the room, gets his own link by DM (bob and ana none), and it approves S1', async () => {
+    const w = world();
+    await serve(w);
+    const room = await w.open(ana);
+    w.chat.roomMembership.set(room, [ana.user, bob.user]);
+
+    await w.command(
+      inRoom(ana, room),
+      `update ${'We are sorry: our account was hacked and posted spam. Do not click its links.'}`,
+    );
+
+    expect(w.chat.dms.map((dm) => dm.user)).toEqual(['U0CARL']);
+    const text = (w.chat.dms[0]?.card.lines ?? []).join('\n');
+    expect(text).toContain('Statement S1 needs your approval as approver (#1 Our account is posting spam)');
+    const url = /https?:\/\/\S+\/approve\/[\w.-]+/.exec(text)?.[0] ?? '';
+    const page = await openPage(url);
+    expect(page.body).toContain('You (U0CARL) are asked to approve as approver.');
+    const response = await post(url, { csrf: page.csrf, action: 'approve' }, page.cookie);
+    expect(response.status).toBe(200);
+    expect((await statementOf(w))?.approvals).toEqual([expect.objectContaining({ by: 'U0CARL' })]);
+  });
+
+  test('GIVEN links off WHEN ana drafts S1 THEN nobody gets a DM', async () => {
+    const w = world();
+    const room = await w.open(ana);
+
+    await w.command(inRoom(ana, room), 'update We are sorry: our account was hacked and posted spam.');
+
+    expect(w.chat.dms).toEqual([]);
+  });
+});
