@@ -13,6 +13,7 @@ import { drills } from './drills';
 import { postmortem } from './postmortem';
 import { reminders } from './reminders';
 import { statements } from './statements';
+import { statusPage } from './status-page';
 import { terminal } from './terminal';
 
 /** The catalogue by i18next namespace, one per feature. */
@@ -27,6 +28,7 @@ export const enNamespaces = {
   terminal,
   discord,
   deadline,
+  statusPage,
 };
 
 /** Every message of the catalogue, keyed as `t()` sees them (`step.done`, `alerts.held_other`…). */
@@ -41,4 +43,5 @@ export const en = {
   ...terminal,
   ...discord,
   ...deadline,
+  ...statusPage,
 };

@@ -11,6 +11,7 @@ import { drills } from './drills';
 import { postmortem } from './postmortem';
 import { reminders } from './reminders';
 import { statements } from './statements';
+import { statusPage } from './status-page';
 import { terminal } from './terminal';
 
 /** The catalogue by i18next namespace, one per feature. */
@@ -25,6 +26,7 @@ export const frNamespaces = {
   terminal,
   discord,
   deadline,
+  statusPage,
 };
 
 /** Every message of the catalogue, keyed as `t()` sees them (`step.done`, `alerts.held_other`…). */
@@ -39,4 +41,5 @@ export const fr = {
   ...terminal,
   ...discord,
   ...deadline,
+  ...statusPage,
 };
