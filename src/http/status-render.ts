@@ -37,7 +37,7 @@ article{border:1px solid var(--line);border-radius:.5rem;padding:1rem;margin:0 0
  * in the page's language. Without it the page says the same in the team's zone.
  */
 const SCRIPT = `(function(){var l=document.documentElement.lang,z=Intl.DateTimeFormat().resolvedOptions().timeZone;
-var f=new Intl.DateTimeFormat(l,{dateStyle:"medium",timeStyle:"short",timeZoneName:"short"});
+var f=new Intl.DateTimeFormat(l,{year:"numeric",month:"short",day:"numeric",hour:"2-digit",minute:"2-digit",timeZoneName:"short"});
 document.querySelectorAll("time[datetime]").forEach(function(t){var d=new Date(t.getAttribute("datetime"));if(!isNaN(d))t.textContent=f.format(d);});
 var n=document.querySelector("[data-zone-note]");if(n&&z)n.textContent=n.getAttribute("data-zone-note").replace("{zone}",z);})();`;
 
