@@ -60,7 +60,7 @@ function shell(t: Translator, look: StatusLook, heading: string, path: string, c
 <li><a href="/status/feed.json?lang=${t.locale}" type="application/feed+json">${t('statusPage.json')}</a></li></ul></section>`
     : '';
   const body = html`<header>
-${look.logoUrl ? html`<img src="${look.logoUrl}" alt="">` : ''}<p class="meta">${look.title}</p>
+${look.logoUrl ? html`<img src="${look.logoUrl}" alt="">` : ''}${heading === look.title ? '' : html`<p class="meta">${look.title}</p>`}
 <h1>${heading}</h1>
 <nav aria-label="${t('statusPage.language')}"><ul>${languages}</ul></nav>
 </header>
