@@ -21,6 +21,8 @@ import { incidentApi } from './http/incident-api';
 import { incidentPages } from './http/incident-page';
 import { CalmaMetrics } from './http/metrics';
 import { HttpServer, type Route } from './http/server';
+import { statusPageRoutes } from './http/status-page';
+import { statusSource } from './http/status-source';
 import { translator } from './i18n';
 import { createLogger, type Logger, redactUrl } from './log';
 import { builtinPlaybooksDir, loadPlaybooks, playbookCacheDir } from './playbook/loader';
@@ -139,6 +141,26 @@ async function main(): Promise<void> {
   const alertStore = new RedisAlertStore(redis, prefix);
   // The console is for this machine only unless asked; Slack's HTTP mode needs to be reachable.
   const host = env.CALMA_HOST ?? (chats.length > 0 ? '0.0.0.0' : '127.0.0.1');
+  // The status page reads the workspaces this process serves, added as each platform starts.
+  const servedWorkspaces: (() => Promise<string>)[] = [];
+  const configured = configuredWorkspace(config);
+  if (configured) servedWorkspaces.push(configured);
+  const statusPage = config.settings.status_page;
+  const statusRoutes = statusPageRoutes(
+    statusPage && {
+      title: statusPage.title,
+      logoUrl: statusPage.logo_url,
+      baseUrl: statusPage.base_url ?? config.settings.public_url,
+      playbooks: statusPage.playbooks,
+      severities: statusPage.severities,
+      recentDays: statusPage.recent_days,
+      language: statusPage.language ?? config.locale,
+      timeZone: config.settings.timezone,
+    },
+    statusSource(store, redis, prefix, async () => [
+      ...new Set(await Promise.all(servedWorkspaces.map((workspace) => workspace()))),
+    ]),
+  );
   // One HTTP server on PORT for everything: Slack (HTTP mode), health, the read API and alerts.
   // Approval links need both a key and a URL a browser reaches (docs/statements.md).
   const linkSecret = env.CALMA_LINK_SECRET;
@@ -184,6 +206,7 @@ async function main(): Promise<void> {
           log,
         }),
       )
+      .route(...statusRoutes)
       .route(...alertDoors);
   if (headless) {
     const http = httpServer(headlessAlertRoutes());
@@ -318,6 +341,7 @@ async function main(): Promise<void> {
     platformStates.set('slack', () => (slack.connected() ? 'connected' : 'reconnecting'));
     platform.work(slack.deps);
     linkDeps.set('slack', slack.deps);
+    servedWorkspaces.push(slack.teamId);
     if (alertPlatform === 'slack') workAlerts(slack.deps, slack.teamId, null);
   }
   // Said once calma serves HTTP with its platforms started, or as soon as it waits as a Discord standby
@@ -368,6 +392,7 @@ async function main(): Promise<void> {
     platformStates.set('discord', () => (discord.connected() ? 'connected' : 'reconnecting'));
     platform.work(discord.deps);
     linkDeps.set('discord', discord.deps);
+    servedWorkspaces.push(discord.guildId);
     if (alertPlatform === 'discord') workAlerts(discord.deps, discord.guildId, null);
   }
   if (chatPort !== undefined) {
@@ -390,6 +415,7 @@ async function main(): Promise<void> {
   );
   platform.work(deps);
   linkDeps.set('console', deps);
+  servedWorkspaces.push(async () => CONSOLE_WORKSPACE);
   workAlerts(deps, async () => CONSOLE_WORKSPACE, LOBBY);
   try {
     await runConsole(deps, { input: process.stdin, screen, user: consoleUser() });

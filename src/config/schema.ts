@@ -219,6 +219,42 @@ const alertRoute = z
     path: ['playbook'],
   });
 
+/** Issue 19, the public status page (docs/status-page.md): absent or null, it is off. */
+const statusPage = z
+  .object({
+    title: z.string().trim().min(1, 'a title, like "Acme status"').max(120),
+    /** Shown above the title; the page's only external fetch, so https only. */
+    logo_url: z
+      .url({ protocol: /^https$/, error: 'an https:// URL, or null' })
+      .nullable()
+      .default(null),
+    /** Where readers reach the page (`https://status.example.com`): the feeds' absolute links. */
+    base_url: httpUrl
+      .transform((url) => url.replace(/\/+$/, ''))
+      .nullable()
+      .default(null),
+    /** Playbooks whose incidents may appear; null: every playbook. */
+    playbooks: z.array(z.string().trim().min(1, 'a playbook id')).nullable().default(null),
+    /** Severities whose incidents may appear (1 is SEV1); an incident with none set never does. */
+    severities: z
+      .array(
+        z
+          .union([z.literal([1, 2, 3, 4]), z.enum(['sev1', 'sev2', 'sev3', 'sev4'])], {
+            error: 'a severity: 1 to 4, or sev1 to sev4',
+          })
+          .transform((s) => (typeof s === 'number' ? s : Number(s.slice(3)))),
+      )
+      .default([1, 2, 3, 4]),
+    /** The page's language when the reader asks for none we have; null: calma's locale. */
+    language: z
+      .enum(LOCALES, { error: `one of ${LOCALES.join(', ')}` })
+      .nullable()
+      .default(null),
+    /** Resolved incidents stay on the page and in the feeds this many days after they closed. */
+    recent_days: z.number().int('whole days').min(0).max(365).default(30),
+  })
+  .strict();
+
 /** Behaviour: `calma.yaml`. Every key is documented with its default in `calma.example.yaml`. */
 export const Settings = z
   .object({
@@ -453,6 +489,7 @@ export const Settings = z
       .transform((url) => url.replace(/\/+$/, ''))
       .nullable()
       .default(null),
+    status_page: statusPage.nullable().default(null),
   })
   .strict();
 export type Settings = z.infer<typeof Settings>;

@@ -15,6 +15,7 @@ import { drills } from './drills';
 import { postmortem } from './postmortem';
 import { reminders } from './reminders';
 import { statements } from './statements';
+import { statusPage } from './status-page';
 import { terminal } from './terminal';
 
 /** The catalogue by i18next namespace, one per feature. */
@@ -31,6 +32,7 @@ export const enNamespaces = {
   deadline,
   chart,
   approvalPage,
+  statusPage,
 };
 
 /** Every message of the catalogue, keyed as `t()` sees them (`step.done`, `alerts.held_other`…). */
@@ -47,4 +49,5 @@ export const en = {
   ...deadline,
   ...chart,
   ...approvalPage,
+  ...statusPage,
 };

@@ -13,6 +13,7 @@ import { drills } from './drills';
 import { postmortem } from './postmortem';
 import { reminders } from './reminders';
 import { statements } from './statements';
+import { statusPage } from './status-page';
 import { terminal } from './terminal';
 
 /** The catalogue by i18next namespace, one per feature. */
@@ -29,6 +30,7 @@ export const frNamespaces = {
   deadline,
   chart,
   approvalPage,
+  statusPage,
 };
 
 /** Every message of the catalogue, keyed as `t()` sees them (`step.done`, `alerts.held_other`…). */
@@ -45,4 +47,5 @@ export const fr = {
   ...deadline,
   ...chart,
   ...approvalPage,
+  ...statusPage,
 };

@@ -30,6 +30,8 @@ const SCOPES: Record<string, string[]> = {
   'usergroups.users.list': ['usergroups:read'],
   'users.info': ['users:read'],
   'users.conversations': ['channels:read', 'groups:read'],
+  // Approval links go by DM to approvers not in the incident's channel (public or private).
+  'conversations.members': ['channels:read', 'groups:read'],
   'views.open': [],
 };
 /** Scopes that come from features rather than method calls. */

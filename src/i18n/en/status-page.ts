@@ -1,0 +1,28 @@
+/** The public status page and its feeds (docs/status-page.md): read by the public, not by the team. */
+export const statusPage = {
+  statusPage: {
+    ongoing: 'Ongoing incidents',
+    noOngoing: 'No ongoing incidents. Everything is working as expected.',
+    recent: 'Recently resolved',
+    noRecent: 'No incidents were resolved recently.',
+    stateOngoing: 'Ongoing',
+    stateResolved: 'Resolved',
+    started: 'Started {{when}}',
+    resolvedAt: 'Resolved {{when}}',
+    updatedAt: 'Last update {{when}}',
+    nextUpdate: 'Next update by {{when}}',
+    updates: 'Updates',
+    update: 'Update {{n}}',
+    publishedAt: 'Published {{when}}',
+    allIncidents: 'All incidents',
+    subscribe: 'Follow these updates',
+    atom: 'Atom feed',
+    json: 'JSON feed',
+    language: 'Language',
+    zoneNote: 'Times are shown in {{zone}}.',
+    notFound: 'There is no public incident at this address.',
+    off: 'The status page is off.',
+    feedsOff: 'The feeds need the page’s public address (status_page.base_url in calma.yaml).',
+    entryTitle: '{{title}}: update {{n}}',
+  },
+};
