@@ -25,6 +25,7 @@ import { statsCommand } from './stats';
 import { statusCommand } from './status';
 import { stepCommand } from './step';
 import { updateCommand } from './update';
+import { variantCommand } from './variant';
 
 /**
  * Every `/crisis` subcommand, in the order the help, Discord and the README list them. Each is defined
@@ -43,6 +44,7 @@ export const COMMANDS = [
   approveCommand,
   rejectCommand,
   editCommand,
+  variantCommand,
   questionCommand,
   answerCommand,
   evidenceCommand,

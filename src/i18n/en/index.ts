@@ -14,6 +14,7 @@ import { postmortem } from './postmortem';
 import { reminders } from './reminders';
 import { statements } from './statements';
 import { terminal } from './terminal';
+import { variants } from './variants';
 
 /** The catalogue by i18next namespace, one per feature. */
 export const enNamespaces = {
@@ -27,6 +28,7 @@ export const enNamespaces = {
   terminal,
   discord,
   deadline,
+  variants,
 };
 
 /** Every message of the catalogue, keyed as `t()` sees them (`step.done`, `alerts.held_other`…). */
@@ -41,4 +43,5 @@ export const en = {
   ...terminal,
   ...discord,
   ...deadline,
+  ...variants,
 };

@@ -12,6 +12,7 @@ import { postmortem } from './postmortem';
 import { reminders } from './reminders';
 import { statements } from './statements';
 import { terminal } from './terminal';
+import { variants } from './variants';
 
 /** The catalogue by i18next namespace, one per feature. */
 export const frNamespaces = {
@@ -25,6 +26,7 @@ export const frNamespaces = {
   terminal,
   discord,
   deadline,
+  variants,
 };
 
 /** Every message of the catalogue, keyed as `t()` sees them (`step.done`, `alerts.held_other`…). */
@@ -39,4 +41,5 @@ export const fr = {
   ...terminal,
   ...discord,
   ...deadline,
+  ...variants,
 };
