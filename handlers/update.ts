@@ -8,11 +8,13 @@ import { playbookOf } from '../src/app/room';
 import { showDraft } from '../src/app/statement-room';
 import { targetIncident } from '../src/app/target';
 import { knownFacts, nextUpdatePromise } from '../src/app/template';
+import { variantFields, variantsFrom } from '../src/app/variant-form';
 import { clock, local } from '../src/cards/format';
 import { factTopics } from '../src/core/checklist';
 import { text, word } from '../src/core/command';
 import { MAX_FACT_CHARS, recordFact } from '../src/core/facts';
 import { fold } from '../src/core/grammar';
+import type { NetworkId } from '../src/core/networks';
 import { fillPlaceholders, LEAVE_OUT, placeholders, withoutLines } from '../src/core/placeholders';
 import { ok, type Result } from '../src/core/result';
 import { draftedBy, draftStatement, MAX_STATEMENT_CHARS } from '../src/core/statement';
@@ -20,7 +22,7 @@ import type { Change, Incident, UserId } from '../src/core/types';
 import { catalogues, type MessageKey, type Translator, translator } from '../src/i18n';
 import type { Field } from '../src/playbook/schema';
 import { type StatementKind, templateStep } from '../src/playbook/template-step';
-import type { Form, FormField } from '../src/ports/chat';
+import { FORM_FIELDS, type Form, type FormField } from '../src/ports/chat';
 
 /**
  * `/crisis update <text>` drafts a public statement; with no text (or from a step's "Use template" or a
@@ -41,6 +43,8 @@ export async function update(
     promised?: number;
     /** The drafting form's answers, by placeholder: filled into `text` with the step's fields. */
     fills?: Record<string, string>;
+    /** The drafting form's variant fields. */
+    variants?: Partial<Record<NetworkId, string>>;
   },
 ): Promise<Reply> {
   if (!command.text.trim()) {
@@ -77,6 +81,7 @@ export async function update(
     const drafted = draftStatement(change.incident, {
       text,
       by: caller.user,
+      ...(command.variants ? { variants: command.variants } : {}),
       ...(command.step === undefined ? {} : { step: command.step }),
       requires: statementApprovals(deps, incident),
       targets: command.targets ?? deps.outboundTargets,
@@ -144,12 +149,6 @@ function promiseOf(deps: Deps, incident: Incident, at: number) {
   };
 }
 
-/**
- * A Discord modal holds 5 fields: the text box, one per placeholder asked, and the targets' tick boxes
- * (one group). Every platform asks the same ones; placeholders past that stay in the text to replace there.
- */
-const FORM_FIELDS = 5;
-
 /** A placeholder's answer comes back as this field. */
 const FILL = 'fill:';
 
@@ -214,6 +213,8 @@ export function draftForm(deps: Deps, incident: Incident, step?: number): Form {
         // Unticked is an answer: a required checkbox could not be submitted empty (Slack refuses it).
         optional: true,
       })),
+      // Variants take the room placeholders and targets leave; the others: `/crisis variant`.
+      ...variantFields(deps, t, FORM_FIELDS - 1 - asked.length - (targets.length > 0 ? 1 : 0)),
     ],
   };
 }
@@ -268,6 +269,7 @@ export function submitDraftForm(
     incident: Number(seq),
     text: values.text ?? '',
     fills,
+    variants: variantsFrom(values),
     ...(/^\d{1,3}$/.test(step) ? { step: Number(step) } : {}),
     ...(/^\d{1,15}$/.test(promised) ? { promised: Number(promised) } : {}),
     targets,
