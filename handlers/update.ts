@@ -78,10 +78,14 @@ export async function update(
     );
     if (!answered.ok) return answered;
     const { text, change } = answered.value;
+    const variants = filledVariants(
+      { ...templateVariants(deps, incident, command.step), ...command.variants },
+      command.fills ?? {},
+    );
     const drafted = draftStatement(change.incident, {
       text,
       by: caller.user,
-      ...(command.variants ? { variants: command.variants } : {}),
+      variants,
       ...(command.step === undefined ? {} : { step: command.step }),
       requires: statementApprovals(deps, incident),
       targets: command.targets ?? deps.outboundTargets,
@@ -139,6 +143,33 @@ function answerFields(
   }
   const shortened = leftOut.length > 0 ? withoutLines(text, leftOut) : text;
   return ok({ text: fillPlaceholders(shortened, kept), change });
+}
+
+/**
+ * The step's template variants for the networks calma.yaml asks for, with what calma knows filled in
+ * (as the drafting form fills the text). A form's variant field, when it had room for one, replaces it.
+ */
+function templateVariants(deps: Deps, incident: Incident, step: number | undefined) {
+  const variants = step === undefined ? undefined : playbookOf(deps, incident).steps[step]?.variants;
+  if (!variants) return {};
+  const t = translator(incident.locale, deps.timeZone);
+  const known = knownFacts(deps, incident);
+  return Object.fromEntries(
+    (deps.networks ?? []).flatMap((network) => {
+      const variant = variants[network];
+      return variant ? [[network, fillPlaceholders(local(variant, t), known)]] : [];
+    }),
+  );
+}
+
+/** The form's answers filled into the variants too (“-” leaves a placeholder for the author to fill). */
+function filledVariants(variants: Partial<Record<NetworkId, string>>, fills: Record<string, string>) {
+  const answers = Object.fromEntries(
+    Object.entries(fills).filter(([, answer]) => answer.trim() !== LEAVE_OUT),
+  );
+  return Object.fromEntries(
+    Object.entries(variants).map(([network, variant]) => [network, fillPlaceholders(variant, answers)]),
+  );
 }
 
 /** How a filled `{next_update}` reads in the statement: the time of day in the team's zone. */
@@ -214,7 +245,12 @@ export function draftForm(deps: Deps, incident: Incident, step?: number): Form {
         optional: true,
       })),
       // Variants take the room placeholders and targets leave; the others: `/crisis variant`.
-      ...variantFields(deps, t, FORM_FIELDS - 1 - asked.length - (targets.length > 0 ? 1 : 0)),
+      ...variantFields(
+        deps,
+        t,
+        FORM_FIELDS - 1 - asked.length - (targets.length > 0 ? 1 : 0),
+        templateVariants(deps, incident, step),
+      ),
     ],
   };
 }

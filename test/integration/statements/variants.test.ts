@@ -147,4 +147,23 @@ describe('variants per network', () => {
     });
     expect(textOf(w.chat.postsIn(room).at(-1) ?? {})).toContain('Statement S1 edited by');
   });
+
+  test('GIVEN calma.yaml networks x and bluesky WHEN ana drafts from the hacked-account holding template THEN the draft carries its short variants, filled like the text, within their limits', async () => {
+    const w = world();
+    w.deps.networks = ['x', 'bluesky'];
+    const room = await w.open(ana);
+    const holding = w.deps.playbooks.get('hacked-account')?.steps.findIndex((s) => s.statement === 'holding');
+    const form = (await w.press(inRoom(ana, room), { kind: 'statement.draft', args: ['1', String(holding)] }))
+      .form;
+    const values = Object.fromEntries(
+      (form?.fields ?? []).filter((f) => f.id.startsWith('fill:')).map((f) => [f.id, '@acme']),
+    );
+
+    await w.submit(inRoom(ana, room), form, { text: form?.fields[0]?.initial ?? '', ...values });
+
+    const variants = (await w.incident(1)).statements?.[0]?.variants;
+    expect(Object.keys(variants ?? {})).toEqual(['x', 'bluesky']);
+    expect(variants?.x).toMatch(/^Our @acme account was hacked today\. Posts and messages from it since \d/);
+    expect(variants?.bluesky).toMatch(/^Our @acme account was hacked today\./);
+  });
 });
