@@ -67,7 +67,7 @@ export async function editForm(
           maxLength: MAX_STATEMENT_CHARS,
           initial: found.value.text,
         },
-        ...variantFields(deps, t, FORM_FIELDS - 1, found.value.variants),
+        ...variantFields(deps.networks, t, FORM_FIELDS - 1, found.value.variants),
       ],
     },
   };

@@ -246,7 +246,7 @@ export function draftForm(deps: Deps, incident: Incident, step?: number): Form {
       })),
       // Variants take the room placeholders and targets leave; the others: `/crisis variant`.
       ...variantFields(
-        deps,
+        deps.networks,
         t,
         FORM_FIELDS - 1 - asked.length - (targets.length > 0 ? 1 : 0),
         templateVariants(deps, incident, step),

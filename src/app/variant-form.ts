@@ -1,7 +1,6 @@
 import { NETWORK_IDS, type NetworkId, variantLimit } from '../core/networks';
 import { networkName, type Translator } from '../i18n';
 import type { FormField } from '../ports/chat';
-import type { Deps } from './deps';
 
 /** A variant's answer comes back as this field. */
 const VARIANT = 'variant:';
@@ -14,12 +13,13 @@ const VARIANT = 'variant:';
  * hint says to use the command then (calma checks the network's own count either way).
  */
 export function variantFields(
-  deps: Deps,
+  /** calma.yaml's networks, as variants (`Deps.networks`). */
+  networks: readonly NetworkId[] | undefined,
   t: Translator,
   room: number,
   current: Partial<Record<NetworkId, string>> = {},
 ): FormField[] {
-  return (deps.networks ?? []).slice(0, Math.max(room, 0)).map((network) => {
+  return (networks ?? []).slice(0, Math.max(room, 0)).map((network) => {
     const initial = current[network];
     return {
       id: VARIANT + network,
