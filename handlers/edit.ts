@@ -5,9 +5,12 @@ import type { Caller, Deps, Reply } from '../src/app/deps';
 import { callerLocale, mutateIncident, problem } from '../src/app/mutate';
 import { showDraft } from '../src/app/statement-room';
 import { targetIncident } from '../src/app/target';
+import { variantFields } from '../src/app/variant-form';
 import { numbered, text } from '../src/core/command';
+import type { NetworkId } from '../src/core/networks';
 import { editStatement, findStatement, MAX_STATEMENT_CHARS } from '../src/core/statement';
 import { translator } from '../src/i18n';
+import { FORM_FIELDS } from '../src/ports/chat';
 
 /**
  * `/crisis edit S<n> <text>` rewrites a draft, whose approvals start over; with no text, or from the
@@ -16,13 +19,20 @@ import { translator } from '../src/i18n';
 export async function edit(
   deps: Deps,
   caller: Caller,
-  command: { incident?: number; statement: number; text: string },
+  command: {
+    incident?: number;
+    statement: number;
+    text: string;
+    /** The form's variant fields: these networks' variants from now on (empty: none); others kept. */
+    variants?: Partial<Record<NetworkId, string>>;
+  },
 ): Promise<Reply> {
   if (!command.text.trim()) return editForm(deps, caller, command.incident, command.statement);
   const result = await mutateIncident(deps, caller, command.incident, (incident, now) => {
-    const step = incident.statements?.find((s) => s.n === command.statement)?.step;
-    const context = checklistContext(deps, incident, step);
-    return editStatement(incident, command.statement, command.text, caller.user, now, context);
+    const statement = incident.statements?.find((s) => s.n === command.statement);
+    const context = checklistContext(deps, incident, statement?.step);
+    const variants = command.variants && { ...statement?.variants, ...command.variants };
+    return editStatement(incident, command.statement, command.text, caller.user, now, context, variants);
   });
   if (!result.ok) return problem(callerLocale(deps, caller), result.error);
   return showDraft(deps, caller, result.value, command.statement, 'statement.edited');
@@ -57,6 +67,7 @@ export async function editForm(
           maxLength: MAX_STATEMENT_CHARS,
           initial: found.value.text,
         },
+        ...variantFields(deps.networks, t, FORM_FIELDS - 1, found.value.variants),
       ],
     },
   };

@@ -26,6 +26,7 @@ import { statsCommand } from './stats';
 import { statusCommand } from './status';
 import { stepCommand } from './step';
 import { updateCommand } from './update';
+import { variantCommand } from './variant';
 
 /**
  * Every `/crisis` subcommand, in the order the help, Discord and the README list them. Each is defined
@@ -45,6 +46,7 @@ export const COMMANDS = [
   rejectCommand,
   linkCommand,
   editCommand,
+  variantCommand,
   questionCommand,
   answerCommand,
   evidenceCommand,

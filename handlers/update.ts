@@ -8,11 +8,13 @@ import { playbookOf } from '../src/app/room';
 import { showDraft } from '../src/app/statement-room';
 import { targetIncident } from '../src/app/target';
 import { knownFacts, nextUpdatePromise } from '../src/app/template';
+import { variantFields, variantsFrom } from '../src/app/variant-form';
 import { clock, local } from '../src/cards/format';
 import { factTopics } from '../src/core/checklist';
 import { text, word } from '../src/core/command';
 import { MAX_FACT_CHARS, recordFact } from '../src/core/facts';
 import { fold } from '../src/core/grammar';
+import type { NetworkId } from '../src/core/networks';
 import { fillPlaceholders, LEAVE_OUT, placeholders, withoutLines } from '../src/core/placeholders';
 import { ok, type Result } from '../src/core/result';
 import { draftedBy, draftStatement, MAX_STATEMENT_CHARS } from '../src/core/statement';
@@ -20,7 +22,7 @@ import type { Change, Incident, UserId } from '../src/core/types';
 import { catalogues, type MessageKey, type Translator, translator } from '../src/i18n';
 import type { Field } from '../src/playbook/schema';
 import { type StatementKind, templateStep } from '../src/playbook/template-step';
-import type { Form, FormField } from '../src/ports/chat';
+import { FORM_FIELDS, type Form, type FormField } from '../src/ports/chat';
 
 /**
  * `/crisis update <text>` drafts a public statement; with no text (or from a step's "Use template" or a
@@ -41,6 +43,8 @@ export async function update(
     promised?: number;
     /** The drafting form's answers, by placeholder: filled into `text` with the step's fields. */
     fills?: Record<string, string>;
+    /** The drafting form's variant fields. */
+    variants?: Partial<Record<NetworkId, string>>;
   },
 ): Promise<Reply> {
   if (!command.text.trim()) {
@@ -74,9 +78,14 @@ export async function update(
     );
     if (!answered.ok) return answered;
     const { text, change } = answered.value;
+    const variants = filledVariants(
+      { ...templateVariants(deps, incident, command.step), ...command.variants },
+      command.fills ?? {},
+    );
     const drafted = draftStatement(change.incident, {
       text,
       by: caller.user,
+      variants,
       ...(command.step === undefined ? {} : { step: command.step }),
       requires: statementApprovals(deps, incident),
       targets: command.targets ?? deps.outboundTargets,
@@ -136,6 +145,33 @@ function answerFields(
   return ok({ text: fillPlaceholders(shortened, kept), change });
 }
 
+/**
+ * The step's template variants for the networks calma.yaml asks for, with what calma knows filled in
+ * (as the drafting form fills the text). A form's variant field, when it had room for one, replaces it.
+ */
+function templateVariants(deps: Deps, incident: Incident, step: number | undefined) {
+  const variants = step === undefined ? undefined : playbookOf(deps, incident).steps[step]?.variants;
+  if (!variants) return {};
+  const t = translator(incident.locale, deps.timeZone);
+  const known = knownFacts(deps, incident);
+  return Object.fromEntries(
+    (deps.networks ?? []).flatMap((network) => {
+      const variant = variants[network];
+      return variant ? [[network, fillPlaceholders(local(variant, t), known)]] : [];
+    }),
+  );
+}
+
+/** The form's answers filled into the variants too (“-” leaves a placeholder for the author to fill). */
+function filledVariants(variants: Partial<Record<NetworkId, string>>, fills: Record<string, string>) {
+  const answers = Object.fromEntries(
+    Object.entries(fills).filter(([, answer]) => answer.trim() !== LEAVE_OUT),
+  );
+  return Object.fromEntries(
+    Object.entries(variants).map(([network, variant]) => [network, fillPlaceholders(variant, answers)]),
+  );
+}
+
 /** How a filled `{next_update}` reads in the statement: the time of day in the team's zone. */
 function promiseOf(deps: Deps, incident: Incident, at: number) {
   return {
@@ -143,12 +179,6 @@ function promiseOf(deps: Deps, incident: Incident, at: number) {
     text: clock(new Date(at), translator(incident.locale, deps.timeZone)),
   };
 }
-
-/**
- * A Discord modal holds 5 fields: the text box, one per placeholder asked, and the targets' tick boxes
- * (one group). Every platform asks the same ones; placeholders past that stay in the text to replace there.
- */
-const FORM_FIELDS = 5;
 
 /** A placeholder's answer comes back as this field. */
 const FILL = 'fill:';
@@ -214,6 +244,13 @@ export function draftForm(deps: Deps, incident: Incident, step?: number): Form {
         // Unticked is an answer: a required checkbox could not be submitted empty (Slack refuses it).
         optional: true,
       })),
+      // Variants take the room placeholders and targets leave; the others: `/crisis variant`.
+      ...variantFields(
+        deps.networks,
+        t,
+        FORM_FIELDS - 1 - asked.length - (targets.length > 0 ? 1 : 0),
+        templateVariants(deps, incident, step),
+      ),
     ],
   };
 }
@@ -268,6 +305,7 @@ export function submitDraftForm(
     incident: Number(seq),
     text: values.text ?? '',
     fills,
+    variants: variantsFrom(values),
     ...(/^\d{1,3}$/.test(step) ? { step: Number(step) } : {}),
     ...(/^\d{1,15}$/.test(promised) ? { promised: Number(promised) } : {}),
     targets,

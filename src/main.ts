@@ -13,6 +13,7 @@ import { ansiStyle, plainStyle } from './console/render';
 import { CONSOLE_WORKSPACE, LOBBY, runConsole } from './console/repl';
 import { Screen } from './console/screen';
 import { compileRoutes, unknownRoutePlaybooks } from './core/alert-route';
+import { variantNetworks } from './core/networks';
 import { systemClock } from './core/types';
 import { alertRoutes, headlessAlertRoutes } from './http/alerts';
 import { approvalPageRoutes } from './http/approval-page';
@@ -247,6 +248,7 @@ async function main(): Promise<void> {
       approvers: config.settings.approvers,
       approvalPolicy: config.settings.statements.approvals,
       outboundTargets: config.outbound.map((target) => target.name),
+      networks: variantNetworks(config.settings.networks),
       statements: { ...config.settings.statements, ownAccounts: config.settings.statements.own_accounts },
       outbox: outbox.outbox,
       alerts: alertStore,

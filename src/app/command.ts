@@ -23,7 +23,7 @@ export interface TypedOption {
   required?: boolean;
   /** A string's longest length (default: the platform's longest); an integer's highest value. */
   max?: number;
-  choices?: 'playbook' | 'severity' | 'role' | 'language';
+  choices?: 'playbook' | 'severity' | 'role' | 'language' | 'network';
   /** The argument from the option's value, where they differ (`sev2` → 2; step 3 → index 2). */
   read?(value: string | number | boolean): unknown;
 }

@@ -110,9 +110,11 @@ export function payload(incident: Incident, statement: Statement, delivery: stri
     statement: {
       n: statement.n,
       text: statement.text,
+      // The same statement per network (docs/statements.md), covered by the same approvals.
+      variants: statement.variants ?? {},
       locale: incident.locale,
       authors: statement.authors,
-      // sha256: of the exact text each approver approved, so a target can check it is this text.
+      // sha256: of what each approver approved: the text, or with variants [text, variants] (approvalHash).
       approvals: statement.approvals.map((a) => ({ user: a.by, role: a.as, at: a.at, sha256: a.sha256 })),
       published_at: statement.publishedAt,
       next_update_at: statement.nextUpdateAt ?? null,

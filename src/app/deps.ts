@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { ApprovalPolicy } from '../core/approval-policy';
 import type { Card } from '../core/card';
+import type { NetworkId } from '../core/networks';
 import type { ReminderPolicy } from '../core/reminders';
 import type { Clock, Locale, Role, UserId } from '../core/types';
 import type { PlaybookRegistry } from '../playbook/registry';
@@ -48,6 +49,8 @@ export interface Deps {
   approvalPolicy?: ApprovalPolicy;
   /** Names of the configured outbound targets (their URLs and secrets stay with the outbox). */
   outboundTargets: string[];
+  /** calma.yaml `networks`, as variants: one field each in the drafting and editing forms (absent: none). */
+  networks?: readonly NetworkId[];
   /** Delivers published statements; null where nothing is delivered (some tests). */
   outbox: Outbox | null;
   /**

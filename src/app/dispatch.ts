@@ -24,6 +24,7 @@ import { translator } from '../i18n';
 import { ChatPlatformError, ChatTimeoutError, type FormKind } from '../ports/chat';
 import type { Caller, Deps, Reply } from './deps';
 import { callerLocale, problem } from './mutate';
+import { variantsFrom } from './variant-form';
 
 /** Everything a user can do, as an adapter receives it. */
 export type Interaction =
@@ -215,7 +216,12 @@ async function form(
   if (seq === null || index === null)
     return problem(callerLocale(deps, caller), { key: 'errors.staleButton' });
   if (kind === 'statement.edit')
-    return edit(deps, caller, { incident: seq, statement: index, text: values.text ?? '' });
+    return edit(deps, caller, {
+      incident: seq,
+      statement: index,
+      text: values.text ?? '',
+      variants: variantsFrom(values),
+    });
   if (kind === 'statement.reject') {
     return reject(deps, caller, { incident: seq, statement: index, reason: values.reason ?? '' });
   }

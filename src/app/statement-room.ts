@@ -62,7 +62,9 @@ export async function showDraft(
   // The approvers still needed are mentioned here, in a new post: that is what pings them.
   const needed = statement ? stillNeeded(incident, statement, deps.approvers, t, mention) : '';
   // A template's placeholder left in the text is said now, not only when someone tries to approve it.
-  const left = placeholders(statement?.text ?? '');
+  const left = [
+    ...new Set([statement?.text ?? '', ...Object.values(statement?.variants ?? {})].flatMap(placeholders)),
+  ];
   const unfilled = left.length > 0 ? [t('statement.unfilled', { placeholders: braced(left) })] : [];
   await sendApprovalLinks(deps, incident, n);
   return announce(deps, caller, incident, [

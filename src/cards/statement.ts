@@ -1,8 +1,9 @@
 import type { Card } from '../core/card';
 import { publicName } from '../core/incident';
+import { NETWORK_IDS, variantLength, variantLimit } from '../core/networks';
 import { approversFor } from '../core/statement';
 import type { ChecklistResult, Incident, Role, Statement, UserId } from '../core/types';
-import { type MessageKey, roleName, type Translator } from '../i18n';
+import { type MessageKey, networkName, roleName, type Translator } from '../i18n';
 import { type Mention, when } from './format';
 
 /**
@@ -66,7 +67,7 @@ export function statementCard(
       done: statement.approvals.length,
       count: statement.requires.length,
     }),
-    lines: [statement.text, ...checklistLines(statement.checklist, t)],
+    lines: [statement.text, ...variantLines(statement, t), ...checklistLines(statement.checklist, t)],
     fields,
     ...(buttons.length > 0 ? { buttons } : {}),
     context: [
@@ -105,6 +106,29 @@ export function stillNeeded(
     .join('; ');
 }
 
+/**
+ * Each variant under its network's name and count, its text alone on its line so it copies as it is
+ * (through the adapters' one rendering path: it shows literally, never pings, never hides a link).
+ */
+export function variantLines(statement: Statement, t: Translator): string[] {
+  const variants = NETWORK_IDS.flatMap((network) => {
+    const text = statement.variants?.[network];
+    return text === undefined ? [] : [{ network, text }];
+  });
+  if (variants.length === 0) return [];
+  return [
+    `*${t('variant.heading')}*`,
+    ...variants.flatMap(({ network, text }) => [
+      `*${t('variant.label', {
+        network: networkName(t, network),
+        length: variantLength(network, text),
+        max: variantLimit(network),
+      })}*`,
+      text,
+    ]),
+  ];
+}
+
 /** The checklist in three lines: what it covers, what it misses, what to reconsider. */
 export function checklistLines(checklist: ChecklistResult, t: Translator): string[] {
   const item = (key: string) => t(`checklist.items.${key}` as MessageKey);
@@ -140,7 +164,7 @@ export function publishedCard(
   mention: Mention,
 ): Card {
   const drill = incident.drill ? `${t('drill.label')} · ` : '';
-  const lines = [statement.text];
+  const lines = [statement.text, ...variantLines(statement, t)];
   if (statement.nextUpdateAt)
     lines.push(t('statement.nextUpdate', { when: when(statement.nextUpdateAt, t) }));
   return {

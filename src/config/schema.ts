@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import { z } from 'zod';
 import { parseLabelPattern, parseSeverityCondition, ROUTE_ACTIONS } from '../core/alert-route';
 import { DEFAULT_APPROVAL_POLICY } from '../core/approval-policy';
+import { CONFIG_NETWORKS } from '../core/networks';
 import type { ReminderPolicy } from '../core/reminders';
 import { canonicalTimeZone, DEFAULT_TIME_ZONE } from '../core/time-zone';
 import { ALERT_SOURCES, LOCALES, ROLES } from '../core/types';
@@ -483,13 +484,18 @@ export const Settings = z
       })
       .strict()
       .prefault({}),
-    // issue 19: where calma's HTTP port is reached from a browser (approval links; feed self-links).
+    // Where calma's HTTP port is reached from a browser (approval links; feed self-links).
     /** Base URL of calma's HTTP port as a browser reaches it; null: approval links are off. */
     public_url: httpUrl
       .transform((url) => url.replace(/\/+$/, ''))
       .nullable()
       .default(null),
     status_page: statusPage.nullable().default(null),
+    // The networks whose variant a statement's forms ask for (docs/statements.md).
+    networks: z
+      .array(z.enum(CONFIG_NETWORKS, { error: `a network: one of ${CONFIG_NETWORKS.join(', ')}` }))
+      .refine((list) => new Set(list).size === list.length, 'each network once')
+      .default([]),
   })
   .strict();
 export type Settings = z.infer<typeof Settings>;

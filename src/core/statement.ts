@@ -3,6 +3,7 @@ import { checkStatement } from './checklist';
 import type { ChecklistContext } from './checklist-expectations';
 import { recordedTopics } from './facts';
 import { completeByPublication } from './incident';
+import { NETWORK_IDS, NETWORK_LIMITS, type NetworkId, variantLength, variantLimit } from './networks';
 import { braced, placeholders } from './placeholders';
 import { answerQuestion } from './question';
 import { nextCadence, type PlaybookClock, type ReminderPolicy } from './reminders';
@@ -87,6 +88,52 @@ export function findStatement(incident: Incident, n: number): Result<Statement> 
 /** What an approval records of the text it approves: the text itself could change behind it, this not. */
 export const textHash = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
+/**
+ * What one approval covers: the text and every variant. Without variants, the text's own hash (what
+ * approvals recorded before variants existed, and what a webhook receiver can check against the text);
+ * with them, the hash of the canonical JSON `[text, [[network, variant]…]]`, networks sorted.
+ */
+export function approvalHash(statement: Pick<Statement, 'text' | 'variants'>): string {
+  const variants = Object.entries(statement.variants ?? {}).sort(([a], [b]) => (a < b ? -1 : 1));
+  return variants.length === 0
+    ? textHash(statement.text)
+    : textHash(JSON.stringify([statement.text, variants]));
+}
+
+/** A variant within its network's limit, as the network counts; empty means none. */
+function validVariant(network: NetworkId, text: string): Result<string> {
+  const trimmed = text.trim();
+  const max = variantLimit(network);
+  // Bounded before counting: counting 1 MB of text is work nobody asked for.
+  const length = trimmed.length > 8 * max ? trimmed.length : variantLength(network, trimmed);
+  if (length <= max) return ok(trimmed);
+  const over =
+    max < NETWORK_LIMITS[network].max
+      ? 'variant.overCalma'
+      : network === 'email_subject'
+        ? 'variant.subjectTooLong'
+        : 'variant.tooLong';
+  return fail(over, { network, length, max });
+}
+
+/** Every variant checked; empty ones dropped (`{}` when none is left). */
+export function validVariants(
+  variants: Partial<Record<NetworkId, string>>,
+): Result<Partial<Record<NetworkId, string>>> {
+  const kept: Partial<Record<NetworkId, string>> = {};
+  for (const network of NETWORK_IDS) {
+    const text = variants[network];
+    if (text === undefined) continue;
+    const valid = validVariant(network, text);
+    if (!valid.ok) return valid;
+    if (valid.value) kept[network] = valid.value;
+  }
+  return ok(kept);
+}
+
+const withVariants = (variants: Partial<Record<NetworkId, string>>) =>
+  Object.keys(variants).length > 0 ? { variants } : {};
+
 /** Statement `n` of an incident that is still open: what edits, approvals and rejections act on. */
 function openStatement(incident: Incident, n: number): Result<Statement> {
   const open = whileOpen(incident);
@@ -116,6 +163,8 @@ export interface DraftInput {
   promise?: Statement['promise'];
   /** The request drafting it, when it may run again after its process died (`Caller.request`). */
   request?: string;
+  /** Its variants per network, each checked against that network's limit. */
+  variants?: Partial<Record<NetworkId, string>>;
 }
 
 /** A promise stays with a text only while the text still says it (an edit may have changed the time). */
@@ -129,6 +178,8 @@ export function draftStatement(incident: Incident, input: DraftInput): Result<Ch
   if (draftedBy(incident, input.request)) return ok({ incident, events: [] });
   const text = validText(input.text);
   if (!text.ok) return text;
+  const variants = validVariants(input.variants ?? {});
+  if (!variants.ok) return variants;
   if (input.answers !== undefined && !incident.questions?.some((q) => q.n === input.answers)) {
     return fail('question.notFound', { n: input.answers, seq: incident.seq });
   }
@@ -140,6 +191,7 @@ export function draftStatement(incident: Incident, input: DraftInput): Result<Ch
   const statement: Statement = {
     n,
     text: text.value,
+    ...withVariants(variants.value),
     authors: [input.by],
     createdAt: input.now.toISOString(),
     ...(input.request === undefined ? {} : { request: input.request }),
@@ -176,6 +228,8 @@ export function editStatement(
   by: UserId,
   now: Date,
   context?: ChecklistContext,
+  /** The variants it has from now on; absent: the ones it had. */
+  variants?: Partial<Record<NetworkId, string>>,
 ): Result<Change> {
   const found = openStatement(incident, n);
   if (!found.ok) return found;
@@ -183,18 +237,22 @@ export function editStatement(
   if (statement.status === 'published') return fail('statement.published', { n });
   const valid = validText(text);
   if (!valid.ok) return valid;
-  if (valid.value === statement.text && statement.status === 'pending') {
+  const checked = validVariants(variants ?? statement.variants ?? {});
+  if (!checked.ok) return checked;
+  const unchanged = approvalHash({ text: valid.value, variants: checked.value }) === approvalHash(statement);
+  if (unchanged && statement.status === 'pending') {
     return fail('statement.unchanged', { n });
   }
   const checklist = checkStatement(valid.value, incident.locale, {
     ...context,
     facts: recordedTopics(incident),
   });
-  const { rejection: _dropped, promise, ...rest } = statement;
+  const { rejection: _dropped, promise, variants: _replaced, ...rest } = statement;
   const edited: Statement = {
     ...rest,
     ...promiseIn(valid.value, promise),
     text: valid.value,
+    ...withVariants(checked.value),
     authors: statement.authors.includes(by) ? statement.authors : [...statement.authors, by],
     approvals: [],
     status: 'pending',
@@ -213,7 +271,8 @@ export function editStatement(
  * told which ones to fill (by an edit) first.
  */
 export function unfilledPlaceholders(statement: Statement): Result<true> {
-  const left = placeholders(statement.text);
+  const texts = [statement.text, ...Object.values(statement.variants ?? {})];
+  const left = [...new Set(texts.flatMap((text) => placeholders(text)))];
   return left.length === 0
     ? ok(true)
     : fail('statement.placeholders', { n: statement.n, placeholders: braced(left), count: left.length });
@@ -337,7 +396,7 @@ export function approveStatement(
     ...current,
     approvals: [
       ...statement.approvals,
-      { by: approver.user, as: slot, at: now.toISOString(), sha256: textHash(statement.text) },
+      { by: approver.user, as: slot, at: now.toISOString(), sha256: approvalHash(statement) },
     ],
   };
   const via = approver.via ? { via: approver.via } : {};
@@ -346,7 +405,7 @@ export function approveStatement(
     return ok({ incident: withStatement(incident, approved, now), events, published: false });
   }
   // Edits clear approvals; anything else that changed the text since an approval must not reach the public.
-  const hash = textHash(approved.text);
+  const hash = approvalHash(approved);
   if (approved.approvals.some((a) => a.sha256 !== hash)) return fail('statement.changedSinceApproval', { n });
   return ok(publish(incident, approved, approver.user, context, now, events));
 }

@@ -1,3 +1,4 @@
+import type { NetworkId } from './networks';
 /** Domain types shared by every layer. Pure data: no platform, no I/O. */
 
 export const LOCALES = ['en', 'es', 'fr'] as const;
@@ -202,6 +203,11 @@ export interface ChecklistResult {
 export interface Statement {
   n: number;
   text: string;
+  /**
+   * The same statement cut for each network the team publishes on (calma.yaml `networks`), each within
+   * that network's limit (`networks.ts`). Approved with the text: one approval covers them all.
+   */
+  variants?: Partial<Record<NetworkId, string>>;
   /** The request that drafted it (`Caller.request`): run again after its process died, it drafts nothing new. */
   request?: string;
   /** Everyone who wrote it (the drafter, then editors): none of them may approve it. */

@@ -16,6 +16,7 @@ import {
 import { registry } from '../../handlers/index';
 import type { CommandDefinition, TypedOption } from '../app/command';
 import type { Names } from '../core/grammar';
+import { NETWORK_IDS } from '../core/networks';
 import { LOCALES, ROLES, SEVERITIES } from '../core/types';
 import type { Catalogue } from '../i18n';
 import { catalogues } from '../i18n';
@@ -120,6 +121,14 @@ function roleChoices(): APIApplicationCommandOptionChoice<string>[] {
   }));
 }
 
+function networkChoices(): APIApplicationCommandOptionChoice<string>[] {
+  return NETWORK_IDS.map((network) => ({
+    name: catalogues.en.network[network],
+    name_localizations: localizations((c) => c.network[network]),
+    value: network,
+  }));
+}
+
 /** Each language by its own name: someone picking theirs recognises it in any interface language. */
 function languageChoices(): APIApplicationCommandOptionChoice<string>[] {
   return LOCALES.map((locale) => ({
@@ -195,6 +204,7 @@ function crisisCommand(
     severity: severityChoices(),
     role: roleChoices(),
     language: languageChoices(),
+    network: networkChoices(),
   };
   return {
     type: ApplicationCommandType.ChatInput,

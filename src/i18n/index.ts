@@ -1,4 +1,5 @@
 import i18next, { type i18n } from 'i18next';
+import { NETWORK_IDS, type NetworkId } from '../core/networks';
 import type { UserError } from '../core/result';
 import { DEFAULT_TIME_ZONE } from '../core/time-zone';
 import { LOCALES, type Locale, ROLES, type Role } from '../core/types';
@@ -203,8 +204,16 @@ export function explain(t: Translator, error: UserError): string {
       .map((r) => roleName(t, r))
       .join(', ');
   }
+  if (typeof params.network === 'string' && isNetwork(params.network)) {
+    params.network = networkName(t, params.network);
+  }
   return t(error.key as MessageKey, params);
 }
+
+/** A network's name in the reader's language ("X", "Asunto del correo"). */
+export const networkName = (t: Translator, network: NetworkId): string => t(`network.${network}`);
+
+const isNetwork = (value: string): value is NetworkId => (NETWORK_IDS as readonly string[]).includes(value);
 
 export function roleName(t: Translator, role: string): string {
   return t(`roles.${role}` as MessageKey);

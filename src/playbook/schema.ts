@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NETWORK_IDS } from '../core/networks';
 import { FACT_TOPICS, ROLES } from '../core/types';
 import { PLATFORM_IDS, PLATFORM_NAMES, RECHECK_MONTHS } from './platforms';
 
@@ -180,6 +181,12 @@ export const Step = z
     template: Text.optional().describe(
       'A statement template offered when drafting from this step; {placeholders} in braces are filled in by the author.',
     ),
+    variants: z
+      .partialRecord(z.enum(NETWORK_IDS), Text)
+      .optional()
+      .describe(
+        "Short versions of the template for some networks (x, bluesky…), filled like the template; a draft carries those of the networks calma.yaml's `networks` lists. Each must fit its network's limit with its placeholders filled (a library test checks the shipped ones).",
+      ),
     fields: z
       .record(PlaceholderName, Field)
       .optional()

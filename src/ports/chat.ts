@@ -40,6 +40,12 @@ export interface FormField {
   optional?: boolean;
 }
 
+/**
+ * A Discord modal holds 5 fields, and every platform asks the same ones: a form that has more to ask
+ * leaves the rest to commands (a placeholder stays in the text; a variant: `/crisis variant`).
+ */
+export const FORM_FIELDS = 5;
+
 export const FORM_KINDS = [
   'step.skip',
   'step.assign',

@@ -17,6 +17,7 @@ export const commands = {
       user: 'user',
       role: 'role',
       text: 'text',
+      network: 'network',
       link: 'link',
       note: 'note',
       resolution: 'resolution',
@@ -41,6 +42,8 @@ export const commands = {
     link: 'get your own single-use link to approve a statement from a browser (for approvers outside the channel)',
     reject: 'send a statement back with a reason',
     edit: 'rewrite a statement that is not published yet (approvals start over)',
+    variant:
+      'set a statement’s version for one network (X, Bluesky, email…), checked against its limit; approvals start over',
     question: 'log a question the public is asking',
     answer:
       'answer a question: a text is drafted as a statement, public once approved; or name a published one',

@@ -17,6 +17,7 @@ import { reminders } from './reminders';
 import { statements } from './statements';
 import { statusPage } from './status-page';
 import { terminal } from './terminal';
+import { variants } from './variants';
 
 /** The catalogue by i18next namespace, one per feature. */
 export const enNamespaces = {
@@ -33,6 +34,7 @@ export const enNamespaces = {
   chart,
   approvalPage,
   statusPage,
+  variants,
 };
 
 /** Every message of the catalogue, keyed as `t()` sees them (`step.done`, `alerts.held_other`…). */
@@ -50,4 +52,5 @@ export const en = {
   ...chart,
   ...approvalPage,
   ...statusPage,
+  ...variants,
 };

@@ -19,6 +19,7 @@ export const commands: Translated<typeof en> = {
       user: 'usuario',
       role: 'rol',
       text: 'texto',
+      network: 'red',
       link: 'enlace',
       note: 'nota',
       resolution: 'resolución',
@@ -43,6 +44,8 @@ export const commands: Translated<typeof en> = {
     link: 'obtén tu propio enlace de un solo uso para aprobar un comunicado desde el navegador (para quien aprueba sin estar en el canal)',
     reject: 'devuelve un comunicado con un motivo',
     edit: 'reescribe un comunicado aún no publicado (las aprobaciones empiezan de cero)',
+    variant:
+      'fija la versión de un comunicado para una red (X, Bluesky, correo…), comprobada contra su límite; las aprobaciones empiezan de cero',
     question: 'registra una pregunta que se hace el público',
     answer:
       'responde a una pregunta: el texto se redacta como comunicado, público una vez aprobado; o indica uno ya publicado',

@@ -27,6 +27,7 @@ export const discord: Translated<typeof en> = {
       link: 'Obtén tu enlace de un solo uso para aprobar un comunicado desde el navegador',
       reject: 'Devuelve un comunicado con un motivo',
       edit: 'Reescribe un comunicado aún no publicado',
+      variant: 'Fija la versión de un comunicado para una red, dentro de su límite',
       question: 'Registra una pregunta que se hace el público',
       answer:
         'Responde a una pregunta: el texto se publica una vez aprobado, o indica un comunicado publicado',
@@ -72,6 +73,8 @@ export const discord: Translated<typeof en> = {
       statement: { name: 'comunicado', description: 'Número del comunicado (S2 → 2)' },
       rejectReason: { name: 'motivo', description: 'Qué hay que cambiar (sin motivo: un formulario)' },
       editText: { name: 'texto', description: 'El texto nuevo (sin texto: un formulario con el actual)' },
+      network: { name: 'red', description: 'La red a la que va esta versión' },
+      variantText: { name: 'texto', description: 'La versión para esa red («-»: la quita)' },
       questionText: { name: 'pregunta', description: 'La pregunta, tal como la hace el público' },
       question: { name: 'pregunta', description: 'Número de la pregunta (Q2 → 2)' },
       answerText: {

@@ -15,6 +15,7 @@ import { reminders } from './reminders';
 import { statements } from './statements';
 import { statusPage } from './status-page';
 import { terminal } from './terminal';
+import { variants } from './variants';
 
 /** The catalogue by i18next namespace, one per feature. */
 export const esNamespaces = {
@@ -31,6 +32,7 @@ export const esNamespaces = {
   chart,
   approvalPage,
   statusPage,
+  variants,
 };
 
 /** Every message of the catalogue, keyed as `t()` sees them (`step.done`, `alerts.held_other`…). */
@@ -48,4 +50,5 @@ export const es = {
   ...chart,
   ...approvalPage,
   ...statusPage,
+  ...variants,
 };

@@ -19,6 +19,7 @@ export const commands: Translated<typeof en> = {
       user: 'utilisateur',
       role: 'rôle',
       text: 'texte',
+      network: 'réseau',
       link: 'lien',
       note: 'note',
       resolution: 'résolution',
@@ -43,6 +44,8 @@ export const commands: Translated<typeof en> = {
     link: 'obtenir votre lien à usage unique pour approuver un communiqué depuis un navigateur (pour qui approuve hors du canal)',
     reject: 'renvoie un communiqué avec un motif',
     edit: 'réécrit un communiqué pas encore publié (les approbations repartent de zéro)',
+    variant:
+      'fixe la version d’un communiqué pour un réseau (X, Bluesky, e-mail…), vérifiée selon sa limite ; les approbations repartent de zéro',
     question: 'consigne une question que se pose le public',
     answer:
       'répond à une question : le texte devient un projet de communiqué, public une fois approuvé ; ou indiquez-en un déjà publié',

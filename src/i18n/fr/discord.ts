@@ -27,6 +27,7 @@ export const discord: Translated<typeof en> = {
       link: 'Obtenir votre lien à usage unique pour approuver un communiqué depuis un navigateur',
       reject: 'Renvoyer un communiqué avec un motif',
       edit: 'Réécrire un communiqué pas encore publié',
+      variant: 'Fixer la version d’un communiqué pour un réseau, dans sa limite',
       question: 'Consigner une question que se pose le public',
       answer:
         'Répondre à une question : le texte est publié une fois approuvé, ou indiquer un communiqué publié',
@@ -72,6 +73,8 @@ export const discord: Translated<typeof en> = {
       statement: { name: 'communiqué', description: 'Numéro du communiqué (S2 → 2)' },
       rejectReason: { name: 'motif', description: 'Ce qu’il faut changer (sans motif : un formulaire)' },
       editText: { name: 'texte', description: 'Le nouveau texte (sans texte : un formulaire avec l’actuel)' },
+      network: { name: 'réseau', description: 'Le réseau auquel cette version est destinée' },
+      variantText: { name: 'texte', description: 'La version pour ce réseau (« - » : la retirer)' },
       questionText: { name: 'question', description: 'La question, telle que le public la pose' },
       question: { name: 'question', description: 'Numéro de la question (Q2 → 2)' },
       answerText: {

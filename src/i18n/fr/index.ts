@@ -15,6 +15,7 @@ import { reminders } from './reminders';
 import { statements } from './statements';
 import { statusPage } from './status-page';
 import { terminal } from './terminal';
+import { variants } from './variants';
 
 /** The catalogue by i18next namespace, one per feature. */
 export const frNamespaces = {
@@ -31,6 +32,7 @@ export const frNamespaces = {
   chart,
   approvalPage,
   statusPage,
+  variants,
 };
 
 /** Every message of the catalogue, keyed as `t()` sees them (`step.done`, `alerts.held_other`…). */
@@ -48,4 +50,5 @@ export const fr = {
   ...chart,
   ...approvalPage,
   ...statusPage,
+  ...variants,
 };

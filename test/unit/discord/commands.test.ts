@@ -490,6 +490,16 @@ const roundTrips: [path: string, given: Given[], typed: string, expected: Comman
     { name: 'edit', incident: 8, statement: 1, text: 'Updated text' },
   ],
   [
+    'variant',
+    [
+      ['statement', 1],
+      ['network', 'bluesky'],
+      ['text', 'Service back 🎉'],
+    ],
+    'variant S1 bluesky Service back 🎉',
+    { name: 'variant', statement: 1, network: 'bluesky', text: 'Service back 🎉' },
+  ],
+  [
     'question',
     [['question', 'Is my card data safe?']],
     'question Is my card data safe?',
