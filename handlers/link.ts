@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { linkUrl, signLink } from '../src/app/approval-link';
+import { statementLink } from '../src/app/approval-invites';
 import { approvalRefusal, approverRoles } from '../src/app/approvers';
 import { defineCommand, incidentArg, option } from '../src/app/command';
 import type { Caller, Deps, Reply } from '../src/app/deps';
@@ -44,28 +44,15 @@ export async function link(
       params: { n, roles: missingApprovals(statement).join(', ') },
     });
   }
-  const now = deps.clock.now();
-  const signed = signLink(
-    links.secret,
-    {
-      platform: links.platform,
-      workspace: incident.workspace,
-      incident: incident.seq,
-      statement: n,
-      version: statement.version,
-      user: caller.user,
-      role,
-    },
-    now,
-  );
+  const link = statementLink(links, incident, statement, caller.user, role, deps.clock.now());
   return {
     cards: [
       {
         lines: [
           t('approvalLink.yours', {
             n,
-            when: when(new Date(signed.claims.expires).toISOString(), t),
-            url: linkUrl(links.publicUrl, signed.token),
+            when: when(new Date(link.expires).toISOString(), t),
+            url: link.url,
           }),
         ],
       },

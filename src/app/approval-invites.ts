@@ -1,10 +1,35 @@
 import { when } from '../cards/format';
 import { publicName } from '../core/incident';
 import { approversFor } from '../core/statement';
-import type { Incident, UserId } from '../core/types';
+import type { Incident, Role, Statement, UserId } from '../core/types';
 import { roleName, translator } from '../i18n';
 import { linkUrl, signLink } from './approval-link';
 import type { Deps } from './deps';
+
+/** A link for `user` to fill `role` on `statement` as it stands now: its address and when it expires. */
+export function statementLink(
+  links: NonNullable<Deps['approvalLinks']>,
+  incident: Incident,
+  statement: Statement,
+  user: UserId,
+  role: Role,
+  now: Date,
+): { url: string; expires: number } {
+  const signed = signLink(
+    links.secret,
+    {
+      platform: links.platform,
+      workspace: incident.workspace,
+      incident: incident.seq,
+      statement: statement.n,
+      version: statement.version,
+      user,
+      role,
+    },
+    now,
+  );
+  return { url: linkUrl(links.publicUrl, signed.token), expires: signed.claims.expires };
+}
 
 /**
  * When a statement starts waiting for approval (drafted, edited), each person who may fill one of its
@@ -26,25 +51,13 @@ export async function sendApprovalLinks(deps: Deps, incident: Incident, n: numbe
         for (const user of await deps.chat.members(id)) {
           if (sent.has(user) || inRoom.has(user) || statement.authors.includes(user)) continue;
           sent.add(user);
-          const signed = signLink(
-            links.secret,
-            {
-              platform: links.platform,
-              workspace: incident.workspace,
-              incident: incident.seq,
-              statement: n,
-              version: statement.version,
-              user,
-              role,
-            },
-            now,
-          );
+          const link = statementLink(links, incident, statement, user, role, now);
           const line = t('approvalLink.sent', {
             n,
             role: roleName(t, role),
             incident: `#${incident.seq} ${publicName(incident)}`,
-            when: when(new Date(signed.claims.expires), t),
-            url: linkUrl(links.publicUrl, signed.token),
+            when: when(new Date(link.expires), t),
+            url: link.url,
           });
           await deps.chat.dm(user, { lines: [line] });
         }
