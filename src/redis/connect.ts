@@ -65,6 +65,7 @@ function connect(url: string, options: ConnectionOptions): RedisConnection {
     case 'cluster': {
       const { enableOfflineQueue, lazyConnect, ...perNode } = options;
       return new Cluster(target.nodes, {
+        ...clusterPatience(options.maxRetriesPerRequest),
         ...(enableOfflineQueue === undefined ? {} : { enableOfflineQueue }),
         ...(lazyConnect === undefined ? {} : { lazyConnect }),
         redisOptions: {
@@ -76,6 +77,32 @@ function connect(url: string, options: ConnectionOptions): RedisConnection {
       });
     }
   }
+}
+
+/** How long a Cluster client waits before trying a command again while a slot has no primary. */
+const CLUSTER_RETRY_DELAY_MS = 300;
+/** What one of a single connection's retries costs on average (50 of them: about a minute). */
+const RETRY_COST_MS = 1200;
+
+/**
+ * A Cluster client retries a command whose node is gone (connection closed, CLUSTERDOWN) until the slot
+ * has a primary again, but only `maxRedirections` times: ioredis' 16 times 100 ms gave up 1.6 s into a
+ * fail-over, before the replica was promoted (a node timeout and an election: 5 s with a 2 s node
+ * timeout), and an open caught by it was told "Something went wrong" with its incident half made. The
+ * budget here is the one the options already ask of a single connection: none for BullMQ's (`null`:
+ * wait for Redis), about a minute for calma's store (STORE_CONNECTION, as through Sentinel).
+ */
+export function clusterPatience(maxRetriesPerRequest: number | null | undefined) {
+  const redirections =
+    maxRetriesPerRequest === null
+      ? Number.POSITIVE_INFINITY
+      : Math.max(16, Math.ceil(((maxRetriesPerRequest ?? 0) * RETRY_COST_MS) / CLUSTER_RETRY_DELAY_MS));
+  return {
+    maxRedirections: redirections,
+    retryDelayOnFailover: CLUSTER_RETRY_DELAY_MS,
+    retryDelayOnClusterDown: CLUSTER_RETRY_DELAY_MS,
+    retryDelayOnTryAgain: CLUSTER_RETRY_DELAY_MS,
+  };
 }
 
 /**
