@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Deps } from '../app/deps';
 import { openIncidentRoom } from '../app/open-incident';
 import { postToRoom } from '../app/room';
@@ -182,7 +182,7 @@ export async function processAlert(desk: AlertDesk, job: AlertJob, id: string): 
 
   // This job holds the group's claim: it creates what the route says, then links the group to it.
   try {
-    const outcome = await createFor(desk, workspace, job, decision);
+    const outcome = await createFor(desk, workspace, job, decision, id);
     const link =
       outcome.kind === 'opened'
         ? incidentLink(outcome.seq)
@@ -197,27 +197,29 @@ export async function processAlert(desk: AlertDesk, job: AlertJob, id: string): 
   }
 }
 
+/** `id`: the job's id, the same on each of its runs (a retry, or a take-over when its process died). */
 async function createFor(
   desk: AlertDesk,
   workspace: string,
   job: AlertJob,
   decision: RouteDecision,
+  id: string,
 ): Promise<AlertOutcome> {
   const { alert } = job;
   // A resolved alert with nothing open for it: nothing to open, nothing to ask.
   if (alert.status === 'resolved') return { kind: 'dropped', reason: 'resolved' };
   if (decision.action === 'open') {
     const playbook = decision.playbook ? desk.deps.playbooks.get(decision.playbook) : undefined;
-    if (playbook) return openFromAlert(desk, workspace, job, decision, playbook.id);
+    if (playbook) return openFromAlert(desk, workspace, job, decision, playbook.id, id);
     // Checked at start-up; a playbook that vanished since is an operator error: a person decides instead.
     desk.deps.log.error(
       { playbook: decision.playbook },
       'alert route names an unknown playbook: triage instead',
     );
-    return postTriage(desk, workspace, job, { ...decision, playbook: null });
+    return postTriage(desk, workspace, job, { ...decision, playbook: null }, id);
   }
   const known = decision.playbook && desk.deps.playbooks.get(decision.playbook);
-  return postTriage(desk, workspace, job, known ? decision : { ...decision, playbook: null });
+  return postTriage(desk, workspace, job, known ? decision : { ...decision, playbook: null }, id);
 }
 
 /**
@@ -259,27 +261,29 @@ async function openFromAlert(
   job: AlertJob,
   decision: RouteDecision,
   playbookId: string,
+  jobId: string,
 ): Promise<AlertOutcome> {
   const { deps, alerts } = desk;
   const { alert } = job;
   const playbook = deps.playbooks.get(playbookId);
   if (!playbook) throw new Error(`playbook ${playbookId} is not loaded`);
   const now = deps.clock.now();
+  // The job's id as the request: its retry resumes the incident it opened instead of opening another.
+  const request = `alert:${jobId}`;
   const opened = await openIncidentRoom(
     deps,
-    { workspace, user: CALMA_USER, room: desk.settings.triageChannel ?? '' },
+    { workspace, user: CALMA_USER, room: desk.settings.triageChannel ?? '', request },
     {
       playbook,
       title: incidentTitle(alert),
       severity: decision.severity,
       timeline: [alertEntry(alert, now.toISOString(), true)],
+      cards: [alertOpenedCard(alert, translator(deps.locale, deps.timeZone), desk.settings.groupWindow)],
     },
   );
   if (!opened.ok)
     throw new Error(`could not open an incident for alert ${alert.dedupKey}: ${opened.error.key}`);
   const incident = opened.value;
-  const t = translator(incident.locale, deps.timeZone);
-  await postToRoom(deps, incident, alertOpenedCard(alert, t, desk.settings.groupWindow));
   const target = incidentLink(incident.seq);
   await alerts.statusChanged(workspace, target, keysOf(alert).dedup, alert.status);
   await alerts.note(workspace, windowScope(target, keysOf(alert).group), now.getTime(), groupWindowMs(desk));
@@ -296,12 +300,18 @@ export function incidentTitle(alert: Alert): string {
   return title.length > MAX_TITLE ? `${title.slice(0, MAX_TITLE - 1)}…` : title;
 }
 
-/** Posts a triage card for the alert in the triage channel. */
+/**
+ * Posts a triage card for the alert in the triage channel. The card's id comes from the job's, so a run
+ * of the job again (its process died, or a platform call failed) finds the card it began: it adds the
+ * group to a storm digest once, and posts the card once (`PostOnce`: the card may be posted and not yet
+ * recorded when the process died).
+ */
 async function postTriage(
   desk: AlertDesk,
   workspace: string,
   job: AlertJob,
   decision: RouteDecision,
+  jobId: string,
 ): Promise<AlertOutcome> {
   const { deps, alerts, settings } = desk;
   const { alert } = job;
@@ -313,49 +323,75 @@ async function postTriage(
     );
     return { kind: 'dropped', reason: 'no triage channel' };
   }
-  const now = deps.clock.now();
-  const digest = await stormDigest(desk, workspace, channel, now);
-  const card: TriageCard = {
-    id: randomBytes(5).toString('hex'),
-    workspace,
-    status: 'pending',
-    createdAt: now.toISOString(),
-    route: { playbook: decision.playbook, severity: decision.severity, rule: decision.rule },
-    alerts: [{ ...alert, receivedAt: job.receivedAt }],
-    count: 1,
-    lastAt: now.toISOString(),
-    keys: [keysOf(alert)],
-    windowMinutes: settings.groupWindow,
-    ...(digest ? { digest } : {}),
-  };
-  await alerts.createTriage(card);
-  if (digest) {
+  const id = triageIdOf(jobId);
+  const begun = await alerts.triage(workspace, id);
+  if (begun && begun.alerts[0]?.receivedAt !== job.receivedAt)
+    throw new Error(`triage card ${id} belongs to another alert job than ${jobId}`);
+  const card = begun ?? (await newTriage(desk, workspace, channel, job, decision, id));
+  const now = new Date(card.createdAt);
+  if (card.digest) {
     // A storm: the group goes on the window's digest card, which is redrawn (or first posted) shortly.
-    await alerts.addDigestGroup(workspace, digest.id, {
+    await alerts.addDigestGroup(workspace, card.digest.id, {
       triage: card.id,
-      n: digest.n,
+      n: card.digest.n,
       title: alert.title,
       source: alert.source,
       labels: digestLabels(alert),
       playbook: decision.playbook,
     });
-    await touchDigest(desk, workspace, digest.id);
+    await touchDigest(desk, workspace, card.digest.id);
     deps.log.debug(
-      { triage: card.id, digest: digest.id, alert: alert.dedupKey },
+      { triage: card.id, digest: card.digest.id, alert: alert.dedupKey },
       'alert group on the storm digest',
     );
     return { kind: 'triaged', id: card.id };
   }
-  const ref = await deps.chat.post(channel, renderTriage(deps, card));
-  await alerts.updateTriage(workspace, card.id, (current) => ({
-    card: { ...current, card: ref },
-    result: null,
-  }));
+  if (!card.card) {
+    const ref = await deps.chat.post(channel, renderTriage(deps, card), {
+      key: `triage.${card.id}`,
+      ...(begun ? { since: now } : {}),
+    });
+    await alerts.updateTriage(workspace, card.id, (current) => ({
+      card: { ...current, card: ref },
+      result: null,
+    }));
+  }
   const target = triageLink(card.id);
   await alerts.statusChanged(workspace, target, keysOf(alert).dedup, alert.status);
   await alerts.note(workspace, windowScope(target, keysOf(alert).group), now.getTime(), groupWindowMs(desk));
   deps.log.info({ triage: card.id, alert: alert.dedupKey, rule: decision.rule }, 'alert posted for triage');
   return { kind: 'triaged', id: card.id };
+}
+
+/** A triage card's id from its alert job's id: 10 hex digits, as random ones were. */
+const triageIdOf = (jobId: string): string => createHash('sha256').update(jobId).digest('hex').slice(0, 10);
+
+/** Stores the triage card of a new group (on the storm's digest when there is one). */
+async function newTriage(
+  desk: AlertDesk,
+  workspace: string,
+  channel: string,
+  job: AlertJob,
+  decision: RouteDecision,
+  id: string,
+): Promise<TriageCard> {
+  const now = desk.deps.clock.now();
+  const digest = await stormDigest(desk, workspace, channel, now);
+  const card: TriageCard = {
+    id,
+    workspace,
+    status: 'pending',
+    createdAt: now.toISOString(),
+    route: { playbook: decision.playbook, severity: decision.severity, rule: decision.rule },
+    alerts: [{ ...job.alert, receivedAt: job.receivedAt }],
+    count: 1,
+    lastAt: now.toISOString(),
+    keys: [keysOf(job.alert)],
+    windowMinutes: desk.settings.groupWindow,
+    ...(digest ? { digest } : {}),
+  };
+  await desk.alerts.createTriage(card);
+  return card;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { announcementCard } from '../cards/announcement';
 import { drillIntroCard } from '../cards/drill';
 import { roleBriefCard } from '../cards/role-brief';
+import type { Card } from '../core/card';
 import { channelNameCandidates } from '../core/channel-name';
 import { codename } from '../core/codename';
 import { attachAnnouncement, attachRoom, captureMessage, openIncident } from '../core/incident';
@@ -16,6 +17,7 @@ import {
 } from '../core/types';
 import { translator } from '../i18n';
 import type { Playbook } from '../playbook/schema';
+import type { PostOnce } from '../ports/chat';
 import type { Caller, Deps } from './deps';
 import { callerLocale } from './mutate';
 import { currentStepCard, playbookRulesCard, refreshRoom } from './room';
@@ -33,6 +35,8 @@ export interface OpenRequest {
   capture?: CapturedMessage;
   /** More entries stored with the opening, after `opened` (e.g. the alert that opened it). */
   timeline?: TimelineEntry[];
+  /** More cards for the room, after its first step (e.g. the alert that opened it). */
+  cards?: Card[];
 }
 
 /**
@@ -90,6 +94,12 @@ export async function openIncidentRoom(
 
   const t = translator(locale, deps.timeZone);
   const mention = (u: string) => deps.chat.mention(u);
+  // A re-run may find what its predecessor posted before dying: each post is made once (PostOnce).
+  const takeOver = begun ? new Date(begun.openedAt) : undefined;
+  const once = (what: string): PostOnce => ({
+    key: `${seq}.${what}`,
+    ...(takeOver ? { since: takeOver } : {}),
+  });
   const room = begun?.room
     ? { id: begun.room, name: begun.roomName }
     : await deps.chat.createRoom(caller.workspace, {
@@ -118,14 +128,16 @@ export async function openIncidentRoom(
     (user) => user !== CALMA_USER,
   );
   await deps.chat.invite(room.id, [...new Set(people)]);
-  await refreshRoom(deps, incident);
+  await refreshRoom(deps, incident, takeOver);
   if (drill) {
     const scenario = request.scenario ? deps.playbooks.scenario(request.scenario) : undefined;
-    await deps.chat.post(room.id, drillIntroCard(scenario, t));
+    await deps.chat.post(room.id, drillIntroCard(scenario, t), once('drill'));
   }
-  await deps.chat.post(room.id, playbookRulesCard(deps, incident));
+  await deps.chat.post(room.id, playbookRulesCard(deps, incident), once('rules'));
   const first = currentStepCard(deps, incident);
-  if (first) await deps.chat.post(room.id, first);
+  if (first) await deps.chat.post(room.id, first, once('step'));
+  for (const [i, card] of (request.cards ?? []).entries())
+    await deps.chat.post(room.id, card, once(`card${i}`));
   if (deps.playbooksUrl) {
     await deps.chat.addLink(
       room.id,
@@ -137,6 +149,7 @@ export async function openIncidentRoom(
     const ref = await deps.chat.post(
       deps.announcements,
       announcementCard(incident, playbook, t, mention, deps.chat.roomLink(room)),
+      once('announce'),
     );
     // Kept so closing (and reopening) can say so in the same message.
     await deps.store.update(caller.workspace, seq, (current) => ({

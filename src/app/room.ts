@@ -5,6 +5,7 @@ import { attachSummary, currentStep } from '../core/incident';
 import type { Incident } from '../core/types';
 import { translator } from '../i18n';
 import type { Playbook } from '../playbook/schema';
+import type { PostOnce } from '../ports/chat';
 import type { Deps } from './deps';
 import { writeChanged } from './platform-writes';
 
@@ -17,8 +18,8 @@ export function playbookOf(deps: Pick<Deps, 'playbooks'>, incident: Incident): P
 }
 
 /** Posts to the incident room in the incident's language. */
-export async function postToRoom(deps: Deps, incident: Incident, card: Card): Promise<void> {
-  if (incident.room && !incident.archivedAt) await deps.chat.post(incident.room, card);
+export async function postToRoom(deps: Deps, incident: Incident, card: Card, once?: PostOnce): Promise<void> {
+  if (incident.room && !incident.archivedAt) await deps.chat.post(incident.room, card, once);
 }
 
 /** How many rounds a refresh waits for when the incident keeps changing while its summary is pushed. */
@@ -64,11 +65,13 @@ const lanes = new WeakMap<object, Map<string, Lane>>();
  * would look different, another round pushes it: the last push shows the latest state. The caller
  * waits for the round that shows its change, and for up to REFRESH_ROUNDS rounds in all.
  */
-export async function refreshRoom(deps: Deps, changed: Incident): Promise<void> {
+export async function refreshRoom(deps: Deps, changed: Incident, takeOver?: Date): Promise<void> {
   if (!showsRoom(changed)) return;
   const lane = laneOf(deps, changed);
   let round =
-    lane.running || lane.next ? nextRound(deps, lane, changed) : startRound(deps, lane, changed, changed);
+    lane.running || lane.next
+      ? nextRound(deps, lane, changed)
+      : startRound(deps, lane, changed, changed, takeOver);
   for (let rounds = 1; ; rounds++) {
     const { followUp } = await round;
     if (!followUp || rounds >= REFRESH_ROUNDS) return;
@@ -102,12 +105,18 @@ function laneOf(deps: Deps, incident: Incident): Lane {
 }
 
 /** Pushes `incident` (or, when null, what is stored as the round starts), then re-reads. */
-function startRound(deps: Deps, lane: Lane, of: Incident, incident: Incident | null): Promise<Round> {
+function startRound(
+  deps: Deps,
+  lane: Lane,
+  of: Incident,
+  incident: Incident | null,
+  takeOver?: Date,
+): Promise<Round> {
   lane.startedAt = performance.now();
   const round = (async (): Promise<Round> => {
     const shown = incident ?? (await deps.store.get(of.workspace, of.seq));
     if (!shown || !showsRoom(shown)) return { followUp: null };
-    await pushRoom(deps, shown);
+    await pushRoom(deps, shown, takeOver);
     const latest = await deps.store.get(of.workspace, of.seq);
     // What was pushed still shows what is stored (the summary's own message ref aside): done.
     if (!latest || sameState(latest, shown)) return { followUp: null };
@@ -144,8 +153,11 @@ function nextRound(deps: Deps, lane: Lane, of: Incident): Promise<Round> {
   return next;
 }
 
-/** Sets the topic and the pinned summary (posting and pinning it the first time), skipping what is shown. */
-async function pushRoom(deps: Deps, incident: Incident): Promise<void> {
+/**
+ * Sets the topic and the pinned summary (posting and pinning it the first time), skipping what is shown.
+ * `takeOver`: a run of an open that died began then, and may have posted the summary without saving it.
+ */
+async function pushRoom(deps: Deps, incident: Incident, takeOver?: Date): Promise<void> {
   const room = incident.room;
   if (!room) return;
   const t = translator(incident.locale, deps.timeZone);
@@ -160,7 +172,10 @@ async function pushRoom(deps: Deps, incident: Incident): Promise<void> {
       : []),
   ]);
   if (summary) return;
-  const ref = await deps.chat.post(room, card);
+  const ref = await deps.chat.post(room, card, {
+    key: `${incident.seq}.summary`,
+    ...(takeOver ? { since: takeOver } : {}),
+  });
   await deps.chat.pin(ref);
   await deps.store.update(incident.workspace, incident.seq, (current) => ({
     change: attachSummary(current, ref),

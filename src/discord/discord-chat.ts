@@ -21,6 +21,7 @@ import {
   type ChatPort,
   ChatTimeoutError,
   type MessageRef,
+  type PostOnce,
   type Room,
   type RoomSpec,
   type SharedFile,
@@ -161,12 +162,15 @@ export class DiscordChat implements ChatPort {
   }
 
   /** Posts a card; a card too large for one message becomes several, the first one is the reference. */
-  async post(room: string, card: Card): Promise<MessageRef> {
+  async post(room: string, card: Card, once?: PostOnce): Promise<MessageRef> {
     const channel = await this.textChannel(room);
     let first: MessageRef | null = null;
-    for (const message of cardsToMessages([card])) {
+    for (const [i, message] of cardsToMessages([card]).entries()) {
       this.pacer.reserve(room);
-      const sent = await this.call('messages.create', () => channel.send(sendable(message)));
+      // Discord answers a nonce it saw from calma in the last few minutes with that message instead of
+      // a new one: a run of the same work again gets the card its predecessor posted.
+      const nonce = once && i === 0 ? { nonce: once.key, enforceNonce: true } : {};
+      const sent = await this.call('messages.create', () => channel.send({ ...sendable(message), ...nonce }));
       first ??= { room: channel.id, id: sent.id };
     }
     if (!first) throw new ChatPlatformError('Discord', 'empty_card', 'messages.create');

@@ -178,7 +178,7 @@ export interface AlertStore {
     windowMs: number,
     candidate: Omit<StormDigest, 'start' | 'card' | 'groups' | 'alerts'>,
   ): Promise<StormCount>;
-  /** Puts a group (its first alert) on a digest. */
+  /** Puts a group (its first alert) on a digest; a group already there is left as it is. */
   addDigestGroup(
     workspace: string,
     digest: string,

@@ -7,6 +7,19 @@ export interface MessageRef {
   id: string;
 }
 
+/**
+ * A post that must show once even when the work making it runs again because the process that began it
+ * died between posting and recording the post (a taken-over request, a retried alert job). Slack and
+ * Discord take no idempotency key on every call: Discord keeps a message's nonce a few minutes
+ * (`enforce_nonce`), Slack keeps message metadata, which calma reads back (docs/decisions.md).
+ */
+export interface PostOnce {
+  /** The same on every run of that work, unique in the room; at most 25 characters (Discord's nonce). */
+  key: string;
+  /** Set when an earlier run may have posted it, from then on: the adapter looks for it before posting. */
+  since?: Date;
+}
+
 export interface Room {
   id: string;
   name: string;
@@ -73,7 +86,8 @@ export interface ChatPort {
   createRoom(workspace: string, spec: RoomSpec): Promise<Room>;
   invite(room: string, users: UserId[]): Promise<void>;
   setTopic(room: string, topic: string): Promise<void>;
-  post(room: string, card: Card): Promise<MessageRef>;
+  /** Posts a card; with `once`, a run of the same work again does not post it twice (PostOnce). */
+  post(room: string, card: Card, once?: PostOnce): Promise<MessageRef>;
   /**
    * The room's posting pace, where the platform limits posts per channel and the adapter keeps to it:
    * how long a post would wait for its turn now (0: it goes at once) and the spacing of turns once the

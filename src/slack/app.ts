@@ -164,8 +164,8 @@ export async function startSlack(
   // Channel posts get a client of their own: a 429 pauses every call of the client that got it, and
   // replies to the person who asked (made with Bolt's per-request client) must not wait behind them.
   const posts = new webApi.WebClient(settings.botToken, { ...clientOptions, logger });
-  // Channel creates get one that never retries by itself: SlackChat does, to know when Slack may have
-  // created a channel without answering in time (src/slack/create-channel.ts).
+  // Channel creates and keyed posts get one that never retries by itself: SlackChat does, to know when
+  // Slack may have acted without answering in time (src/slack/create-channel.ts, posted-once.ts).
   const creates = new webApi.WebClient(settings.botToken, {
     ...clientOptions,
     retryConfig: { retries: 0 },

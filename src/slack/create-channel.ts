@@ -1,6 +1,6 @@
 import { webApi } from '@slack/bolt';
 import { ChatPlatformError, type Room } from '../ports/chat';
-import type { SlackRetries } from './retries';
+import { retryWait, type SlackRetries } from './retries';
 
 type WebClient = webApi.WebClient;
 
@@ -54,7 +54,7 @@ export class ChannelCreator {
       if (error instanceof webApi.WebAPIPlatformError && error.data.error === 'name_taken') {
         return unanswered || adoptSince ? this.ownChannel(name, isPrivate, since) : undefined;
       }
-      const wait = this.waitBeforeRetry(error, attempt);
+      const wait = retryWait(this.retry, error, attempt);
       if (wait === undefined || Date.now() + wait >= started + this.retry.maxRetryTime) throw error;
       // A 429 is Slack refusing the attempt: it did nothing.
       if (!(error instanceof webApi.WebAPIRateLimitedError)) unanswered = true;
@@ -72,17 +72,6 @@ export class ChannelCreator {
     } catch (error) {
       return { error };
     }
-  }
-
-  /** As the shared client's retries (src/slack/retries.ts): undefined when not retried. */
-  private waitBeforeRetry(error: unknown, attempt: number): number | undefined {
-    if (attempt >= this.retry.retries) return undefined;
-    if (error instanceof webApi.WebAPIRateLimitedError) return error.retryAfter * 1000;
-    if (error instanceof webApi.WebAPIRequestError || error instanceof webApi.WebAPIHTTPError) {
-      const { minTimeout, factor, maxTimeout } = this.retry;
-      return Math.min(minTimeout * factor ** attempt, maxTimeout);
-    }
-    return undefined;
   }
 
   /**

@@ -8,6 +8,7 @@ import {
   type ChatPort,
   ChatTimeoutError,
   type MessageRef,
+  type PostOnce,
   type Room,
   type RoomSpec,
   type SharedFile,
@@ -15,6 +16,7 @@ import {
 import { isTimeout, PLATFORM_TIMEOUTS, withDeadline } from '../timeouts';
 import { cardToMessages, mrkdwnWithin, truncatePlain } from './blocks';
 import { ChannelCreator } from './create-channel';
+import { OncePoster } from './posted-once';
 import { slackRetries } from './retries';
 
 type WebClient = webApi.WebClient;
@@ -67,11 +69,13 @@ const HARMLESS_INVITE_ERRORS = new Set(['already_in_channel', 'cant_invite_self'
 export class SlackChat implements ChatPort {
   private readonly places: Places;
   private readonly channels: ChannelCreator;
+  private readonly once: OncePoster;
 
   /**
-   * @param creates `conversations.create`'s own client (no retries, 429s handed back: createRoom retries
-   *   it itself, src/slack/create-channel.ts) and the bot's user id, to adopt a channel a create Slack
-   *   carried out without answering in time. Without it, creates go through `client` and adopt nothing.
+   * @param creates the client of `conversations.create` and of keyed posts (no retries, 429s handed
+   *   back: calma retries them itself, src/slack/create-channel.ts and posted-once.ts) and the bot's user
+   *   id, to adopt a channel or find a post Slack made without answering in time. Without it, they go
+   *   through `client`, and a create adopts nothing.
    */
   constructor(
     private readonly client: WebClient,
@@ -87,6 +91,7 @@ export class SlackChat implements ChatPort {
       creates?.botUserId,
       slackRetries(callMs),
     );
+    this.once = new OncePoster(creates?.client ?? client, client, slackRetries(callMs));
   }
 
   /**
@@ -136,13 +141,17 @@ export class SlackChat implements ChatPort {
   }
 
   /** Posts a card; a card too large for one message becomes several, the first one is the reference. */
-  async post(room: string, card: Card): Promise<MessageRef> {
+  async post(room: string, card: Card, once?: PostOnce): Promise<MessageRef> {
     let first: MessageRef | null = null;
-    for (const message of cardToMessages(card)) {
+    for (const [i, message] of cardToMessages(card).entries()) {
       await this.pacer.turn(room);
-      const posted = await this.call('chat.postMessage', () =>
-        this.client.chat.postMessage({ channel: room, text: message.text, blocks: message.blocks }),
-      );
+      const args = { channel: room, text: message.text, blocks: message.blocks };
+      // The first message is the card's reference: the one a later attempt or run looks for.
+      if (once && i === 0) {
+        first = await this.call('chat.postMessage', () => this.once.post(args, once));
+        continue;
+      }
+      const posted = await this.call('chat.postMessage', () => this.client.chat.postMessage(args));
       first ??= { room: posted.channel ?? room, id: posted.ts ?? '' };
     }
     if (!first) throw new ChatPlatformError('Slack', 'empty_card', 'chat.postMessage');

@@ -163,6 +163,8 @@ export class RedisAlertStore implements AlertStore {
     const record = this.keys.alertDigest(workspace, digest);
     const groups = this.keys.alertDigest(workspace, digest, 'groups');
     const names = this.keys.alertDigest(workspace, digest, 'info');
+    // Its job run again (its process died after adding it): counted once. One job holds a group's claim.
+    if (await this.redis.hexists(names, field)) return;
     await this.redis
       .multi()
       .hset(names, field, JSON.stringify(info))

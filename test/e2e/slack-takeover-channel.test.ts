@@ -112,3 +112,24 @@ test('GIVEN bob made a channel of the incident’s name (calma in it) WHEN the c
   expect(JSON.stringify(answer.body)).toContain(`Incident #1 is open in <#${created[0]?.id}>`);
   expect(slack.messagesIn(bobs)).toEqual([]);
 }, 150_000);
+
+test('GIVEN the process opening an incident posted its summary and is killed before saving it WHEN another takes the request over THEN the room shows each of its cards once: one summary, pinned, one rules card, one first step', async () => {
+  const first = calma('first');
+  // The summary is posted, then its pin hangs: the process dies with the summary not yet saved.
+  slack.answerLateNext('pins.add', NEVER_MS);
+  await openOn(first, 'r1');
+  await slack.waitForCall('pins.add', () => true, 30_000);
+  await first.kill();
+
+  calma('second');
+  const answer = await slack.waitForResponse((r) => r.id === 'r1', 90_000);
+  const [made] = createdChannels();
+  expect(JSON.stringify(answer.body)).toContain(`Incident #1 is open in <#${made?.id}>`);
+  await slack.waitForCall('pins.add', (c) => c.response?.ok === true, 30_000);
+
+  const posts = slack.messagesIn(made?.id ?? '').map((m) => String(m.text));
+  expect(posts.filter((text) => text.includes('SEV1 · #1 Spam from our account'))).toHaveLength(1);
+  expect(posts.filter((text, i) => posts.indexOf(text) !== i)).toEqual([]);
+  const pinned = slack.calls('pins.add').filter((c) => c.response?.ok === true);
+  expect(new Set(pinned.map((c) => c.args.timestamp)).size).toBe(1);
+}, 150_000);

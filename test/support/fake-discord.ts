@@ -381,6 +381,8 @@ function json(body: unknown, status = 200): Answer {
 }
 
 const NO_CONTENT: Answer = { status: 204 };
+/** How long Discord holds an enforced nonce: "the past few minutes" in its reference. */
+const NONCE_KEPT_MS = 3 * 60_000;
 
 function discordError(status: number, code: number, message: string, errors?: Json): Answer {
   return { status, body: { message, code, ...(errors ? { errors } : {}) } };
@@ -562,6 +564,8 @@ class FakeDiscordServer implements FakeDiscord {
   private readonly files = new Map<string, FakeFile[]>();
   /** Pinned message ids per channel, with when they were pinned, oldest first. */
   private readonly pins = new Map<string, { id: string; at: string }[]>();
+  /** Nonces sent with enforce_nonce, by `<channel>\n<nonce>`: the message they made and when. */
+  private readonly nonces = new Map<string, { id: string; at: number }>();
   private readonly roles: APIRole[];
   private readonly members = new Map<string, Member>();
   private readonly closedDms = new Set<string>();
@@ -1514,8 +1518,19 @@ class FakeDiscordServer implements FakeDiscord {
       );
     const violation = messageViolation(body, files);
     if (violation) return violation;
+    const nonce = typeof body.nonce === 'string' || typeof body.nonce === 'number' ? String(body.nonce) : '';
+    if (nonce.length > 25)
+      return invalidForm(['nonce'], 'BASE_TYPE_MAX_LENGTH', 'Must be 25 or fewer in length.');
+    // enforce_nonce: a nonce the same author sent in this channel a few minutes ago gets that message back.
+    const seen = body.enforce_nonce === true && nonce ? `${channelId}\n${nonce}` : '';
+    const earlier = seen ? this.nonces.get(seen) : undefined;
+    if (earlier && Date.now() - earlier.at < NONCE_KEPT_MS) {
+      const message = this.findMessage(channelId, earlier.id);
+      if (message) return json({ ...message, nonce });
+    }
     const message = this.newMessage(channelId, bot, body, files);
     this.store(message);
+    if (seen) this.nonces.set(seen, { id: message.id, at: Date.now() });
     return { ...json(message), events: [this.messageEvent('MESSAGE_CREATE', message)] };
   }
 

@@ -250,14 +250,14 @@ function formatTs(key: bigint): string {
   return `${key / 1_000_000n}.${String(key % 1_000_000n).padStart(6, '0')}`;
 }
 
-/** Unique, increasing timestamps like Slack's: 1700000000.000100, 1700000000.000200, … */
+/** Message timestamps as Slack makes them: the time of posting (µs), unique and rising in the channel. */
 class TsClock {
-  private next = 1_700_000_000_000_100n;
+  private last = 0n;
 
   tick(): string {
-    const ts = formatTs(this.next);
-    this.next += 100n;
-    return ts;
+    const now = BigInt(Date.now()) * 1000n;
+    this.last = now > this.last ? now : this.last + 100n;
+    return formatTs(this.last);
   }
 }
 
@@ -827,8 +827,12 @@ class FakeSlackServer implements FakeSlack {
       return true;
     };
     const matching = this.messagesIn(channel).reverse().filter(inRange);
+    // Slack leaves message metadata out unless asked for it.
+    const withMetadata = flag(args, 'include_all_metadata');
     return ok({
-      messages: matching.slice(0, limit),
+      messages: matching
+        .slice(0, limit)
+        .map((m) => (withMetadata || m.metadata === undefined ? m : { ...m, metadata: undefined })),
       has_more: matching.length > limit,
       pin_count: this.pins.get(channel)?.size ?? 0,
       response_metadata: { next_cursor: '' },

@@ -4,6 +4,7 @@ import {
   ChatPlatformError,
   type ChatPort,
   type MessageRef,
+  type PostOnce,
   type Room,
   type SharedFile,
 } from '../../src/ports/chat';
@@ -56,6 +57,8 @@ export class RecordingChat implements ChatPort {
 
   private nextRoom = 1;
   private nextMessage = 1;
+  /** Keyed posts by `<room>\n<key>`: the platform's memory of them (Discord's nonce, Slack's metadata). */
+  private readonly keyed = new Map<string, MessageRef>();
   /** Names the platform refuses, per workspace (someone else already has a channel called that). */
   private readonly taken = new Set<string>();
   private readonly failing = new Set<ChatMethod>();
@@ -114,10 +117,13 @@ export class RecordingChat implements ChatPort {
     this.topics.push({ room, topic });
   }
 
-  async post(room: string, card: Card): Promise<MessageRef> {
+  async post(room: string, card: Card, once?: PostOnce): Promise<MessageRef> {
     await this.check('post');
+    const earlier = once && this.keyed.get(`${room}\n${once.key}`);
+    if (earlier) return earlier;
     const ref = { room, id: `m${this.nextMessage++}` };
     this.posts.push({ room, card: structuredClone(card), ref });
+    if (once) this.keyed.set(`${room}\n${once.key}`, ref);
     return ref;
   }
 

@@ -19,7 +19,7 @@ import { type Incident, systemClock, type TimelineEntry } from '../../../src/cor
 import { builtinPlaybooksDir, loadPlaybooks } from '../../../src/playbook/loader';
 import { PlaybookRegistry } from '../../../src/playbook/registry';
 import type { Playbook } from '../../../src/playbook/schema';
-import type { MessageRef } from '../../../src/ports/chat';
+import type { MessageRef, PostOnce } from '../../../src/ports/chat';
 import type { ReminderJob } from '../../../src/ports/scheduler';
 import {
   jobId,
@@ -53,9 +53,9 @@ export class TimedChat extends RecordingChat {
   private readonly postedAt = new Map<string, number>();
   private readonly plannedFor = new Map<string, ReminderJob>();
 
-  override async post(room: string, card: Card): Promise<MessageRef> {
+  override async post(room: string, card: Card, once?: PostOnce): Promise<MessageRef> {
     const job = working.getStore();
-    const ref = await super.post(room, card);
+    const ref = await super.post(room, card, once);
     if (job) this.plannedFor.set(ref.id, job);
     this.postedAt.set(ref.id, Date.now());
     return ref;
