@@ -1,17 +1,16 @@
 import { z } from 'zod';
-import { checklistContext } from '../src/app/checklist-context';
 import { defineCommand, incidentArg, option } from '../src/app/command';
 import type { Caller, Deps, Reply } from '../src/app/deps';
-import { callerLocale, mutateIncident, problem } from '../src/app/mutate';
 import { draftUrl, signDraftLink } from '../src/app/draft-link';
-import { showDraft } from '../src/app/statement-room';
+import { callerLocale, problem } from '../src/app/mutate';
+import { saveVariants } from '../src/app/save-variants';
 import { targetIncident } from '../src/app/target';
 import { when } from '../src/cards/format';
 import { numbered, text, word } from '../src/core/command';
 import { fold } from '../src/core/grammar';
 import { MAX_VARIANT_CHARS, NETWORK_IDS, type NetworkId } from '../src/core/networks';
 import { fail, ok } from '../src/core/result';
-import { editStatement, findStatement } from '../src/core/statement';
+import { findStatement } from '../src/core/statement';
 import { translator } from '../src/i18n';
 
 /** What removes a variant instead of setting it. */
@@ -29,22 +28,16 @@ export async function variant(
 ): Promise<Reply> {
   if (command.network === undefined) return editorLink(deps, caller, command.incident, command.statement);
   if (!command.text.trim()) return problem(callerLocale(deps, caller), usage);
-  const result = await mutateIncident(deps, caller, command.incident, (incident, now) => {
-    const found = findStatement(incident, command.statement);
-    if (!found.ok) return found;
-    const statement = found.value;
+  const saved = await saveVariants(deps, caller, command.incident, command.statement, (statement) => {
     const network = command.network as NetworkId;
     const { [network]: previous, ...others } = statement.variants ?? {};
     const typed = command.text.trim();
     if (typed === REMOVE && previous === undefined) {
       return fail('variant.none', { n: statement.n, network });
     }
-    const variants = typed === REMOVE ? others : { ...others, [network]: typed };
-    const context = checklistContext(deps, incident, statement.step);
-    return editStatement(incident, statement.n, statement.text, caller.user, now, context, variants);
+    return ok(typed === REMOVE ? others : { ...others, [network]: typed });
   });
-  if (!result.ok) return problem(callerLocale(deps, caller), result.error);
-  return showDraft(deps, caller, result.value, command.statement, 'statement.edited');
+  return saved.ok ? saved.value : problem(callerLocale(deps, caller), saved.error);
 }
 
 /**
@@ -59,17 +52,27 @@ async function editorLink(deps: Deps, caller: Caller, seq: number | undefined, n
   const target = await targetIncident(deps, caller, seq);
   if (!target.ok) return problem(locale, target.error);
   const incident = target.value;
-  if (incident.status !== 'open') return problem(locale, { key: 'incident.closed', params: { seq: incident.seq } });
+  if (incident.status !== 'open')
+    return problem(locale, { key: 'incident.closed', params: { seq: incident.seq } });
   const found = findStatement(incident, n);
   if (!found.ok) return problem(locale, found.error);
-  if (found.value.status === 'published') return problem(locale, { key: 'statement.published', params: { n } });
+  if (found.value.status === 'published')
+    return problem(locale, { key: 'statement.published', params: { n } });
   const { token, claims } = signDraftLink(
     links.secret,
-    { platform: links.platform, workspace: incident.workspace, incident: incident.seq, statement: n, user: caller.user },
+    {
+      platform: links.platform,
+      workspace: incident.workspace,
+      incident: incident.seq,
+      statement: n,
+      user: caller.user,
+    },
     deps.clock.now(),
   );
   const url = draftUrl(links.publicUrl, token);
-  return { cards: [{ lines: [t('variantLink.yours', { n, when: when(new Date(claims.expires), t), url })] }] };
+  return {
+    cards: [{ lines: [t('variantLink.yours', { n, when: when(new Date(claims.expires), t), url })] }],
+  };
 }
 
 /** The words for each network, in the three languages (accents removed). */

@@ -115,7 +115,7 @@ export const isPlatform = (v: unknown): v is LinkPlatform =>
   v === 'slack' || v === 'discord' || v === 'console';
 
 function parseClaims(fields: unknown[] | null): LinkClaims | null {
-  if (!fields || fields.length !== 9) return null;
+  if (fields?.length !== 9) return null;
   const [platform, workspace, incident, statement, version, user, role, expires, nonce] = fields;
   if (!isPlatform(platform)) return null;
   if (!isText(workspace) || !isText(user) || !isText(role) || !isText(nonce)) return null;

@@ -51,17 +51,21 @@ export function signDraftLink(
 /** Where the editor is: `<public_url>/draft/<token>`. */
 export const draftUrl = (publicUrl: string, token: string): string => `${publicUrl}/draft/${token}`;
 
-export type DraftCheck = { ok: true; claims: DraftClaims } | { ok: false; why: 'tampered' | 'expired' };
+/** An expired link's claims are still its own (the signature held): the page can say which statement. */
+export type DraftCheck =
+  | { ok: true; claims: DraftClaims }
+  | { ok: false; why: 'tampered' }
+  | { ok: false; why: 'expired'; claims: DraftClaims };
 
 /** A draft link's signature (constant time, `draft` purpose only) and expiry. */
 export function verifyDraftLink(secret: string, token: string, now: Date): DraftCheck {
   const fields = verifiedFields(secret, 'draft', token);
-  if (!fields || fields.length !== 7) return { ok: false, why: 'tampered' };
+  if (fields?.length !== 7) return { ok: false, why: 'tampered' };
   const [platform, workspace, incident, statement, user, expires, nonce] = fields;
   if (!isPlatform(platform) || !isText(workspace) || !isText(user) || !isText(nonce)) {
     return { ok: false, why: 'tampered' };
   }
   if (!isWhole(incident) || !isWhole(statement) || !isWhole(expires)) return { ok: false, why: 'tampered' };
-  if (now.getTime() >= expires) return { ok: false, why: 'expired' };
-  return { ok: true, claims: { platform, workspace, incident, statement, user, expires, nonce } };
+  const claims = { platform, workspace, incident, statement, user, expires, nonce };
+  return now.getTime() < expires ? { ok: true, claims } : { ok: false, why: 'expired', claims };
 }

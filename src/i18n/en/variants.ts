@@ -46,7 +46,8 @@ export const variants = {
     howWeighted: 'As X counts: a link is 23, an emoji or a Chinese, Japanese or Korean character 2.',
     howGraphemes: 'As people see characters: an emoji or an accented letter is one.',
     save: 'Save the versions of S{{n}}',
-    saved: 'Saved: statement S{{n}} is now version {{version}} and waits for approval again. The incident channel was told.',
+    saved:
+      'Saved: statement S{{n}} is now version {{version}} and waits for approval again. The incident channel was told.',
     unchanged: 'Nothing to save: the versions are as they were.',
     errorTitle: 'Error: {{title}}',
     refused: 'Nothing was saved. Fix what is marked below: what you typed is still here.',

@@ -49,14 +49,16 @@ export const variants: Translated<typeof en> = {
     howWeighted: 'Como cuenta X: un enlace vale 23; un emoji o un carácter chino, japonés o coreano, 2.',
     howGraphemes: 'Como se ven los caracteres: un emoji o una letra con tilde cuentan como uno.',
     save: 'Guardar las versiones de S{{n}}',
-    saved: 'Guardado: el comunicado S{{n}} pasa a la versión {{version}} y vuelve a esperar aprobación. Se ha avisado en el canal del incidente.',
+    saved:
+      'Guardado: el comunicado S{{n}} pasa a la versión {{version}} y vuelve a esperar aprobación. Se ha avisado en el canal del incidente.',
     unchanged: 'No hay nada que guardar: las versiones siguen igual.',
     errorTitle: 'Error: {{title}}',
     refused: 'No se ha guardado nada. Corrige lo que se indica abajo: lo que escribiste sigue aquí.',
     changed:
       'El comunicado S{{n}} ha cambiado desde que abriste esta página (otra persona u otra pestaña). No se ha guardado nada: lo que escribiste sigue aquí y, bajo cada campo distinto, la versión guardada ahora. Vuelve a guardar para sustituirlas.',
     savedNow: 'Guardado ahora:',
-    expires: 'Este enlace es solo tuyo y funciona hasta el {{when}}. `/crisis variante S{{n}}` te da uno nuevo.',
+    expires:
+      'Este enlace es solo tuyo y funciona hasta el {{when}}. `/crisis variante S{{n}}` te da uno nuevo.',
     refusedTitle: 'Este enlace no se puede usar',
     next: 'Para obtener un enlace nuevo, escribe `/crisis variante S{{n}}` en el chat del incidente.',
     nextAny: 'Para obtener un enlace nuevo, escribe `/crisis variante S<n>` en el chat del incidente.',
@@ -69,7 +71,8 @@ export const variants: Translated<typeof en> = {
       csrf: 'Este formulario no viene de la página del editor en este navegador (o la página es demasiado antigua). No se ha guardado nada.',
       tooLarge: 'El formulario era demasiado grande para leerlo. No se ha guardado nada.',
       off: 'El editor web está desactivado en este calma.',
-      unavailable: 'calma no puede conectar ahora con su plataforma de chat. Vuelve a probar el mismo enlace dentro de un minuto.',
+      unavailable:
+        'calma no puede conectar ahora con su plataforma de chat. Vuelve a probar el mismo enlace dentro de un minuto.',
     },
   },
 };

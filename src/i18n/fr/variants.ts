@@ -46,17 +46,21 @@ export const variants: Translated<typeof en> = {
     noNetworks: 'calma.yaml n’indique aucun réseau (`networks:`) : il n’y a pas de version à rédiger ici.',
     count: '{{length}} sur {{max}}',
     countOver: '{{length}} sur {{max}} : {{over}} de trop',
-    howWeighted: 'Comme compte X : un lien vaut 23 ; un emoji ou un caractère chinois, japonais ou coréen, 2.',
+    howWeighted:
+      'Comme compte X : un lien vaut 23 ; un emoji ou un caractère chinois, japonais ou coréen, 2.',
     howGraphemes: 'Comme on voit les caractères : un emoji ou une lettre accentuée compte pour un.',
     save: 'Enregistrer les versions de S{{n}}',
-    saved: 'Enregistré : le communiqué S{{n}} passe en version {{version}} et attend de nouveau l’approbation. Le canal de l’incident a été prévenu.',
+    saved:
+      'Enregistré : le communiqué S{{n}} passe en version {{version}} et attend de nouveau l’approbation. Le canal de l’incident a été prévenu.',
     unchanged: 'Rien à enregistrer : les versions sont inchangées.',
     errorTitle: 'Erreur : {{title}}',
-    refused: 'Rien n’a été enregistré. Corrigez ce qui est signalé ci-dessous : ce que vous avez saisi est toujours là.',
+    refused:
+      'Rien n’a été enregistré. Corrigez ce qui est signalé ci-dessous : ce que vous avez saisi est toujours là.',
     changed:
       'Le communiqué S{{n}} a changé depuis l’ouverture de cette page (quelqu’un d’autre, ou un autre onglet). Rien n’a été enregistré : ce que vous avez saisi est toujours là, avec sous chaque champ qui diffère la version enregistrée à présent. Enregistrez de nouveau pour les remplacer.',
     savedNow: 'Enregistré à présent :',
-    expires: 'Ce lien n’est qu’à vous et fonctionne jusqu’au {{when}}. `/crisis version S{{n}}` en donne un nouveau.',
+    expires:
+      'Ce lien n’est qu’à vous et fonctionne jusqu’au {{when}}. `/crisis version S{{n}}` en donne un nouveau.',
     refusedTitle: 'Ce lien ne peut pas être utilisé',
     next: 'Pour obtenir un nouveau lien, tapez `/crisis version S{{n}}` dans le chat de l’incident.',
     nextAny: 'Pour obtenir un nouveau lien, tapez `/crisis version S<n>` dans le chat de l’incident.',
@@ -69,7 +73,8 @@ export const variants: Translated<typeof en> = {
       csrf: 'Ce formulaire ne vient pas de la page de l’éditeur dans ce navigateur (ou la page est trop ancienne). Rien n’a été enregistré.',
       tooLarge: 'Le formulaire était trop volumineux pour être lu. Rien n’a été enregistré.',
       off: 'L’éditeur web est désactivé sur ce calma.',
-      unavailable: 'calma ne joint pas sa plateforme de chat pour le moment. Réessayez le même lien dans une minute.',
+      unavailable:
+        'calma ne joint pas sa plateforme de chat pour le moment. Réessayez le même lien dans une minute.',
     },
   },
 };
