@@ -64,7 +64,8 @@ var out=document.getElementById(box.id+"-count"),max=Number(box.getAttribute("da
 var show=function(){var n=counter.count(box.getAttribute("data-counts"),box.value.trim()),over=n-max;
 out.textContent=out.getAttribute(over>0?"data-over":"data-under").replace("{length}",n).replace("{max}",max).replace("{over}",over);
 out.classList.toggle("over",over>0);if(over>0)box.setAttribute("aria-invalid","true");else box.removeAttribute("aria-invalid");};
-box.addEventListener("input",show);show();});})();`;
+box.addEventListener("input",show);show();});
+var problem=document.querySelector(".notice.problem");if(problem)problem.focus();})();`;
 
 /**
  * `GET /draft/<token>`: the web editor of a draft's variants, one field per network calma.yaml lists
@@ -276,7 +277,7 @@ function editor(res: ServerResponse, status: number, opened: Opened, cookie: str
   );
   const body = html`<main>
 <p class="meta">${t('approvalPage.incident', { seq: incident.seq, title: incident.title })}<br>
-${t('draftPage.status', { n, version: statement.version, state: t(statement.status === 'rejected' ? 'draftPage.rejected' : 'draftPage.pending') })}</p>
+${t('draftPage.status', { n, state: t(statement.status === 'rejected' ? 'draftPage.rejected' : 'draftPage.pending') })}</p>
 <h1>${title}</h1>
 ${notice}
 <section aria-labelledby="text">
@@ -313,7 +314,7 @@ function field(t: Translator, network: NetworkId, value: string, error?: string,
   const over = length - max;
   const template = (key: MessageKey) => t(key, { length: '{length}', max: '{max}', over: '{over}' });
   const described = [`${id}-how`, `${id}-count`, ...(error ? [`${id}-error`] : [])].join(' ');
-  const rows = max <= 60 ? 2 : max <= 500 ? 5 : 10;
+  const rows = max <= 60 ? 2 : max <= 500 ? 4 : 6;
   return html`<div class="field${error ? ' invalid' : ''}">
 <label for="${id}">${t('variant.field', { network: networkName(t, network), max })}</label>
 <p class="hint" id="${id}-how">${t(counts === 'weighted' ? 'draftPage.howWeighted' : 'draftPage.howGraphemes')}</p>

@@ -34,7 +34,7 @@ export const variants = {
   },
   draftPage: {
     title: 'Versions of statement S{{n}} for each network',
-    status: 'Statement S{{n}}, version {{version}}: {{state}}',
+    status: 'Statement S{{n}}: {{state}}.',
     pending: 'waiting for approval',
     rejected: 'sent back, to be edited',
     intro:

@@ -36,7 +36,7 @@ export const variants: Translated<typeof en> = {
   },
   draftPage: {
     title: 'Versiones del comunicado S{{n}} para cada red',
-    status: 'Comunicado S{{n}}, versión {{version}}: {{state}}',
+    status: 'Estado del comunicado S{{n}}: {{state}}.',
     pending: 'pendiente de aprobación',
     rejected: 'devuelto para corregir',
     intro:

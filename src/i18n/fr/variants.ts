@@ -36,7 +36,7 @@ export const variants: Translated<typeof en> = {
   },
   draftPage: {
     title: 'Versions du communiqué S{{n}} pour chaque réseau',
-    status: 'Communiqué S{{n}}, version {{version}} : {{state}}',
+    status: 'État du communiqué S{{n}} : {{state}}.',
     pending: 'en attente d’approbation',
     rejected: 'renvoyé pour correction',
     intro:
