@@ -214,10 +214,10 @@ async function save(
     current.version === loaded ? ok({ ...current.variants, ...typed }) : fail('draftPage.changed', { n }),
   );
   const after = (await deps.store.get(claims.workspace, claims.incident)) ?? incident;
-  const now = after.statements?.find((s) => s.n === n) ?? statement;
-  const fresh = { ...opened.value, incident: after, statement: now };
+  const latest = after.statements?.find((s) => s.n === n) ?? statement;
+  const fresh = { ...opened.value, incident: after, statement: latest };
   if (saved.ok) {
-    const text = t('draftPage.saved', { n, version: now.version });
+    const text = t('draftPage.saved', { n, version: latest.version });
     return editor(res, 200, fresh, cookie, { notice: { kind: 'done', text } });
   }
   const error: UserError = saved.error;
@@ -227,7 +227,7 @@ async function save(
   if (error.key === 'draftPage.changed') {
     const savedNow = Object.fromEntries(
       Object.entries(typed).flatMap(([network, text]) => {
-        const stored = now.variants?.[network as NetworkId] ?? '';
+        const stored = latest.variants?.[network as NetworkId] ?? '';
         return stored === text.trim() ? [] : [[network, stored]];
       }),
     );

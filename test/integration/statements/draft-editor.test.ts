@@ -340,6 +340,21 @@ describe('the draft editor', () => {
     expect(asked).not.toContain('/draft/');
   });
 
+  test('GIVEN the page open WHEN the incident is closed and ana saves THEN she is told it is closed and nothing changes', async () => {
+    const w = world();
+    const room = await openAndDraft(w);
+    await serve(w);
+    const url = await editorLink(w, room);
+    const page = await openPage(url);
+    await w.command(inRoom(ana, room), 'close Spam stopped.');
+
+    const response = await post(url, { csrf: page.csrf, version: page.version, x: 'Hacked.' }, page.cookie);
+
+    expect(response.status).toBe(410);
+    expect(await response.text()).toContain('This incident is closed: its statements no longer change.');
+    expect((await statementOf(w))?.variants).toBeUndefined();
+  });
+
   test('GIVEN links off (no CALMA_LINK_SECRET) WHEN ana asks for the editor THEN she is told how to set a version in chat', async () => {
     const w = world();
     const room = await openAndDraft(w);
