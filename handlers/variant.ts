@@ -1,14 +1,17 @@
 import { z } from 'zod';
-import { checklistContext } from '../src/app/checklist-context';
 import { defineCommand, incidentArg, option } from '../src/app/command';
 import type { Caller, Deps, Reply } from '../src/app/deps';
-import { callerLocale, mutateIncident, problem } from '../src/app/mutate';
-import { showDraft } from '../src/app/statement-room';
+import { draftUrl, signDraftLink } from '../src/app/draft-link';
+import { callerLocale, problem } from '../src/app/mutate';
+import { saveVariants } from '../src/app/save-variants';
+import { targetIncident } from '../src/app/target';
+import { when } from '../src/cards/format';
 import { numbered, text, word } from '../src/core/command';
 import { fold } from '../src/core/grammar';
 import { MAX_VARIANT_CHARS, NETWORK_IDS, type NetworkId } from '../src/core/networks';
 import { fail, ok } from '../src/core/result';
-import { editStatement, findStatement } from '../src/core/statement';
+import { findStatement } from '../src/core/statement';
+import { translator } from '../src/i18n';
 
 /** What removes a variant instead of setting it. */
 const REMOVE = '-';
@@ -16,27 +19,60 @@ const REMOVE = '-';
 /**
  * `/crisis variant S<n> <network> <text>` sets a draft's variant for one network (`-` removes it). Like
  * an edit of the text, it voids the approvals given: one approval covers the text and every variant.
+ * `/crisis variant S<n>` alone answers with the caller's own link to the web editor (src/http/draft-page.ts).
  */
 export async function variant(
   deps: Deps,
   caller: Caller,
-  command: { incident?: number; statement: number; network: NetworkId; text: string },
+  command: { incident?: number; statement: number; network?: NetworkId; text: string },
 ): Promise<Reply> {
-  const result = await mutateIncident(deps, caller, command.incident, (incident, now) => {
-    const found = findStatement(incident, command.statement);
-    if (!found.ok) return found;
-    const statement = found.value;
-    const { [command.network]: previous, ...others } = statement.variants ?? {};
+  if (command.network === undefined) return editorLink(deps, caller, command.incident, command.statement);
+  if (!command.text.trim()) return problem(callerLocale(deps, caller), usage);
+  const saved = await saveVariants(deps, caller, command.incident, command.statement, (statement) => {
+    const network = command.network as NetworkId;
+    const { [network]: previous, ...others } = statement.variants ?? {};
     const typed = command.text.trim();
     if (typed === REMOVE && previous === undefined) {
-      return fail('variant.none', { n: statement.n, network: command.network });
+      return fail('variant.none', { n: statement.n, network });
     }
-    const variants = typed === REMOVE ? others : { ...others, [command.network]: typed };
-    const context = checklistContext(deps, incident, statement.step);
-    return editStatement(incident, statement.n, statement.text, caller.user, now, context, variants);
+    return ok(typed === REMOVE ? others : { ...others, [network]: typed });
   });
-  if (!result.ok) return problem(callerLocale(deps, caller), result.error);
-  return showDraft(deps, caller, result.value, command.statement, 'statement.edited');
+  return saved.ok ? saved.value : problem(callerLocale(deps, caller), saved.error);
+}
+
+/**
+ * The caller's own link to the draft's web editor, shown to them alone: anyone who may edit the draft
+ * (as `/crisis variant` and `/crisis edit`: anyone, while it is not published and the incident is open).
+ */
+async function editorLink(deps: Deps, caller: Caller, seq: number | undefined, n: number): Promise<Reply> {
+  const locale = callerLocale(deps, caller);
+  const t = translator(locale, caller.timeZone ?? deps.timeZone);
+  const links = deps.approvalLinks;
+  if (!links) return { cards: [{ lines: [t('variantLink.off', { n })], tone: 'warning' }] };
+  const target = await targetIncident(deps, caller, seq);
+  if (!target.ok) return problem(locale, target.error);
+  const incident = target.value;
+  if (incident.status !== 'open')
+    return problem(locale, { key: 'incident.closed', params: { seq: incident.seq } });
+  const found = findStatement(incident, n);
+  if (!found.ok) return problem(locale, found.error);
+  if (found.value.status === 'published')
+    return problem(locale, { key: 'statement.published', params: { n } });
+  const { token, claims } = signDraftLink(
+    links.secret,
+    {
+      platform: links.platform,
+      workspace: incident.workspace,
+      incident: incident.seq,
+      statement: n,
+      user: caller.user,
+    },
+    deps.clock.now(),
+  );
+  const url = draftUrl(links.publicUrl, token);
+  return {
+    cards: [{ lines: [t('variantLink.yours', { n, when: when(new Date(claims.expires), t), url })] }],
+  };
 }
 
 /** The words for each network, in the three languages (accents removed). */
@@ -62,14 +98,11 @@ export const networkOf = (value: unknown): NetworkId | undefined =>
 
 const usage = { key: 'variant.usage' };
 
-const network = word(
-  'network',
-  (token) => {
-    const id = networkOf(token);
-    return id ? ok(id) : fail('variant.unknownNetwork', { network: token });
-  },
-  usage,
-);
+/** Optional: without it, the command gives the web editor's link; a word that is no network is refused. */
+const network = word('network', (token) => {
+  const id = networkOf(token);
+  return id ? ok(id) : fail('variant.unknownNetwork', { network: token });
+});
 
 export const variantCommand = defineCommand({
   name: 'variant',
@@ -77,17 +110,17 @@ export const variantCommand = defineCommand({
   args: z.object({
     incident: incidentArg,
     statement: z.number(),
-    network: z.enum(NETWORK_IDS),
-    text: z.string().min(1),
+    network: z.enum(NETWORK_IDS).optional(),
+    text: z.string().default(''),
   }),
-  read: [numbered('statement', 'S', usage), network, text('text', 'kept', usage)],
+  read: [numbered('statement', 'S', usage), network, text('text', 'kept')],
   options: [
     option.integer('statement', 'statement', { required: true }),
-    option.string('network', 'network', { required: true, choices: 'network' }),
-    option.string('text', 'variantText', { required: true, max: MAX_VARIANT_CHARS }),
+    option.string('network', 'network', { choices: 'network' }),
+    option.string('text', 'variantText', { max: MAX_VARIANT_CHARS }),
     option.incident(),
   ],
-  usage: (a) => `variant S<n> <${a('network')}> <${a('text')}|->`,
+  usage: (a) => `variant S<n> [<${a('network')}> <${a('text')}|->]`,
   help: 'help.variant',
   access: 'anyone',
   run: variant,

@@ -17,6 +17,7 @@ import { variantNetworks } from './core/networks';
 import { systemClock } from './core/types';
 import { alertRoutes, headlessAlertRoutes } from './http/alerts';
 import { approvalPageRoutes } from './http/approval-page';
+import { draftPageRoutes } from './http/draft-page';
 import { healthRoute, type PlatformState } from './http/health';
 import { incidentApi } from './http/incident-api';
 import { incidentPages } from './http/incident-page';
@@ -201,6 +202,14 @@ async function main(): Promise<void> {
           secret: linkSecret,
           publicUrl,
           claims: new LinkClaims(redis, prefix),
+          deps: (platform) => linkDeps.get(platform),
+          locale: config.locale,
+          clock: systemClock,
+          log,
+        }),
+        ...draftPageRoutes({
+          secret: linkSecret,
+          publicUrl,
           deps: (platform) => linkDeps.get(platform),
           locale: config.locale,
           clock: systemClock,

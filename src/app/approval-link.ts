@@ -31,8 +31,43 @@ export const MAX_TOKEN_LENGTH = 1024;
 export type LinkCheck = { ok: true; claims: LinkClaims } | { ok: false; why: 'tampered' | 'expired' };
 
 const b64 = (data: Buffer | string) => Buffer.from(data).toString('base64url');
-const mac = (secret: string, body: string) =>
-  createHmac('sha256', secret).update(`calma-approval-link.v1.${body}`).digest();
+
+/**
+ * What a signed link is for. The purpose is part of what the HMAC covers (`calma-<purpose>-link.v1.`),
+ * so a link signed for one purpose never verifies as another: an approval link cannot open the draft
+ * editor (src/app/draft-link.ts), nor an editor link approve.
+ */
+export type LinkPurpose = 'approval' | 'draft';
+const mac = (secret: string, purpose: LinkPurpose, body: string) =>
+  createHmac('sha256', secret).update(`calma-${purpose}-link.v1.${body}`).digest();
+
+/** `<base64url JSON of the fields>.<base64url HMAC-SHA256>`: signed, not encrypted. */
+export function signFields(secret: string, purpose: LinkPurpose, fields: readonly unknown[]): string {
+  const body = b64(JSON.stringify(fields));
+  return `${body}.${b64(mac(secret, purpose, body))}`;
+}
+
+/**
+ * The fields of a token signed for `purpose` with this key (HMAC compared in constant time), or null
+ * for anything else: too long, malformed, altered, or signed for another purpose or with another key.
+ */
+export function verifiedFields(secret: string, purpose: LinkPurpose, token: string): unknown[] | null {
+  if (token.length > MAX_TOKEN_LENGTH) return null;
+  const [body = '', signature = '', ...rest] = token.split('.');
+  if (rest.length > 0 || !body || !signature) return null;
+  const given = Buffer.from(signature, 'base64url');
+  const expected = mac(secret, purpose, body);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+  try {
+    const fields: unknown = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
+    return Array.isArray(fields) ? fields : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A fresh random 128-bit nonce, base64url. */
+export const newNonce = (): string => b64(randomBytes(16));
 
 /** Signs a link for these claims, with a fresh nonce and the default lifetime unless given. */
 export function signLink(
@@ -43,22 +78,20 @@ export function signLink(
   const full: LinkClaims = {
     ...claims,
     expires: claims.expires ?? now.getTime() + LINK_LIFETIME_MS,
-    nonce: b64(randomBytes(16)),
+    nonce: newNonce(),
   };
-  const body = b64(
-    JSON.stringify([
-      full.platform,
-      full.workspace,
-      full.incident,
-      full.statement,
-      full.version,
-      full.user,
-      full.role,
-      full.expires,
-      full.nonce,
-    ]),
-  );
-  return { token: `${body}.${b64(mac(secret, body))}`, claims: full };
+  const token = signFields(secret, 'approval', [
+    full.platform,
+    full.workspace,
+    full.incident,
+    full.statement,
+    full.version,
+    full.user,
+    full.role,
+    full.expires,
+    full.nonce,
+  ]);
+  return { token, claims: full };
 }
 
 /** Where a link's page is: `<public_url>/approve/<token>`. */
@@ -69,34 +102,25 @@ export const linkUrl = (publicUrl: string, token: string): string => `${publicUr
  * or the statement changed since, is for the caller to check against Redis and the incident.
  */
 export function verifyLink(secret: string, token: string, now: Date): LinkCheck {
-  if (token.length > MAX_TOKEN_LENGTH) return { ok: false, why: 'tampered' };
-  const [body = '', signature = '', ...rest] = token.split('.');
-  if (rest.length > 0 || !body || !signature) return { ok: false, why: 'tampered' };
-  const given = Buffer.from(signature, 'base64url');
-  const expected = mac(secret, body);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-    return { ok: false, why: 'tampered' };
-  }
-  const claims = parseClaims(body);
+  const claims = parseClaims(verifiedFields(secret, 'approval', token));
   if (!claims) return { ok: false, why: 'tampered' };
   if (now.getTime() >= claims.expires) return { ok: false, why: 'expired' };
   return { ok: true, claims };
 }
 
-function parseClaims(body: string): LinkClaims | null {
-  try {
-    const fields: unknown = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
-    if (!Array.isArray(fields) || fields.length !== 9) return null;
-    const [platform, workspace, incident, statement, version, user, role, expires, nonce] = fields;
-    const text = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
-    const whole = (v: unknown): v is number => Number.isSafeInteger(v);
-    if (platform !== 'slack' && platform !== 'discord' && platform !== 'console') return null;
-    if (!text(workspace) || !text(user) || !text(role) || !text(nonce)) return null;
-    if (!whole(incident) || !whole(statement) || !whole(version) || !whole(expires)) return null;
-    return { platform, workspace, incident, statement, version, user, role: role as Role, expires, nonce };
-  } catch {
-    return null;
-  }
+/** Checks for a link's fields: a non-empty string, a whole number, a platform. */
+export const isText = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
+export const isWhole = (v: unknown): v is number => Number.isSafeInteger(v);
+export const isPlatform = (v: unknown): v is LinkPlatform =>
+  v === 'slack' || v === 'discord' || v === 'console';
+
+function parseClaims(fields: unknown[] | null): LinkClaims | null {
+  if (fields?.length !== 9) return null;
+  const [platform, workspace, incident, statement, version, user, role, expires, nonce] = fields;
+  if (!isPlatform(platform)) return null;
+  if (!isText(workspace) || !isText(user) || !isText(role) || !isText(nonce)) return null;
+  if (!isWhole(incident) || !isWhole(statement) || !isWhole(version) || !isWhole(expires)) return null;
+  return { platform, workspace, incident, statement, version, user, role: role as Role, expires, nonce };
 }
 
 /**

@@ -68,83 +68,84 @@ export const NETWORK_LIMITS: Record<NetworkId, NetworkLimit> = {
 export const variantLimit = (network: NetworkId): number =>
   Math.min(NETWORK_LIMITS[network].max, MAX_VARIANT_CHARS);
 
-const graphemeSegmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
-
-/** User-perceived characters (Unicode extended grapheme clusters): 'é' typed as e + accent is one. */
-export function graphemes(text: string): string[] {
-  return Array.from(graphemeSegmenter.segment(text), (s) => s.segment);
-}
-
-export const graphemeCount = (text: string): number => graphemes(text).length;
-
 /**
- * X's weighting, from twitter-text's configuration v3 (the one X uses since 2018): every code point
- * weighs 200 (two characters) except those in these ranges, which weigh 100; every emoji, however many
- * code points it has, weighs 200; every URL counts as 23 characters (X wraps it in t.co).
+ * How networks count, as one self-contained function: it closes over nothing outside its own body, so
+ * the draft page (src/http/draft-page.ts) serializes it into its inline script and the count a person
+ * sees as they type is the very one calma checks. Keep it so: no imports, no module-level names.
  */
-const X_SCALE = 100;
-const X_DEFAULT_WEIGHT = 200;
-const X_URL_LENGTH = 23;
-const X_LIGHT_RANGES: [number, number][] = [
-  [0x0000, 0x10ff], // Latin, Greek, Cyrillic, Hebrew, Arabic… up to Georgian
-  [0x2000, 0x200d], // spaces and joiners
-  [0x2010, 0x201f], // dashes and quotation marks
-  [0x2032, 0x2037], // primes
-];
+export function makeCounter() {
+  const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
+  /** User-perceived characters (Unicode extended grapheme clusters): 'é' typed as e + accent is one. */
+  const graphemes = (text: string): string[] => Array.from(segmenter.segment(text), (s) => s.segment);
 
-/**
- * URLs as X finds them: with a scheme, starting with `www.`, or a bare domain under a common top-level
- * domain (X knows every one; a bare domain we miss counts its own length, which for a host shorter
- * than 23 characters under-counts: write the scheme to be sure). Trailing punctuation is not the URL's.
- */
-const URL_PATTERN =
-  /(?:https?:\/\/|www\.)[^\s<>"]+|\b(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:com|org|net|edu|gov|io|co|app|dev|info|eu|es|fr|uk|de|it|pt|mx|ar|cl|ca|us|be|ch|nl|ly|me)\b(?:\/[^\s<>"]*)?/giu;
-const TRAILING_PUNCTUATION = /[.,;:!?'")\]]+$/u;
+  /*
+   * X's weighting, from twitter-text's configuration v3 (the one X uses since 2018): every code point
+   * weighs 200 (two characters) except those in these ranges, which weigh 100; every emoji, however
+   * many code points it has, weighs 200; every URL counts as 23 characters (X wraps it in t.co).
+   */
+  const scale = 100;
+  const heavy = 200;
+  const urlLength = 23;
+  const light: [number, number][] = [
+    [0x0000, 0x10ff], // Latin, Greek, Cyrillic, Hebrew, Arabic… up to Georgian
+    [0x2000, 0x200d], // spaces and joiners
+    [0x2010, 0x201f], // dashes and quotation marks
+    [0x2032, 0x2037], // primes
+  ];
+  /*
+   * URLs as X finds them: with a scheme, starting with `www.`, or a bare domain under a common top-level
+   * domain (X knows every one; a bare domain we miss counts its own length, which for a host shorter
+   * than 23 characters under-counts: write the scheme to be sure). Trailing punctuation is not the URL's.
+   */
+  const urlPattern =
+    /(?:https?:\/\/|www\.)[^\s<>"]+|\b(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:com|org|net|edu|gov|io|co|app|dev|info|eu|es|fr|uk|de|it|pt|mx|ar|cl|ca|us|be|ch|nl|ly|me)\b(?:\/[^\s<>"]*)?/giu;
+  const trailing = /[.,;:!?'")\]]+$/u;
+  /** A grapheme X counts as one emoji: pictographs shown as emoji, flags, keycaps, ZWJ sequences. */
+  const emoji = /\p{Emoji_Presentation}|\p{Extended_Pictographic}\uFE0F|\p{Regional_Indicator}|\u20E3/u;
 
-function urlSpans(text: string): { start: number; end: number }[] {
-  return Array.from(text.matchAll(URL_PATTERN), (m) => {
-    const url = m[0].replace(TRAILING_PUNCTUATION, '');
-    return { start: m.index, end: m.index + url.length };
-  });
-}
+  const codePointWeight = (codePoint: number): number =>
+    light.some(([from, to]) => codePoint >= from && codePoint <= to) ? scale : heavy;
 
-/** A grapheme X counts as one emoji: pictographs shown as emoji, flags, keycaps, ZWJ sequences. */
-const EMOJI = /\p{Emoji_Presentation}|\p{Extended_Pictographic}\uFE0F|\p{Regional_Indicator}|\u20E3/u;
-
-function codePointWeight(codePoint: number): number {
-  return X_LIGHT_RANGES.some(([from, to]) => codePoint >= from && codePoint <= to)
-    ? X_SCALE
-    : X_DEFAULT_WEIGHT;
-}
-
-/** A text's length as X counts it against its 280 (NFC first, as X does). */
-export function xLength(input: string): number {
-  const text = input.normalize('NFC');
-  let weight = 0;
-  let at = 0;
-  const spans = urlSpans(text);
-  for (const span of spans) {
-    weight += plainWeight(text.slice(at, span.start));
-    weight += X_URL_LENGTH * X_SCALE;
-    at = span.end;
-  }
-  weight += plainWeight(text.slice(at));
-  return Math.ceil(weight / X_SCALE);
-}
-
-function plainWeight(text: string): number {
-  let weight = 0;
-  for (const grapheme of graphemes(text)) {
-    if (EMOJI.test(grapheme)) {
-      weight += X_DEFAULT_WEIGHT;
-      continue;
+  function plainWeight(text: string): number {
+    let weight = 0;
+    for (const grapheme of graphemes(text)) {
+      if (emoji.test(grapheme)) {
+        weight += heavy;
+        continue;
+      }
+      for (const char of grapheme) weight += codePointWeight(char.codePointAt(0) ?? 0);
     }
-    for (const char of grapheme) weight += codePointWeight(char.codePointAt(0) ?? 0);
+    return weight;
   }
-  return weight;
+
+  /** A text's length as X counts it against its 280 (NFC first, as X does). */
+  function xLength(input: string): number {
+    const text = input.normalize('NFC');
+    let weight = 0;
+    let at = 0;
+    for (const match of text.matchAll(urlPattern)) {
+      const url = match[0].replace(trailing, '');
+      weight += plainWeight(text.slice(at, match.index)) + urlLength * scale;
+      at = match.index + url.length;
+    }
+    weight += plainWeight(text.slice(at));
+    return Math.ceil(weight / scale);
+  }
+
+  return {
+    graphemes,
+    xLength,
+    /** A text's length as a network counting this way counts it. */
+    count: (counts: NetworkLimit['counts'], text: string): number =>
+      counts === 'weighted' ? xLength(text) : graphemes(text).length,
+  };
 }
+
+const counter = makeCounter();
+export const { graphemes, xLength } = counter;
+export const graphemeCount = (text: string): number => graphemes(text).length;
 
 /** A variant's length as its network counts it. */
 export function variantLength(network: NetworkId, text: string): number {
-  return NETWORK_LIMITS[network].counts === 'weighted' ? xLength(text) : graphemeCount(text);
+  return counter.count(NETWORK_LIMITS[network].counts, text);
 }

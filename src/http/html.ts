@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /**
  * calma's HTML pages are written with `html` templates: every interpolated value is escaped (titles,
@@ -99,4 +100,30 @@ ${script ? html`<script>${raw(script)}</script>` : ''}
 </html>
 `;
   return { html: document.__html, csp };
+}
+
+/**
+ * Sends a page of calma's own with the headers every such page wants: its policy, no referrer (a link's
+ * token never leaks), no sniffing, no framing, no caching.
+ */
+export function sendPage(res: ServerResponse, status: number, document: Page): void {
+  res.writeHead(status, {
+    'content-type': 'text/html; charset=utf-8',
+    'content-length': Buffer.byteLength(document.html),
+    'content-security-policy': document.csp,
+    'referrer-policy': 'no-referrer',
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    'cache-control': 'no-store',
+  });
+  res.end(document.html);
+}
+
+/** One cookie's value from a request, or null. */
+export function readCookie(req: IncomingMessage, name: string): string | null {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [key, ...value] = part.trim().split('=');
+    if (key === name) return value.join('=') || null;
+  }
+  return null;
 }

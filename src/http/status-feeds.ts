@@ -1,3 +1,4 @@
+import type { NetworkId } from '../core/networks';
 import type { Translator } from '../i18n';
 import { escapeHtml } from './html';
 import type { Listed } from './status-render';
@@ -9,6 +10,8 @@ interface Entry {
   title: string;
   text: string;
   at: string;
+  /** Its approved versions per network, published with it (absent: none). */
+  variants?: Partial<Record<NetworkId, string>>;
 }
 
 function entries(t: Translator, base: string, listed: Listed[]): Entry[] {
@@ -22,6 +25,7 @@ function entries(t: Translator, base: string, listed: Listed[]): Entry[] {
           title: t('statusPage.entryTitle', { title: shown.incident.title, n: i + 1 }),
           text: s.text,
           at: s.publishedAt ?? '',
+          ...(s.variants && Object.keys(s.variants).length > 0 ? { variants: s.variants } : {}),
         };
       }),
     )
@@ -83,6 +87,8 @@ export function jsonFeed(t: Translator, title: string, base: string, listed: Lis
       content_text: e.text,
       date_published: e.at,
       date_modified: e.at,
+      // A JSON Feed extension (`_` + a name): partners who republish copy each network's version as is.
+      ...(e.variants ? { _calma: { variants: e.variants } } : {}),
     })),
   };
   return JSON.stringify(feed);

@@ -43,7 +43,7 @@ export const commands = {
     reject: 'send a statement back with a reason',
     edit: 'rewrite a statement that is not published yet (approvals start over)',
     variant:
-      'set a statement’s version for one network (X, Bluesky, email…), checked against its limit; approvals start over',
+      'set a statement’s version for one network (X, Bluesky, email…), checked against its limit; approvals start over. With no network: your link to a web page with every network, counted as you type',
     question: 'log a question the public is asking',
     answer:
       'answer a question: a text is drafted as a statement, public once approved; or name a published one',

@@ -24,7 +24,7 @@ export const discord = {
       link: 'Get your own single-use link to approve a statement from a browser',
       reject: 'Send a statement back with a reason',
       edit: 'Rewrite a statement that is not published yet',
-      variant: 'Set a statement’s version for one network, within its limit',
+      variant: 'Set a statement’s version for one network, or (no network) get the web editor’s link',
       question: 'Log a question the public is asking',
       answer: 'Answer a question: a text goes public once approved, or name a published statement',
       evidence: 'Keep a link to a public post before it can be deleted',

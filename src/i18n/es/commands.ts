@@ -45,7 +45,7 @@ export const commands: Translated<typeof en> = {
     reject: 'devuelve un comunicado con un motivo',
     edit: 'reescribe un comunicado aún no publicado (las aprobaciones empiezan de cero)',
     variant:
-      'fija la versión de un comunicado para una red (X, Bluesky, correo…), comprobada contra su límite; las aprobaciones empiezan de cero',
+      'fija la versión de un comunicado para una red (X, Bluesky, correo…), comprobada contra su límite; las aprobaciones empiezan de cero. Sin red: tu enlace a una página web con todas las redes y el recuento mientras escribes',
     question: 'registra una pregunta que se hace el público',
     answer:
       'responde a una pregunta: el texto se redacta como comunicado, público una vez aprobado; o indica uno ya publicado',

@@ -27,7 +27,7 @@ export const discord: Translated<typeof en> = {
       link: 'Obtén tu enlace de un solo uso para aprobar un comunicado desde el navegador',
       reject: 'Devuelve un comunicado con un motivo',
       edit: 'Reescribe un comunicado aún no publicado',
-      variant: 'Fija la versión de un comunicado para una red, dentro de su límite',
+      variant: 'Fija la versión de un comunicado para una red, o (sin red) da el enlace al editor web',
       question: 'Registra una pregunta que se hace el público',
       answer:
         'Responde a una pregunta: el texto se publica una vez aprobado, o indica un comunicado publicado',

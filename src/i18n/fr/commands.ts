@@ -45,7 +45,7 @@ export const commands: Translated<typeof en> = {
     reject: 'renvoie un communiqué avec un motif',
     edit: 'réécrit un communiqué pas encore publié (les approbations repartent de zéro)',
     variant:
-      'fixe la version d’un communiqué pour un réseau (X, Bluesky, e-mail…), vérifiée selon sa limite ; les approbations repartent de zéro',
+      'fixe la version d’un communiqué pour un réseau (X, Bluesky, e-mail…), vérifiée selon sa limite ; les approbations repartent de zéro. Sans réseau : votre lien vers une page web avec tous les réseaux et le décompte au fil de la frappe',
     question: 'consigne une question que se pose le public',
     answer:
       'répond à une question : le texte devient un projet de communiqué, public une fois approuvé ; ou indiquez-en un déjà publié',

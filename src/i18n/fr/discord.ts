@@ -27,7 +27,7 @@ export const discord: Translated<typeof en> = {
       link: 'Obtenir votre lien à usage unique pour approuver un communiqué depuis un navigateur',
       reject: 'Renvoyer un communiqué avec un motif',
       edit: 'Réécrire un communiqué pas encore publié',
-      variant: 'Fixer la version d’un communiqué pour un réseau, dans sa limite',
+      variant: 'Fixer la version d’un communiqué pour un réseau, ou (sans réseau) le lien de l’éditeur web',
       question: 'Consigner une question que se pose le public',
       answer:
         'Répondre à une question : le texte est publié une fois approuvé, ou indiquer un communiqué publié',

@@ -220,11 +220,15 @@ describe('the public status page', () => {
     expect(de.body).toContain('<html lang="en">');
   });
 
-  test('GIVEN a statement with markup and control characters THEN the page escapes it and the Atom feed stays well-formed with the elements RFC 4287 requires', async () => {
+  test('GIVEN a statement with markup, control characters and variants THEN the page escapes it, the Atom feed stays well-formed with the elements RFC 4287 requires, and only the JSON feed carries the variants (`_calma`)', async () => {
     await serve(SETTINGS);
     await open({
       title: 'A <b>bold</b> & "title"',
-      statements: [statement(1, 'Text <script>alert(1)</script>\u0007 & more')],
+      statements: [
+        statement(1, 'Text <script>alert(1)</script>\u0007 & more', {
+          variants: { x: 'Short <b>for</b> X', bluesky: 'For Bluesky 🦋' },
+        }),
+      ],
     });
 
     const page = await get('/status');
@@ -250,12 +254,18 @@ describe('the public status page', () => {
 
     const json = JSON.parse((await get('/status/feed.json')).body) as {
       version: string;
-      items: { id: string; content_text: string; date_published: string }[];
+      items: { id: string; content_text: string; date_published: string; _calma?: unknown }[];
     };
     expect(json.version).toBe('https://jsonfeed.org/version/1.1');
     expect(json.items).toHaveLength(1);
     expect(json.items[0]?.content_text).toContain('<script>alert(1)</script>');
     expect(json.items[0]?.date_published).toBe('2026-12-07T09:11:00.000Z');
+    expect(json.items[0]?._calma).toEqual({
+      variants: { x: 'Short <b>for</b> X', bluesky: 'For Bluesky 🦋' },
+    });
+    // The page and the Atom feed carry the statement itself, in full: variants are for republishing.
+    expect(page.body).not.toContain('For Bluesky');
+    expect(atom.body).not.toContain('For Bluesky');
   });
 
   test('GIVEN no status_page in calma.yaml THEN every status route is a plain 404; with no base_url the feeds say what to set', async () => {

@@ -1,7 +1,10 @@
+import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
 import {
   graphemeCount,
+  makeCounter,
   NETWORK_IDS,
+  NETWORK_LIMITS,
   variantLength,
   variantLimit,
   variantNetworks,
@@ -113,5 +116,45 @@ describe('limits', () => {
       'email_subject',
       'email_body',
     ]);
+  });
+});
+
+describe('the counting the draft page serializes into its script', () => {
+  // A fresh V8 context holds none of this module's names: the source must stand on its own, as in a page.
+  const serialized = runInNewContext(`(${makeCounter.toString()})()`) as ReturnType<typeof makeCounter>;
+  const texts = [
+    '',
+    'a'.repeat(281),
+    `ok ${family}${spain} caf${accented}`,
+    '停'.repeat(141),
+    'See https://status.example.com/a/long/path. Or www.example.org, or status.example.com now',
+    '👍🏽'.repeat(300),
+    'line one\nline two',
+  ];
+
+  it('counts every network as the server does', () => {
+    for (const text of texts) {
+      for (const id of NETWORK_IDS) {
+        expect([id, text, serialized.count(NETWORK_LIMITS[id].counts, text)]).toEqual([
+          id,
+          text,
+          variantLength(id, text),
+        ]);
+      }
+    }
+  });
+
+  it('property: agrees with the server on any text, links included', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 20 }), fc.webUrl()), { maxLength: 5 }),
+        (parts) => {
+          const text = parts.join(' ');
+          expect(serialized.count('weighted', text)).toBe(variantLength('x', text));
+          expect(serialized.count('graphemes', text)).toBe(variantLength('bluesky', text));
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
