@@ -11,6 +11,7 @@ import {
   verifyLink,
 } from '../app/approval-link';
 import type { Caller, Deps } from '../app/deps';
+import { displayNames } from '../app/display-names';
 import { when } from '../cards/format';
 import { checklistLines, stillNeeded } from '../cards/statement';
 import { renderMarks } from '../core/markup';
@@ -132,11 +133,17 @@ async function show(
     (statement as Statement & { variants?: Record<string, string> }).variants ?? {},
   );
   const plain = (line: string) => plainText(line);
+  const names = await displayNames(deps, claims.workspace, [
+    claims.user,
+    ...statement.authors,
+    ...statement.approvals.map((a) => a.by),
+  ]);
+  const name = (user: string) => names.get(user) ?? user;
   const body = html`<main>
 <p class="meta">${t('approvalPage.incident', { seq: incident.seq, title: incident.title })}<br>
 ${incident.severity ? t('approvalPage.severity', { severity: `SEV${incident.severity}` }) : t('approvalPage.noSeverity')}</p>
 <h1>${t('approvalPage.title', { n })}</h1>
-<p>${t('approvalPage.youApprove', { who: claims.user, role: roleName(t, claims.role) })}</p>
+<p>${t('approvalPage.youApprove', { who: name(claims.user), role: roleName(t, claims.role) })}</p>
 <section aria-labelledby="text">
 <h2 id="text">${t('approvalPage.statement', { n, version: statement.version })}</h2>
 <blockquote class="statement">${statement.text}</blockquote>
@@ -152,11 +159,11 @@ ${
 <h2 id="checklist">${t('approvalPage.checklist')}</h2>
 <ul>${checklistLines(statement.checklist, t).map((line) => html`<li>${plain(line)}</li>`)}</ul>
 </section>
-<p>${t('approvalPage.writtenBy', { who: statement.authors.join(', ') })}<br>
+<p>${t('approvalPage.writtenBy', { who: statement.authors.map(name).join(', ') })}<br>
 ${
   statement.approvals.length > 0
     ? t('approvalPage.approvedBy', {
-        who: statement.approvals.map((a) => `${a.by} (${roleName(t, a.as)})`).join(', '),
+        who: statement.approvals.map((a) => `${name(a.by)} (${roleName(t, a.as)})`).join(', '),
       })
     : t('approvalPage.noApprovals')
 }</p>

@@ -106,6 +106,11 @@ export interface ChatPort {
    */
   roomMembers?(room: string): Promise<UserId[]>;
   /**
+   * The name people know a user by in `workspace` (Slack's profile display name, Discord's server
+   * nickname), for pages outside the chat; null when the platform does not say. Absent: ids are shown.
+   */
+  displayName?(workspace: string, user: UserId): Promise<string | null>;
+  /**
    * A user id as a mention for card text (a mark, see src/core/markup.ts): this platform's renderer makes
    * it a mention that notifies the person. Only marks ping: a mention typed in text never does.
    */

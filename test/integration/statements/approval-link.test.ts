@@ -10,8 +10,9 @@ import { approvalPageRoutes } from '../../../src/http/approval-page';
 import { HttpServer } from '../../../src/http/server';
 import { translator } from '../../../src/i18n';
 import { LinkClaims } from '../../../src/store/link-claims';
+import { ONE_APPROVER } from '../../support/approval-policy';
 import { testRedis, uniquePrefix } from '../../support/redis';
-import { ana, bob, replyText, type World } from '../handlers/world';
+import { ana, bob, lena, replyText, type World } from '../handlers/world';
 import { inRoom, openAndDraft, useStatements } from './statement-world';
 
 const { world } = useStatements();
@@ -94,6 +95,26 @@ describe('an approval link', () => {
     expect(response.headers.get('referrer-policy')).toBe('no-referrer');
     expect(response.headers.get('content-security-policy')).toContain("script-src 'none'");
     expect(response.headers.get('set-cookie')).toMatch(/; HttpOnly; SameSite=Strict$/);
+  });
+
+  test('GIVEN people with display names WHEN bob opens his link after carl approved THEN the page names them, not their ids, and a name is shown as text, never as markup', async () => {
+    const w = world();
+    w.deps.approvalPolicy = { ...ONE_APPROVER, sev1: ['approver', 'legal'] };
+    const room = await openAndDraft(w);
+    await serve(w);
+    w.chat.names.set(ana.user, 'Ana <b>Comms</b>');
+    w.chat.names.set(lena.user, 'Lena Legal');
+    w.chat.names.set(bob.user, 'Bob & Co');
+    await w.command(inRoom(bob, room), 'approve S1');
+    const url = await linkFor(w, lena, room);
+
+    const { body } = await openPage(url);
+
+    expect(body).toContain('Written by: Ana &lt;b&gt;Comms&lt;/b&gt;');
+    expect(body).toContain('Approved so far: Bob &amp; Co (approver)');
+    expect(body).toContain('You (Lena Legal) are asked to approve as legal / DPO.');
+    expect(body).not.toMatch(/U0ANA|U0BOB|U0LENA/);
+    expect(body).not.toContain('<b>Comms</b>');
   });
 
   test('GIVEN bob’s link WHEN he approves from the page THEN S1 is published as after a chat approval, the timeline says it came from the link, and the same link then says it was used', async () => {
