@@ -196,6 +196,7 @@ async function main(): Promise<void> {
             clock: systemClock,
           },
           env.CALMA_API_TOKEN,
+          approvalLinks?.secret,
         ),
         ...approvalPageRoutes({
           secret: linkSecret,

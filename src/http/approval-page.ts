@@ -118,7 +118,7 @@ async function show(
   token: string,
 ): Promise<void> {
   const opened = await open(settings, req, token);
-  if (!opened.ok) return refusalPage(res, opened.t, opened.why, opened.n);
+  if (!opened.ok) return refusalPage(res, opened.t, opened.why, opened.n, token);
   const { secret, claims, incident, statement, t, deps } = opened.value;
   const cookie = randomBytes(16).toString('base64url');
   const secure = settings.publicUrl?.startsWith('https:') ? '; Secure' : '';
@@ -181,6 +181,7 @@ ${
 <button type="submit" class="reject">${t('approvalPage.reject', { n })}</button>
 </form>
 <p class="meta">${t('approvalPage.expires', { when: when(new Date(claims.expires), t) })}</p>
+${incidentLink(token, t)}
 </main>`;
   send(res, 200, t, t('approvalPage.title', { n }), body);
 }
@@ -193,7 +194,7 @@ async function act(
 ): Promise<void> {
   const read = await readBody(req, MAX_FORM_BYTES);
   const opened = await open(settings, req, token);
-  if (!opened.ok) return refusalPage(res, opened.t, opened.why, opened.n);
+  if (!opened.ok) return refusalPage(res, opened.t, opened.why, opened.n, token);
   if (read.kind !== 'ok') return refusalPage(res, opened.value.t, 'csrf', opened.value.statement.n);
   const { secret, claims, incident, statement, t, deps } = opened.value;
   const n = statement.n;
@@ -253,14 +254,32 @@ async function act(
             n,
             needed: plainText(stillNeeded(incident, after, deps.approvers, t, (u) => u)),
           });
-  return messagePage(res, 200, t, t('approvalPage.doneTitle'), [said, t('approvalPage.closeTab')]);
+  return messagePage(
+    res,
+    200,
+    t,
+    t('approvalPage.doneTitle'),
+    [said, t('approvalPage.closeTab')],
+    incidentLink(token, t),
+  );
 }
 
-function refusalPage(res: ServerResponse, t: Translator, why: Refusal, n?: number): void {
+/** Why a link refuses; one used, voided or closed still shows its incident until it expires. */
+function refusalPage(res: ServerResponse, t: Translator, why: Refusal, n?: number, token?: string): void {
   const next =
     why === 'off' ? [] : [n === undefined ? t('approvalPage.nextAny') : t('approvalPage.next', { n })];
   const lines = [t(`approvalPage.why.${why}` as MessageKey, n === undefined ? {} : { n }), ...next];
-  messagePage(res, STATUS[why], t, t('approvalPage.refusedTitle'), lines);
+  const readable = token && (why === 'used' || why === 'voided' || why === 'closed');
+  const more = readable ? incidentLink(token, t) : '';
+  messagePage(res, STATUS[why], t, t('approvalPage.refusedTitle'), lines, more);
+}
+
+/**
+ * The incident page this link opens (src/http/incident-page.ts), relative to the page's own address so
+ * it holds behind a proxy's path prefix: the token goes nowhere it was not already.
+ */
+function incidentLink(token: string, t: Translator): Html {
+  return html`<p><a href="${`${token}/incident`}">${t('approvalPage.seeIncident')}</a></p>`;
 }
 
 function messagePage(
@@ -269,13 +288,14 @@ function messagePage(
   t: Translator,
   title: string,
   lines: string[],
+  more: Html | '' = '',
 ): void {
   send(
     res,
     status,
     t,
     title,
-    html`<main><h1>${title}</h1>${lines.map((line) => html`<p>${codeText(line)}</p>`)}</main>`,
+    html`<main><h1>${title}</h1>${lines.map((line) => html`<p>${codeText(line)}</p>`)}${more}</main>`,
   );
 }
 

@@ -13,6 +13,7 @@ export const approvalPage = {
     noApprovals: 'No approval yet.',
     youApprove: 'You ({{who}}) are asked to approve as {{role}}.',
     expires: 'This link works once and expires on {{when}}.',
+    seeIncident: 'See the whole incident',
     approve: 'Approve S{{n}}',
     rejectHeading: 'Or send it back',
     reason: 'Why are you rejecting it? (required)',

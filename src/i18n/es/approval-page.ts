@@ -15,6 +15,7 @@ export const approvalPage: Translated<typeof en> = {
     noApprovals: 'Todavía no hay ninguna aprobación.',
     youApprove: 'Se te pide ({{who}}) que lo apruebes como {{role}}.',
     expires: 'Este enlace solo sirve una vez y caduca el {{when}}.',
+    seeIncident: 'Ver la crisis completa',
     approve: 'Aprobar S{{n}}',
     rejectHeading: 'O devuélvelo',
     reason: '¿Por qué lo rechazas? (obligatorio)',

@@ -15,6 +15,7 @@ export const approvalPage: Translated<typeof en> = {
     noApprovals: 'Aucune approbation pour l’instant.',
     youApprove: 'Il vous est demandé ({{who}}) d’approuver en tant que {{role}}.',
     expires: 'Ce lien ne sert qu’une fois et expire le {{when}}.',
+    seeIncident: 'Voir la crise en entier',
     approve: 'Approuver S{{n}}',
     rejectHeading: 'Ou le renvoyer',
     reason: 'Pourquoi le rejetez-vous ? (obligatoire)',

@@ -7,6 +7,7 @@ import pino from 'pino';
 import { signLink } from '../../../src/app/approval-link';
 import { timelineLine } from '../../../src/cards/timeline';
 import { approvalPageRoutes } from '../../../src/http/approval-page';
+import { incidentPages } from '../../../src/http/incident-page';
 import { HttpServer } from '../../../src/http/server';
 import { translator } from '../../../src/i18n';
 import { LinkClaims } from '../../../src/store/link-claims';
@@ -17,6 +18,7 @@ import { inRoom, openAndDraft, useStatements } from './statement-world';
 
 const { world } = useStatements();
 const SECRET = 'approval-link-secret-for-tests-0123456789';
+const API_TOKEN = 'read-api-token-for-tests';
 
 let redis: Redis;
 let server: HttpServer | null = null;
@@ -44,6 +46,7 @@ async function serve(w: World): Promise<string> {
       clock: w.clock,
       log: pino({ level: 'silent' }),
     }),
+    ...incidentPages(w.deps, API_TOKEN, SECRET),
   );
   const base = `http://127.0.0.1:${await server.listen(0, '127.0.0.1')}`;
   w.deps.approvalLinks = { secret: SECRET, publicUrl: base, platform: 'slack' };
@@ -293,6 +296,92 @@ describe('an approval link', () => {
 
     expect(reply).toContain('Approval links are off');
     expect(reply).toContain('/crisis approve S1');
+  });
+});
+
+describe('the incident page from an approval link', () => {
+  /** The page's "See the whole incident" link, resolved against the page's address. */
+  const incidentHref = (url: string, body: string) => {
+    const href = /<a href="([^"]+)">See the whole incident<\/a>/.exec(body)?.[1];
+    if (!href) throw new Error(`no incident link in: ${body}`);
+    return new URL(href, url).toString();
+  };
+
+  test('GIVEN bob’s link WHEN he follows "See the whole incident" THEN he sees incident #1 and its chart, without the API token, with no referrer', async () => {
+    const w = world();
+    const room = await openAndDraft(w);
+    await serve(w);
+    const url = await linkFor(w, bob, room);
+    const { body } = await openPage(url);
+
+    const response = await fetch(incidentHref(url, body));
+
+    expect(response.status).toBe(200);
+    expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+    const page = await response.text();
+    expect(page).toContain('<h1>Incident #1: Our account is posting spam</h1>');
+    expect(page).toContain('<strong>S1</strong> · waiting for approval');
+    const svg = /<a href="([^"]+)">[^<]*<\/a><\/p>\n<\/section>/.exec(page)?.[1] ?? '';
+    const chart = await fetch(new URL(svg, incidentHref(url, body)));
+    expect(chart.status).toBe(200);
+    expect(chart.headers.get('content-type')).toBe('image/svg+xml; charset=utf-8');
+  });
+
+  test('GIVEN bob used his link WHEN he opens it again THEN it refuses to act but still opens the incident, until it expires', async () => {
+    const w = world();
+    const room = await openAndDraft(w);
+    await serve(w);
+    const url = await linkFor(w, bob, room);
+    const first = await openPage(url);
+    await post(url, { csrf: first.csrf, action: 'approve' }, first.cookie);
+
+    const again = await openPage(url);
+    expect(again.response.status).toBe(410);
+    const incident = incidentHref(url, again.body);
+    const page = await fetch(incident);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<strong>S1</strong> · published');
+
+    w.clock.advanceMinutes(24 * 60);
+    const late = await fetch(incident);
+    expect(late.status).toBe(410);
+    expect(await late.text()).not.toContain('Our account is posting spam');
+  });
+
+  test('GIVEN a link altered by one character, or one for another incident (#7, not here), THEN the incident page is 404; the API token still opens it, and a link is no bearer token', async () => {
+    const w = world();
+    const room = await openAndDraft(w);
+    const base = await serve(w);
+    const url = await linkFor(w, bob, room);
+    const token = url.slice(url.lastIndexOf('/') + 1);
+    const altered = `${token.slice(0, -2)}${token.endsWith('AA') ? 'BB' : 'AA'}`;
+    const { token: elsewhere } = signLink(
+      SECRET,
+      {
+        platform: 'slack',
+        workspace: ana.workspace,
+        incident: 7,
+        statement: 1,
+        version: 1,
+        user: 'U0BOB',
+        role: 'approver',
+      },
+      w.clock.now(),
+    );
+
+    for (const link of [altered, elsewhere]) {
+      const response = await fetch(`${base}/approve/${link}/incident`);
+      expect(response.status).toBe(404);
+      expect(await response.text()).not.toContain('Our account is posting spam');
+    }
+    const withLinkAsBearer = await fetch(`${base}/incidents/T0ACME-1`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(withLinkAsBearer.status).toBe(401);
+    const withToken = await fetch(`${base}/incidents/T0ACME-1`, {
+      headers: { authorization: `Bearer ${API_TOKEN}` },
+    });
+    expect(withToken.status).toBe(200);
   });
 });
 
