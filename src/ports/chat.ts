@@ -101,8 +101,9 @@ export interface ChatPort {
    */
   lockdown?(workspace: string, until: Date): Promise<void>;
   /**
-   * Who is in a room, for sending approval links to the approvers who are not (Slack). A platform
-   * without it counts everyone as in (the console; Discord for now): nobody gets a link unasked.
+   * Who is in a room (Slack: its members; Discord: who can view the channel), for sending approval
+   * links to the approvers who are not. A platform without it counts everyone as in (the console):
+   * nobody gets a link unasked.
    */
   roomMembers?(room: string): Promise<UserId[]>;
   /**
