@@ -10,13 +10,15 @@ import { approvalPageRoutes } from '../../../src/http/approval-page';
 import { incidentPages } from '../../../src/http/incident-page';
 import { HttpServer } from '../../../src/http/server';
 import { translator } from '../../../src/i18n';
+import { verify } from '../../../src/outbound/signature';
 import { LinkClaims } from '../../../src/store/link-claims';
 import { ONE_APPROVER } from '../../support/approval-policy';
 import { testRedis, uniquePrefix } from '../../support/redis';
+import { waitFor } from '../../support/wait-for';
 import { ana, bob, lena, replyText, type World } from '../handlers/world';
-import { inRoom, openAndDraft, useStatements } from './statement-world';
+import { inRoom, openAndDraft, TARGET_SECRET, TIMING, useStatements } from './statement-world';
 
-const { world } = useStatements();
+const { world, target, takeFailures } = useStatements();
 const SECRET = 'approval-link-secret-for-tests-0123456789';
 const API_TOKEN = 'read-api-token-for-tests';
 
@@ -415,5 +417,114 @@ describe('links sent by DM', () => {
     await w.command(inRoom(ana, room), 'update We are sorry: our account was hacked and posted spam.');
 
     expect(w.chat.dms).toEqual([]);
+  });
+});
+
+describe('approval requests to an email webhook', () => {
+  // The harness's one target server stands in for the team's mail relay.
+  const RELAY = 'statuspage';
+  const TEXT = 'We are sorry: our account was hacked and posted spam. Do not click its links.';
+
+  /** Links and approval requests on; ana and bob in the room, carl (an approver) outside it. */
+  async function outsideCarl(w: World): Promise<string> {
+    await serve(w);
+    w.deps.approvalRequests = { target: RELAY, emails: { U0CARL: 'carl@acme.example' } };
+    w.chat.names.set('U0CARL', 'Carl Díaz');
+    const room = await w.open(ana);
+    w.chat.roomMembership.set(room, [ana.user, bob.user]);
+    return room;
+  }
+
+  test('GIVEN carl outside the room WHEN ana drafts S1 THEN the relay gets one signed approval.requested event for him, with his name, address, role and the same link as his DM, which approves S1', async () => {
+    const w = world();
+    const room = await outsideCarl(w);
+
+    await w.command(inRoom(ana, room), `update ${TEXT}`);
+
+    const got = await waitFor(() => target.accepted()[0], 5000, 'the approval request');
+    expect(
+      verify(
+        TARGET_SECRET,
+        String(got.headers['x-calma-timestamp']),
+        Buffer.from(got.body),
+        String(got.headers['x-calma-signature']),
+      ),
+    ).toBe('ok');
+    const body = JSON.parse(got.body);
+    expect(body).toMatchObject({
+      type: 'approval.requested',
+      delivery: got.headers['x-calma-delivery'],
+      locale: 'en',
+      approver: {
+        user: 'U0CARL',
+        name: 'Carl Díaz',
+        email: 'carl@acme.example',
+        role: 'approver',
+        role_name: 'approver',
+      },
+      incident: { workspace: ana.workspace, seq: 1, name: 'Our account is posting spam', severity: 1 },
+      statement: { n: 1, version: 1 },
+      link: { expires_at: '2026-11-23T09:30:00.000Z' },
+      message: { subject: 'Statement S1 needs your approval (#1 Our account is posting spam)' },
+    });
+    const dm = (w.chat.dms[0]?.card.lines ?? []).join('\n');
+    expect(dm).toContain(body.link.url);
+    expect(body.message.text).toBe(dm);
+    expect(target.accepted()).toHaveLength(1);
+
+    const page = await openPage(body.link.url);
+    const response = await post(body.link.url, { csrf: page.csrf, action: 'approve' }, page.cookie);
+    expect(response.status).toBe(200);
+    expect((await statementOf(w))?.status).toBe('published');
+  });
+
+  test('GIVEN the relay down twice WHEN ana drafts S1 THEN the request is retried with the same delivery id until it is taken', async () => {
+    const w = world();
+    const room = await outsideCarl(w);
+    target.answerNext(503, 503);
+
+    await w.command(inRoom(ana, room), `update ${TEXT}`);
+
+    await waitFor(() => target.accepted().length === 1, 5000, 'the relay to take the request');
+    expect(target.received.map((r) => r.status)).toEqual([503, 503, 200]);
+    expect(new Set(target.received.map((r) => r.headers['x-calma-delivery'])).size).toBe(1);
+    expect(takeFailures()).toHaveLength(2);
+  });
+
+  test('GIVEN the relay refuses for good WHEN ana drafts S1 THEN the room is told carl was not sent his request, and how he can get a link', async () => {
+    const w = world();
+    const room = await outsideCarl(w);
+    target.answerNext(400);
+
+    await w.command(inRoom(ana, room), `update ${TEXT}`);
+
+    const told = await waitFor(
+      () => w.chat.textsIn(room).find((text) => text.includes('approval request')),
+      5000,
+      'the room to be told',
+    );
+    expect(told).toBe(
+      'The approval request for statement S1 could not be sent to <@U0CARL> through statuspage (HTTP 400): they can still get a link with `/crisis link S1`.',
+    );
+    // Given up at once (a 4xx), not retried: the one failure BullMQ reports comes after the room post.
+    const failed: string[] = [];
+    await waitFor(() => failed.push(...takeFailures()) > 0, 5000, 'the job to fail');
+    expect(failed).toEqual([expect.stringContaining('HTTP 400')]);
+    expect(target.received).toHaveLength(1);
+  });
+
+  test('GIVEN S1 is edited before the relay is reached WHEN the first request comes up THEN it is dropped (its link is void) and the new version’s goes out', async () => {
+    const w = world();
+    const room = await outsideCarl(w);
+    target.answerNext(503);
+
+    await w.command(inRoom(ana, room), `update ${TEXT}`);
+    await waitFor(() => target.received.length === 1, 5000, 'the first attempt');
+    await w.command(inRoom(ana, room), `edit S1 ${TEXT} Next update at 11:00.`);
+
+    await waitFor(() => target.accepted().length === 1, 5000, 'the second version’s request');
+    await new Promise((resolve) => setTimeout(resolve, TIMING.maxRetryMs * 2));
+    expect(target.accepted().map((r) => JSON.parse(r.body).statement.version)).toEqual([2]);
+    takeFailures();
   });
 });
