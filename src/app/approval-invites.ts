@@ -64,40 +64,41 @@ export async function sendApprovalLinks(deps: Deps, incident: Incident, n: numbe
   if (!links || !deps.chat.roomMembers || !incident.room || statement?.status !== 'pending') return;
   const requests = !incident.drill && deps.approvalRequests ? deps.approvalRequests : null;
   try {
-    const inRoom = new Set(await deps.chat.roomMembers(incident.room));
-    const sent = new Set<UserId>();
-    const t = translator(incident.locale, deps.timeZone);
-    const now = deps.clock.now();
+    // Who may fill a slot and did not write it, each once, for the first slot they may fill.
+    const asked = new Map<UserId, Role>();
     for (const { role, people } of approversFor(incident, statement, deps.approvers)) {
       for (const id of people) {
         for (const user of await deps.chat.members(id)) {
-          if (sent.has(user) || inRoom.has(user) || statement.authors.includes(user)) continue;
-          sent.add(user);
-          const link = statementLink(links, incident, statement, user, role, now);
-          if (requests) {
-            await deps.outbox?.request?.({
-              kind: 'approval.requested',
-              target: requests.target,
-              workspace: incident.workspace,
-              seq: incident.seq,
-              n,
-              version: statement.version,
-              user,
-              role,
-              url: link.url,
-              expires: link.expires,
-            });
-          }
-          const line = requestLine(t, incident, n, role, link.url, link.expires);
-          // One person's closed DMs must not keep the others from theirs.
-          await deps.chat.dm(user, { lines: [line] }).catch((error: unknown) => {
-            deps.log.warn(
-              { err: error, incident: incident.seq, statement: n },
-              'could not DM an approval link',
-            );
-          });
+          if (!asked.has(user) && !statement.authors.includes(user)) asked.set(user, role);
         }
       }
+    }
+    if (asked.size === 0) return;
+    const inRoom = new Set(await deps.chat.roomMembers(incident.room, [...asked.keys()]));
+    const t = translator(incident.locale, deps.timeZone);
+    const now = deps.clock.now();
+    for (const [user, role] of asked) {
+      if (inRoom.has(user)) continue;
+      const link = statementLink(links, incident, statement, user, role, now);
+      if (requests) {
+        await deps.outbox?.request?.({
+          kind: 'approval.requested',
+          target: requests.target,
+          workspace: incident.workspace,
+          seq: incident.seq,
+          n,
+          version: statement.version,
+          user,
+          role,
+          url: link.url,
+          expires: link.expires,
+        });
+      }
+      const line = requestLine(t, incident, n, role, link.url, link.expires);
+      // One person's closed DMs must not keep the others from theirs.
+      await deps.chat.dm(user, { lines: [line] }).catch((error: unknown) => {
+        deps.log.warn({ err: error, incident: incident.seq, statement: n }, 'could not DM an approval link');
+      });
     }
   } catch (error) {
     deps.log.warn({ err: error, incident: incident.seq, statement: n }, 'could not send approval links');

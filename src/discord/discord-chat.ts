@@ -12,6 +12,7 @@ import {
   type PermissionOverwriteOptions,
   RateLimitError,
   REST,
+  RESTJSONErrorCodes,
 } from 'discord.js';
 import type { Card } from '../core/card';
 import { roomMark, userMark } from '../core/markup';
@@ -257,10 +258,12 @@ export class DiscordChat implements ChatPort {
   }
 
   /**
-   * Who can see an incident channel: the server's members whose roles and the channel's overwrites
-   * (read afresh, so a person just let in counts) give View Channel, the owner and administrators too.
+   * Who can see an incident channel: the server's members (`among` alone when given, one lookup each,
+   * so a large community server is not listed for a few approvers) whose roles and the channel's
+   * overwrites (read afresh, so a person just let in counts) give View Channel; the owner and
+   * administrators see every channel.
    */
-  async roomMembers(room: string): Promise<UserId[]> {
+  async roomMembers(room: string, among?: readonly UserId[]): Promise<UserId[]> {
     const fetched = await this.call('channels.fetch', () =>
       this.client.channels.fetch(room, { force: true }),
     );
@@ -268,7 +271,10 @@ export class DiscordChat implements ChatPort {
       throw new ChatPlatformError('Discord', 'unknown_channel', 'channels.fetch');
     }
     const channel = fetched;
-    return (await this.allMembers(channel.guild))
+    const members = among
+      ? await this.someMembers(channel.guild, among)
+      : await this.allMembers(channel.guild);
+    return members
       .filter((m) => channel.permissionsFor(m)?.has(PermissionFlagsBits.ViewChannel))
       .map((m) => m.id);
   }
@@ -280,6 +286,24 @@ export class DiscordChat implements ChatPort {
       const guild = await this.guild(workspace);
       return (await this.call('members.fetch', () => guild.members.fetch(user))).displayName;
     });
+  }
+
+  /** These people's server memberships (kept current by the Server Members intent); not members: left out. */
+  private async someMembers(guild: Guild, users: readonly UserId[]): Promise<GuildMember[]> {
+    const found: GuildMember[] = [];
+    for (const user of new Set(users)) {
+      if (isRole(user) || user === CALMA_USER) continue;
+      try {
+        found.push(await this.call('members.fetch', () => guild.members.fetch(user)));
+      } catch (error) {
+        if (
+          !(error instanceof ChatPlatformError && error.code === String(RESTJSONErrorCodes.UnknownMember))
+        ) {
+          throw error;
+        }
+      }
+    }
+    return found;
   }
 
   /** Every member of the server, page by page (List Guild Members: the Server Members intent). */

@@ -103,9 +103,10 @@ export interface ChatPort {
   /**
    * Who is in a room (Slack: its members; Discord: who can view the channel), for sending approval
    * links to the approvers who are not. A platform without it counts everyone as in (the console):
-   * nobody gets a link unasked.
+   * nobody gets a link unasked. `among`: only these people need an answer (Discord then looks up
+   * them, not the whole server); a platform may answer for more.
    */
-  roomMembers?(room: string): Promise<UserId[]>;
+  roomMembers?(room: string, among?: readonly UserId[]): Promise<UserId[]>;
   /**
    * The name people know a user by in `workspace` (Slack's profile display name, Discord's server
    * nickname), for pages outside the chat; null when the platform does not say. Absent: ids are shown.

@@ -82,6 +82,10 @@ describe('approval links on Discord', () => {
     expect(links(w, bob)).toHaveLength(1);
     expect(links(w, lena)).toEqual([]);
     expect(links(w, ana)).toEqual([]);
+    // Asked about everyone, the channel's viewers are the same: ana, the owner and calma, not bob.
+    expect((await w.discord.chat.roomMembers(room)).sort()).toEqual(
+      [ana.id, lena.id, w.fake.botUserId].sort(),
+    );
   });
 
   test('GIVEN a public incident channel everyone sees WHEN ana drafts S1 THEN nobody gets a link by DM: the card is in front of them', async () => {
