@@ -194,6 +194,7 @@ async function main(): Promise<void> {
             minuteMs: env.CALMA_MINUTE_MS,
             timeZone: config.settings.timezone,
             clock: systemClock,
+            locale: config.locale,
           },
           env.CALMA_API_TOKEN,
           approvalLinks?.secret,

@@ -274,6 +274,16 @@ function refusalPage(res: ServerResponse, t: Translator, why: Refusal, n?: numbe
   messagePage(res, STATUS[why], t, t('approvalPage.refusedTitle'), lines, more);
 }
 
+/** What a link that cannot be read at all answers, in the reader's language (the incident page too). */
+export function linkRefusal(
+  req: IncomingMessage,
+  res: ServerResponse,
+  locale: Locale,
+  why: 'expired' | 'tampered',
+): void {
+  refusalPage(res, translator(readerLocale(req, locale)), why);
+}
+
 /**
  * The incident page this link opens (src/http/incident-page.ts), relative to the page's own address so
  * it holds behind a proxy's path prefix: the token goes nowhere it was not already.

@@ -6,6 +6,7 @@ import { severityLabel, when } from '../cards/format';
 import { timelineLine } from '../cards/timeline';
 import type { Incident, Statement, TimelineEntry } from '../core/types';
 import { type Translator, translator } from '../i18n';
+import { linkRefusal } from './approval-page';
 import { hasBearer } from './bearer';
 import { type Html, html, page, raw } from './html';
 import { type Route, refuse } from './server';
@@ -17,7 +18,7 @@ import { type Route, refuse } from './server';
  * to `postmortem.md`). Server-rendered, no script, nothing external.
  */
 
-type PageDeps = Pick<Deps, 'store' | 'playbooks' | 'policy' | 'minuteMs' | 'timeZone' | 'clock'>;
+type PageDeps = Pick<Deps, 'store' | 'playbooks' | 'policy' | 'minuteMs' | 'timeZone' | 'clock' | 'locale'>;
 
 /** Timeline entries listed on the page at most (the latest); the postmortem has them all. */
 export const MAX_LISTED = 500;
@@ -74,20 +75,23 @@ export function incidentPages(deps: PageDeps, token: string | undefined, linkSec
     refuse(req, res, 401, 'missing or wrong bearer token (Authorization: Bearer ...)');
     return null;
   };
-  /** The incident an approval link is for, or null once refused (404 not valid, 410 expired). */
+  /**
+   * The incident an approval link is for, or null once refused: a page saying so in the reader's
+   * language, as the approval page does (410 expired, 404 not valid).
+   */
   const linked = async (req: IncomingMessage, res: ServerResponse, link: string) => {
     const now = deps.clock.now();
     const check = linkSecret ? verifyLink(linkSecret, link, now) : null;
-    if (!linkSecret || !check?.ok) {
-      const expired = check?.ok === false && check.why === 'expired';
-      refuse(req, res, expired ? 410 : 404, expired ? 'this approval link has expired' : 'no such link');
-      return null;
-    }
-    const incident = await deps.store.get(check.claims.workspace, check.claims.incident);
-    if (incident && (await mayView(req, incident, token, { secret: linkSecret, token: link, now }))) {
+    const incident = check?.ok ? await deps.store.get(check.claims.workspace, check.claims.incident) : null;
+    if (
+      linkSecret &&
+      incident &&
+      (await mayView(req, incident, token, { secret: linkSecret, token: link, now }))
+    ) {
       return incident;
     }
-    refuse(req, res, 404, 'no such link');
+    const expired = check?.ok === false && check.why === 'expired';
+    linkRefusal(req, res, deps.locale, expired ? 'expired' : 'tampered');
     return null;
   };
   const linkPath = `/approve/([A-Za-z0-9_.-]{1,${MAX_TOKEN_LENGTH}})/incident`;

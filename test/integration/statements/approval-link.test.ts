@@ -347,7 +347,9 @@ describe('the incident page from an approval link', () => {
     w.clock.advanceMinutes(24 * 60);
     const late = await fetch(incident);
     expect(late.status).toBe(410);
-    expect(await late.text()).not.toContain('Our account is posting spam');
+    const said = await late.text();
+    expect(said).toContain('This approval link has expired.');
+    expect(said).not.toContain('Our account is posting spam');
   });
 
   test('GIVEN a link altered by one character, or one for another incident (#7, not here), THEN the incident page is 404; the API token still opens it, and a link is no bearer token', async () => {
@@ -372,9 +374,13 @@ describe('the incident page from an approval link', () => {
     );
 
     for (const link of [altered, elsewhere]) {
-      const response = await fetch(`${base}/approve/${link}/incident`);
+      const response = await fetch(`${base}/approve/${link}/incident`, {
+        headers: { 'accept-language': 'es-ES,es;q=0.9' },
+      });
       expect(response.status).toBe(404);
-      expect(await response.text()).not.toContain('Our account is posting spam');
+      const said = await response.text();
+      expect(said).toContain('Este enlace de aprobación no es válido');
+      expect(said).not.toContain('Our account is posting spam');
     }
     const withLinkAsBearer = await fetch(`${base}/incidents/T0ACME-1`, {
       headers: { authorization: `Bearer ${token}` },
