@@ -40,6 +40,6 @@ export interface Outbox {
   guard(incident: Incident, n: number): Promise<void>;
   /** Queues the pending deliveries of published statement `n`; queuing one twice is a no-op. */
   deliver(incident: Incident, n: number): Promise<void>;
-  /** Queues an approval request; queuing the same approver's for the same version twice is a no-op. */
+  /** Queues an approval request; the same approver's for the same version, while it waits, is a no-op. */
   request?(job: ApprovalRequestJob): Promise<void>;
 }
