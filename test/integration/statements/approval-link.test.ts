@@ -519,6 +519,21 @@ describe('approval requests to an email webhook', () => {
     expect(target.received).toHaveLength(1);
   });
 
+  test('GIVEN a drill WHEN ana drafts S1 THEN carl gets his link by DM but nothing goes to the relay: drills never leave the chat', async () => {
+    const w = world();
+    await serve(w);
+    w.deps.approvalRequests = { target: RELAY, emails: {} };
+    const room = (await w.command(ana, 'drill compromised-tool buffer-2013')).openedRoom ?? '';
+    w.chat.roomMembership.set(room, [ana.user, bob.user]);
+
+    await w.command(inRoom(ana, room), `update ${TEXT}`);
+
+    expect(w.chat.dms.map((dm) => dm.user)).toEqual(['U0CARL']);
+    // Past any pick-up and retry: still nothing at the relay.
+    await new Promise((resolve) => setTimeout(resolve, TIMING.maxRetryMs * 2));
+    expect(target.received).toEqual([]);
+  });
+
   test('GIVEN S1 is edited before the relay is reached WHEN the first request comes up THEN it is dropped (its link is void) and the new version’s goes out', async () => {
     const w = world();
     const room = await outsideCarl(w);
