@@ -195,8 +195,10 @@ async function main(): Promise<void> {
             minuteMs: env.CALMA_MINUTE_MS,
             timeZone: config.settings.timezone,
             clock: systemClock,
+            locale: config.locale,
           },
           env.CALMA_API_TOKEN,
+          approvalLinks?.secret,
         ),
         ...approvalPageRoutes({
           secret: linkSecret,
@@ -256,12 +258,16 @@ async function main(): Promise<void> {
       policy,
       approvers: config.settings.approvers,
       approvalPolicy: config.settings.statements.approvals,
-      outboundTargets: config.outbound.map((target) => target.name),
+      // The approval requests' target gets those alone: a mail relay is sent no public statement.
+      outboundTargets: config.outbound
+        .map((target) => target.name)
+        .filter((name) => name !== config.settings.approval_requests?.target),
       networks: variantNetworks(config.settings.networks),
       statements: { ...config.settings.statements, ownAccounts: config.settings.statements.own_accounts },
       outbox: outbox.outbox,
       alerts: alertStore,
       ...(approvalLinks ? { approvalLinks: { ...approvalLinks, platform } } : {}),
+      ...(config.settings.approval_requests ? { approvalRequests: config.settings.approval_requests } : {}),
     };
     return {
       base,

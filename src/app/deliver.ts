@@ -6,7 +6,8 @@ import type { Incident, Statement } from '../core/types';
 import { translator } from '../i18n';
 import type { WebhookTarget } from '../outbound/webhook';
 import { postSigned } from '../outbound/webhook';
-import type { OutboxJob } from '../ports/outbox';
+import type { ApprovalRequestJob, OutboxJob } from '../ports/outbox';
+import { runApprovalRequest } from './approval-requests';
 import type { Deps } from './deps';
 
 /**
@@ -24,10 +25,11 @@ const DELIVERED_SECONDS = 30 * 24 * 3600;
 export async function runOutboxJob(
   deps: Deps,
   targets: WebhookTarget[],
-  job: OutboxJob,
+  job: OutboxJob | ApprovalRequestJob,
   id: string,
   lastAttempt: boolean,
 ): Promise<void> {
+  if ('kind' in job) return runApprovalRequest(deps, targets, job, id, lastAttempt);
   const incident = await deps.store.get(job.workspace, job.seq);
   const statement = incident?.statements?.find((s) => s.n === job.n);
   if (!incident || !statement) return;

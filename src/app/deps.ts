@@ -58,6 +58,11 @@ export interface Deps {
    * (a link binds an approver's identity on it); absent: links are off.
    */
   approvalLinks?: { secret: string; publicUrl: string; platform: LinkPlatform };
+  /**
+   * calma.yaml `approval_requests`: the outbound target sent an `approval.requested` event with each
+   * link calma sends an approver, and approvers' email addresses by user id; absent: none sent.
+   */
+  approvalRequests?: { target: string; emails: Readonly<Record<UserId, string>> };
   /** Alert routing state (triage cards, links of alert groups); absent where alerts are not processed. */
   alerts?: AlertStore;
 }

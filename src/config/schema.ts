@@ -364,6 +364,19 @@ export const Settings = z
       )
       .default([]),
     /**
+     * Approval requests by email: `target` names an `outbound` target that receives an
+     * `approval.requested` event with each approval link calma sends (and no statements); `emails`
+     * maps chat user ids to addresses put in the event. null: none sent.
+     */
+    approval_requests: z
+      .object({
+        target: z.string().trim().min(1, 'the name of an outbound target'),
+        emails: z.record(userId, z.email({ error: 'an email address' })).default({}),
+      })
+      .strict()
+      .nullable()
+      .default(null),
+    /**
      * Directory of the team's playbooks (YAML), loaded after the shipped ones (same id replaces); null:
      * only the shipped ones. `loadConfig` resolves a relative path from the directory of calma.yaml.
      */
@@ -497,7 +510,17 @@ export const Settings = z
       .refine((list) => new Set(list).size === list.length, 'each network once')
       .default([]),
   })
-  .strict();
+  .strict()
+  .superRefine((settings, ctx) => {
+    const target = settings.approval_requests?.target;
+    if (target && !settings.outbound.some((t) => t.name === target)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['approval_requests', 'target'],
+        message: `no outbound target is named "${target}" (outbound: ${settings.outbound.map((t) => t.name).join(', ') || 'none'})`,
+      });
+    }
+  });
 export type Settings = z.infer<typeof Settings>;
 
 /** An outbound target with its signing secret read from the environment. */

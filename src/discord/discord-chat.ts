@@ -4,6 +4,7 @@ import {
   type Client,
   DiscordAPIError,
   type Guild,
+  type GuildMember,
   type GuildTextBasedChannel,
   HTTPError,
   OverwriteType,
@@ -11,10 +12,12 @@ import {
   type PermissionOverwriteOptions,
   RateLimitError,
   REST,
+  RESTJSONErrorCodes,
 } from 'discord.js';
 import type { Card } from '../core/card';
 import { roomMark, userMark } from '../core/markup';
 import { CALMA_USER, type UserId } from '../core/types';
+import { NameCache } from '../name-cache';
 import { ChannelPacer } from '../pacer';
 import {
   ChatPlatformError,
@@ -79,6 +82,7 @@ export class DiscordChat implements ChatPort {
   /** Channel creates go through a REST client of their own that never retries by itself. */
   private readonly creates: REST;
   private readonly channels: ChannelCreator;
+  private readonly names = new NameCache();
 
   constructor(
     private readonly client: Client<true>,
@@ -248,18 +252,72 @@ export class DiscordChat implements ChatPort {
     );
   }
 
-  /** A role's members, listed page by page (List Guild Members: the Server Members intent); a user is themself. */
+  /** A role's members (the Server Members intent); a user is themself. */
   async members(user: UserId): Promise<UserId[]> {
     if (!isRole(user)) return [user];
     const id = user.slice(1);
     const guild = this.client.guilds.cache.find((g) => g.roles.cache.has(id));
     if (!guild) return [];
-    const holders: UserId[] = [];
+    return (await this.allMembers(guild)).filter((m) => m.roles.cache.has(id)).map((m) => m.id);
+  }
+
+  /**
+   * Who can see an incident channel: the server's members (`among` alone when given, one lookup each,
+   * so a large community server is not listed for a few approvers) whose roles and the channel's
+   * overwrites (read afresh, so a person just let in counts) give View Channel; the owner and
+   * administrators see every channel.
+   */
+  async roomMembers(room: string, among?: readonly UserId[]): Promise<UserId[]> {
+    const fetched = await this.call('channels.fetch', () =>
+      this.client.channels.fetch(room, { force: true }),
+    );
+    if (!fetched || !('guild' in fetched) || !('permissionsFor' in fetched)) {
+      throw new ChatPlatformError('Discord', 'unknown_channel', 'channels.fetch');
+    }
+    const channel = fetched;
+    const members = among
+      ? await this.someMembers(channel.guild, among)
+      : await this.allMembers(channel.guild);
+    return members
+      .filter((m) => channel.permissionsFor(m)?.has(PermissionFlagsBits.ViewChannel))
+      .map((m) => m.id);
+  }
+
+  /** A member's server nickname, else their Discord display name; kept briefly (src/name-cache.ts). */
+  async displayName(workspace: string, user: UserId): Promise<string | null> {
+    if (isRole(user) || user === CALMA_USER) return null;
+    return this.names.get(`${workspace}:${user}`, async () => {
+      const guild = await this.guild(workspace);
+      return (await this.call('members.fetch', () => guild.members.fetch(user))).displayName;
+    });
+  }
+
+  /** These people's server memberships (kept current by the Server Members intent); not members: left out. */
+  private async someMembers(guild: Guild, users: readonly UserId[]): Promise<GuildMember[]> {
+    const found: GuildMember[] = [];
+    for (const user of new Set(users)) {
+      if (isRole(user) || user === CALMA_USER) continue;
+      try {
+        found.push(await this.call('members.fetch', () => guild.members.fetch(user)));
+      } catch (error) {
+        if (
+          !(error instanceof ChatPlatformError && error.code === String(RESTJSONErrorCodes.UnknownMember))
+        ) {
+          throw error;
+        }
+      }
+    }
+    return found;
+  }
+
+  /** Every member of the server, page by page (List Guild Members: the Server Members intent). */
+  private async allMembers(guild: Guild): Promise<GuildMember[]> {
+    const all: GuildMember[] = [];
     for (let after = '0'; ; ) {
       const page = await this.call('members.list', () => guild.members.list({ limit: 1000, after }));
-      for (const member of page.values()) if (member.roles.cache.has(id)) holders.push(member.id);
+      all.push(...page.values());
       const last = page.lastKey();
-      if (page.size < 1000 || !last) return holders;
+      if (page.size < 1000 || !last) return all;
       after = last;
     }
   }

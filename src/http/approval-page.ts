@@ -11,6 +11,7 @@ import {
   verifyLink,
 } from '../app/approval-link';
 import type { Caller, Deps } from '../app/deps';
+import { displayNames } from '../app/display-names';
 import { when } from '../cards/format';
 import { checklistLines, stillNeeded } from '../cards/statement';
 import { renderMarks } from '../core/markup';
@@ -117,7 +118,7 @@ async function show(
   token: string,
 ): Promise<void> {
   const opened = await open(settings, req, token);
-  if (!opened.ok) return refusalPage(res, opened.t, opened.why, opened.n);
+  if (!opened.ok) return refusalPage(res, opened.t, opened.why, opened.n, token);
   const { secret, claims, incident, statement, t, deps } = opened.value;
   const cookie = randomBytes(16).toString('base64url');
   const secure = settings.publicUrl?.startsWith('https:') ? '; Secure' : '';
@@ -132,11 +133,17 @@ async function show(
     (statement as Statement & { variants?: Record<string, string> }).variants ?? {},
   );
   const plain = (line: string) => plainText(line);
+  const names = await displayNames(deps, claims.workspace, [
+    claims.user,
+    ...statement.authors,
+    ...statement.approvals.map((a) => a.by),
+  ]);
+  const name = (user: string) => names.get(user) ?? user;
   const body = html`<main>
 <p class="meta">${t('approvalPage.incident', { seq: incident.seq, title: incident.title })}<br>
 ${incident.severity ? t('approvalPage.severity', { severity: `SEV${incident.severity}` }) : t('approvalPage.noSeverity')}</p>
 <h1>${t('approvalPage.title', { n })}</h1>
-<p>${t('approvalPage.youApprove', { who: claims.user, role: roleName(t, claims.role) })}</p>
+<p>${t('approvalPage.youApprove', { who: name(claims.user), role: roleName(t, claims.role) })}</p>
 <section aria-labelledby="text">
 <h2 id="text">${t('approvalPage.statement', { n, version: statement.version })}</h2>
 <blockquote class="statement">${statement.text}</blockquote>
@@ -152,11 +159,11 @@ ${
 <h2 id="checklist">${t('approvalPage.checklist')}</h2>
 <ul>${checklistLines(statement.checklist, t).map((line) => html`<li>${plain(line)}</li>`)}</ul>
 </section>
-<p>${t('approvalPage.writtenBy', { who: statement.authors.join(', ') })}<br>
+<p>${t('approvalPage.writtenBy', { who: statement.authors.map(name).join(', ') })}<br>
 ${
   statement.approvals.length > 0
     ? t('approvalPage.approvedBy', {
-        who: statement.approvals.map((a) => `${a.by} (${roleName(t, a.as)})`).join(', '),
+        who: statement.approvals.map((a) => `${name(a.by)} (${roleName(t, a.as)})`).join(', '),
       })
     : t('approvalPage.noApprovals')
 }</p>
@@ -174,6 +181,7 @@ ${
 <button type="submit" class="reject">${t('approvalPage.reject', { n })}</button>
 </form>
 <p class="meta">${t('approvalPage.expires', { when: when(new Date(claims.expires), t) })}</p>
+${incidentLink(token, t)}
 </main>`;
   send(res, 200, t, t('approvalPage.title', { n }), body);
 }
@@ -186,7 +194,7 @@ async function act(
 ): Promise<void> {
   const read = await readBody(req, MAX_FORM_BYTES);
   const opened = await open(settings, req, token);
-  if (!opened.ok) return refusalPage(res, opened.t, opened.why, opened.n);
+  if (!opened.ok) return refusalPage(res, opened.t, opened.why, opened.n, token);
   if (read.kind !== 'ok') return refusalPage(res, opened.value.t, 'csrf', opened.value.statement.n);
   const { secret, claims, incident, statement, t, deps } = opened.value;
   const n = statement.n;
@@ -246,14 +254,42 @@ async function act(
             n,
             needed: plainText(stillNeeded(incident, after, deps.approvers, t, (u) => u)),
           });
-  return messagePage(res, 200, t, t('approvalPage.doneTitle'), [said, t('approvalPage.closeTab')]);
+  return messagePage(
+    res,
+    200,
+    t,
+    t('approvalPage.doneTitle'),
+    [said, t('approvalPage.closeTab')],
+    incidentLink(token, t),
+  );
 }
 
-function refusalPage(res: ServerResponse, t: Translator, why: Refusal, n?: number): void {
+/** Why a link refuses; one used, voided or closed still shows its incident until it expires. */
+function refusalPage(res: ServerResponse, t: Translator, why: Refusal, n?: number, token?: string): void {
   const next =
     why === 'off' ? [] : [n === undefined ? t('approvalPage.nextAny') : t('approvalPage.next', { n })];
   const lines = [t(`approvalPage.why.${why}` as MessageKey, n === undefined ? {} : { n }), ...next];
-  messagePage(res, STATUS[why], t, t('approvalPage.refusedTitle'), lines);
+  const readable = token && (why === 'used' || why === 'voided' || why === 'closed');
+  const more = readable ? incidentLink(token, t) : '';
+  messagePage(res, STATUS[why], t, t('approvalPage.refusedTitle'), lines, more);
+}
+
+/** What a link that cannot be read at all answers, in the reader's language (the incident page too). */
+export function linkRefusal(
+  req: IncomingMessage,
+  res: ServerResponse,
+  locale: Locale,
+  why: 'expired' | 'tampered',
+): void {
+  refusalPage(res, translator(readerLocale(req, locale)), why);
+}
+
+/**
+ * The incident page this link opens (src/http/incident-page.ts), relative to the page's own address so
+ * it holds behind a proxy's path prefix: the token goes nowhere it was not already.
+ */
+function incidentLink(token: string, t: Translator): Html {
+  return html`<p><a href="${`${token}/incident`}">${t('approvalPage.seeIncident')}</a></p>`;
 }
 
 function messagePage(
@@ -262,13 +298,14 @@ function messagePage(
   t: Translator,
   title: string,
   lines: string[],
+  more: Html | '' = '',
 ): void {
   send(
     res,
     status,
     t,
     title,
-    html`<main><h1>${title}</h1>${lines.map((line) => html`<p>${codeText(line)}</p>`)}</main>`,
+    html`<main><h1>${title}</h1>${lines.map((line) => html`<p>${codeText(line)}</p>`)}${more}</main>`,
   );
 }
 

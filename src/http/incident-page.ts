@@ -1,10 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { MAX_TOKEN_LENGTH, verifyLink } from '../app/approval-link';
 import type { Deps } from '../app/deps';
 import { renderTimelineChart } from '../app/postmortem';
 import { severityLabel, when } from '../cards/format';
 import { timelineLine } from '../cards/timeline';
 import type { Incident, Statement, TimelineEntry } from '../core/types';
 import { type Translator, translator } from '../i18n';
+import { linkRefusal } from './approval-page';
 import { hasBearer } from './bearer';
 import { type Html, html, page, raw } from './html';
 import { type Route, refuse } from './server';
@@ -16,20 +18,29 @@ import { type Route, refuse } from './server';
  * to `postmortem.md`). Server-rendered, no script, nothing external.
  */
 
-type PageDeps = Pick<Deps, 'store' | 'playbooks' | 'policy' | 'minuteMs' | 'timeZone' | 'clock'>;
+type PageDeps = Pick<Deps, 'store' | 'playbooks' | 'policy' | 'minuteMs' | 'timeZone' | 'clock' | 'locale'>;
 
 /** Timeline entries listed on the page at most (the latest); the postmortem has them all. */
 export const MAX_LISTED = 500;
 
 /**
- * Whether this request may see this incident: the read API's bearer token. (An approval-link session
- * is the other way in: it extends this one function.)
+ * Whether this request may see this incident: the read API's bearer token, or an approval link for
+ * this very incident (`link`: its token, checked here for signature and expiry). Reading does not use
+ * a link: one already used, or voided by an edit, still shows its incident until it expires, and
+ * nothing after that (docs/statements.md).
  */
 export async function mayView(
   req: IncomingMessage,
-  _incident: Incident,
+  incident: Incident,
   token: string | undefined,
+  link?: { secret: string; token: string; now: Date },
 ): Promise<boolean> {
+  if (link) {
+    const check = verifyLink(link.secret, link.token, link.now);
+    if (check.ok && check.claims.workspace === incident.workspace && check.claims.incident === incident.seq) {
+      return true;
+    }
+  }
   return token !== undefined && hasBearer(req, token);
 }
 
@@ -46,7 +57,11 @@ const HEADERS = {
   'cache-control': 'no-store',
 };
 
-export function incidentPages(deps: PageDeps, token: string | undefined): Route[] {
+/**
+ * `linkSecret` (CALMA_LINK_SECRET) also serves the pages under an approval link,
+ * `GET /approve/<token>/incident` and its chart: the token already in the approver's URL, no other.
+ */
+export function incidentPages(deps: PageDeps, token: string | undefined, linkSecret?: string): Route[] {
   /** The incident this request may see, or null once it was refused (401 without a right, 404 with none). */
   const viewable = async (req: IncomingMessage, res: ServerResponse, workspace: string, seq: string) => {
     const incident = await deps.store.get(workspace, Number(seq));
@@ -60,6 +75,26 @@ export function incidentPages(deps: PageDeps, token: string | undefined): Route[
     refuse(req, res, 401, 'missing or wrong bearer token (Authorization: Bearer ...)');
     return null;
   };
+  /**
+   * The incident an approval link is for, or null once refused: a page saying so in the reader's
+   * language, as the approval page does (410 expired, 404 not valid).
+   */
+  const linked = async (req: IncomingMessage, res: ServerResponse, link: string) => {
+    const now = deps.clock.now();
+    const check = linkSecret ? verifyLink(linkSecret, link, now) : null;
+    const incident = check?.ok ? await deps.store.get(check.claims.workspace, check.claims.incident) : null;
+    if (
+      linkSecret &&
+      incident &&
+      (await mayView(req, incident, token, { secret: linkSecret, token: link, now }))
+    ) {
+      return incident;
+    }
+    const expired = check?.ok === false && check.why === 'expired';
+    linkRefusal(req, res, deps.locale, expired ? 'expired' : 'tampered');
+    return null;
+  };
+  const linkPath = `/approve/([A-Za-z0-9_.-]{1,${MAX_TOKEN_LENGTH}})/incident`;
   return [
     {
       method: 'GET',
@@ -67,26 +102,7 @@ export function incidentPages(deps: PageDeps, token: string | undefined): Route[
       label: '/incidents/:id',
       async handle(req, res, [workspace = '', seq = '']) {
         const incident = await viewable(req, res, workspace, seq);
-        if (!incident) return;
-        const timeline = await deps.store.timeline(incident.workspace, incident.seq);
-        const chart = await renderTimelineChart(deps, incident);
-        const t = translator(incident.locale, deps.timeZone);
-        const title = t('incidentPage.title', { seq: incident.seq, title: incident.title });
-        const { html: body, csp } = page(
-          incident.locale,
-          title,
-          incidentBody(incident, timeline, chart, t, seq),
-          {
-            style: STYLE,
-          },
-        );
-        res.writeHead(200, {
-          ...HEADERS,
-          'content-type': 'text/html; charset=utf-8',
-          'content-length': Buffer.byteLength(body),
-          'content-security-policy': csp,
-        });
-        res.end(body);
+        if (incident) await sendPage(res, incident, `${incident.workspace}-${seq}/timeline.svg`);
       },
     },
     {
@@ -95,19 +111,63 @@ export function incidentPages(deps: PageDeps, token: string | undefined): Route[
       label: '/incidents/:id/timeline.svg',
       async handle(req, res, [workspace = '', seq = '']) {
         const incident = await viewable(req, res, workspace, seq);
-        if (!incident) return;
-        const svg = await renderTimelineChart(deps, incident);
-        res.writeHead(200, {
-          ...HEADERS,
-          'content-type': 'image/svg+xml; charset=utf-8',
-          'content-length': Buffer.byteLength(svg),
-          // Opened on its own, the SVG runs nothing and loads nothing.
-          'content-security-policy': "default-src 'none'",
-        });
-        res.end(svg);
+        if (incident) await sendChart(res, incident);
+      },
+    },
+    {
+      method: 'GET',
+      path: new RegExp(`^${linkPath}$`),
+      label: '/approve/:token/incident',
+      async handle(req, res, [link = '']) {
+        const incident = await linked(req, res, link);
+        if (incident) await sendPage(res, incident, 'incident/timeline.svg');
+      },
+    },
+    {
+      method: 'GET',
+      path: new RegExp(`^${linkPath}/timeline\\.svg$`),
+      label: '/approve/:token/incident/timeline.svg',
+      async handle(req, res, [link = '']) {
+        const incident = await linked(req, res, link);
+        if (incident) await sendChart(res, incident);
       },
     },
   ];
+
+  /** The page; `svg`: where its chart is alone, relative to the page. */
+  async function sendPage(res: ServerResponse, incident: Incident, svg: string): Promise<void> {
+    const timeline = await deps.store.timeline(incident.workspace, incident.seq);
+    const chart = await renderTimelineChart(deps, incident);
+    const t = translator(incident.locale, deps.timeZone);
+    const title = t('incidentPage.title', { seq: incident.seq, title: incident.title });
+    const { html: body, csp } = page(
+      incident.locale,
+      title,
+      incidentBody(incident, timeline, chart, t, svg),
+      {
+        style: STYLE,
+      },
+    );
+    res.writeHead(200, {
+      ...HEADERS,
+      'content-type': 'text/html; charset=utf-8',
+      'content-length': Buffer.byteLength(body),
+      'content-security-policy': csp,
+    });
+    res.end(body);
+  }
+
+  async function sendChart(res: ServerResponse, incident: Incident): Promise<void> {
+    const svg = await renderTimelineChart(deps, incident);
+    res.writeHead(200, {
+      ...HEADERS,
+      'content-type': 'image/svg+xml; charset=utf-8',
+      'content-length': Buffer.byteLength(svg),
+      // Opened on its own, the SVG runs nothing and loads nothing.
+      'content-security-policy': "default-src 'none'",
+    });
+    res.end(svg);
+  }
 }
 
 function incidentBody(
@@ -115,7 +175,7 @@ function incidentBody(
   timeline: readonly TimelineEntry[],
   chart: string,
   t: Translator,
-  seq: string,
+  svg: string,
 ): Html {
   const status = incident.status === 'open' ? t('status.open') : t('status.resolved');
   const listed = timeline.slice(-MAX_LISTED);
@@ -131,7 +191,7 @@ ${incident.resolvedAt && incident.status === 'resolved' ? html`<dt>${t('incident
 <section aria-labelledby="chart">
 <h2 id="chart">${t('incidentPage.chart')}</h2>
 <figure>${raw(chart)}</figure>
-<p><a href="${`${incident.workspace}-${seq}/timeline.svg`}">${t('incidentPage.svgLink')}</a></p>
+<p><a href="${svg}">${t('incidentPage.svgLink')}</a></p>
 </section>
 <section aria-labelledby="statements">
 <h2 id="statements">${t('incidentPage.statements')}</h2>

@@ -115,10 +115,17 @@ export interface ChatPort {
    */
   lockdown?(workspace: string, until: Date): Promise<void>;
   /**
-   * Who is in a room, for sending approval links to the approvers who are not (Slack). A platform
-   * without it counts everyone as in (the console; Discord for now): nobody gets a link unasked.
+   * Who is in a room (Slack: its members; Discord: who can view the channel), for sending approval
+   * links to the approvers who are not. A platform without it counts everyone as in (the console):
+   * nobody gets a link unasked. `among`: only these people need an answer (Discord then looks up
+   * them, not the whole server); a platform may answer for more.
    */
-  roomMembers?(room: string): Promise<UserId[]>;
+  roomMembers?(room: string, among?: readonly UserId[]): Promise<UserId[]>;
+  /**
+   * The name people know a user by in `workspace` (Slack's profile display name, Discord's server
+   * nickname), for pages outside the chat; null when the platform does not say. Absent: ids are shown.
+   */
+  displayName?(workspace: string, user: UserId): Promise<string | null>;
   /**
    * A user id as a mention for card text (a mark, see src/core/markup.ts): this platform's renderer makes
    * it a mention that notifies the person. Only marks ping: a mention typed in text never does.

@@ -1,5 +1,5 @@
 import type { Destination } from '../core/statement';
-import type { Incident } from '../core/types';
+import type { Incident, Role, UserId } from '../core/types';
 
 /** One delivery of a published statement to one destination (or its guard). */
 export interface OutboxJob {
@@ -7,6 +7,25 @@ export interface OutboxJob {
   seq: number;
   n: number;
   destination: Destination | 'guard';
+}
+
+/**
+ * One approval request to a webhook target (calma.yaml `approval_requests`): an approver outside the
+ * channel, their own link, for a team's mail relay to email. The link is in the job (Redis) only until
+ * it is delivered or expires.
+ */
+export interface ApprovalRequestJob {
+  kind: 'approval.requested';
+  target: string;
+  workspace: string;
+  seq: number;
+  n: number;
+  version: number;
+  user: UserId;
+  role: Role;
+  url: string;
+  /** The link's expiry, ms since the epoch: past it, the request is dropped. */
+  expires: number;
 }
 
 /**
@@ -21,4 +40,6 @@ export interface Outbox {
   guard(incident: Incident, n: number): Promise<void>;
   /** Queues the pending deliveries of published statement `n`; queuing one twice is a no-op. */
   deliver(incident: Incident, n: number): Promise<void>;
+  /** Queues an approval request; the same approver's for the same version, while it waits, is a no-op. */
+  request?(job: ApprovalRequestJob): Promise<void>;
 }

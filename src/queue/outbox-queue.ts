@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type Job, Queue, Worker } from 'bullmq';
 import { pendingDeliveries } from '../core/statement';
 import type { Incident } from '../core/types';
-import type { Outbox, OutboxJob } from '../ports/outbox';
+import type { ApprovalRequestJob, Outbox, OutboxJob } from '../ports/outbox';
 import { BOUNDED_EVENTS } from './events';
 import type { QueueSettings } from './reminder-queue';
 
@@ -34,11 +34,19 @@ export function deliveryId(job: OutboxJob): string {
   return [workspace, job.seq, `s${job.n}`, job.destination.replace(/:/g, '-')].join('.');
 }
 
+/** An approval request's id: one per approver and statement version. */
+export function requestId(job: ApprovalRequestJob): string {
+  const part = (text: string) => encodeURIComponent(text).replace(/[.:%]/g, '_');
+  return [part(job.workspace), job.seq, `s${job.n}`, `v${job.version}`, `request-${part(job.user)}`].join(
+    '.',
+  );
+}
+
 export class BullOutbox implements Outbox {
-  readonly queue: Queue<OutboxJob>;
+  readonly queue: Queue<OutboxJob | ApprovalRequestJob>;
 
   constructor(private readonly settings: OutboxSettings) {
-    this.queue = new Queue<OutboxJob>(settings.name, {
+    this.queue = new Queue<OutboxJob | ApprovalRequestJob>(settings.name, {
       connection: settings.connection,
       prefix: settings.prefix,
       streams: BOUNDED_EVENTS,
@@ -72,6 +80,16 @@ export class BullOutbox implements Outbox {
     );
   }
 
+  /** Retried like a delivery; gone once delivered, and a failed one once its link has expired. */
+  async request(job: ApprovalRequestJob): Promise<void> {
+    const keepSeconds = Math.max(1, Math.ceil((job.expires - Date.now()) / 1000));
+    await this.queue.add('request', job, {
+      jobId: requestId(job),
+      removeOnComplete: true,
+      removeOnFail: { age: keepSeconds },
+    });
+  }
+
   close(): Promise<void> {
     return this.queue.close();
   }
@@ -83,13 +101,17 @@ export class BullOutbox implements Outbox {
  */
 export function startOutboxWorker(
   settings: OutboxSettings,
-  run: (job: OutboxJob, id: string, lastAttempt: boolean) => Promise<void>,
+  run: (job: OutboxJob | ApprovalRequestJob, id: string, lastAttempt: boolean) => Promise<void>,
   concurrency = 8,
-): Worker<OutboxJob> {
-  return new Worker<OutboxJob>(
+): Worker<OutboxJob | ApprovalRequestJob> {
+  return new Worker<OutboxJob | ApprovalRequestJob>(
     settings.name,
-    async (job: Job<OutboxJob>) =>
-      run(job.data, job.id ?? deliveryId(job.data), job.attemptsMade + 1 >= (job.opts.attempts ?? 1)),
+    async (job: Job<OutboxJob | ApprovalRequestJob>) =>
+      run(
+        job.data,
+        job.id ?? ('kind' in job.data ? requestId(job.data) : deliveryId(job.data)),
+        job.attemptsMade + 1 >= (job.opts.attempts ?? 1),
+      ),
     {
       connection: settings.connection,
       prefix: settings.prefix,

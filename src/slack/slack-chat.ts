@@ -2,6 +2,7 @@ import type { webApi } from '@slack/bolt';
 import type { Card } from '../core/card';
 import { roomMark, userMark } from '../core/markup';
 import { CALMA_USER, type UserId } from '../core/types';
+import { NameCache } from '../name-cache';
 import { ChannelPacer } from '../pacer';
 import {
   ChatPlatformError,
@@ -70,6 +71,7 @@ export class SlackChat implements ChatPort {
   private readonly places: Places;
   private readonly channels: ChannelCreator;
   private readonly once: OncePoster;
+  private readonly names = new NameCache();
 
   /**
    * @param creates the client of `conversations.create` and of keyed posts (no retries, 429s handed
@@ -248,6 +250,19 @@ export class SlackChat implements ChatPort {
       cursor = page.response_metadata?.next_cursor || undefined;
     } while (cursor);
     return members;
+  }
+
+  /**
+   * @see https://api.slack.com/methods/users.info (`users:read`): the profile's display name, else the
+   * real name. Kept briefly (src/name-cache.ts); a failure is null (the id is shown).
+   */
+  async displayName(_workspace: string, user: UserId): Promise<string | null> {
+    if (isGroup(user)) return null;
+    return this.names.get(user, async () => {
+      const found = await this.call('users.info', () => this.client.users.info({ user }));
+      const profile = found.user?.profile;
+      return profile?.display_name || profile?.real_name || found.user?.real_name || null;
+    });
   }
 
   async members(user: UserId): Promise<UserId[]> {

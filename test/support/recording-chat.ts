@@ -144,6 +144,13 @@ export class RecordingChat implements ChatPort {
     return this.roomMembership.get(room) ?? [];
   }
 
+  /** Display names, as a test sets them (`displayName` answers null otherwise: the id is shown). */
+  readonly names = new Map<UserId, string>();
+
+  async displayName(_workspace: string, user: UserId): Promise<string | null> {
+    return this.names.get(user) ?? null;
+  }
+
   async dm(user: UserId, card: Card): Promise<void> {
     await this.check('dm');
     this.dms.push({ user, card: structuredClone(card) });

@@ -13,6 +13,7 @@ export const approvalPage = {
     noApprovals: 'No approval yet.',
     youApprove: 'You ({{who}}) are asked to approve as {{role}}.',
     expires: 'This link works once and expires on {{when}}.',
+    seeIncident: 'See the whole incident',
     approve: 'Approve S{{n}}',
     rejectHeading: 'Or send it back',
     reason: 'Why are you rejecting it? (required)',
@@ -47,5 +48,8 @@ export const approvalPage = {
     off: 'Approval links are off: calma needs `public_url` in calma.yaml and `CALMA_LINK_SECRET` set. Approve in chat: `/crisis approve S{{n}}`.',
     notPending: 'Statement S{{n}} is not waiting for approval: there is nothing to approve.',
     sent: 'Statement S{{n}} needs your approval as {{role}} ({{incident}}). Open this link to read it and approve or reject it (works once, only for you, until {{when}}): {{url}}',
+    emailSubject: 'Statement S{{n}} needs your approval ({{incident}})',
+    requestFailed:
+      'The approval request for statement S{{n}} could not be sent to {{who}} through {{target}} ({{error}}): they can still get a link with `/crisis link S{{n}}`.',
   },
 };

@@ -15,6 +15,7 @@ export const approvalPage: Translated<typeof en> = {
     noApprovals: 'Todavía no hay ninguna aprobación.',
     youApprove: 'Se te pide ({{who}}) que lo apruebes como {{role}}.',
     expires: 'Este enlace solo sirve una vez y caduca el {{when}}.',
+    seeIncident: 'Ver la crisis completa',
     approve: 'Aprobar S{{n}}',
     rejectHeading: 'O devuélvelo',
     reason: '¿Por qué lo rechazas? (obligatorio)',
@@ -50,5 +51,8 @@ export const approvalPage: Translated<typeof en> = {
     off: 'Los enlaces de aprobación están desactivados: calma necesita `public_url` en calma.yaml y `CALMA_LINK_SECRET` definido. Apruébalo en el chat: `/crisis aprobar S{{n}}`.',
     notPending: 'El comunicado S{{n}} no espera aprobación: no hay nada que aprobar.',
     sent: 'El comunicado S{{n}} necesita tu aprobación como {{role}} ({{incident}}). Abre este enlace para leerlo y aprobarlo o rechazarlo (sirve una vez, solo para ti, hasta el {{when}}): {{url}}',
+    emailSubject: 'El comunicado S{{n}} necesita tu aprobación ({{incident}})',
+    requestFailed:
+      'No se pudo enviar a {{who}} la solicitud de aprobación del comunicado S{{n}} a través de {{target}} ({{error}}): puede obtener un enlace con `/crisis enlace S{{n}}`.',
   },
 };

@@ -15,6 +15,7 @@ export const approvalPage: Translated<typeof en> = {
     noApprovals: 'Aucune approbation pour l’instant.',
     youApprove: 'Il vous est demandé ({{who}}) d’approuver en tant que {{role}}.',
     expires: 'Ce lien ne sert qu’une fois et expire le {{when}}.',
+    seeIncident: 'Voir la crise en entier',
     approve: 'Approuver S{{n}}',
     rejectHeading: 'Ou le renvoyer',
     reason: 'Pourquoi le rejetez-vous ? (obligatoire)',
@@ -51,5 +52,8 @@ export const approvalPage: Translated<typeof en> = {
     off: 'Les liens d’approbation sont désactivés : calma a besoin de `public_url` dans calma.yaml et de `CALMA_LINK_SECRET`. Approuvez dans la discussion : `/crisis approuver S{{n}}`.',
     notPending: 'Le communiqué S{{n}} n’attend pas d’approbation : il n’y a rien à approuver.',
     sent: 'Le communiqué S{{n}} attend votre approbation en tant que {{role}} ({{incident}}). Ouvrez ce lien pour le lire, puis l’approuver ou le rejeter (ne sert qu’une fois, pour vous seul, jusqu’au {{when}}) : {{url}}',
+    emailSubject: 'Le communiqué S{{n}} attend votre approbation ({{incident}})',
+    requestFailed:
+      'La demande d’approbation du communiqué S{{n}} n’a pas pu être envoyée à {{who}} via {{target}} ({{error}}) : cette personne peut obtenir un lien avec `/crisis lien S{{n}}`.',
   },
 };

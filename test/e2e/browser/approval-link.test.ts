@@ -1,12 +1,13 @@
 /**
  * A legal approver outside the incident channel approves from a phone, in Debian's Chromium: the link
  * from `/crisis link` opens the statement, Approve publishes it, and the same link then says it was
- * used. Each page is screenshotted (test-artifacts/screenshots/) and passes axe's WCAG 2.2 AA checks.
+ * used, yet still opens the incident. Each page is screenshotted (test-artifacts/screenshots/) and passes axe's WCAG 2.2 AA checks.
  */
 import type { Redis } from 'ioredis';
 import pino from 'pino';
 import type { Browser } from 'playwright-core';
 import { approvalPageRoutes } from '../../../src/http/approval-page';
+import { incidentPages } from '../../../src/http/incident-page';
 import { HttpServer } from '../../../src/http/server';
 import { LinkClaims } from '../../../src/store/link-claims';
 import { inRoom, replyText, useWorld, WORKSPACE } from '../../integration/handlers/world';
@@ -38,7 +39,7 @@ afterEach(async () => {
   await server?.close();
 });
 
-test('GIVEN lena (legal) outside the channel WHEN she opens her link on a phone and approves THEN S1 is published, and the same link then says it was used', async () => {
+test('GIVEN lena (legal) outside the channel WHEN she opens her link on a phone and approves THEN S1 is published, and the same link then says it was used yet still opens the incident', async () => {
   const w = world();
   server = new HttpServer(pino({ level: 'silent' })).route(
     ...approvalPageRoutes({
@@ -50,6 +51,7 @@ test('GIVEN lena (legal) outside the channel WHEN she opens her link on a phone 
       clock: w.clock,
       log: pino({ level: 'silent' }),
     }),
+    ...incidentPages(w.deps, undefined, SECRET),
   );
   const base = `http://127.0.0.1:${await server.listen(0, '127.0.0.1')}`;
   w.deps.approvalLinks = { secret: SECRET, publicUrl: base, platform: 'slack' };
@@ -83,6 +85,16 @@ test('GIVEN lena (legal) outside the channel WHEN she opens her link on a phone 
   await screenshot(page, 'approval-link-used');
   expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('This link cannot be used');
   expect(await page.locator('main').textContent()).toContain('This approval link was already used');
+  expect(await accessibilityViolations(page)).toEqual([]);
+
+  // A used link acts no more, but still shows its incident until it expires.
+  await page.getByRole('link', { name: 'See the whole incident' }).click();
+  await page.waitForLoadState();
+  await screenshot(page, 'approval-link-incident');
+  expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
+    'Incident #1: Our account is posting spam',
+  );
+  expect(await page.locator('main').textContent()).toContain('Do not click its links.');
   expect(await accessibilityViolations(page)).toEqual([]);
   await context.close();
 });

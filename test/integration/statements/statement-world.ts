@@ -11,7 +11,7 @@ import { Redis } from 'ioredis';
 import { runOutboxJob } from '../../../src/app/deliver';
 import type { Caller } from '../../../src/app/deps';
 import type { WebhookTarget } from '../../../src/outbound/webhook';
-import type { OutboxJob } from '../../../src/ports/outbox';
+import type { ApprovalRequestJob, OutboxJob } from '../../../src/ports/outbox';
 import { BullOutbox, type OutboxSettings, startOutboxWorker } from '../../../src/queue/outbox-queue';
 import { ONE_APPROVER } from '../../support/approval-policy';
 import { uniquePrefix } from '../../support/redis';
@@ -112,12 +112,13 @@ export function useStatements(): StatementHarness {
   let connection: Redis;
   let settings: OutboxSettings;
   let outbox: BullOutbox;
-  let worker: Worker<OutboxJob>;
+  let worker: Worker<OutboxJob | ApprovalRequestJob>;
   let targets: WebhookTarget[] = [];
   // The outbox is created before the world exists (useWorld's overrides are read in beforeEach).
   const lazyOutbox = {
     guard: (...args: Parameters<BullOutbox['guard']>) => outbox.guard(...args),
     deliver: (...args: Parameters<BullOutbox['deliver']>) => outbox.deliver(...args),
+    request: (...args: Parameters<BullOutbox['request']>) => outbox.request(...args),
   };
   const world = useWorld({
     outbox: lazyOutbox,

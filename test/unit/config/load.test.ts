@@ -175,6 +175,34 @@ describe('loadConfig', () => {
     ]);
   });
 
+  test('GIVEN approval_requests WHEN it names an outbound target THEN it is taken with its emails; WHEN it names none THEN the error says which exist', async () => {
+    const outbound =
+      'outbound:\n  - name: mail-relay\n    url: https://relay.example.com/calma\n    secret_env: RELAY_SECRET\n';
+    const config = await loadConfig(
+      await withFile(
+        `${outbound}approval_requests:\n  target: mail-relay\n  emails:\n    U0LENA: lena@acme.example\n`,
+        { RELAY_SECRET: 'relay-secret' },
+      ),
+    );
+    expect(config.settings.approval_requests).toEqual({
+      target: 'mail-relay',
+      emails: { U0LENA: 'lena@acme.example' },
+    });
+
+    const error = await configError(
+      await withFile(`${outbound}approval_requests:\n  target: mailer\n  emails:\n    U0LENA: lena\n`, {
+        RELAY_SECRET: 'relay-secret',
+      }),
+    );
+    expect(error.problems).toMatchObject([
+      {
+        key: 'approval_requests.target',
+        message: 'no outbound target is named "mailer" (outbound: mail-relay)',
+      },
+      { key: 'approval_requests.emails.U0LENA', message: 'an email address' },
+    ]);
+  });
+
   test('GIVEN calma.example.yaml WHEN loading it THEN it is valid and shows exactly the defaults', async () => {
     const example = await loadConfig({ CALMA_CONFIG: path.join(root, 'calma.example.yaml') });
     const defaults = await inEmptyDir(() => loadConfig({}));
