@@ -9,6 +9,7 @@ import { postSigned } from '../outbound/webhook';
 import type { ApprovalRequestJob, OutboxJob } from '../ports/outbox';
 import { runApprovalRequest } from './approval-requests';
 import type { Deps } from './deps';
+import { jobPost } from './post-once';
 
 /**
  * Longer than a post or a webhook call may take (PLATFORM_TIMEOUTS.callMs, WEBHOOK_TIMEOUT_MS: 10 s),
@@ -28,6 +29,7 @@ export async function runOutboxJob(
   job: OutboxJob | ApprovalRequestJob,
   id: string,
   lastAttempt: boolean,
+  rerun = false,
 ): Promise<void> {
   if ('kind' in job) return runApprovalRequest(deps, targets, job, id, lastAttempt);
   const incident = await deps.store.get(job.workspace, job.seq);
@@ -51,7 +53,7 @@ export async function runOutboxJob(
   }
   let failure: { retry: boolean; error: string } | null = null;
   try {
-    failure = await send(deps, targets, incident, statement, destination, id);
+    failure = await send(deps, targets, incident, statement, destination, id, rerun);
   } catch (error) {
     failure = { retry: true, error: error instanceof Error ? error.message : String(error) };
   }
@@ -74,18 +76,22 @@ async function send(
   statement: Statement,
   destination: Destination,
   id: string,
+  rerun: boolean,
 ): Promise<{ retry: boolean; error: string } | null> {
+  // Run again, it may find the card its predecessor posted and died before recording.
+  const published = statement.publishedAt ? new Date(statement.publishedAt) : new Date(0);
+  const once = (key: string) => jobPost('publish', key, rerun ? published : undefined);
   const card = publishedCard(incident, statement, translator(incident.locale, deps.timeZone), (u) =>
     deps.chat.mention(u),
   );
   if (destination === 'room') {
     if (!incident.room) return { retry: false, error: 'the incident has no channel' };
-    await deps.chat.post(incident.room, card);
+    await deps.chat.post(incident.room, card, once(`${id}:room`));
     return null;
   }
   if (destination === 'announcements') {
     if (!deps.announcements) return { retry: false, error: 'no announcements channel is configured' };
-    await deps.chat.post(deps.announcements, card);
+    await deps.chat.post(deps.announcements, card, once(`${id}:announcements`));
     return null;
   }
   // Drills never leave the chat, even if a delivery was somehow queued for one.

@@ -16,6 +16,7 @@ import { type Translator, translator } from '../i18n';
 import type { Playbook } from '../playbook/schema';
 import type { ReminderJob } from '../ports/scheduler';
 import type { Deps } from './deps';
+import { jobPost } from './post-once';
 import { playbookOf, refreshRoom } from './room';
 
 /** Longer than a post takes, shorter than the retries' backoff reaches (1 + 2 + 4 + 8 + 16 s). */
@@ -35,7 +36,7 @@ export const DELIVERED_SECONDS = 24 * 3600;
  * itself out of the plan, posts nothing, and still queues what its kind wants now. A job run twice (a
  * crash mid-job) posts once and queues the successor it may have missed.
  */
-export async function fireReminder(deps: Deps, job: ReminderJob, id: string): Promise<void> {
+export async function fireReminder(deps: Deps, job: ReminderJob, id: string, rerun = false): Promise<void> {
   // Claimed for a short while: a worker that dies before posting leaves a claim that expires, and the
   // job's retry (BullMQ re-runs a stalled job) posts it then. Once posted, the claim is kept for a day.
   // The claim is asked for with the read of the incident (one round trip, not two: in a burst of
@@ -86,7 +87,13 @@ export async function fireReminder(deps: Deps, job: ReminderJob, id: string): Pr
   }
   try {
     if (direct) await deps.chat.dm(direct, card);
-    else await deps.chat.post(incident.room, card);
+    // Run again, it may find the post its predecessor made and died before recording.
+    else
+      await deps.chat.post(
+        incident.room,
+        card,
+        jobPost('reminder', id, rerun ? new Date(job.dueAt) : undefined),
+      );
   } catch (error) {
     // Not delivered: give the claim back so BullMQ's retry (with backoff) can deliver it.
     await deps.store.release(claim);

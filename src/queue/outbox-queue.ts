@@ -101,7 +101,13 @@ export class BullOutbox implements Outbox {
  */
 export function startOutboxWorker(
   settings: OutboxSettings,
-  run: (job: OutboxJob | ApprovalRequestJob, id: string, lastAttempt: boolean) => Promise<void>,
+  /** `rerun`: BullMQ started this job before (its process died, or its run failed). */
+  run: (
+    job: OutboxJob | ApprovalRequestJob,
+    id: string,
+    lastAttempt: boolean,
+    rerun: boolean,
+  ) => Promise<void>,
   concurrency = 8,
 ): Worker<OutboxJob | ApprovalRequestJob> {
   return new Worker<OutboxJob | ApprovalRequestJob>(
@@ -111,6 +117,7 @@ export function startOutboxWorker(
         job.data,
         job.id ?? ('kind' in job.data ? requestId(job.data) : deliveryId(job.data)),
         job.attemptsMade + 1 >= (job.opts.attempts ?? 1),
+        job.attemptsStarted > 1,
       ),
     {
       connection: settings.connection,

@@ -37,8 +37,8 @@ export function outboxService(options: OutboxOptions): OutboxService {
   return {
     outbox,
     work(deps) {
-      worker = startOutboxWorker(settings, (job, id, last) =>
-        runOutboxJob(deps, options.targets, job, id, last),
+      worker = startOutboxWorker(settings, (job, id, last, rerun) =>
+        runOutboxJob(deps, options.targets, job, id, last, rerun),
       );
       worker.on('failed', (job, error) =>
         deps.log.warn({ err: error, job: job?.id, attempts: job?.attemptsMade }, 'statement delivery failed'),

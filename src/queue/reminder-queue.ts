@@ -255,7 +255,8 @@ export const REMINDER_CONCURRENCY = 32;
  */
 export function startReminderWorker(
   settings: QueueSettings,
-  fire: (job: ReminderJob, jobId: string) => Promise<void>,
+  /** `rerun`: BullMQ started this job before (its process died, or its run failed). */
+  fire: (job: ReminderJob, jobId: string, rerun: boolean) => Promise<void>,
   options: {
     concurrency?: number | undefined;
     catchUp?: (job: Job<CatchUpJob>, token: string | undefined) => Promise<void>;
@@ -267,7 +268,7 @@ export function startReminderWorker(
     async (job, token) => {
       if (job.name === CATCH_UP) return options.catchUp?.(job as unknown as Job<CatchUpJob>, token);
       try {
-        await fire(job.data, job.id ?? jobId(job.data));
+        await fire(job.data, job.id ?? jobId(job.data), job.attemptsStarted > 1);
       } catch (error) {
         const last = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
         if (last) await options.giveUp?.(job.data).catch(() => undefined);

@@ -80,8 +80,8 @@ export function reminders(options: RemindersOptions): Reminders {
       scheduler.missedUntil = missed.cutoff;
       worker = startReminderWorker(
         settings,
-        async (job, id) => {
-          if (!missed.missed(job)) return fireReminder(deps, job, id);
+        async (job, id, rerun) => {
+          if (!missed.missed(job)) return fireReminder(deps, job, id, rerun);
           // Only the next reminder of a kind had a job: its later ones missed as well join it.
           const along = await missedAlong(deps, job, missed.cutoff);
           for (const m of [{ job, id }, ...along]) await missed.keep(m.job, m.id);
