@@ -36,7 +36,7 @@ function englishFragments(other: Locale): string[] {
 
 /** Command syntax (`/crisis delete #N`) is what calma parses in every language: only the words beyond it count. */
 const COMMAND_WORDS =
-  /\/crisis|\b(open|status|list|all|step|done|skip|assign|role|sev|note|update|approve|reject|link|edit|question|answer|evidence|close|reopen|followup|stats|drill|delete|lang|help)\b/g;
+  /\/crisis|\b(open|status|list|all|step|done|skip|assign|role|sev|note|update|approve|reject|link|variant|edit|question|answer|evidence|close|reopen|followup|stats|drill|delete|lang|help)\b/g;
 const wordsBeyondSyntax = (piece: string) =>
   piece
     .replace(COMMAND_WORDS, ' ')
