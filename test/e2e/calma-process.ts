@@ -137,6 +137,20 @@ export async function waitUntil(
   }
 }
 
+/** The port calma logged it listens on (its JSON log line on stderr; PORT=0 picks a free one). */
+export async function httpPort(process: CalmaProcess): Promise<number> {
+  let port = 0;
+  await waitUntil(
+    () => {
+      port = Number(/"port":(\d+),"msg":"HTTP on port/.exec(process.stderr)?.[1] ?? 0);
+      return port > 0;
+    },
+    30_000,
+    () => `calma never said its HTTP port\n${process.stderr}`,
+  );
+  return port;
+}
+
 function withTimeout<T>(promise: Promise<T>, timeoutMs: number, message: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {

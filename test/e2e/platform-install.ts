@@ -72,20 +72,6 @@ export function useDiscordInstall(label: string): PlatformInstall<FakeDiscord> {
   );
 }
 
-/** The port calma logged it listens on (PORT=0 picks a free one). */
-export async function httpPort(process: CalmaProcess): Promise<number> {
-  let port = 0;
-  await waitUntil(
-    () => {
-      port = Number(/"port":(\d+),"msg":"HTTP on port/.exec(process.stderr)?.[1] ?? 0);
-      return port > 0;
-    },
-    30_000,
-    () => `calma never said its HTTP port\n${process.stderr}`,
-  );
-  return port;
-}
-
 /** Resolves once calma logged its gateway connection. */
 export async function connectedToDiscord(process: CalmaProcess): Promise<void> {
   await waitUntil(

@@ -4,7 +4,8 @@
  */
 import type { FakeSlack } from '../support/fake-slack';
 import { commandBody, postSigned } from '../support/slack-request';
-import { httpPort, QUICK_HANDOFF, SLACK_SECRET, useSlackInstall } from './platform-install';
+import { httpPort } from './calma-process';
+import { QUICK_HANDOFF, SLACK_SECRET, useSlackInstall } from './platform-install';
 
 const install = useSlackInstall('slack-recovery');
 const calma = (name: string) => install.calma(name, QUICK_HANDOFF);

@@ -5,8 +5,8 @@
  */
 import { FAKE_TEAM, type FakeSlack } from '../support/fake-slack';
 import { commandBody, postSigned } from '../support/slack-request';
-import type { CalmaProcess } from './calma-process';
-import { httpPort, SLACK_SECRET, useSlackInstall } from './platform-install';
+import { type CalmaProcess, httpPort } from './calma-process';
+import { SLACK_SECRET, useSlackInstall } from './platform-install';
 
 /** Well past the test: the first process is dead before Slack would answer its create. */
 const NEVER_MS = 300_000;
