@@ -198,8 +198,9 @@ async function act(
   const { secret, claims, incident, statement, t, deps } = opened.value;
   const n = statement.n;
   const form = new URLSearchParams(read.body.toString('utf8'));
-  if (!checkedFormCookie(req, COOKIE, form, { secret, nonce: claims.nonce }))
+  if (!checkedFormCookie(req, COOKIE, form, { secret, nonce: claims.nonce })) {
     return refusalPage(res, t, 'csrf', n);
+  }
   const action = form.get('action');
   const reason = (form.get('reason') ?? '').trim().slice(0, MAX_REASON);
   if (action !== 'approve' && action !== 'reject') return refusalPage(res, t, 'csrf', n);
