@@ -14,23 +14,14 @@ import { RedisIncidentStore } from '../src/store/redis-incident-store';
 import { type FakeSlack, startFakeSlack } from '../test/support/fake-slack';
 import { freePort } from '../test/support/free-port';
 import { CalmaReplica, withCompiledCalma } from './support/calma-replica';
+import { chaosCalmaYaml, TARGETS, targetSecretsEnv } from './support/chaos-config';
 import { ChaosRedis } from './support/chaos-redis';
 import { type ChaosEvent, report } from './support/chaos-report';
 import { ALERT_SECRET, SIGNING_SECRET } from './support/chaos-requests';
-import {
-  ANNOUNCEMENTS,
-  type Attempt,
-  runScript,
-  type ScriptWorld,
-  sleep,
-  TRIAGE,
-  told,
-  waitFor,
-} from './support/chaos-script';
-import { startTargets, type TargetServer } from './support/chaos-target';
+import { type Attempt, runScript, type ScriptWorld, sleep, told, waitFor } from './support/chaos-script';
+import { startTargets } from './support/chaos-target';
 
 const PREFIX = 'chaos';
-const TARGETS = ['statuspage', 'scheduler'] as const;
 
 export interface ChaosOptions {
   /** Seeds every random choice: the same seed makes the same choices (the timings still vary). */
@@ -111,7 +102,7 @@ async function chaos(options: ChaosOptions): Promise<boolean> {
   const events: ChaosEvent[] = [];
   let verdict = { silentlyLost: 0, twoIds: 0 };
   try {
-    await writeFile(path.join(dir, 'calma.yaml'), calmaYaml(targets));
+    await writeFile(path.join(dir, 'calma.yaml'), chaosCalmaYaml(PREFIX, targets, { storm: true }));
     await Promise.all(processes.map((p) => p.start()));
     const random = mulberry32(options.seed);
     const startedAt = Date.now();
@@ -292,23 +283,6 @@ async function settle(world: ScriptWorld, settleMs: number): Promise<void> {
   await sleep(5000);
 }
 
-function calmaYaml(targets: TargetServer): string {
-  return [
-    'locale: en',
-    `redis: { key_prefix: ${PREFIX} }`,
-    `channels: { announcements: ${ANNOUNCEMENTS} }`,
-    'approvers: { approver: ["U0BOB"] }',
-    // One approval publishes (a SEV1 also asks the lead by default, and the script's team is ana and bob).
-    'statements: { approvals: { sev1: [approver] } }',
-    'outbound:',
-    ...TARGETS.map(
-      (t) => `  - { name: ${t}, url: "${targets.url(t)}", secret_env: ${t.toUpperCase()}_SECRET }`,
-    ),
-    `alerts: { triage_channel: ${TRIAGE} }`,
-    '',
-  ].join('\n');
-}
-
 function calmaEnv(
   dir: string,
   redis: ChaosRedis,
@@ -325,7 +299,7 @@ function calmaEnv(
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: fake.apiUrl,
     GENERIC_WEBHOOK_SECRET: ALERT_SECRET,
-    ...Object.fromEntries(Object.entries(secrets).map(([t, s]) => [`${t.toUpperCase()}_SECRET`, s])),
+    ...targetSecretsEnv(secrets),
   };
 }
 

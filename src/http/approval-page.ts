@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { approveAs, rejectAs } from '../app/approval';
@@ -7,7 +6,6 @@ import {
   type LinkClaims,
   type LinkPlatform,
   MAX_TOKEN_LENGTH,
-  sameValue,
   verifyLink,
 } from '../app/approval-link';
 import type { Caller, Deps } from '../app/deps';
@@ -15,11 +13,12 @@ import { displayNames } from '../app/display-names';
 import { when } from '../cards/format';
 import { checklistLines, stillNeeded } from '../cards/statement';
 import { renderMarks } from '../core/markup';
-import { type Clock, type Incident, LOCALES, type Locale, type Statement } from '../core/types';
-import { type MessageKey, roleName, type Translator, translator } from '../i18n';
+import type { Clock, Incident, Locale, Statement } from '../core/types';
+import { roleName, type Translator, translator } from '../i18n';
 import type { LinkClaims as ClaimStore } from '../store/link-claims';
 import { readBody } from './body';
-import { type Html, html, page } from './html';
+import { type Html, html, page, sendPage } from './html';
+import { checkedFormCookie, messagePage, readerLocale, refusalLines, setFormCookie } from './link-page';
 import type { Route } from './server';
 
 export interface ApprovalPageSettings {
@@ -120,13 +119,13 @@ async function show(
   const opened = await open(settings, req, token);
   if (!opened.ok) return refusalPage(res, opened.t, opened.why, opened.n, token);
   const { secret, claims, incident, statement, t, deps } = opened.value;
-  const cookie = randomBytes(16).toString('base64url');
-  const secure = settings.publicUrl?.startsWith('https:') ? '; Secure' : '';
-  const maxAge = Math.max(1, Math.floor((claims.expires - deps.clock.now().getTime()) / 1000));
-  res.setHeader(
-    'set-cookie',
-    `${COOKIE}=${cookie}; Path=/approve/; Max-Age=${maxAge}; HttpOnly; SameSite=Strict${secure}`,
-  );
+  const cookie = setFormCookie(res, {
+    name: COOKIE,
+    path: '/approve/',
+    publicUrl: settings.publicUrl,
+    expires: claims.expires,
+    now: deps.clock.now(),
+  });
   const csrf = csrfValue(secret, claims.nonce, cookie);
   const n = statement.n;
   const variants = Object.entries(
@@ -183,7 +182,7 @@ ${
 <p class="meta">${t('approvalPage.expires', { when: when(new Date(claims.expires), t) })}</p>
 ${incidentLink(token, t)}
 </main>`;
-  send(res, 200, t, t('approvalPage.title', { n }), body);
+  sendPage(res, 200, page(t.locale, t('approvalPage.title', { n }), body, { style: STYLE }));
 }
 
 async function act(
@@ -199,16 +198,15 @@ async function act(
   const { secret, claims, incident, statement, t, deps } = opened.value;
   const n = statement.n;
   const form = new URLSearchParams(read.body.toString('utf8'));
-  const cookie = readCookie(req, COOKIE);
-  const csrf = form.get('csrf') ?? '';
-  if (!cookie || !csrf || !sameValue(csrf, csrfValue(secret, claims.nonce, cookie))) {
+  if (!checkedFormCookie(req, COOKIE, form, { secret, nonce: claims.nonce })) {
     return refusalPage(res, t, 'csrf', n);
   }
   const action = form.get('action');
   const reason = (form.get('reason') ?? '').trim().slice(0, MAX_REASON);
   if (action !== 'approve' && action !== 'reject') return refusalPage(res, t, 'csrf', n);
   if (action === 'reject' && !reason) {
-    return messagePage(res, 400, t, t('approvalPage.refusedTitle'), [t('approvalPage.why.reasonRequired')]);
+    const title = t('approvalPage.refusedTitle');
+    return messagePage(res, 400, t, STYLE, { title, lines: [t('approvalPage.why.reasonRequired')] });
   }
   // Claimed before acting: two submissions racing (a double tap, two tabs) act once.
   if (!(await settings.claims.claim(claims.nonce, claims.expires, deps.clock.now()))) {
@@ -240,10 +238,10 @@ async function act(
       .map(plainText)
       .join(' ');
     settings.log.info({ incident: incident.seq, statement: n, action }, 'approval link refused');
-    return messagePage(res, 409, t, t('approvalPage.refusedTitle'), [
-      t('approvalPage.why.refused', { reason }),
-      t('approvalPage.closeTab'),
-    ]);
+    return messagePage(res, 409, t, STYLE, {
+      title: t('approvalPage.refusedTitle'),
+      lines: [t('approvalPage.why.refused', { reason }), t('approvalPage.closeTab')],
+    });
   }
   const said =
     action === 'reject'
@@ -254,24 +252,20 @@ async function act(
             n,
             needed: plainText(stillNeeded(incident, after, deps.approvers, t, (u) => u)),
           });
-  return messagePage(
-    res,
-    200,
-    t,
-    t('approvalPage.doneTitle'),
-    [said, t('approvalPage.closeTab')],
-    incidentLink(token, t),
-  );
+  return messagePage(res, 200, t, STYLE, {
+    title: t('approvalPage.doneTitle'),
+    lines: [said, t('approvalPage.closeTab')],
+    more: incidentLink(token, t),
+  });
 }
 
 /** Why a link refuses; one used, voided or closed still shows its incident until it expires. */
 function refusalPage(res: ServerResponse, t: Translator, why: Refusal, n?: number, token?: string): void {
-  const next =
-    why === 'off' ? [] : [n === undefined ? t('approvalPage.nextAny') : t('approvalPage.next', { n })];
-  const lines = [t(`approvalPage.why.${why}` as MessageKey, n === undefined ? {} : { n }), ...next];
   const readable = token && (why === 'used' || why === 'voided' || why === 'closed');
-  const more = readable ? incidentLink(token, t) : '';
-  messagePage(res, STATUS[why], t, t('approvalPage.refusedTitle'), lines, more);
+  messagePage(res, STATUS[why], t, STYLE, {
+    ...refusalLines(t, 'approvalPage', why, n, why !== 'off'),
+    ...(readable ? { more: incidentLink(token, t) } : {}),
+  });
 }
 
 /** What a link that cannot be read at all answers, in the reader's language (the incident page too). */
@@ -292,23 +286,6 @@ function incidentLink(token: string, t: Translator): Html {
   return html`<p><a href="${`${token}/incident`}">${t('approvalPage.seeIncident')}</a></p>`;
 }
 
-function messagePage(
-  res: ServerResponse,
-  status: number,
-  t: Translator,
-  title: string,
-  lines: string[],
-  more: Html | '' = '',
-): void {
-  send(
-    res,
-    status,
-    t,
-    title,
-    html`<main><h1>${title}</h1>${lines.map((line) => html`<p>${codeText(line)}</p>`)}${more}</main>`,
-  );
-}
-
 const STYLE = `body{font:1.0625rem/1.5 system-ui,sans-serif;color:#1b1b1b;background:#fff;margin:0 auto;padding:1rem;max-width:40rem}
 h1{font-size:1.5rem;margin:.5rem 0}h2{font-size:1.125rem;margin:1.5rem 0 .5rem}
 .meta{color:#4a4a4a}.statement{white-space:pre-wrap;border-left:4px solid #555;margin:0;padding:.5rem 1rem;background:#f4f4f4}
@@ -320,20 +297,6 @@ button.approve{background:#0a6b2d}button.reject{background:#a3161b}
 button:focus-visible,textarea:focus-visible{outline:3px solid #1a4fd6;outline-offset:2px}
 code{background:#eee;padding:0 .25rem;border-radius:3px}`;
 
-function send(res: ServerResponse, status: number, t: Translator, title: string, body: Html): void {
-  const document = page(t.locale, title, body, { style: STYLE });
-  res.writeHead(status, {
-    'content-type': 'text/html; charset=utf-8',
-    'content-length': Buffer.byteLength(document.html),
-    'content-security-policy': document.csp,
-    'referrer-policy': 'no-referrer',
-    'x-content-type-options': 'nosniff',
-    'x-frame-options': 'DENY',
-    'cache-control': 'no-store',
-  });
-  res.end(document.html);
-}
-
 /** Card text (marks, `*bold*`) as plain text: a person reads as their id, a room as its name. */
 function plainText(text: string): string {
   return renderMarks(text, {
@@ -341,30 +304,4 @@ function plainText(text: string): string {
     user: (id) => id,
     room: (_id, name) => `#${name}`,
   });
-}
-
-/** calma's own sentences: `code` spans shown as code, everything else escaped. */
-function codeText(line: string): Html {
-  return html`${line.split('`').map((part, i) => (i % 2 === 1 ? html`<code>${part}</code>` : part))}`;
-}
-
-function readCookie(req: IncomingMessage, name: string): string | null {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const [key, ...value] = part.trim().split('=');
-    if (key === name) return value.join('=') || null;
-  }
-  return null;
-}
-
-/** The first of calma's languages the browser asks for (Accept-Language, by its q order), else the default. */
-export function readerLocale(req: IncomingMessage, fallback: Locale): Locale {
-  const asked = (req.headers['accept-language'] ?? '')
-    .slice(0, 200)
-    .split(',')
-    .map((part, i) => {
-      const [tag = '', q] = part.trim().split(';q=');
-      return { lang: tag.slice(0, 2).toLowerCase(), q: q === undefined ? 1 : Number(q) || 0, i };
-    })
-    .sort((a, b) => b.q - a.q || a.i - b.i);
-  return (asked.find((a) => (LOCALES as readonly string[]).includes(a.lang))?.lang as Locale) ?? fallback;
 }

@@ -1,7 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
-import { csrfValue, type LinkPlatform, MAX_TOKEN_LENGTH, sameValue } from '../app/approval-link';
+import { csrfValue, type LinkPlatform, MAX_TOKEN_LENGTH } from '../app/approval-link';
 import type { Caller, Deps } from '../app/deps';
 import { type DraftClaims, verifyDraftLink } from '../app/draft-link';
 import { saveVariants, type Variants } from '../app/save-variants';
@@ -18,9 +17,16 @@ import { fail, ok, type UserError } from '../core/result';
 import { validVariants } from '../core/statement';
 import type { Clock, Incident, Locale, Statement } from '../core/types';
 import { explain, type MessageKey, networkName, type Translator, translator } from '../i18n';
-import { readerLocale } from './approval-page';
 import { readBody } from './body';
-import { type Html, html, page, readCookie, sendPage } from './html';
+import { type Html, html, page, sendPage } from './html';
+import {
+  checkedFormCookie,
+  codeText,
+  messagePage,
+  readerLocale,
+  refusalLines,
+  setFormCookie,
+} from './link-page';
 import type { Route } from './server';
 
 export interface DraftPageSettings {
@@ -154,14 +160,14 @@ async function show(
 ): Promise<void> {
   const opened = await open(settings, req, token);
   if (!opened.ok) return refusalPage(res, opened.t, opened.why, opened.n);
-  const cookie = randomBytes(16).toString('base64url');
   const { claims, deps } = opened.value;
-  const secure = settings.publicUrl?.startsWith('https:') ? '; Secure' : '';
-  const maxAge = Math.max(1, Math.floor((claims.expires - deps.clock.now().getTime()) / 1000));
-  res.setHeader(
-    'set-cookie',
-    `${COOKIE}=${cookie}; Path=/draft/; Max-Age=${maxAge}; HttpOnly; SameSite=Strict${secure}`,
-  );
+  const cookie = setFormCookie(res, {
+    name: COOKIE,
+    path: '/draft/',
+    publicUrl: settings.publicUrl,
+    expires: claims.expires,
+    now: deps.clock.now(),
+  });
   editor(res, 200, opened.value, cookie, {});
 }
 
@@ -177,11 +183,8 @@ async function save(
   const { secret, claims, incident, statement, t, deps } = opened.value;
   if (read === null) return refusalPage(res, t, 'tooLarge', statement.n);
   const form = new URLSearchParams(read);
-  const cookie = readCookie(req, COOKIE);
-  const csrf = form.get('csrf') ?? '';
-  if (!cookie || !csrf || !sameValue(csrf, csrfValue(secret, claims.nonce, cookie))) {
-    return refusalPage(res, t, 'csrf', statement.n);
-  }
+  const cookie = checkedFormCookie(req, COOKIE, form, { secret, nonce: claims.nonce });
+  if (!cookie) return refusalPage(res, t, 'csrf', statement.n);
   const n = statement.n;
   // Browsers send a textarea's line breaks as CRLF; chat sends LF, and X counts each character.
   const typed: Variants = Object.fromEntries(
@@ -330,19 +333,8 @@ ${
 }
 
 function refusalPage(res: ServerResponse, t: Translator, why: Refusal, n?: number): void {
-  const next =
-    why === 'off' || why === 'published' || why === 'closed'
-      ? []
-      : [n === undefined ? t('draftPage.nextAny') : t('draftPage.next', { n })];
-  const lines = [t(`draftPage.why.${why}` as MessageKey, n === undefined ? {} : { n }), ...next];
-  const title = t('draftPage.refusedTitle');
-  const body = html`<main><h1>${title}</h1>${lines.map((line) => html`<p>${codeText(line)}</p>`)}</main>`;
-  sendPage(res, STATUS[why], page(t.locale, title, body, { style: STYLE }));
-}
-
-/** calma's own sentences: `code` spans shown as code, everything else escaped. */
-function codeText(line: string): Html {
-  return html`${line.split('`').map((part, i) => (i % 2 === 1 ? html`<code>${part}</code>` : part))}`;
+  const next = why !== 'off' && why !== 'published' && why !== 'closed';
+  messagePage(res, STATUS[why], t, STYLE, refusalLines(t, 'draftPage', why, n, next));
 }
 
 // Dark on light, at least 4.5:1 everywhere; an over-limit count says so in words, its colour repeats it.

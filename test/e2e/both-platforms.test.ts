@@ -12,7 +12,7 @@ import { slashCommand, stringOption } from '../support/discord-payloads';
 import { DISCORD_SEED, type FakeDiscord, startFakeDiscord } from '../support/fake-discord';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack';
 import { commandBody, postSigned } from '../support/slack-request';
-import { CalmaProcess, calmaEnv, waitUntil } from './calma-process';
+import { CalmaProcess, calmaEnv, httpPort } from './calma-process';
 
 const SECRET = 'e2e-signing-secret';
 let dir: string;
@@ -39,21 +39,6 @@ afterEach(async () => {
   await slack.close();
   await rm(dir, { recursive: true, force: true });
 });
-
-/** The port calma logged it listens on (PORT=0 picks a free one). */
-async function httpPort(process: CalmaProcess): Promise<number> {
-  let port = 0;
-  await waitUntil(
-    () => {
-      const match = /"port":(\d+),"msg":"HTTP on port/.exec(process.stderr);
-      port = Number(match?.[1] ?? 0);
-      return port > 0;
-    },
-    30_000,
-    () => `calma never said its HTTP port\n${process.stderr}`,
-  );
-  return port;
-}
 
 test('GIVEN Slack and Discord tokens WHEN one calma process starts THEN a crisis opened in Slack opens a Slack channel and one opened in Discord a Discord channel, each listed only on its platform', async () => {
   calma = new CalmaProcess('both', dir, {

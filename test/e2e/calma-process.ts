@@ -137,6 +137,20 @@ export async function waitUntil(
   }
 }
 
+/** The port calma logged it listens on (its JSON log line on stderr; PORT=0 picks a free one). */
+export async function httpPort(process: CalmaProcess): Promise<number> {
+  let port = 0;
+  await waitUntil(
+    () => {
+      port = Number(/"port":(\d+),"msg":"HTTP on port/.exec(process.stderr)?.[1] ?? 0);
+      return port > 0;
+    },
+    30_000,
+    () => `calma never said its HTTP port\n${process.stderr}`,
+  );
+  return port;
+}
+
 function withTimeout<T>(promise: Promise<T>, timeoutMs: number, message: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
@@ -263,16 +277,16 @@ export interface E2eInstall {
   readonly redis: Redis;
   readonly dir: string;
   readonly prefix: string;
-  /** Starts a calma console process on this installation (killed after the test). */
-  start(name: string, minuteMs: number): CalmaProcess;
+  /** Starts a calma process on this installation (killed after the test); `env` adds to calmaEnv's. */
+  start(name: string, minuteMs: number, env?: Record<string, string>): CalmaProcess;
 }
 
 /**
  * Registers the hooks every e2e file needs: a Redis connection for the file; per test a temp dir with a
  * calma.yaml whose key prefix is the test's own; afterwards every process killed (a failed expectation
- * leaves them running) and the prefix and dir removed.
+ * leaves them running) and the prefix and dir removed. `config`: more calma.yaml (whole top-level keys).
  */
-export function useE2eInstall(label: string): E2eInstall {
+export function useE2eInstall(label: string, config = ''): E2eInstall {
   let redis: Redis | undefined;
   let dir = '';
   let prefix = '';
@@ -286,7 +300,7 @@ export function useE2eInstall(label: string): E2eInstall {
   beforeEach(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), `calma-e2e-${label}-`));
     prefix = uniquePrefix();
-    await writeFile(path.join(dir, 'calma.yaml'), `locale: en\nredis:\n  key_prefix: ${prefix}\n`);
+    await writeFile(path.join(dir, 'calma.yaml'), `locale: en\nredis:\n  key_prefix: ${prefix}\n${config}`);
   });
   afterEach(async () => {
     for (const calma of processes.splice(0)) await calma.kill();
@@ -304,8 +318,8 @@ export function useE2eInstall(label: string): E2eInstall {
     get prefix() {
       return prefix;
     },
-    start(name, minuteMs) {
-      const calma = new CalmaProcess(name, dir, calmaEnv(dir, minuteMs));
+    start(name, minuteMs, env = {}) {
+      const calma = new CalmaProcess(name, dir, { ...calmaEnv(dir, minuteMs), ...env });
       processes.push(calma);
       return calma;
     },

@@ -5,25 +5,11 @@
  */
 import path from 'node:path';
 import { listeningAddresses } from '../support/listening';
-import { CalmaProcess, calmaEnv, useE2eInstall, waitUntil } from './calma-process';
+import { CalmaProcess, calmaEnv, httpPort, useE2eInstall } from './calma-process';
 import { runCalma } from './console-session';
 import { privateRedisOf, waitUntilStopped } from './private-redis';
 
 const install = useE2eInstall('signals');
-
-/** The port calma said it serves HTTP on (its JSON log line on stderr). */
-async function httpPort(calma: CalmaProcess): Promise<number> {
-  let port = 0;
-  await waitUntil(
-    () => {
-      port = Number(/"port":(\d+),"msg":"HTTP on port/.exec(calma.stderr)?.[1] ?? 0);
-      return port > 0;
-    },
-    30_000,
-    () => `calma never said its HTTP port\n${calma.stderr}`,
-  );
-  return port;
-}
 
 test.each(['SIGHUP', 'SIGTERM'] as const)(
   'GIVEN the console on its private Redis WHEN calma gets %s THEN it exits 0, Redis is stopped, and the next start in the same data dir works',

@@ -4,61 +4,27 @@
  * says calma created it), rather than a second one of the same name beside an orphan. A channel someone
  * else made under the same name is still left alone.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import type { APIInteraction } from 'discord.js';
 import { InteractionResponseType } from 'discord.js';
 import { slashCommand, stringOption } from '../support/discord-payloads';
-import {
-  DISCORD_SEED,
-  type FakeDiscord,
-  type FakeInteraction,
-  startFakeDiscord,
-} from '../support/fake-discord';
-import { CalmaProcess, calmaEnv, waitUntil } from './calma-process';
+import { DISCORD_SEED, type FakeDiscord, type FakeInteraction } from '../support/fake-discord';
+import type { CalmaProcess } from './calma-process';
+import { connectedToDiscord, useDiscordInstall } from './platform-install';
 
 const CREATES = /^\/guilds\/\d+\/channels$/;
 /** Well past the test: the first process is dead before Discord would answer its create. */
 const NEVER_MS = 300_000;
 const { crisis } = DISCORD_SEED.channels;
-let dir: string;
+const install = useDiscordInstall('discord-takeover');
+const calma = (name: string) => install.calma(name);
 let discord: FakeDiscord;
-const processes: CalmaProcess[] = [];
-
-beforeEach(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'calma-discord-takeover-'));
-  discord = await startFakeDiscord();
-  await writeFile(
-    path.join(dir, 'calma.yaml'),
-    `redis: { key_prefix: "takeover${Date.now()}" }\ndiscord: { category: "${crisis}" }\n`,
-  );
+beforeEach(() => {
+  discord = install.platform;
 });
-
-afterEach(async () => {
-  for (const calma of processes.splice(0)) await calma.kill();
-  await discord.close();
-  await rm(dir, { recursive: true, force: true });
-});
-
-function calma(name: string): CalmaProcess {
-  const process = new CalmaProcess(name, dir, {
-    ...calmaEnv(dir, 60_000),
-    DISCORD_TOKEN: discord.token,
-    DISCORD_API_URL: discord.apiUrl,
-    DISCORD_GUILD_ID: discord.guildId,
-  });
-  processes.push(process);
-  return process;
-}
 
 /** Starts a calma process and sends it `/crisis open`; resolves once it deferred the answer. */
 async function openOn(process: CalmaProcess): Promise<FakeInteraction> {
-  await waitUntil(
-    () => process.stderr.includes('connected to Discord'),
-    30_000,
-    () => `calma did not connect to Discord\n${process.stderr}`,
-  );
+  await connectedToDiscord(process);
   const open = discord.sendInteraction(
     slashCommand('open', [
       stringOption('playbook', 'troll-attack'),

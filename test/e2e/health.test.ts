@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { RedisProcess } from '../support/redis-process';
 import { ClusterTopology } from '../support/redis-topology';
-import { CalmaProcess, calmaEnv, waitUntil } from './calma-process';
+import { CalmaProcess, calmaEnv, httpPort, waitUntil } from './calma-process';
 
 /** The issue asks for about a second; 2 s keeps the test honest on a busy machine. */
 const ANSWER_LIMIT_MS = 2000;
@@ -35,16 +35,7 @@ afterEach(async () => {
 });
 
 async function healthUrl(process: CalmaProcess): Promise<string> {
-  let port = 0;
-  await waitUntil(
-    () => {
-      port = Number(/"port":(\d+),"msg":"HTTP on port/.exec(process.stderr)?.[1] ?? 0);
-      return port > 0;
-    },
-    30_000,
-    () => `calma never said its HTTP port\n${process.stderr}`,
-  );
-  return `http://127.0.0.1:${port}/healthz`;
+  return `http://127.0.0.1:${await httpPort(process)}/healthz`;
 }
 
 /** One probe, as a load balancer sends it: with its own deadline, so a hang fails the test. */

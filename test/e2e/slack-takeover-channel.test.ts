@@ -3,61 +3,29 @@
  * incident's room: the process that takes the request over uses that channel, rather than a second one
  * named …-2 beside an orphan. A channel someone else made under the same name is still left alone.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { FAKE_TEAM, type FakeSlack, startFakeSlack } from '../support/fake-slack';
+import { FAKE_TEAM, type FakeSlack } from '../support/fake-slack';
 import { commandBody, postSigned } from '../support/slack-request';
-import { CalmaProcess, calmaEnv, waitUntil } from './calma-process';
+import { type CalmaProcess, httpPort } from './calma-process';
+import { SLACK_SECRET, useSlackInstall } from './platform-install';
 
-const SECRET = 'e2e-signing-secret';
 /** Well past the test: the first process is dead before Slack would answer its create. */
 const NEVER_MS = 300_000;
-let dir: string;
+const install = useSlackInstall('slack-takeover');
+const calma = (name: string) => install.calma(name);
 let slack: FakeSlack;
-const processes: CalmaProcess[] = [];
-
-beforeEach(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'calma-slack-takeover-'));
-  slack = await startFakeSlack();
-  await writeFile(path.join(dir, 'calma.yaml'), `redis: { key_prefix: "slacktakeover${Date.now()}" }\n`);
+beforeEach(() => {
+  slack = install.platform;
 });
-
-afterEach(async () => {
-  for (const calma of processes.splice(0)) await calma.kill();
-  await slack.close();
-  await rm(dir, { recursive: true, force: true });
-});
-
-function calma(name: string): CalmaProcess {
-  const process = new CalmaProcess(name, dir, {
-    ...calmaEnv(dir, 60_000),
-    SLACK_BOT_TOKEN: 'xoxb-e2e',
-    SLACK_SIGNING_SECRET: SECRET,
-    SLACK_API_URL: slack.apiUrl,
-  });
-  processes.push(process);
-  return process;
-}
 
 /** Starts a calma process and sends it `/crisis open`; resolves once it is acknowledged. */
 async function openOn(process: CalmaProcess, responseId: string): Promise<void> {
-  let port = 0;
-  await waitUntil(
-    () => {
-      port = Number(/"port":(\d+),"msg":"HTTP on port/.exec(process.stderr)?.[1] ?? 0);
-      return port > 0;
-    },
-    30_000,
-    () => `calma never said its HTTP port\n${process.stderr}`,
-  );
   const acked = await postSigned(
-    `http://127.0.0.1:${port}/slack/events`,
+    `http://127.0.0.1:${await httpPort(process)}/slack/events`,
     commandBody({
       text: 'open hacked-account sev1 Spam from our account',
       response_url: slack.responseUrl(responseId),
     }),
-    { secret: SECRET },
+    { secret: SLACK_SECRET },
   );
   expect(acked.status).toBe(200);
 }

@@ -11,6 +11,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Cluster } from 'ioredis';
+import { chaosCalmaYaml, TARGETS, targetSecretsEnv } from '../../bench/support/chaos-config';
 import {
   ALERT_SECRET,
   type Answer,
@@ -18,7 +19,9 @@ import {
   type Person,
   SIGNING_SECRET,
   slashCommand,
+  TEAM,
 } from '../../bench/support/chaos-requests';
+import { ANA, BOB, TRIAGE } from '../../bench/support/chaos-script';
 import { startTargets, type TargetServer } from '../../bench/support/chaos-target';
 import type { Incident } from '../../src/core/types';
 import { type RedisConnection, redisClient, redisKeyPrefix } from '../../src/redis/connect';
@@ -27,13 +30,6 @@ import { CalmaProcess, reminderRules, waitUntil } from '../e2e/calma-process';
 import { type FakeSlack, startFakeSlack } from './fake-slack';
 import { freePort } from './free-port';
 
-const TEAM = 'T1';
-const ANA: Person = { user: 'U0ANA', name: 'ana' };
-/** The configured approver: a statement needs a second pair of eyes. */
-const BOB: Person = { user: 'U0BOB', name: 'bob' };
-const TRIAGE = 'C0TRIAGE';
-const ANNOUNCEMENTS = 'C0ANNOUNCE';
-const TARGETS = ['statuspage', 'scheduler'] as const;
 /** Everything below waits with bounds this generous: six test runs may share two cores. */
 const SETTLE_MS = 240_000;
 /** What calma answers when it did not do, or not all of, what was asked (src/i18n/en/commands.ts). */
@@ -130,7 +126,7 @@ export async function runReplicasScenario(options: ScenarioOptions): Promise<Sce
   const store = new RedisIncidentStore(redis, keyPrefix);
   const replicas: Replica[] = [];
   try {
-    await writeFile(path.join(dir, 'calma.yaml'), calmaYaml(prefix, targets));
+    await writeFile(path.join(dir, 'calma.yaml'), chaosCalmaYaml(prefix, targets, { storm: false }));
     for (const name of ['calma-a', 'calma-b', 'calma-c']) {
       replicas.push(await startReplica(name, dir, options, slack, secrets));
     }
@@ -385,7 +381,7 @@ async function startReplica(
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: slack.apiUrl,
     GENERIC_WEBHOOK_SECRET: ALERT_SECRET,
-    ...Object.fromEntries(Object.entries(secrets).map(([t, s]) => [`${t.toUpperCase()}_SECRET`, s])),
+    ...targetSecretsEnv(secrets),
   });
   const replica: Replica = {
     name,
@@ -435,24 +431,6 @@ function reminderCounts(slack: FakeSlack, incidents: readonly Incident[]): Map<s
     }
   }
   return counts;
-}
-
-function calmaYaml(prefix: string, targets: TargetServer): string {
-  return [
-    'locale: en',
-    `redis: { key_prefix: ${prefix} }`,
-    `channels: { announcements: ${ANNOUNCEMENTS} }`,
-    'approvers: { approver: ["U0BOB"] }',
-    // One approval by the approver publishes a statement: nobody needs to take the lead first.
-    'statements: { approvals: { sev1: [approver] } }',
-    'outbound:',
-    ...TARGETS.map(
-      (t) => `  - { name: ${t}, url: "${targets.url(t)}", secret_env: ${t.toUpperCase()}_SECRET }`,
-    ),
-    // A card per alert (no storm digest): each accepted alert shows once in the triage channel.
-    `alerts: { triage_channel: ${TRIAGE}, storm: null }`,
-    '',
-  ].join('\n');
 }
 
 async function deleteKeys(redis: RedisConnection, prefix: string): Promise<void> {

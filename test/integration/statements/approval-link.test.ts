@@ -1,48 +1,28 @@
-/**
- * Approving from a browser, over real HTTP: a link from `/crisis link`, the page it opens, and its form
- * posted back, through the same approval path as chat (real store, real outbox, recording chat).
- */
-import type { Redis } from 'ioredis';
 import pino from 'pino';
 import { signLink } from '../../../src/app/approval-link';
 import { timelineLine } from '../../../src/cards/timeline';
 import { approvalPageRoutes } from '../../../src/http/approval-page';
 import { incidentPages } from '../../../src/http/incident-page';
-import { HttpServer } from '../../../src/http/server';
 import { translator } from '../../../src/i18n';
 import { verify } from '../../../src/outbound/signature';
-import { LinkClaims } from '../../../src/store/link-claims';
 import { ONE_APPROVER } from '../../support/approval-policy';
-import { testRedis, uniquePrefix } from '../../support/redis';
 import { waitFor } from '../../support/wait-for';
 import { ana, bob, lena, replyText, type World } from '../handlers/world';
+import { openPage, post, statementOf, useLinkServer } from './link-pages';
 import { inRoom, openAndDraft, TARGET_SECRET, TIMING, useStatements } from './statement-world';
 
 const { world, target, takeFailures } = useStatements();
 const SECRET = 'approval-link-secret-for-tests-0123456789';
 const API_TOKEN = 'read-api-token-for-tests';
-
-let redis: Redis;
-let server: HttpServer | null = null;
-
-beforeAll(() => {
-  redis = testRedis();
-});
-afterAll(async () => {
-  await redis.quit();
-});
-afterEach(async () => {
-  await server?.close();
-  server = null;
-});
+const links = useLinkServer();
 
 /** calma's approval page on a free port, links on for this world, and S1 drafted by ana. */
 async function serve(w: World): Promise<string> {
-  server = new HttpServer(pino({ level: 'silent' })).route(
+  const base = await links.serve(
     ...approvalPageRoutes({
       secret: SECRET,
       publicUrl: 'http://calma.test',
-      claims: new LinkClaims(redis, uniquePrefix()),
+      claims: links.claims(),
       deps: (platform) => (platform === 'slack' ? w.deps : undefined),
       locale: 'en',
       clock: w.clock,
@@ -50,7 +30,6 @@ async function serve(w: World): Promise<string> {
     }),
     ...incidentPages(w.deps, API_TOKEN, SECRET),
   );
-  const base = `http://127.0.0.1:${await server.listen(0, '127.0.0.1')}`;
   w.deps.approvalLinks = { secret: SECRET, publicUrl: base, platform: 'slack' };
   return base;
 }
@@ -62,25 +41,6 @@ async function linkFor(w: World, caller: typeof bob, room: string): Promise<stri
   if (!url) throw new Error(`no link in: ${reply}`);
   return url;
 }
-
-/** Opens the page as a browser would: its cookie and the form's CSRF value. */
-async function openPage(url: string) {
-  const response = await fetch(url);
-  const body = await response.text();
-  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const csrf = /name="csrf" value="([^"]+)"/.exec(body)?.[1] ?? '';
-  return { response, body, cookie, csrf };
-}
-
-function post(url: string, form: Record<string, string>, cookie?: string) {
-  return fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', ...(cookie ? { cookie } : {}) },
-    body: new URLSearchParams(form).toString(),
-  });
-}
-
-const statementOf = async (w: World) => (await w.incident(1)).statements?.[0];
 
 describe('an approval link', () => {
   test('GIVEN bob’s link WHEN he opens it THEN the page shows S1, its checklist and who wrote it, with no referrer, a strict CSP and a SameSite=Strict cookie', async () => {

@@ -1,9 +1,3 @@
-/**
- * The web editor of a draft's variants, over real HTTP: the link `/crisis variant S1` gives, the page it
- * opens, and its form posted back through the same path as `/crisis variant` (real store, recording
- * chat). What a browser does on top (the live count) is in test/e2e/browser/variant-editor.test.ts.
- */
-import type { Redis } from 'ioredis';
 import pino from 'pino';
 import { signLink } from '../../../src/app/approval-link';
 import { DRAFT_LINK_LIFETIME_MS, signDraftLink } from '../../../src/app/draft-link';
@@ -11,30 +5,15 @@ import { timelineLine } from '../../../src/cards/timeline';
 import { NETWORK_IDS } from '../../../src/core/networks';
 import { approvalPageRoutes } from '../../../src/http/approval-page';
 import { draftPageRoutes } from '../../../src/http/draft-page';
-import { HttpServer } from '../../../src/http/server';
 import { translator } from '../../../src/i18n';
-import { LinkClaims } from '../../../src/store/link-claims';
-import { testRedis, uniquePrefix } from '../../support/redis';
 import { ana, bob, replyText, type World } from '../handlers/world';
+import { openPage, post, statementOf, useLinkServer } from './link-pages';
 import { inRoom, openAndDraft, useStatements } from './statement-world';
 
 const { world } = useStatements();
 const SECRET = 'draft-link-secret-for-tests-0123456789abc';
 const X_280 = `Our account was hacked: do not click its links. ${'a'.repeat(280 - 48)}`;
-
-let redis: Redis;
-let server: HttpServer | null = null;
-
-beforeAll(() => {
-  redis = testRedis();
-});
-afterAll(async () => {
-  await redis.quit();
-});
-afterEach(async () => {
-  await server?.close();
-  server = null;
-});
+const links = useLinkServer();
 
 /** The editor and the approval page on a free port, links on, every network in calma.yaml. */
 async function serve(w: World): Promise<string> {
@@ -46,11 +25,10 @@ async function serve(w: World): Promise<string> {
     clock: w.clock,
     log: pino({ level: 'silent' }),
   };
-  server = new HttpServer(pino({ level: 'silent' })).route(
+  const base = await links.serve(
     ...draftPageRoutes(common),
-    ...approvalPageRoutes({ ...common, claims: new LinkClaims(redis, uniquePrefix()) }),
+    ...approvalPageRoutes({ ...common, claims: links.claims() }),
   );
-  const base = `http://127.0.0.1:${await server.listen(0, '127.0.0.1')}`;
   w.deps.approvalLinks = { secret: SECRET, publicUrl: base, platform: 'slack' };
   w.deps.networks = [...NETWORK_IDS];
   return base;
@@ -63,25 +41,6 @@ async function editorLink(w: World, room: string, caller = ana): Promise<string>
   return url;
 }
 
-/** Opens the page as a browser would: its cookie and the form's CSRF value and version. */
-async function openPage(url: string, headers: Record<string, string> = {}) {
-  const response = await fetch(url, { headers });
-  const body = await response.text();
-  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const csrf = /name="csrf" value="([^"]+)"/.exec(body)?.[1] ?? '';
-  const version = /name="version" value="(\d+)"/.exec(body)?.[1] ?? '';
-  return { response, body, cookie, csrf, version };
-}
-
-function post(url: string, form: Record<string, string>, cookie?: string) {
-  return fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', ...(cookie ? { cookie } : {}) },
-    body: new URLSearchParams(form).toString(),
-  });
-}
-
-const statementOf = async (w: World) => (await w.incident(1)).statements?.[0];
 /** A textarea's content as the page holds it (entities undone). */
 const fieldIn = (body: string, network: string) =>
   /<textarea id="v-[\w]+" name="([\w]+)"[^>]*>([^<]*)<\/textarea>/g
