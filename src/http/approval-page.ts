@@ -128,9 +128,7 @@ async function show(
   });
   const csrf = csrfValue(secret, claims.nonce, cookie);
   const n = statement.n;
-  const variants = Object.entries(
-    (statement as Statement & { variants?: Record<string, string> }).variants ?? {},
-  );
+  const variants = Object.entries(statement.variants ?? {});
   const plain = (line: string) => plainText(line);
   const names = await displayNames(deps, claims.workspace, [
     claims.user,
