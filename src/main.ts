@@ -21,6 +21,7 @@ import { draftPageRoutes } from './http/draft-page';
 import { healthRoute, type PlatformState } from './http/health';
 import { incidentApi } from './http/incident-api';
 import { incidentPages } from './http/incident-page';
+import type { LinkPageSettings } from './http/link-page';
 import { CalmaMetrics } from './http/metrics';
 import { HttpServer, type Route } from './http/server';
 import { statusPageRoutes } from './http/status-page';
@@ -173,8 +174,16 @@ async function main(): Promise<void> {
       `approval links are off (${[linkSecret ? '' : 'CALMA_LINK_SECRET', publicUrl ? '' : 'public_url in calma.yaml'].filter(Boolean).join(' and ')} not set): approvers approve in chat`,
     );
   }
-  // The approval page acts with the deps of the platform a link's approver is on, once it is started.
+  // The pages behind links (approval, draft editor) act with the deps of the platform a link's approver is on, once it is started.
   const linkDeps = new Map<LinkPlatform, Deps>();
+  const linkPages: LinkPageSettings = {
+    secret: linkSecret,
+    publicUrl,
+    deps: (platform) => linkDeps.get(platform),
+    locale: config.locale,
+    clock: systemClock,
+    log,
+  };
   const httpServer = (alertDoors: Route[]) =>
     new HttpServer(log)
       .observe((route, method, status, seconds) => metrics.observe(route, method, status, seconds))
@@ -200,23 +209,8 @@ async function main(): Promise<void> {
           env.CALMA_API_TOKEN,
           approvalLinks?.secret,
         ),
-        ...approvalPageRoutes({
-          secret: linkSecret,
-          publicUrl,
-          claims: new LinkClaims(redis, prefix),
-          deps: (platform) => linkDeps.get(platform),
-          locale: config.locale,
-          clock: systemClock,
-          log,
-        }),
-        ...draftPageRoutes({
-          secret: linkSecret,
-          publicUrl,
-          deps: (platform) => linkDeps.get(platform),
-          locale: config.locale,
-          clock: systemClock,
-          log,
-        }),
+        ...approvalPageRoutes({ ...linkPages, claims: new LinkClaims(redis, prefix) }),
+        ...draftPageRoutes(linkPages),
       )
       .route(...statusRoutes)
       .route(...alertDoors);

@@ -1,36 +1,29 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Logger } from 'pino';
 import { approveAs, rejectAs } from '../app/approval';
-import {
-  csrfValue,
-  type LinkClaims,
-  type LinkPlatform,
-  MAX_TOKEN_LENGTH,
-  verifyLink,
-} from '../app/approval-link';
+import { csrfValue, type LinkClaims, MAX_TOKEN_LENGTH, verifyLink } from '../app/approval-link';
 import type { Caller, Deps } from '../app/deps';
 import { displayNames } from '../app/display-names';
 import { when } from '../cards/format';
 import { checklistLines, stillNeeded } from '../cards/statement';
 import { renderMarks } from '../core/markup';
-import type { Clock, Incident, Locale, Statement } from '../core/types';
+import type { Incident, Locale, Statement } from '../core/types';
 import { roleName, type Translator, translator } from '../i18n';
 import type { LinkClaims as ClaimStore } from '../store/link-claims';
 import { readBody } from './body';
 import { type Html, html, page, sendPage } from './html';
-import { checkedFormCookie, messagePage, readerLocale, refusalLines, setFormCookie } from './link-page';
+import {
+  checkedFormCookie,
+  type LinkPageSettings,
+  messagePage,
+  readerLocale,
+  refusalLines,
+  setFormCookie,
+} from './link-page';
 import type { Route } from './server';
 
-export interface ApprovalPageSettings {
-  /** CALMA_LINK_SECRET; with it or public_url unset, links are off and the page says so. */
-  secret: string | undefined;
-  publicUrl: string | null;
+export interface ApprovalPageSettings extends LinkPageSettings {
+  /** The links' single-use nonces. */
   claims: ClaimStore;
-  /** The handlers' dependencies of the platform a link's approver is on, once it is started. */
-  deps(platform: LinkPlatform): Deps | undefined;
-  locale: Locale;
-  clock: Clock;
-  log: Logger;
 }
 
 /** Why a link cannot act: each has its own sentence (`approvalPage.why.*`) and status. */

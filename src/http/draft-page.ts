@@ -1,6 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Logger } from 'pino';
-import { csrfValue, type LinkPlatform, MAX_TOKEN_LENGTH } from '../app/approval-link';
+import { csrfValue, MAX_TOKEN_LENGTH } from '../app/approval-link';
 import type { Caller, Deps } from '../app/deps';
 import { type DraftClaims, verifyDraftLink } from '../app/draft-link';
 import { saveVariants, type Variants } from '../app/save-variants';
@@ -15,30 +14,20 @@ import {
 } from '../core/networks';
 import { fail, ok, type UserError } from '../core/result';
 import { validVariants } from '../core/statement';
-import type { Clock, Incident, Locale, Statement } from '../core/types';
+import type { Incident, Statement } from '../core/types';
 import { explain, type MessageKey, networkName, type Translator, translator } from '../i18n';
 import { readBody } from './body';
 import { type Html, html, page, sendPage } from './html';
 import {
   checkedFormCookie,
   codeText,
+  type LinkPageSettings,
   messagePage,
   readerLocale,
   refusalLines,
   setFormCookie,
 } from './link-page';
 import type { Route } from './server';
-
-export interface DraftPageSettings {
-  /** CALMA_LINK_SECRET; with it or public_url unset, the editor is off and the page says so. */
-  secret: string | undefined;
-  publicUrl: string | null;
-  /** The handlers' dependencies of the platform a link's holder is on, once it is started. */
-  deps(platform: LinkPlatform): Deps | undefined;
-  locale: Locale;
-  clock: Clock;
-  log: Logger;
-}
 
 /** Why a link cannot be used: each has its sentence (`draftPage.why.*`) and status. */
 type Refusal = 'expired' | 'tampered' | 'published' | 'closed' | 'csrf' | 'tooLarge' | 'off' | 'unavailable';
@@ -82,7 +71,7 @@ var problem=document.querySelector(".notice.problem");if(problem)problem.focus()
  * SameSite=Strict cookie the page set, as the approval page does, and the statement version it was
  * loaded with, so a save over someone else's newer edit is refused with what was typed kept.
  */
-export function draftPageRoutes(settings: DraftPageSettings): Route[] {
+export function draftPageRoutes(settings: LinkPageSettings): Route[] {
   const path = new RegExp(`^/draft/([A-Za-z0-9_.-]{1,${MAX_TOKEN_LENGTH}})$`);
   return [
     {
@@ -111,7 +100,7 @@ interface Opened {
 
 type Opening = { ok: true; value: Opened } | { ok: false; why: Refusal; t: Translator; n?: number };
 
-async function open(settings: DraftPageSettings, req: IncomingMessage, token: string): Promise<Opening> {
+async function open(settings: LinkPageSettings, req: IncomingMessage, token: string): Promise<Opening> {
   const fallback = translator(readerLocale(req, settings.locale));
   const { secret } = settings;
   if (!secret || !settings.publicUrl) return { ok: false, why: 'off', t: fallback };
@@ -153,7 +142,7 @@ interface FormState {
 }
 
 async function show(
-  settings: DraftPageSettings,
+  settings: LinkPageSettings,
   req: IncomingMessage,
   res: ServerResponse,
   token: string,
@@ -172,7 +161,7 @@ async function show(
 }
 
 async function save(
-  settings: DraftPageSettings,
+  settings: LinkPageSettings,
   req: IncomingMessage,
   res: ServerResponse,
   token: string,

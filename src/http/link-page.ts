@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { csrfValue, sameValue } from '../app/approval-link';
-import { LOCALES, type Locale } from '../core/types';
+import type { Logger } from 'pino';
+import { csrfValue, type LinkPlatform, sameValue } from '../app/approval-link';
+import type { Deps } from '../app/deps';
+import { type Clock, LOCALES, type Locale } from '../core/types';
 import type { MessageKey, Translator } from '../i18n';
 import { type Html, html, page, readCookie, sendPage } from './html';
 
@@ -9,6 +11,18 @@ import { type Html, html, page, readCookie, sendPage } from './html';
  * What the pages behind a link share (the approval page, the draft editor): the reader's language before
  * the link is read, the form's CSRF cookie, and the one-message page a refusal or an outcome is.
  */
+
+/** What a page behind a link needs to open one, the same for the approval page and the draft editor. */
+export interface LinkPageSettings {
+  /** CALMA_LINK_SECRET; with it or public_url unset, links are off and the page says so. */
+  secret: string | undefined;
+  publicUrl: string | null;
+  /** The handlers' dependencies of the platform a link's holder is on, once it is started. */
+  deps(platform: LinkPlatform): Deps | undefined;
+  locale: Locale;
+  clock: Clock;
+  log: Logger;
+}
 
 /** The first of calma's languages the browser asks for (Accept-Language, by its q order), else the default. */
 export function readerLocale(req: IncomingMessage, fallback: Locale): Locale {

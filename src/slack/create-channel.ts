@@ -1,6 +1,6 @@
 import { webApi } from '@slack/bolt';
 import { ChatPlatformError, type Room } from '../ports/chat';
-import { retryWait, type SlackRetries } from './retries';
+import { retriedByCalma, type SlackRetries } from './retries';
 
 type WebClient = webApi.WebClient;
 
@@ -42,36 +42,21 @@ export class ChannelCreator {
   async create(name: string, isPrivate: boolean, adoptSince?: Date): Promise<Room | undefined> {
     const started = Date.now();
     const since = Math.min(started, adoptSince?.getTime() ?? started);
-    let unanswered = false;
-    for (let attempt = 0; ; attempt++) {
-      const outcome = await this.attempt(name, isPrivate);
-      if ('created' in outcome) {
-        const id = outcome.created.channel?.id;
-        if (!id) throw new ChatPlatformError('Slack', 'no_channel_id', 'conversations.create');
-        return { id, name: outcome.created.channel?.name ?? name };
+    const outcome = await retriedByCalma(this.retry, async (unanswered) => {
+      try {
+        return { created: await this.creates.conversations.create({ name, is_private: isPrivate }) };
+      } catch (error) {
+        if (error instanceof webApi.WebAPIPlatformError && error.data.error === 'name_taken')
+          return { taken: true, unanswered };
+        throw error;
       }
-      const { error } = outcome;
-      if (error instanceof webApi.WebAPIPlatformError && error.data.error === 'name_taken') {
-        return unanswered || adoptSince ? this.ownChannel(name, isPrivate, since) : undefined;
-      }
-      const wait = retryWait(this.retry, error, attempt);
-      if (wait === undefined || Date.now() + wait >= started + this.retry.maxRetryTime) throw error;
-      // A 429 is Slack refusing the attempt: it did nothing.
-      if (!(error instanceof webApi.WebAPIRateLimitedError)) unanswered = true;
-      await new Promise((resolve) => setTimeout(resolve, wait));
+    });
+    if ('taken' in outcome) {
+      return outcome.unanswered || adoptSince ? this.ownChannel(name, isPrivate, since) : undefined;
     }
-  }
-
-  private async attempt(
-    name: string,
-    isPrivate: boolean,
-  ): Promise<{ created: webApi.ConversationsCreateResponse } | { error: unknown }> {
-    const client = this.creates;
-    try {
-      return { created: await client.conversations.create({ name, is_private: isPrivate }) };
-    } catch (error) {
-      return { error };
-    }
+    const id = outcome.created.channel?.id;
+    if (!id) throw new ChatPlatformError('Slack', 'no_channel_id', 'conversations.create');
+    return { id, name: outcome.created.channel?.name ?? name };
   }
 
   /**

@@ -1,6 +1,6 @@
-import { webApi } from '@slack/bolt';
+import type { webApi } from '@slack/bolt';
 import type { MessageRef, PostOnce } from '../ports/chat';
-import { retryWait, type SlackRetries } from './retries';
+import { retriedByCalma, type SlackRetries } from './retries';
 
 type WebClient = webApi.WebClient;
 
@@ -39,27 +39,17 @@ export class OncePoster {
   ): Promise<MessageRef> {
     const room = message.channel;
     const started = new Date();
-    if (once.since) {
-      const found = await this.find(room, once.key, once.since);
-      if (found) return found;
-    }
     const metadata = { event_type: POSTED_ONCE, event_payload: { key: once.key } };
-    let unanswered = false;
-    for (let attempt = 0; ; attempt++) {
-      try {
-        const posted = await this.posts.chat.postMessage({ ...message, metadata });
-        return { room: posted.channel ?? room, id: posted.ts ?? '' };
-      } catch (error) {
-        const wait = retryWait(this.retry, error, attempt);
-        if (wait === undefined || Date.now() + wait >= started.getTime() + this.retry.maxRetryTime)
-          throw error;
-        // A 429 is Slack refusing the attempt: it posted nothing.
-        if (!(error instanceof webApi.WebAPIRateLimitedError)) unanswered = true;
-        await new Promise((resolve) => setTimeout(resolve, wait));
-        const found = unanswered ? await this.find(room, once.key, started) : null;
-        if (found) return found;
-      }
-    }
+    let first = true;
+    return retriedByCalma(this.retry, async (unanswered) => {
+      // An earlier run (`since`) or an attempt of this one may have posted it: look before posting.
+      const since = unanswered ? (once.since ?? started) : first ? once.since : undefined;
+      first = false;
+      const found = since ? await this.find(room, once.key, since) : null;
+      if (found) return found;
+      const posted = await this.posts.chat.postMessage({ ...message, metadata });
+      return { room: posted.channel ?? room, id: posted.ts ?? '' };
+    });
   }
 
   /** The message posted with this key in `room` since `since`, or null. */

@@ -4,24 +4,12 @@
  * one message, edited in place, within 5 rows of 5 buttons and the embed limits, and its buttons open.
  */
 import type { APIMessage } from 'discord.js';
-import type { Redis } from 'ioredis';
-import { testRedis } from '../../support/redis';
 import { announcements, buttonsOf, readable, useDiscordWorld } from '../discord/discord-world';
-import { type StormRig, storm, stormRig } from './storm-rig';
+import { storm, useStormRigs } from './storm-rig';
 
 const w = useDiscordWorld();
 
-let redis: Redis;
-const rigs: StormRig[] = [];
-beforeAll(() => {
-  redis = testRedis();
-});
-afterEach(async () => {
-  for (const rig of rigs.splice(0)) await rig.stop();
-});
-afterAll(async () => {
-  await redis.quit();
-});
+const rig = useStormRigs();
 
 /** A storm with long titles and many labels, as a noisy monitoring tool sends them. */
 function noisyStorm(groups: number, perGroup: number) {
@@ -38,12 +26,11 @@ function noisyStorm(groups: number, perGroup: number) {
 describe('an alert storm on Discord', () => {
   test('GIVEN the storm rule of 5 groups a minute WHEN 60 new groups arrive together THEN the triage channel gets 5 cards and one digest message, edited in place within Discord’s limits, whose *Open crisis* opens the group', async () => {
     const world = w();
-    const r = stormRig(redis, world.discord.deps, {
+    const r = rig(world.discord.deps, {
       workspace: world.fake.guildId,
       triageChannel: announcements,
       routes: [{ match: {}, action: 'triage', playbook: 'hacked-account' }],
     });
-    rigs.push(r);
 
     await r.send(noisyStorm(60, 3));
     const digest = await world.fake.waitFor(

@@ -3,34 +3,20 @@
  * worker on the test Redis, with the storm rule on. Many new alert groups make one digest card in the
  * triage channel, posted once and updated in place; *Open crisis* on it opens the group's incident.
  */
-import type { Redis } from 'ioredis';
 import type { RouteSetting } from '../../../src/core/alert-route';
 import type { FakeCall } from '../../support/fake-slack';
-import { testRedis } from '../../support/redis';
 import { waitFor } from '../../support/wait-for';
 import { ana, readable, TEAM, useSlackWorld } from '../slack/slack-world';
-import { type StormRig, storm, stormRig } from './storm-rig';
+import { type StormRig, storm, useStormRigs } from './storm-rig';
 
 const TRIAGE = 'C0TRIAGE';
 const w = useSlackWorld();
 
-let redis: Redis;
-const rigs: StormRig[] = [];
-beforeAll(() => {
-  redis = testRedis();
-});
-afterEach(async () => {
-  for (const rig of rigs.splice(0)) await rig.stop();
-});
-afterAll(async () => {
-  await redis.quit();
-});
+const stormRig = useStormRigs();
 
 /** The alert queue and worker of the Slack world, with the storm rule of 5 new groups a minute. */
 function rig(routes: RouteSetting[] = []): StormRig {
-  const r = stormRig(redis, w().slack.deps, { workspace: TEAM, triageChannel: TRIAGE, routes });
-  rigs.push(r);
-  return r;
+  return stormRig(w().slack.deps, { workspace: TEAM, triageChannel: TRIAGE, routes });
 }
 
 const inTriage = (calls: FakeCall[]) => calls.filter((c) => c.args.channel === TRIAGE && c.response?.ok);

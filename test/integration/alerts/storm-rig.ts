@@ -11,7 +11,7 @@ import { alertWorkerService } from '../../../src/alerts/worker';
 import type { Deps } from '../../../src/app/deps';
 import { compileRoutes, type RouteSetting } from '../../../src/core/alert-route';
 import { RedisAlertStore } from '../../../src/store/redis-alert-store';
-import { uniquePrefix } from '../../support/redis';
+import { testRedis, uniquePrefix } from '../../support/redis';
 import { OPENED_AT } from '../handlers/world';
 import { alert } from './alert-world';
 
@@ -56,6 +56,29 @@ export function stormRig(redis: Redis, deps: Deps, options: StormRigOptions): St
       await worker.stop();
       connection.disconnect();
     },
+  };
+}
+
+/**
+ * Registers the hooks of a test file that needs storm rigs: `rig(deps, options)` inside a test starts one
+ * on the test Redis (stopped after the test).
+ */
+export function useStormRigs(): (deps: Deps, options: StormRigOptions) => StormRig {
+  let redis: Redis;
+  const rigs: StormRig[] = [];
+  beforeAll(() => {
+    redis = testRedis();
+  });
+  afterEach(async () => {
+    for (const rig of rigs.splice(0)) await rig.stop();
+  });
+  afterAll(async () => {
+    await redis.quit();
+  });
+  return (deps, options) => {
+    const rig = stormRig(redis, deps, options);
+    rigs.push(rig);
+    return rig;
   };
 }
 

@@ -5,30 +5,18 @@
  * (after an unanswered attempt, and in a retry of the job). Discord keeps an enforced nonce a few
  * minutes and answers a repeat with the message it made.
  */
-import type { Redis } from 'ioredis';
 import { keysOf } from '../../../src/alerts/process';
 import type { Deps } from '../../../src/app/deps';
 import type { TriageCard } from '../../../src/ports/alert-store';
-import { testRedis } from '../../support/redis';
 import { announcements, useDiscordWorld } from '../discord/discord-world';
 import { useSlackWorld } from '../slack/slack-world';
-import { type StormRig, storm, stormRig } from './storm-rig';
+import { storm, useStormRigs } from './storm-rig';
 
 /** Past the attempt's time (1 s here), within the call's: calma gave the attempt up when it lands. */
 const LATE_MS = 2000;
 const TRIAGE = 'C0TRIAGE';
 
-let redis: Redis;
-const rigs: StormRig[] = [];
-beforeAll(() => {
-  redis = testRedis();
-});
-afterEach(async () => {
-  for (const rig of rigs.splice(0)) await rig.stop();
-});
-afterAll(async () => {
-  await redis.quit();
-});
+const rig = useStormRigs();
 
 describe('on Slack', () => {
   const world = useSlackWorld({ announcements: null }, { timeouts: { attemptMs: 1000, callMs: 15_000 } });
@@ -40,8 +28,7 @@ describe('on Slack', () => {
 
   test('GIVEN Slack posts the triage card but answers after calma gave the attempt up WHEN the alert is processed THEN the channel has the card once, and calma keeps that one', async () => {
     const w = world();
-    const r = stormRig(redis, w.slack.deps, { workspace: 'T1', triageChannel: TRIAGE, groups: 100 });
-    rigs.push(r);
+    const r = rig(w.slack.deps, { workspace: 'T1', triageChannel: TRIAGE, groups: 100 });
     w.fake.answerLateNext('chat.postMessage', LATE_MS, { channel: TRIAGE });
 
     await r.send(storm(1, 1));
@@ -52,8 +39,7 @@ describe('on Slack', () => {
 
   test('GIVEN Slack posts the triage card without answering and calma cannot look for it in that run WHEN the alert job runs again THEN it finds the card rather than posting a second one', async () => {
     const w = world();
-    const r = stormRig(redis, w.slack.deps, { workspace: 'T1', triageChannel: TRIAGE, groups: 100 });
-    rigs.push(r);
+    const r = rig(w.slack.deps, { workspace: 'T1', triageChannel: TRIAGE, groups: 100 });
     // The first run posts, is not answered, and cannot read the channel: it fails, and its job is retried.
     w.fake.answerLateNext('chat.postMessage', LATE_MS, { channel: TRIAGE });
     w.fake.outage('conversations.history', 'internal_error');
@@ -77,12 +63,11 @@ describe('on Discord', () => {
   test('GIVEN Discord creates the triage message but answers after calma gave the attempt up WHEN the alert is processed THEN the channel has the card once (the nonce brings the same message back)', async () => {
     const w = world();
     const channel = announcements;
-    const r = stormRig(redis, w.discord.deps, {
+    const r = rig(w.discord.deps, {
       workspace: w.fake.guildId,
       triageChannel: channel,
       groups: 100,
     });
-    rigs.push(r);
     w.fake.answerLateNext('POST', new RegExp(`/channels/${channel}/messages$`), LATE_MS);
 
     await r.send(storm(1, 1));
