@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { approveAs, rejectAs } from '../app/approval';
-import { csrfValue, type LinkClaims, MAX_TOKEN_LENGTH, verifyLink } from '../app/approval-link';
+import { csrfValue, type LinkClaims, verifyLink } from '../app/approval-link';
 import type { Caller, Deps } from '../app/deps';
 import { displayNames } from '../app/display-names';
 import { when } from '../cards/format';
@@ -14,6 +14,7 @@ import { type Html, html, page, sendPage } from './html';
 import {
   checkedFormCookie,
   type LinkPageSettings,
+  linkRoutes,
   messagePage,
   readerLocale,
   refusalLines,
@@ -52,21 +53,11 @@ const MAX_REASON = 1000;
  * page set, so a POST from anywhere but this page in this browser is refused.
  */
 export function approvalPageRoutes(settings: ApprovalPageSettings): Route[] {
-  const path = new RegExp(`^/approve/([A-Za-z0-9_.-]{1,${MAX_TOKEN_LENGTH}})$`);
-  return [
-    {
-      method: 'GET',
-      path,
-      label: '/approve/:token',
-      handle: (req, res, [token = '']) => show(settings, req, res, token),
-    },
-    {
-      method: 'POST',
-      path,
-      label: '/approve/:token',
-      handle: (req, res, [token = '']) => act(settings, req, res, token),
-    },
-  ];
+  return linkRoutes(
+    'approve',
+    (req, res, token) => show(settings, req, res, token),
+    (req, res, token) => act(settings, req, res, token),
+  );
 }
 
 interface Opened {

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { csrfValue, MAX_TOKEN_LENGTH } from '../app/approval-link';
+import { csrfValue } from '../app/approval-link';
 import type { Caller, Deps } from '../app/deps';
 import { type DraftClaims, verifyDraftLink } from '../app/draft-link';
 import { saveVariants, type Variants } from '../app/save-variants';
@@ -22,6 +22,7 @@ import {
   checkedFormCookie,
   codeText,
   type LinkPageSettings,
+  linkRoutes,
   messagePage,
   readerLocale,
   refusalLines,
@@ -72,21 +73,11 @@ var problem=document.querySelector(".notice.problem");if(problem)problem.focus()
  * loaded with, so a save over someone else's newer edit is refused with what was typed kept.
  */
 export function draftPageRoutes(settings: LinkPageSettings): Route[] {
-  const path = new RegExp(`^/draft/([A-Za-z0-9_.-]{1,${MAX_TOKEN_LENGTH}})$`);
-  return [
-    {
-      method: 'GET',
-      path,
-      label: '/draft/:token',
-      handle: (req, res, [token = '']) => show(settings, req, res, token),
-    },
-    {
-      method: 'POST',
-      path,
-      label: '/draft/:token',
-      handle: (req, res, [token = '']) => save(settings, req, res, token),
-    },
-  ];
+  return linkRoutes(
+    'draft',
+    (req, res, token) => show(settings, req, res, token),
+    (req, res, token) => save(settings, req, res, token),
+  );
 }
 
 interface Opened {

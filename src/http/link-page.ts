@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
-import { csrfValue, type LinkPlatform, sameValue } from '../app/approval-link';
+import { csrfValue, type LinkPlatform, MAX_TOKEN_LENGTH, sameValue } from '../app/approval-link';
 import type { Deps } from '../app/deps';
 import { type Clock, LOCALES, type Locale } from '../core/types';
 import type { MessageKey, Translator } from '../i18n';
 import { type Html, html, page, readCookie, sendPage } from './html';
+import type { Route } from './server';
 
 /**
  * What the pages behind a link share (the approval page, the draft editor): the reader's language before
@@ -107,4 +108,20 @@ export function refusalLines(
   const how = next ? [n === undefined ? t(`${prefix}.nextAny`) : t(`${prefix}.next`, { n })] : [];
   const reason = t(`${prefix}.why.${why}` as MessageKey, n === undefined ? {} : { n });
   return { title: t(`${prefix}.refusedTitle`), lines: [reason, ...how] };
+}
+
+/**
+ * The two routes of a page behind a link, `GET` and `POST /<base>/<token>`: the page, and its form.
+ */
+export function linkRoutes(
+  base: string,
+  show: (req: IncomingMessage, res: ServerResponse, token: string) => Promise<void>,
+  submit: (req: IncomingMessage, res: ServerResponse, token: string) => Promise<void>,
+): Route[] {
+  const path = new RegExp(`^/${base}/([A-Za-z0-9_.-]{1,${MAX_TOKEN_LENGTH}})$`);
+  const label = `/${base}/:token`;
+  return [
+    { method: 'GET', path, label, handle: (req, res, [token = '']) => show(req, res, token) },
+    { method: 'POST', path, label, handle: (req, res, [token = '']) => submit(req, res, token) },
+  ];
 }
